@@ -1,0 +1,22 @@
+"""Errors a user sees: each names the file and the reason."""
+
+
+class VanbanError(Exception):
+    """A document that could not be parsed at all. str() is the user's message."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class UnsupportedFormat(VanbanError):
+    pass
+
+
+class EmptyDocument(VanbanError):
+    pass
+
+
+class MissingTool(VanbanError):
+    """A system tool (tesseract, libreoffice) is needed and is not installed."""

@@ -1,0 +1,66 @@
+"""The whole flow, one stage a line:
+
+    read -> normalise -> layout -> tree -> extract -> resolve and link -> validate -> emit
+
+    parse(path) -> vanban.schemas.Document     (raises VanbanError with a clear reason)
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from vanban.extractors.bodies import collect_bodies
+from vanban.extractors.metadata import extract_metadata
+from vanban.extractors.references import find_citations
+from vanban.extractors.tasks import extract_tasks
+from vanban.schemas.models import Document, Source
+
+from .emit import to_sections
+from .errors import VanbanError
+from .layout import layout
+from .link import link_tasks
+from .normalise import normalise
+from .read import read
+from .resolve import resolve_references
+from .tree import build_tree
+
+
+class NotADocument(VanbanError):
+    pass
+
+
+def parse(path: str | Path) -> Document:
+    """Parse one file into a validated contract-v1 Document."""
+    path = str(path)
+    raw = normalise(read(path))
+    doc = layout(raw)
+    tree = build_tree(doc)
+
+    metadata, warnings = extract_metadata(doc, tree)
+    references, w = resolve_references(find_citations(doc, tree), doc, metadata)
+    warnings += w
+    tasks, w = extract_tasks(doc, tree, metadata)
+    warnings += w
+    link_tasks(tasks, references, doc)
+    bodies = collect_bodies(tasks, doc)
+
+    result = Document(
+        source=Source(path=path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
+                      ocr=bool(raw.ocr_pages), ocr_pages=raw.ocr_pages, detail=raw.detail,
+                      legacy_encoding=raw.legacy_encoding),
+        metadata=metadata,
+        sections=to_sections(tree),
+        tasks=tasks,
+        references=references,
+        bodies=bodies,
+        warnings=raw.warnings + warnings,
+    )
+    _check_recognisable(result)
+    return Document.model_validate(result.model_dump())   # validate the assembled whole once more
+
+
+def _check_recognisable(result: Document) -> None:
+    """Never an empty success: a text with no header, no sections and no text is an error."""
+    m = result.metadata
+    if not (m.doc_type.code or m.issuer.name or m.identifier or m.symbol or result.sections):
+        raise NotADocument(result.source.path,
+                           "no administrative document found: no issuer, number, document type or numbered sections")
