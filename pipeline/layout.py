@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from .types import LaidOut, Line, Paragraph, RawDocument, Table
+from .types import FlatTable, LaidOut, Line, Paragraph, RawDocument, Table  # noqa: F401
 
 
 def layout(raw: RawDocument) -> LaidOut:
@@ -17,11 +17,21 @@ def layout(raw: RawDocument) -> LaidOut:
     return _finish(raw, [], blocks)
 
 
+def block_text(block) -> str:
+    """The text a block contributes to LaidOut.text."""
+    if isinstance(block, Paragraph):
+        return block.text
+    if isinstance(block, Table):
+        return "\n".join(" | ".join(row) for row in block.rows)
+    return "\n".join(line.text for line in block.lines)
+
+
 def _finish(raw: RawDocument, header: list[Paragraph], blocks: list) -> LaidOut:
-    """Assign offsets into one normalised text; every Paragraph, header included."""
+    """Assign every block its offsets into one normalised text (header first)."""
     parts, pos = [], 0
-    for p in header + [b for b in blocks if isinstance(b, Paragraph)]:
-        p.start, p.end = pos, pos + len(p.text)
-        parts.append(p.text)
-        pos = p.end + 1
+    for b in header + blocks:
+        text = block_text(b)
+        b.start, b.end = pos, pos + len(text)
+        parts.append(text)
+        pos = b.end + 1
     return LaidOut(raw=raw, header=header, blocks=blocks, text="\n".join(parts))

@@ -58,6 +58,9 @@ class Table:
     page: Optional[int] = None
     #: where the table continues over pages: the page of each row
     row_pages: list[Optional[int]] = field(default_factory=list)
+    #: offsets into LaidOut.text, where layout wrote the rows (cells joined by " | ", one row a line)
+    start: int = 0
+    end: int = 0
 
 
 @dataclass
@@ -68,6 +71,9 @@ class FlatTable:
     """
     lines: list[Line]
     page: Optional[int] = None
+    #: offsets into LaidOut.text, where layout wrote the raw lines (one a line)
+    start: int = 0
+    end: int = 0
 
 
 Item = Union[Line, Table]
@@ -111,8 +117,10 @@ class LaidOut:
     header:  the lines above the body (issuer, motto, Số, place/date, type, summary)
     blocks:  body paragraphs and tables in reading order (the signature block and
              Nơi nhận included: the metadata extractor finds them)
-    text:    every paragraph's text joined by "\\n"; offsets of Paragraphs and of
-             reference mentions point into it.
+    text:    every block's text joined by "\\n" (header paragraphs first, then
+             body paragraphs; a Table as one line per row with cells joined by
+             " | "; a FlatTable as its raw lines); the start/end of every
+             Paragraph, Table and FlatTable, and of reference mentions, point into it.
     """
     raw: RawDocument
     header: list[Paragraph]
