@@ -1,0 +1,89 @@
+"""The command line as archivists use it: clear errors per file, batches that go on, atomic outputs."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from vanban.pipeline.cli import main
+from vanban.schemas.models import Document
+
+from conftest import CORPUS
+
+GOOD_TXT = CORPUS / "bacgiang-2024-kh-ubnd-nq45.txt"
+GOOD_PDF = CORPUS / "010_bxd-qd-1074-qd-bxd-giai-phap-pccc.pdf"
+
+
+@pytest.fixture
+def bad_files(tmp_path):
+    """Real kinds of bad input, each with the words its error message must contain."""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(b"  \n\n \t\n")
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    prose = tmp_path / "prose.txt"           # Vietnamese, but no administrative document
+    prose.write_text("Hôm nay trời đẹp, chúng tôi đi chơi công viên và ăn kem.\n", encoding="utf-8")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Quyết định của Ủy ban".encode("utf-8")[:-3] + b"\xff\xfe\xfa hi")
+    return {empty: "empty", blank: "empty", binary: "binary", prose: "no administrative document",
+            latin1: "UTF-8"}
+
+
+def test_single_file_prints_valid_json(capsys):
+    assert main(["parse", str(GOOD_TXT)]) == 0
+    doc = Document.model_validate_json(capsys.readouterr().out)
+    assert doc.source.format == "txt"
+    assert doc.metadata.doc_type.code == "KH"
+
+
+def test_each_bad_file_fails_with_its_name_and_reason(bad_files, capsys):
+    for path, reason in bad_files.items():
+        assert main(["parse", str(path)]) == 1, path
+        err = capsys.readouterr().err
+        assert str(path) in err and reason in err, err
+
+
+def test_missing_file_is_an_error(tmp_path, capsys):
+    assert main(["parse", str(tmp_path / "nope.pdf")]) == 1
+    assert "nope.pdf" in capsys.readouterr().err
+
+
+def test_pdf_renamed_txt_is_read_as_pdf(tmp_path, capsys):
+    disguised = tmp_path / "quyet-dinh.txt"
+    shutil.copy(GOOD_PDF, disguised)
+    assert main(["parse", str(disguised)]) == 0
+    doc = Document.model_validate_json(capsys.readouterr().out)
+    assert doc.source.format == "pdf" and doc.source.pages == 2
+
+
+def test_batch_goes_on_past_bad_files_and_reports_every_input(bad_files, tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(GOOD_TXT, src / GOOD_TXT.name)
+    for path in bad_files:
+        shutil.move(path, src / path.name)
+    out = tmp_path / "out"
+    assert main(["parse", str(src), "-o", str(out), "--workers", "2"]) == 1
+    report = json.loads((out / "_report.json").read_text(encoding="utf-8"))
+    assert report["inputs"] == 1 + len(bad_files)
+    assert report["ok"] == 1 and report["failed"] == len(bad_files)
+    by_name = {e["input"].rsplit("/", 1)[-1]: e for e in report["entries"]}
+    assert by_name[GOOD_TXT.name]["status"] == "ok"
+    Document.model_validate_json((out / (GOOD_TXT.stem + ".json")).read_text(encoding="utf-8"))
+    for path, reason in bad_files.items():
+        assert reason in by_name[path.name]["error"]
+    assert not list(out.glob("*.tmp")) and not list(out.glob(".*"))   # atomic writes leave nothing behind
+    assert "failed" in capsys.readouterr().err
+
+
+def test_batch_of_nothing_is_not_a_success(tmp_path):
+    (tmp_path / "empty-folder").mkdir()
+    assert main(["parse", str(tmp_path / "empty-folder"), "-o", str(tmp_path / "out")]) == 1
+
+
+def test_several_files_need_an_output_folder(capsys):
+    assert main(["parse", str(GOOD_TXT), str(GOOD_PDF)]) == 2
+    assert "-o OUTDIR" in capsys.readouterr().err
