@@ -4,13 +4,33 @@
     split_bodies(text: str) -> list[str]           a lead/coordinator cell or phrase -> names
     canonical_name(name: str) -> str               abbreviations expanded (UBND -> Ủy ban nhân dân)
     collect_bodies(tasks, doc) -> list[Body]       the document's distinct bodies with roles and tasks
+
+Roles: lead  # chủ trì;  coordinator  # phối hợp;  mentioned (named only in the text).
+
+How names are found (built once per process, `_matchers()`):
+- a blank spaCy `vi` pipeline whose tokenizer splits on whitespace and punctuation
+  (commas, semicolons, brackets; "&" and "-" stay inside "KH&CN", "LĐ-TB&XH");
+- a PhraseMatcher (attr LOWER) over the gazetteer data/bodies.yaml, with generated
+  variants ("Sở KH&CN", "UBND tỉnh", "Công an thành phố", "Thành ủy");
+- Matcher patterns for the generic shapes: a head ("Sở", "Ban", "Hội", "Cục",
+  "Trung tâm", ...) and a proper name ("Sở Tư pháp", "Hội Nông dân tỉnh"); a people's
+  committee and its units ("UBND các huyện, thị xã, thành phố"); collective names
+  ("Các sở, ban, ngành", "các cơ quan, đơn vị liên quan");
+- longest match wins, no overlaps (spacy.util.filter_spans); a province name after a
+  match is taken into it ("Công an tỉnh Lào Cai").
 """
 from __future__ import annotations
 
+import itertools
+import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vanban.pipeline.types import LaidOut
 from vanban.schemas.models import Body, Task
+
+from .vocab import abbreviations, load
 
 
 @dataclass
@@ -22,17 +42,474 @@ class BodySpan:
     kind: str = "other"
 
 
-def find_bodies(text: str) -> list[BodySpan]:
-    return []
+# --- data ---------------------------------------------------------------------------
+
+def _fold(s: str) -> str:
+    """Key for comparing names: lower case, NFC, punctuation and spaces folded."""
+    s = unicodedata.normalize("NFC", s).casefold()
+    return " ".join(re.sub(r"[^\w&]+", " ", s).split())
 
 
-def split_bodies(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
+@dataclass(frozen=True)
+class _Gazetteer:
+    official: dict[str, tuple[str, str]]       # folded name -> (name as officially written, kind)
+    phrases: dict[str, tuple[str, ...]]        # kind -> every written variant, for the PhraseMatcher
+    heads: dict[tuple[str, ...], str]          # lower-cased head words -> kind
+    inner_heads: frozenset[tuple[str, ...]]
+    units: frozenset[str]                      # syllables of unit words: tỉnh, thành, phố, ...
+    determiners: frozenset[str]
+    collective: frozenset[str]                 # syllables of collective nouns
+    qualifiers: frozenset[str]                 # syllables of qualifiers
+    provinces: tuple[str, ...]
+    stop_words: frozenset[str]
+    cap_stop_words: frozenset[str]
+    locator_words: frozenset[str]
+    role_words: re.Pattern
+
+
+def _variants(name: str) -> set[str]:
+    """A gazetteer name and the forms documents also print: abbreviated, city-level."""
+    out = {name}
+    for n in list(out):
+        if n.endswith(" tỉnh"):
+            out.add(n[: -len("tỉnh")] + "thành phố")
+            if "," in n or len(n.split()) >= 5:      # "Báo và Phát thanh, Truyền hình Đồng Nai"
+                out.add(n[: -len(" tỉnh")])
+        if "Tỉnh ủy" in n:
+            out.add(n.replace("Tỉnh ủy", "Thành ủy"))
+    for n in list(out):
+        short = n
+        for abbr, full in sorted(abbreviations().items(), key=lambda kv: -len(kv[1])):
+            short = re.sub(rf"(?<!\w){re.escape(full)}(?!\w)", abbr, short, flags=re.I)
+        out.add(short)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    d = load("bodies.yaml")
+    official: dict[str, tuple[str, str]] = {}
+    phrases: dict[str, set[str]] = {}
+    for kind, names in d["names"].items():
+        for n in names:
+            for v in _variants(n):
+                official.setdefault(_fold(v), (v if v == n or "thành phố" in v or "Thành ủy" in v else n, kind))
+                # as written, and without its commas ("Sở Văn hóa Thể thao và Du lịch")
+                phrases.setdefault(kind, set()).update({v, v.replace(",", "")})
+    syll = lambda words: frozenset(w for p in words for w in p.lower().replace("-", " - ").split())  # noqa: E731
+    return _Gazetteer(
+        official=official,
+        phrases={k: tuple(sorted(v)) for k, v in phrases.items()},
+        heads={tuple(h.lower().split()): k for h, k in d["heads"].items()},
+        inner_heads=frozenset(tuple(h.lower().split()) for h in d["inner_heads"]),
+        units=syll(d["units"]),
+        determiners=frozenset(x.lower() for x in d["determiners"]),
+        collective=syll(d["collective_nouns"]),
+        qualifiers=syll(d["qualifiers"]),
+        provinces=tuple(d["provinces"]),
+        stop_words=frozenset(d["stop_words"]),
+        cap_stop_words=frozenset(d["cap_stop_words"]),
+        locator_words=frozenset(d["locator_words"]),
+        role_words=re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(d["role_words"], key=len, reverse=True))
+                              + r")(?!\w)"),
+    )
+
+
+# --- spaCy --------------------------------------------------------------------------
+
+#: Punctuation the tokenizer splits off a word: "Sở Tư pháp," -> "pháp" ","
+#: and "(Sở Nội vụ)" -> "(" ... ")".  "&", "-", "/" inside a word stay ("KH&CN").
+TOKEN_PREFIX = re.compile(r"""^[\(\[\{"“‘'«•*+]""")
+TOKEN_SUFFIX = re.compile(r"""[\)\]\}"”’'»,;:.!?…]$""")
+TOKEN_INFIX = re.compile(r"""[,;:\(\)\[\]"“”…](?=\S)|(?<=\S)[,;:\(\)\[\]"“”…]""")
+
+
+#: Classes of a token for the Matcher patterns (see _Matchers._classes).
+TOKEN_CLASSES = ("head", "chead", "inhead", "nfirst", "name", "unit", "ctail", "det", "coll", "qual")
+#: Words that may end a committee's or a collective's name: "trực thuộc Trung ương", "có liên quan".
+COMMITTEE_TAIL = frozenset({"trực", "thuộc", "trung", "ương", "có", "liên", "quan"})
+
+
+class _Matchers:
+    """The spaCy pipeline and its matchers, built once per process."""
+
+    def __init__(self) -> None:
+        import spacy
+        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.tokenizer import Tokenizer
+
+        g = _gazetteer()
+        self.g = g
+        self.heads_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, kind in sorted(g.heads.items(), key=lambda kv: -len(kv[0])):
+            self.heads_by_first.setdefault(words[0], []).append((words, kind))
+        nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+        nlp.tokenizer = Tokenizer(nlp.vocab, prefix_search=TOKEN_PREFIX.search,
+                                  suffix_search=TOKEN_SUFFIX.search, infix_finditer=TOKEN_INFIX.finditer)
+        self.nlp = nlp
+
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for kind, names in g.phrases.items():
+            self.phrases.add(kind, list(nlp.tokenizer.pipe(names)))
+
+        # Token classes (TOKEN_CLASSES) depend on a token's neighbours, so they are
+        # computed in Python once per doc and written into the token's TAG (a blank
+        # pipeline has no tagger); the Matcher then tests them in C with TAG IN [...].
+        combos = ["+".join(c) for n in range(len(TOKEN_CLASSES) + 1)
+                  for c in itertools.combinations(TOKEN_CLASSES, n)]
+        has = lambda cls, op=None: {"TAG": {"IN": [c for c in combos if cls in c.split("+")]},  # noqa: E731
+                                    **({"OP": op} if op else {})}
+        self.patterns = Matcher(nlp.vocab)
+        # "Sở Tư pháp", "Hội Nông dân tỉnh", "Ban Quản lý Khu kinh tế", "Văn phòng UBND tỉnh"
+        # (the first word after the head is capitalised or a unit: "Ban hành", "Báo cáo", "Hội nghị" are not bodies)
+        self.patterns.add("specific", [[has("head"), has("inhead", "*"), has("nfirst"), has("name", "*")]],
+                          greedy="LONGEST")
+        # "UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân cấp xã", "UBND tỉnh Bắc Giang"
+        self.patterns.add("committee", [[has("chead"), has("name", "*"), {"LOWER": {"IN": ["các", "cấp"]}, "OP": "?"},
+                                         has("unit", "+"), has("ctail", "*")]], greedy="LONGEST")
+        # "Các sở, ban, ngành", "các cơ quan, đơn vị liên quan", "đơn vị liên quan"
+        self.patterns.add("collective", [
+            [has("det"), has("coll", "+"), has("qual", "*")],
+            [has("coll", "+"), {"LOWER": "có", "OP": "?"}, {"LOWER": "liên"}, {"LOWER": "quan"}],
+        ], greedy="LONGEST")
+
+    def _classes(self, toks: list[tuple[str, str, bool, bool]], i: int, info: "_DocHeads") -> str:
+        """The TOKEN_CLASSES of token i joined by "+" (toks: text, lower, is_punct, is_alpha)."""
+        g = self.g
+        text, low, punct, alpha = toks[i]
+        cap = text[:1].isupper()
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        h = info.head[i]
+        out = set()
+        if h:
+            out.add("chead" if h[1] == "committee" else "head")
+        # name: a word of a proper name after a head ("Tư pháp", "KH&CN", "và Công nghệ", "tỉnh")
+        if info.inside[i]:
+            out.update(("name", "inhead"))
+        elif punct and text not in "&-":
+            pass
+        elif cap:
+            if text not in g.cap_stop_words and not info.breaking[i]:
+                out.update(("name", "nfirst"))
+        elif low in ("và", "-", "&"):
+            if nxt is not None and nxt[0][:1].isupper() and nxt[0] not in g.cap_stop_words \
+                    and not info.breaking[i + 1]:
+                out.add("name")
+        elif low in g.units:
+            out.update(("name", "nfirst"))
+        elif i and alpha and low not in g.stop_words and (toks[i - 1][0][:1].isupper() or info.inside[i - 1]):
+            out.add("name")
+        # unit: "tỉnh", "huyện", ", thị xã", "và thành phố"
+        if low in g.units or (text in (",", "và") and nxt is not None and nxt[1] in g.units):
+            out.add("unit")
+        # ctail: "trực thuộc Trung ương", "có liên quan", a place name
+        if low in COMMITTEE_TAIL or (cap and text not in g.cap_stop_words and not h):
+            out.add("ctail")
+        if low in g.determiners:
+            out.add("det")
+        # coll: a collective noun, or a separator before one ("sở, ban, ngành")
+        if low in g.collective or ((text in (",", "và") or low == "các") and nxt is not None
+                                   and (nxt[1] in g.collective or nxt[1] == "các")):
+            out.add("coll")
+        if low in g.qualifiers or low in COMMITTEE_TAIL:
+            out.add("qual")
+        return "+".join(c for c in TOKEN_CLASSES if c in out)
+
+    # matching
+    def spans(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """(start char, end char, kind, from gazetteer) of every body, longest first, no overlaps."""
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        doc = self.nlp.make_doc(text)
+        toks = [(t.text, t.lower_, t.is_punct, t.is_alpha) for t in doc]
+        info = _DocHeads.of(toks, self.g, self.heads_by_first)
+        for i, t in enumerate(doc):
+            t.tag_ = self._classes(toks, i, info)
+        found: list[Span] = []
+        for label, s, e in self.phrases(doc):
+            kind = self.nlp.vocab.strings[label]
+            if kind == "collective" or doc[s].text[:1].isupper():   # "thanh tra tỉnh" in prose is an activity
+                found.append(Span(doc, s, e, label=kind + "|gaz"))
+        for label, s, e in self.patterns(doc):
+            kind = self.nlp.vocab.strings[label]
+            if kind != "collective":
+                h = info.head[s]
+                kind = h[1] if h else "other"
+            while e > s + 1 and doc[e - 1].lower_ in ("và", "-", "&", ","):
+                e -= 1
+            while s < e - 1 and doc[s].lower_ in ("và", ","):
+                s += 1
+            if e - s >= 2 or kind == "collective":
+                found.append(Span(doc, s, e, label=kind))
+        # longest wins; among equals the gazetteer's reading
+        found.sort(key=lambda sp: (-(sp.end_char - sp.start_char), not sp.label_.endswith("|gaz"), sp.start))
+        out = []
+        for sp in filter_spans(found):
+            kind, gaz = sp.label_.split("|")[0], sp.label_.endswith("|gaz")
+            out.append((sp.start_char, sp.end_char, kind, gaz))
+        return sorted(out)
+
+
+@dataclass
+class _DocHeads:
+    """Per token of a doc: the head starting there, whether it lies inside a head, and
+    whether it starts a head that cannot stand inside another name."""
+    head: list[tuple[int, str] | None]
+    inside: list[bool]
+    breaking: list[bool]
+
+    @classmethod
+    def of(cls, toks, g: _Gazetteer, heads_by_first) -> "_DocHeads":
+        n = len(toks)
+        lows = [t[1] for t in toks]
+        head: list[tuple[int, str] | None] = [None] * n
+        inside = [False] * n
+        breaking = [False] * n
+        for i, t in enumerate(toks):
+            if not t[0][:1].isupper():
+                continue
+            for words, kind in heads_by_first.get(lows[i], ()):
+                k = len(words)
+                if tuple(lows[i:i + k]) == words:
+                    head[i] = (k, kind)
+                    for j in range(i + 1, i + k):
+                        inside[j] = True
+                    breaking[i] = words not in g.inner_heads and not (
+                        lows[i] == "bộ" and i + 1 < n and lows[i + 1] == "đội")
+                    break
+        return cls(head, inside, breaking)
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> _Matchers:
+    return _Matchers()
+
+
+#: A province name after a body ("Công an tỉnh Lào Cai", "Sở Văn hóa, Thể thao và Du lịch
+#: tỉnh Lâm Đồng", "Báo và Phát thanh, Truyền hình Đồng Nai"), built from the gazetteer.
+@lru_cache(maxsize=1)
+def _province_tail() -> re.Pattern:
+    names = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_gazetteer().provinces, key=len, reverse=True))
+    return re.compile(rf"^(?:\s+(?:tỉnh|thành\s+phố|Thành\s+phố|TP\.?))?\s+(?:{names})(?!\w)")
+
+
+# --- names --------------------------------------------------------------------------
+
+def _abbrev_pattern() -> re.Pattern:
+    return _abbrev_re()
+
+
+@lru_cache(maxsize=1)
+def _abbrev_re() -> re.Pattern:
+    keys = sorted(abbreviations(), key=len, reverse=True)
+    return re.compile(r"(?<![\w&/-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w&/-])")
 
 
 def canonical_name(name: str) -> str:
-    return name
+    """Abbreviations expanded ("Sở KH&CN" -> "Sở Khoa học và Công nghệ"); the official
+    spelling when the gazetteer knows the name ("Sở Văn hóa Thể thao và Du lịch")."""
+    name = " ".join(name.split())
+    abbr = abbreviations()
+    expanded = _abbrev_re().sub(lambda m: abbr[m.group(0)], name)
+    expanded = re.sub(r"\bUbnd\b|\bubnd\b", "Ủy ban nhân dân", expanded)
+    hit = _gazetteer().official.get(_fold(expanded))
+    if hit:
+        return _abbrev_re().sub(lambda m: abbr[m.group(0)], hit[0])
+    return _proper(expanded)
+
+
+def _proper(name: str) -> str:
+    """Whitespace folded, proper-cased: an all-capitals heading ("SỞ NỘI VỤ") is recased
+    from the gazetteer, else in sentence case with the word after the head capitalised;
+    any other name gets a capital first letter ("các sở, ban, ngành" -> "Các sở, ban, ngành")."""
+    name = " ".join(name.split())
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters) and " " in name:
+        hit = _gazetteer().official.get(_fold(name))
+        if hit:
+            return hit[0]
+        words = name.lower().split(" ")
+        keep_upper = {k.lower(): k for k in abbreviations()}
+        words = [keep_upper.get(w, w) for w in words]
+        for n in range(3, 0, -1):
+            if tuple(words[:n]) in _gazetteer().heads and len(words) > n:
+                words[n] = words[n][:1].upper() + words[n][1:]
+                break
+        name = " ".join(words)
+        for p in _gazetteer().provinces:
+            name = re.sub(rf"(?<!\w){re.escape(p.lower())}(?!\w)", p, name)
+    return name[:1].upper() + name[1:]
+
+
+def find_bodies(text: str) -> list[BodySpan]:
+    """Every body named in `text`, left to right, with character offsets."""
+    out: list[BodySpan] = []
+    tail = _province_tail()
+    found = _matchers().spans(text)
+    for k, (s, e, kind, _gaz) in enumerate(found):
+        m = tail.match(text[e:])
+        next_start = found[k + 1][0] if k + 1 < len(found) else len(text)
+        if m and e + m.end() <= next_start:
+            e += m.end()
+        name = _proper(text[s:e])
+        out.append(BodySpan(name=name, start=s, end=e, canonical=canonical_name(name), kind=kind))
+    return out
+
+
+#: Separators of a list of bodies: "Sở Tài chính, Sở Nội vụ; UBND cấp xã và đơn vị liên quan".
+LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+và\s+|\s*\n\s*")
+#: A line break that is a wrap inside a name: the next line starts in lower case
+#: ("Sở Khoa học\nvà Công\nnghệ"), so it is joined with a space.
+WRAPPED_LINE = re.compile(r"\s*\n\s*(?=[a-zđà-ỹ])")
+#: A bracketed aside is never split: "Bộ Công an (Trung tâm Dữ liệu quốc gia)".
+BRACKETED = re.compile(r"\([^()]*\)")
+#: Bullets, dashes and role notes around a name: "- Sở Nội vụ;", "Sở Tư pháp (chủ trì)".
+NAME_JUNK = re.compile(r"^[\s\-–+•*.:;,]+|[\s\-–+•*.:;,]+$|\s*\((?:chủ trì|phối hợp|cơ quan chủ trì|thực hiện)\)", re.I)
+
+
+def _is_collective_piece(piece: str) -> bool:
+    g = _gazetteer()
+    words = piece.lower().split()
+    if not words:
+        return False
+    if any(w in g.determiners for w in words) or words[0] in ("thủ", "giám", "chủ"):
+        return True
+    return all(w.strip(",") in g.collective or w in g.qualifiers for w in words)
+
+
+def _continues(prev: str, piece: str) -> bool:
+    """Does `piece`, after a comma or "và", continue the name in `prev`?
+    "Các sở" + "ban" + "ngành" ; "cấp tỉnh" + "cấp xã" ; "tại điểm d" + "khoản 1" + "mục III"."""
+    g = _gazetteer()
+    words = piece.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in g.locator_words and len(words) <= 3 and re.search(r"\b(?:" + "|".join(g.locator_words) + r")\s+\S+$", prev):
+        return True
+    if first == "cấp" and len(words) == 2 and re.search(r"\bcấp\s+\S+$", prev):
+        return True
+    if not _is_collective_piece(prev) or first not in g.collective:
+        return False
+    if words[0][:1].isupper() and any(w[:1].isupper() for w in words[1:]):
+        return False            # "Sở Y tế" is a body of its own
+    return all(w.lower() in g.collective or w.lower() in g.qualifiers or w.lower() in COMMITTEE_TAIL
+               or w.lower() == "khác" for w in words)
+
+
+def split_bodies(text: str) -> list[str]:
+    """A lead/coordinator cell or phrase -> body names, one entry per body.
+
+    Split on commas, ";", "và" and line breaks, except inside one name (the spans
+    find_bodies finds: "Sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thị xã,
+    thành phố") and inside a collective list ("Các sở, ban, ngành và địa phương").
+    Two names run together without a separator ("Sở Khoa học và Công nghệ Sở Công
+    Thương") are two bodies.  Names are whitespace-folded and proper-cased.
+    """
+    t = WRAPPED_LINE.sub(" ", text.strip())
+    t = re.sub(r"[ \t\r\f\v]+", " ", t)
+    spans = [(b.start, b.end) for b in find_bodies(t)]
+    protected = spans + [(m.start(), m.end()) for m in BRACKETED.finditer(t)]
+    inside = lambda i: any(s < i < e for s, e in protected)  # noqa: E731
+    pieces: list[tuple[str, str, int]] = []   # (separator before, text, start offset)
+    last, sep = 0, ""
+    for m in LIST_SEPARATOR.finditer(t):
+        if inside(m.start()) or inside(m.end() - 1) or m.start() == 0:
+            continue
+        pieces.append((sep, t[last:m.start()], last))
+        last, sep = m.end(), m.group(0)
+    pieces.append((sep, t[last:], last))
+
+    merged: list[tuple[str, int]] = []
+    for sep, piece, start in pieces:
+        if merged and sep.strip() in (",", "và") and _continues(merged[-1][0], piece.strip()):
+            merged[-1] = (merged[-1][0] + sep + piece, merged[-1][1])
+        else:
+            merged.append((piece, start))
+
+    g = _gazetteer()
+    names: list[str] = []
+    for piece, start in merged:
+        lead = piece.lstrip(" -–+•*.:;,")
+        if lead[:1].islower() and g.role_words.match(lead) \
+                and not any(s <= start + len(piece) - len(lead) < e for s, e in spans):
+            continue        # "theo dõi, báo cáo chỉ tiêu": the rest of a role clause, not a body
+        for part in _run_together(piece, start, spans):
+            part = NAME_JUNK.sub("", part).strip()
+            part = re.sub(r"^(?:và|với)\s+", "", part)
+            if any(c.isalpha() for c in part):
+                names.append(_proper(part))
+    seen, out = set(), []
+    for n in names:
+        if _fold(n) not in seen:
+            seen.add(_fold(n))
+            out.append(n)
+    return out
+
+
+def _run_together(piece: str, start: int, spans: list[tuple[int, int]]) -> list[str]:
+    """A piece made of body names side by side -> those names ("Sở Khoa học và Công nghệ
+    Sở Công Thương"); a name followed by its role words -> the name ("Sở KH&CN chủ trì
+    hướng dẫn", "UBND cấp xã thực hiện công bố dữ liệu")."""
+    end = start + len(piece)
+    offset = len(piece) - len(piece.lstrip())
+    inner = [(s, e) for s, e in spans if s >= start and e <= end]
+    if any(s < start + offset and e > start for s, e in spans):
+        return [piece]          # the piece is the end of a longer name
+    if not inner:
+        return [piece]
+    rest = piece
+    for s, e in inner:
+        rest = rest[: s - start] + " " * (e - s) + rest[e - start:]
+    if not rest.strip(" -–+•*.:;,"):
+        return [piece[s - start:e - start] for s, e in inner]
+    first_s, first_e = inner[0]
+    tail = piece[first_e - start:].strip()
+    if first_s - start == offset and _gazetteer().role_words.match(tail):
+        return [piece[first_s - start:first_e - start]]
+    return [piece]
 
 
 def collect_bodies(tasks: list[Task], doc: LaidOut) -> list[Body]:
-    return []
+    """One Body per distinct body named in the document (grouped by canonical name,
+    case folded): roles lead/coordinator and task ids from the tasks; bodies named only
+    in the text get the role "mentioned" (collective names only count in tasks)."""
+    bodies: dict[str, Body] = {}
+
+    def add(name: str, role: str, task_id: str | None, kind: str | None = None) -> None:
+        canonical = canonical_name(name)
+        key = _fold(canonical)
+        b = bodies.get(key)
+        if b is None:
+            hit = _gazetteer().official.get(key)
+            b = Body(name=_proper(name), canonical=canonical, kind=kind or (hit[1] if hit else _kind_of(name)))
+            bodies[key] = b
+        if role not in b.roles:
+            b.roles = b.roles + [role]
+        if task_id and task_id not in b.tasks:
+            b.tasks = b.tasks + [task_id]
+
+    for task in tasks:
+        for name in task.lead:
+            add(name, "lead", task.id)
+        for name in task.coordinators:
+            add(name, "coordinator", task.id)
+    for span in find_bodies(doc.text):
+        if span.kind == "collective":
+            continue
+        key = _fold(span.canonical)
+        if key in bodies:
+            continue
+        add(span.name, "mentioned", None, span.kind)
+    for b in bodies.values():
+        if "mentioned" in b.roles and len(b.roles) > 1:
+            b.roles = [r for r in b.roles if r != "mentioned"]
+    return list(bodies.values())
+
+
+def _kind_of(name: str) -> str:
+    spans = find_bodies(name)
+    if spans and spans[0].start == 0 and spans[0].end >= len(name.rstrip()) - 1:
+        return spans[0].kind
+    return "collective" if _is_collective_piece(name) else "other"

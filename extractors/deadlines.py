@@ -4,15 +4,369 @@
         a whole cell/phrase such as "Quý IV/2024", "Thường xuyên", "Trước ngày 30/6/2025"
     find_deadline(text: str, doc_year: int | None = None) -> Deadline | None
         a deadline phrase inside a sentence ("... hoàn thành trước ngày 30/9/2024")
+
+The grammar, in the order it is applied to a phrase:
+
+1. A phrase that refers elsewhere ("Theo các mốc thời gian tại Quyết định số ...",
+   "Sau 03 tháng kể từ ...") or has several clauses ("...; thực hiện thường xuyên")
+   is `unparsed`: never a guess.
+2. Frequencies (`hằng năm`, `Định kỳ 6 tháng`, `trước ngày 20 hằng tháng`,
+   `năm liền kề`) are found and masked: one frequency makes the phrase `recurring`.
+3. Time points (day, month, quarter, half-year, year; digits or words) are found in
+   what is left; points joined by `-`/`đến` (or a list of consecutive years) make one
+   range: from the start of the first to the end of the last.
+4. The word before the range decides the kind: `trước`/`chậm nhất`/`đến` -> `by_date`
+   (end = the point's end: "Đến năm 2030" -> by 2030-12-31), `từ` or a trailing
+   `và các năm tiếp theo` -> `from`, else `period`.
+5. Words after the range other than frequencies are a second milestone
+   ("... trong tháng 01/2026 và tổ chức thực hiện") -> `unparsed`.
+6. `Thường xuyên` alone -> `continuous`.
+
+A day or month printed without a year ("trước ngày 10/12") takes the document's year
+with a `deadline_year_assumed` warning; without a document year it is `unparsed`.
+All words live in data/deadline_words.yaml; the patterns are compiled once.
 """
 from __future__ import annotations
 
+import calendar
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
 from vanban.schemas.models import Deadline, Warning
+
+from .vocab import load
+
+
+@dataclass(frozen=True)
+class _Point:
+    """One time point found in a phrase: a day, month, quarter, half-year or year."""
+    start: int          # offsets in the phrase
+    end: int
+    unit: str           # day | day_of_month | month | quarter | half | year
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    quarter_last: int | None = None     # "Quý II, III/2015": quarters II to III
+    half: int | None = None
+
+    def bounds(self, year: int | None = None) -> tuple[str, str]:
+        """(first day, last day) as ISO dates; `year` fills a missing year."""
+        y = self.year if self.year is not None else year
+        if self.unit == "day":
+            d = f"{y:04d}-{self.month:02d}-{self.day:02d}"
+            return d, d
+        if self.unit == "month":
+            return _iso(y, self.month, 1), _iso(y, self.month, None)
+        if self.unit == "quarter":
+            m0 = 3 * (self.quarter - 1) + 1
+            m1 = 3 * (self.quarter_last or self.quarter)
+            return _iso(y, m0, 1), _iso(y, m1, None)
+        if self.unit == "half":
+            m0 = 1 if self.half == 1 else 7
+            return _iso(y, m0, 1), _iso(y, m0 + 5, None)
+        return f"{y:04d}-01-01", f"{y:04d}-12-31"
+
+
+def _iso(y: int, m: int, d: int | None) -> str:
+    if d is None:
+        d = calendar.monthrange(y, m)[1]
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """All compiled patterns, built once from data/deadline_words.yaml."""
+    point: re.Pattern
+    frequency: list[tuple[str, re.Pattern]]
+    continuous: re.Pattern
+    continuous_tail: re.Pattern
+    onwards: re.Pattern
+    refer: re.Pattern
+    cue_before: re.Pattern
+    cue_within: re.Pattern
+    cue_from: re.Pattern
+    joiner: re.Pattern
+    year_joiner: re.Pattern
+    complete_prefix: re.Pattern
+    label: re.Pattern
+    quarters: dict[str, int]
+    month_words: dict[str, int]
+
+
+def _alt(words) -> str:
+    """Regex alternation of literal words, longest first, spaces matching any whitespace."""
+    ws = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    w = load("deadline_words.yaml")
+    quarter_word = _alt(w["quarter_words"])
+    quarter_num = _alt(w["quarters"])
+    month_word = _alt(w["month_words"])
+    month = rf"(?:\d{{1,2}}|{month_word})"
+    year = r"(?:19|20)\d{2}"
+    year_sep = r"\s*(?:[/.\-–]|,?\s*năm)\s*"   # "/2026", "-2025", " năm 2026", " Năm 2026"
+    # One alternation of every time point; the first alternative that matches at a
+    # position wins, so the longer shapes come first.
+    point = "|".join([
+        # "ngày 01 tháng 7 năm 2028" (day in words); "ngày 31 tháng 12"
+        rf"(?P<dw>(?:ngày\s+)?(?P<dw_d>\d{{1,2}})\s+tháng\s+(?P<dw_m>{month})(?:{year_sep}(?P<dw_y>{year}))?)(?!\d)",
+        # "ngày 30/6/2025", "31/01" (no year), "15.12.2025"
+        rf"(?P<dn>(?:ngày\s*)?(?<!\d)(?P<dn_d>\d{{1,2}})\s*(?P<dn_s>[/.\-])\s*(?P<dn_m>\d{{1,2}})(?!\d)(?:\s*(?P=dn_s)\s*(?P<dn_y>{year}))?(?!\d))",
+        # "Quý II, III/2015", "Quý II và III/2015" (consecutive quarters of one year)
+        rf"(?P<ql>(?:{quarter_word})\s+(?P<ql_n>(?:{quarter_num})\b(?:\s*(?:,|và)\s*(?:(?:{quarter_word})\s+)?(?:{quarter_num})\b)+)"
+        rf"(?:{year_sep}(?P<ql_y>{year}))(?!\d))",
+        # "Quý IV/2024", "Quí IV-2025", "Quý III Năm 2026", "Quý I" (no year)
+        rf"(?P<q>(?:{quarter_word})\s+(?P<q_n>{quarter_num})\b(?:{year_sep}(?P<q_y>{year}))?(?!\d))",
+        # "6 tháng đầu năm 2025", "6 tháng cuối năm 2025"
+        rf"(?P<h>(?P<h_first>{_alt(w['half_first'])})|(?P<h_second>{_alt(w['half_second'])}))\s*(?P<h_y>{year})(?!\d)",
+        # "Tháng 10/2024", "tháng 9 năm 2026", "tháng 9" (no year)
+        rf"(?P<m>tháng\s+(?P<m_m>{month})\b(?:{year_sep}(?P<m_y>{year}))?(?!\d))",
+        # "10/2024" without "tháng"
+        rf"(?P<mn>(?<![\d/])(?P<mn_m>\d{{1,2}})\s*/\s*(?P<mn_y>{year})(?!\d))",
+        # "ngày 20" (day of a month: "trước ngày 20 hằng tháng")
+        r"(?P<dm>ngày\s+(?P<dm_d>\d{1,2})(?![\d/.\-]))",
+        # "năm 2024", "2026" (a bare year)
+        rf"(?P<y>(?:năm\s+)?(?<![\d/.])(?P<y_y>{year})(?![\d/]))",
+    ])
+    before = _alt(w["before"])
+    within = _alt(w["within"])
+    frm = _alt(w["from"])
+    return _Grammar(
+        point=re.compile(point, re.I),
+        frequency=[(f, re.compile(rf"(?:(?:{_alt(w['periodic'])})\s+)?\b(?:{_alt(words)})\b", re.I))
+                   for f, words in w["frequency"].items()],
+        continuous=re.compile(rf"\b(?:{_alt(w['continuous'])})\b", re.I),
+        continuous_tail=re.compile(rf"^(?:{_alt(w['continuous_tail'])})\b", re.I),
+        onwards=re.compile(rf"\b(?:{_alt(w['onwards'])})\b", re.I),
+        refer=re.compile(rf"^(?:{_alt(w['refer'])})\b", re.I),
+        cue_before=re.compile(rf"(?:^|\s)(?:{before})\s*$", re.I),
+        cue_within=re.compile(rf"(?:^|\s)(?:{within})\s*$", re.I),
+        cue_from=re.compile(rf"(?:^|\s)(?:{frm})\s*$", re.I),
+        joiner=re.compile(rf"^\s*(?:{_alt(w['range_joiners'])})\s*(?:năm\s*)?$", re.I),
+        year_joiner=re.compile(r"^\s*(?:,|và)\s*(?:năm\s*)?$", re.I),
+        complete_prefix=re.compile(rf"^(?:(?:{_alt(w['complete'])})\s*)*$", re.I),
+        label=re.compile(rf"\b(?:{_alt(w['labels'])})\s*:\s*(?P<rest>[^\n]+?)(?=\.\s|\.$|\n|$)", re.I),
+        quarters={k.lower(): v for k, v in w["quarters"].items()},
+        month_words={k.lower(): v for k, v in w["month_words"].items()},
+    )
+
+
+def _month(g: _Grammar, s: str) -> int | None:
+    s = " ".join(s.lower().split())
+    m = int(s) if s.isdigit() else g.month_words.get(s)
+    return m if m and 1 <= m <= 12 else None
+
+
+def _points(g: _Grammar, text: str) -> list[_Point]:
+    """Every time point in `text` (already masked of frequencies), left to right."""
+    out: list[_Point] = []
+    for m in g.point.finditer(text):
+        gd = m.groupdict()
+        yr = lambda key: int(gd[key]) if gd.get(key) else None  # noqa: E731
+        if gd.get("dw"):
+            mo, d = _month(g, gd["dw_m"]), int(gd["dw_d"])
+            if mo and _valid_day(d, mo, yr("dw_y")):
+                out.append(_Point(m.start(), m.end(), "day", yr("dw_y"), mo, d))
+        elif gd.get("dn"):
+            mo, d = int(gd["dn_m"]), int(gd["dn_d"])
+            if 1 <= mo <= 12 and _valid_day(d, mo, yr("dn_y")):
+                out.append(_Point(m.start(), m.end(), "day", yr("dn_y"), mo, d))
+        elif gd.get("ql"):
+            nums = [g.quarters[n.lower()] for n in re.findall(rf"\b(?:{'|'.join(sorted(g.quarters, key=len, reverse=True))})\b",
+                                                              gd["ql_n"], re.I)]
+            if nums == list(range(nums[0], nums[0] + len(nums))):
+                out.append(_Point(m.start(), m.end(), "quarter", yr("ql_y"), quarter=nums[0], quarter_last=nums[-1]))
+            else:       # "Quý I, III/2015": not one period -> two points, hence unparsed
+                out += [_Point(m.start(), m.start() + 1, "quarter", yr("ql_y"), quarter=nums[0]),
+                        _Point(m.end() - 1, m.end(), "quarter", yr("ql_y"), quarter=nums[-1])]
+        elif gd.get("q"):
+            out.append(_Point(m.start(), m.end(), "quarter", yr("q_y"), quarter=g.quarters[gd["q_n"].lower()]))
+        elif gd.get("h"):
+            out.append(_Point(m.start(), m.end(), "half", yr("h_y"), half=1 if gd.get("h_first") else 2))
+        elif gd.get("m"):
+            mo = _month(g, gd["m_m"])
+            if mo:
+                out.append(_Point(m.start(), m.end(), "month", yr("m_y"), mo))
+        elif gd.get("mn"):
+            mo = int(gd["mn_m"])
+            if 1 <= mo <= 12:
+                out.append(_Point(m.start(), m.end(), "month", yr("mn_y"), mo))
+        elif gd.get("dm"):
+            d = int(gd["dm_d"])
+            if 1 <= d <= 31:
+                out.append(_Point(m.start(), m.end(), "day_of_month", None, day=d))
+        elif gd.get("y"):
+            out.append(_Point(m.start(), m.end(), "year", yr("y_y")))
+    return out
+
+
+def _valid_day(d: int, mo: int, y: int | None) -> bool:
+    return 1 <= d <= calendar.monthrange(y or 2024, mo)[1]
+
+
+def _mask(text: str, spans) -> str:
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" .;,:")
+
+
+def _unparsed(text: str, why: str) -> tuple[Deadline, list[Warning]]:
+    return (Deadline(text=text, kind="unparsed"),
+            [Warning(code="deadline_unparsed", message=f"deadline not understood ({why}): {text!r}")])
 
 
 def parse_deadline(text: str, doc_year: int | None = None) -> tuple[Deadline, list[Warning]]:
-    return Deadline(text=text, kind="unparsed"), [Warning(code="deadline_unparsed", message=f"not understood: {text!r}")]
+    """A whole deadline cell or phrase -> (Deadline, warnings).  Never guesses."""
+    g = _grammar()
+    shown = " ".join(text.split())
+    t = _clean(text)
+    if not t:
+        return _unparsed(shown, "empty")
+    if g.refer.search(t):
+        return _unparsed(shown, "refers to another document or event")
+    if len([c for c in re.split(r"[;\n]", t) if _clean(c)]) > 1:
+        return _unparsed(shown, "several clauses")
+
+    # 2. frequencies (masked before the time points: "6 tháng một lần" is not January)
+    freqs, spans = set(), []
+    for name, pat in g.frequency:
+        for m in pat.finditer(t):
+            if not any(s < m.end() and m.start() < e for s, e in spans):
+                freqs.add(name)
+                spans.append((m.start(), m.end()))
+    onwards = [(m.start(), m.end()) for m in g.onwards.finditer(t)]
+    continuous = [(m.start(), m.end()) for m in g.continuous.finditer(t)]
+    masked = _mask(t, spans + onwards)
+    points = _points(g, masked)
+    if len(freqs) > 1:
+        return _unparsed(shown, "several frequencies")
+
+    if not points:
+        if freqs:
+            return Deadline(text=shown, kind="recurring", frequency=freqs.pop()), []
+        if continuous:
+            rest = _clean(masked[continuous[-1][1]:])
+            head = _clean(_mask(masked, continuous)[:continuous[0][0]])
+            if (not rest or g.continuous_tail.search(rest)) and g.complete_prefix.match(head):
+                return Deadline(text=shown, kind="continuous"), []
+        return _unparsed(shown, "no time point")
+
+    # 3. one range of points, or several milestones
+    groups: list[list[_Point]] = [[points[0]]]
+    for p in points[1:]:
+        gap = masked[groups[-1][-1].end:p.start]
+        prev = groups[-1][-1]
+        if g.joiner.match(gap) or (
+                g.year_joiner.match(gap) and prev.unit == p.unit == "year" and p.year == (prev.year or 0) + 1):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    if len(groups) > 1:
+        return _unparsed(shown, "several time points")
+    first, last = groups[0][0], groups[0][-1]
+    if continuous and not freqs:
+        return _unparsed(shown, "both ongoing and dated")
+
+    # 4. the cue before the range; 5. nothing but frequencies after it
+    prefix = masked[:first.start]
+    tail = _clean(masked[last.end:])
+    if tail and not re.fullmatch(r"(?:của|\(|\))*", tail.replace(" ", ""), re.I):
+        return _unparsed(shown, "words after the date")
+    if last.unit == "day_of_month" and "monthly" not in freqs:
+        return _unparsed(shown, "day without month")
+
+    if freqs:
+        if any(p.year is None for p in (first, last)):
+            return Deadline(text=shown, kind="recurring", frequency=freqs.pop()), []
+        start, end = first.bounds()[0], last.bounds()[1]
+        return Deadline(text=shown, kind="recurring", start=start, end=end, frequency=freqs.pop()), []
+
+    warnings: list[Warning] = []
+    year = last.year
+    if first.year is None or last.year is None:
+        if year is None and doc_year is None:
+            return _unparsed(shown, "no year")
+        if year is None:
+            year = doc_year
+            warnings.append(Warning(code="deadline_year_assumed",
+                                    message=f"no year printed, the document's year {doc_year} assumed: {shown!r}"))
+    start, end = first.bounds(year)[0], last.bounds(year)[1]
+    if start > end:
+        return _unparsed(shown, "range ends before it starts")
+    if onwards:
+        return Deadline(text=shown, kind="from", start=start), warnings
+    if g.cue_from.search(prefix) and len(groups[0]) == 1:
+        return Deadline(text=shown, kind="from", start=start), warnings
+    if g.cue_before.search(prefix) and len(groups[0]) == 1:
+        return Deadline(text=shown, kind="by_date", end=end), warnings
+    return Deadline(text=shown, kind="period", start=start, end=end), warnings
+
+
+# --- inside prose -----------------------------------------------------------------
+
+#: A deadline cue inside a sentence.  Only phrases introduced by one of these count,
+#: so a document title's "giai đoạn 2021-2030" or a plan horizon "đến năm 2030" is
+#: never taken for a task deadline.  Examples from the corpus:
+#:   "... hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028"  (chậm nhất)
+#:   "... báo cáo UBND tỉnh trước ngày 15/12/2026"              (trước ngày)
+#:   "... hoàn thành trong quý II/2020"                         (hoàn thành trong)
+PROSE_CUE = re.compile(
+    r"(?P<cue>chậm\s+nhất(?:\s+(?:là|vào|trong|đến|trước))?(?:\s+ngày)?"
+    r"|trước(?:\s+ngày)?"
+    r"|(?:hoàn\s+thành|hoàn\s+tất|xong)(?:\s+(?:trong|trước|vào|đến|trước\s+ngày|đến\s+ngày))?"
+    r"|định\s+kỳ)\s*$",
+    re.I)
 
 
 def find_deadline(text: str, doc_year: int | None = None) -> Deadline | None:
+    """The first deadline phrase inside a sentence, or None.
+
+    A labelled clause ("Thời gian thực hiện: Thường xuyên") is parsed whole (an
+    unparsed Deadline when it is not understood: the label says it is a deadline).
+    Otherwise a time point counts only after a cue (PROSE_CUE) or as a frequency after
+    "định kỳ"; the phrase returned runs from the cue to the end of the point (and a
+    frequency right after it: "trước ngày 20 hằng tháng").
+    """
+    g = _grammar()
+    t = " ".join(text.split())
+    lab = g.label.search(t)
+    if lab:
+        return parse_deadline(lab.group("rest"), doc_year)[0]
+    # frequencies, masked so that "6 tháng một lần" is not read as a month
+    fspans = []
+    for _name, pat in g.frequency:
+        fspans += [(m.start(), m.end()) for m in pat.finditer(t)]
+    masked = _mask(t, fspans)
+    for p in _points(g, masked):
+        window = masked[max(0, p.start - 40):p.start]
+        cue = PROSE_CUE.search(window)
+        if not cue:
+            continue
+        start = p.start - (len(window) - cue.start("cue"))
+        end = p.end
+        # extend over a range ("trong Quý IV/2025 - Quý II/2026") and a frequency
+        for q in _points(g, masked[end:]):
+            if g.joiner.match(masked[end:end + q.start]):
+                end = end + q.end
+            break
+        for s, e in sorted(fspans):
+            if s >= end and not masked[end:s].strip(" ,"):
+                end = e
+                break
+        d, _w = parse_deadline(t[start:end], doc_year)
+        if d.kind != "unparsed":
+            return d
+    for s, e in sorted(fspans):
+        if re.search(r"định\s+kỳ", t[s:e], re.I):
+            return parse_deadline(t[s:e], doc_year)[0]
     return None

@@ -1,12 +1,597 @@
 """Metadata extractor: issuer, number/symbol, place/date, type, title, signers, recipients.
 
     extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[Warning]]
+
+The header (issuer block, national motto, Số line, place and date, type line and
+summary) comes from the tree stage's split_header; the signature block and Nơi
+nhận from the body paragraphs that no section holds.  Each field has its own
+small reader; what cannot be read is left null with a warning.
+
+    issuer        # cơ quan ban hành
+    signer        # người ký
+    capacity      # thẩm quyền ký: KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+    on_behalf_of  # TM. (thay mặt) a collective
+    recipients    # nơi nhận
 """
 from __future__ import annotations
 
-from vanban.pipeline.types import LaidOut, Node
-from vanban.schemas.models import Metadata, Warning
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from vanban.pipeline.tree import (ADDRESSEE, ATTACHED_TO, BODY_START, BULLET, RECIPIENTS_HEAD, RULE,
+                                  SUMMARY_CV, clean, is_signature_line, is_upper_line, split_embedded_appendix,
+                                  split_header, table_lines)
+from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
+from vanban.schemas.models import DocType, Issuer, Metadata, Signer, Warning
+
+from .vocab import abbreviations, doc_types, load, type_by_code, types_by_name
+
+# ---------------------------------------------------------------- patterns
+#: The number line: "Số: /KH-UBND", "Số: 5973 /UBND-KT", "Số:  982/QĐ-TTg", "Số: 06/2021/QĐ-UBND",
+#: "Số: 123-KH/TU", "Số: 2536 /QĐ - UBND", "Luật số: 56/2020/QH14"
+NUMBER_LINE = re.compile(
+    r"\b(?:Số|SỐ|số)\s*:?\s*(?P<num>\d{1,6}[a-zA-Z]?)?\s*(?:/\s*(?P<year>(?:19|20)\d{2})\s*)?"
+    r"(?P<sep>[/\-])\s*(?P<sym>[A-ZĐ][\wĐđ&.]*(?:\s*[\-/]\s*[A-ZĐ\d][\wĐđ&.]*)*)")
+#: The word Số alone at the end of a line, the number on the next: "Số:" / "7360/KH-UBND"
+NUMBER_ALONE = re.compile(r"\b(?:Số|SỐ)\s*:?\s*$")
+#: A number/symbol that is not an issuer line: "7360/KH-UBND", "Số: /KH-UBND"
+SYMBOL_LIKE = re.compile(r"\d\s*/|/\s*[A-ZĐ]{2}|^(?:Số|SỐ)\b")
+#: Place and date: "Bắc Giang, ngày tháng 6 năm 2024", "Lào Cai, ngày 29 tháng  6  năm 2026"
+DATE_WORDS = re.compile(
+    r",?\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>(?:19|20)\d{2})", re.IGNORECASE)
+#: Place and date in figures: "Hà Nội, ngày 04/6/2026", "ngày 04-6-2026"
+DATE_FIGURES = re.compile(r",?\s*ngày\s*(?P<d>\d{1,2})?\s*[/.\-]\s*(?P<m>\d{1,2})?\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})",
+                          re.IGNORECASE)
+#: A word of a place name: "Bắc", "Giang", "TP.", "Hồ"
+PLACE_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_]*\.?|TP\.)$")
+#: Leading dash of a list item and the trailing ; or . of a recipient: "- Như trên;", "+ Lưu VT, KGVX."
+ITEM_EDGES = re.compile(r"^[\s\-–—+•*]+|[\s;,.]+$")
+#: Type code at the head of a symbol: "KH" in "KH-UBND", "QĐ" in "QĐ-TTg", "KH" in "KH/TU" (Party)
+SYMBOL_CODE = re.compile(r"^(?P<code>[^\-/]+)")
+#: Words that may stand before the signer's name and are not part of it: "(Đã ký)", "[daky]"
+SIGNED_MARK = re.compile(r"^[\[(]?\s*(?:Đã ký|đã ký|daky|ký)\s*[\])]?$")
 
 
+@dataclass(frozen=True)
+class _Vocab:
+    heads: tuple[tuple[str, str], ...]          # upper -> proper, longest first
+    heads_inline: tuple[str, ...]
+    admin_units: tuple[tuple[str, str], ...]
+    names: tuple[tuple[str, str], ...]
+    mottos: tuple[str, ...]
+    titles: dict                                # upper -> proper
+    collectives: dict
+    on_behalf_prefixes: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    abbreviations_upper: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=None)
+def _vocab() -> _Vocab:
+    iss = load("issuers.yaml")
+    sig = load("signer_capacities.yaml")
+    by_len = lambda d: tuple(sorted(d.items(), key=lambda kv: -len(kv[0])))  # noqa: E731
+    abbr = {k: v.upper() for k, v in abbreviations().items() if k.isupper() and len(k) >= 2}
+    return _Vocab(heads=by_len(iss["heads"]), heads_inline=tuple(iss["heads_inline"]),
+                  admin_units=by_len(iss["admin_units"]), names=by_len(iss["names"]),
+                  mottos=tuple(sorted(iss["mottos"], key=len, reverse=True)),
+                  titles={t.upper(): t for t in sig["titles"]},
+                  collectives={t.upper(): t for t in sig["collectives"]},
+                  on_behalf_prefixes=tuple(sig["on_behalf_prefixes"]), prefixes=tuple(sig["prefixes"]),
+                  abbreviations_upper=by_len(abbr))
+
+
+# ---------------------------------------------------------------- proper case
+def _starts(words: list[str], phrase: str) -> bool:
+    p = phrase.split()
+    return words[:len(p)] == p
+
+
+def proper_case(name: str) -> str:
+    """'UBND TỈNH LÀO CAI' -> 'Ủy ban nhân dân tỉnh Lào Cai'; 'BỘ TÀI CHÍNH' -> 'Bộ Tài chính'.
+    Text that is not upper case is returned with abbreviations expanded only."""
+    v = _vocab()
+    name = " ".join(name.split())
+    if not is_upper_line(name):
+        return _expand(name)
+    words = _expand_upper(name).split()
+    out: list[str] = []
+    i = 0
+    start_of_name = True
+    while i < len(words):
+        rest = words[i:]
+        hit = next(((u, p) for u, p in v.heads if _starts(rest, u)), None) if i == 0 else None
+        if hit:
+            out.append(hit[1])
+            i += len(hit[0].split())
+            start_of_name = True
+            continue
+        unit = next(((u, p) for u, p in v.admin_units if _starts(rest, u)), None)
+        if unit:
+            out.append(unit[1])
+            i += len(unit[0].split())
+            # the place name after an administrative unit: every word capitalised
+            while i < len(words) and not any(_starts(words[i:], u) for u, _ in v.admin_units):
+                out.append(words[i].capitalize())
+                i += 1
+            continue
+        fixed = next(((u, p) for u, p in v.names if _starts(rest, u)), None)
+        if fixed:
+            out.append(fixed[1])
+            i += len(fixed[0].split())
+            start_of_name = False
+            continue
+        w = words[i]
+        if w in ("VÀ", "-", "–", ","):
+            out.append(w.lower())
+            start_of_name = True
+        elif start_of_name or (out and out[-1].endswith(",")):
+            out.append(w.capitalize())
+            start_of_name = False
+        else:
+            out.append(w.lower())
+        i += 1
+    return " ".join(out).replace(" ,", ",")
+
+
+def _expand_upper(name: str) -> str:
+    for short, long_ in _vocab().abbreviations_upper:
+        name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", long_, name)
+    return name
+
+
+def _expand(name: str) -> str:
+    for short, long_ in sorted(abbreviations().items(), key=lambda kv: -len(kv[0])):
+        if short.isupper() and len(short) >= 3:
+            name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", long_, name)
+    return name
+
+
+# ---------------------------------------------------------------- header lines
+def _header_lines(doc: LaidOut) -> list[str]:
+    header, body = split_header(doc)
+    if not header:          # no header found: look at the first blocks
+        header = body[:30]
+    lines: list[str] = []
+    for b in header:
+        if isinstance(b, Paragraph):
+            lines.extend(clean(x) for x in b.text.split("\n"))
+        elif isinstance(b, Table):
+            lines.extend(clean(x) for x in table_lines(b))
+    return [x for x in lines if x]
+
+
+def _strip_mottos(line: str) -> str:
+    for m in _vocab().mottos:
+        line = line.replace(m, " ")
+    return " ".join(line.split())
+
+
+# ---------------------------------------------------------------- the readers
+def _read_number(lines: list[str]) -> tuple[Optional[int], Optional[str], Optional[str], Optional[str], str]:
+    """(line index, number, year, symbol, separator) of the Số line."""
+    for i, line in enumerate(lines[:40]):
+        if NUMBER_ALONE.search(line) and i + 1 < len(lines):
+            line = line + " " + lines[i + 1]          # "Số:" / "7360/KH-UBND" on two lines
+        m = NUMBER_LINE.search(line)
+        if m and (line.lstrip().startswith(("Số", "SỐ")) or m.start() < 40 or "Số:" in line):
+            sym = re.sub(r"\s*([\-/])\s*", r"\1", m["sym"]).rstrip(".-/")
+            return i, m["num"], m["year"], sym, m["sep"]
+    return None, None, None, None, "/"
+
+
+def _read_place_date(text: str) -> tuple[Optional[str], Optional[str], Optional[re.Match]]:
+    m = DATE_WORDS.search(text) or DATE_FIGURES.search(text)
+    if not m:
+        return None, None, None
+    y, mo, d = m["y"], m["m"], m["d"]
+    date = y
+    if mo and 1 <= int(mo) <= 12:
+        date += f"-{int(mo):02d}"
+        if d and 1 <= int(d) <= 31:
+            date += f"-{int(d):02d}"
+    before = text[:m.start()].split()
+    place: list[str] = []
+    for w in reversed(before):
+        if PLACE_WORD.match(w) and w[0].isupper() and not w.endswith(":"):
+            place.insert(0, w)
+        elif w.lower() in ("phố", "thành") and place:
+            place.insert(0, w)
+        else:
+            break
+    return (" ".join(place) or None), date, m
+
+
+def _read_issuer(lines: list[str], stop: int) -> tuple[Optional[str], Optional[str]]:
+    """(issuer, parent) from the upper-case header lines above the Số line."""
+    v = _vocab()
+    orgs: list[str] = []
+    for line in lines[:stop]:
+        line = _strip_mottos(line)
+        line = NUMBER_LINE.split(line)[0] if NUMBER_LINE.search(line) else line
+        line = line.strip(" -–—_*")
+        if not line or RULE.match(line) or not is_upper_line(line) or SYMBOL_LIKE.search(line):
+            continue
+        for part in _split_inline(line):
+            words = _expand_upper(part).split()
+            new = any(_starts(words, h) for h, _ in v.heads) or not orgs
+            if new:
+                orgs.append(part)
+            else:
+                orgs[-1] = orgs[-1] + " " + part
+    if not orgs:
+        return None, None
+    issuer = proper_case(orgs[-1])
+    parent = proper_case(orgs[-2]) if len(orgs) >= 2 else None
+    return issuer, parent
+
+
+def _split_inline(line: str) -> list[str]:
+    """'BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN' -> ['BỘ TÀI CHÍNH', 'TỔNG CỤC HẢI QUAN']."""
+    words = line.split()
+    heads = _vocab().heads_inline
+    for k in range(2, len(words)):
+        if words[k - 1] in ("TỔNG", "CHI", "VĂN", "CỦA", "VÀ", "CHỦ", "BỘ"):
+            continue
+        if any(_starts(words[k:], h) for h in heads) and not any(_starts(words, h) and len(h.split()) > k
+                                                                 for h, _ in _vocab().heads):
+            return [" ".join(words[:k]), " ".join(words[k:])]
+    return [line]
+
+
+def _type_line(lines: list[str]) -> tuple[Optional[int], list]:
+    for i, line in enumerate(lines[:45]):
+        t = line.rstrip(":").strip()
+        if t.upper() == t and is_upper_line(t):
+            found = types_by_name(t)
+            if found:
+                return i, found
+    return None, []
+
+
+def _inline_type(lines: list[str]) -> tuple[list, Optional[str]]:
+    """A type word inside a flattened line and the upper-case summary after it:
+    "Hà Nội, ngày 31 tháng 7 năm 2024 QUYẾT ĐỊNH VỀ CƠ CHẾ, CHÍNH SÁCH ... THU HỒI Căn cứ Luật ..."."""
+    for line in lines[:45]:
+        m = _inline_type_re().search(line)
+        if not m:
+            continue
+        run, _ = upper_run(line[m.end():].split())
+        title = _role_tail_re().sub("", run).strip(" ,;:")
+        if len(title.split()) >= 2:
+            return types_by_name(m.group(1)), title
+    return [], None
+
+
+@lru_cache(maxsize=None)
+def _inline_type_re() -> re.Pattern:
+    names = sorted({d.name.upper() for d in doc_types()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def _role_tail_re() -> re.Pattern:
+    """The issuing authority printed after the summary: "... NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP"."""
+    v = _vocab()
+    titles = sorted(v.titles, key=len, reverse=True)
+    heads = sorted((h for h, _ in v.heads), key=len, reverse=True)
+    return re.compile(r"\s(?:" + "|".join(map(re.escape, titles)) + r")\s+(?:" + "|".join(map(re.escape, heads))
+                      + r")\b.*$")
+
+
+def _read_title(lines: list[str], start: int) -> Optional[str]:
+    """The summary lines from `start`, joined into one line."""
+    out: list[str] = []
+    upper = None
+    for j in range(start, len(lines)):
+        s = lines[j]
+        if RULE.match(s) or ADDRESSEE.match(s) or ATTACHED_TO.match(s) or NUMBER_LINE.match(s):
+            break
+        if out and (BODY_START.match(s) and not out[-1].endswith((",", "và", "của", "về"))):
+            break
+        if out and is_upper_line(s) != upper and upper is not None and not s[0].islower():
+            break                 # "Về việc ..." then "BỘ TRƯỞNG BỘ XÂY DỰNG"
+        if DATE_WORDS.search(s) and not out:
+            continue
+        run, rest = upper_run(s.split())
+        if len(run.split()) >= 2 and rest and BODY_START.match(" ".join(rest)):
+            out.append(run)       # "VỀ CƠ CHẾ, ... THU HỒI Căn cứ Luật Tổ chức ..." flattened by a crawl
+            break
+        out.append(s.strip())
+        upper = is_upper_line(s) if upper is None else upper
+        if s.endswith((".", ";")):
+            break
+    title = " ".join(out).strip()
+    if is_upper_line(title):
+        title = _role_tail_re().sub("", title).strip()
+    return title or None
+
+
+# ---------------------------------------------------------------- signature and Nơi nhận
+def _tail_lines(doc: LaidOut, tree: list[Node]) -> list[str]:
+    """The lines of the signature block and Nơi nhận: body blocks that no section holds,
+    from the first recipients/signature line on, before any appendix."""
+    _, body = split_header(doc)
+    held = {id(b) for n in tree for x in n.walk() for b in x.blocks}
+    appendix_start = min((n.start for n in tree if n.marker == "appendix"), default=None)
+    first = tree[0].start if tree else 0
+    # a signature flattened into the paragraph that opens an appendix (web crawls)
+    head_of = {}
+    for n in tree:
+        if n.marker == "appendix" and n.blocks and isinstance(n.blocks[0], Paragraph):
+            cut = split_embedded_appendix(clean(n.blocks[0].text))
+            if cut and cut[0] > 0:
+                head_of[id(n.blocks[0])] = clean(n.blocks[0].text)[:cut[0]]
+    lines: list[str] = []
+    started = False
+    for b in body:
+        if id(b) in head_of:
+            texts = [head_of[id(b)]]
+        elif id(b) in held or b.start < first or (appendix_start is not None and b.start >= appendix_start):
+            continue
+        else:
+            texts = table_lines(b) if isinstance(b, Table) else b.text.split("\n") if isinstance(b, Paragraph) else []
+        for t in texts:
+            t = clean(t)
+            if not t:
+                continue
+            if not started and (RECIPIENTS_HEAD.match(t) or is_signature_line(t)
+                                or is_signature_line(_trailing_upper(t)[1])
+                                or t.startswith(_vocab().prefixes) and _explode_signature(t) != [t]):
+                started = True
+            if started:
+                lines.append(t)
+    return lines
+
+
+def _trailing_upper(line: str) -> tuple[str, str]:
+    """(head, the run of upper-case words at the end): "- Bộ Nông nghiệp (để báo cáo); PHÓ CHỦ TỊCH"."""
+    words = line.split()
+    k = len(words)
+    while k > 0 and not any(c.islower() for c in words[k - 1]) and any(c.isalpha() for c in words[k - 1]):
+        k -= 1
+    if k > 0 and words[k - 1] in ("TM.", "KT.", "TL.", "TUQ.", "Q."):
+        k -= 1
+    return " ".join(words[:k]), " ".join(words[k:])
+
+
+def is_person(text: str) -> bool:
+    """'Mai Sơn', 'Nguyễn Thành Sinh', 'NGUYỄN VĂN A': 2 to 5 capitalised words."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w.isalpha() and w[0].isupper() and (w[1:].islower() or w.isupper())
+                                        for w in words)
+
+
+def _split_signature(line: str) -> tuple[str, Optional[str]]:
+    """A tail line into (recipient part, signature part): "- Như trên; KT. CHỦ TỊCH"."""
+    if is_signature_line(line):
+        return "", line
+    head, run = _trailing_upper(line)
+    if run and is_signature_line(run):
+        return head, run
+    # "Nơi nhận: KT. CHỦ TỊCH" or "- Như trên; TM. ỦY BAN NHÂN DÂN" with the prefix in the middle
+    m = re.search(r"\s((?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ ]+)$", line)
+    if m and is_upper_line(m.group(1)):
+        return line[:m.start()].strip(), m.group(1)
+    return line, None
+
+
+def upper_run(words: list[str]) -> tuple[str, list[str]]:
+    """The leading words with no lower-case letter, and the words after them."""
+    k = 0
+    while k < len(words) and not any(c.islower() for c in words[k]):
+        k += 1
+    return " ".join(words[:k]), words[k:]
+
+
+def _name_run(words: list[str]) -> str:
+    """A person's name at the head of `words`: capitalised words, 2 to 5 of them."""
+    k = 0
+    while k < len(words) and k < 5 and words[k][:1].isupper() and words[k][1:].islower() and words[k].isalpha():
+        k += 1
+    return " ".join(words[:k]) if k >= 2 else ""
+
+
+def _explode_signature(line: str) -> list[str]:
+    """A signature flattened onto one line, into its lines:
+    "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà" -> ["KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Trần Hồng Hà"]."""
+    v = _vocab()
+    if line.startswith(("-", "+", "•")) or not line.startswith(v.prefixes):
+        return [line]
+    upper, rest_words = upper_run(line.split())
+    name = _name_run(rest_words)
+    if not upper or (not name and rest_words):
+        return [line]
+    out: list[str] = []
+    parts = [p for p in re.split(r"\s(?=(?:TM|KT|TL|TUQ|Q)\.\s)", upper) if p]
+    for part in parts:
+        prefix = next((p for p in v.prefixes if part.startswith(p)), "")
+        rest = part[len(prefix):].strip()
+        title = next((t for t in sorted(v.titles, key=len, reverse=True)
+                      if rest.endswith(" " + t) and len(rest) > len(t)
+                      and (rest[:-len(t)].strip() in v.titles or prefix in v.on_behalf_prefixes)), None)
+        if title:
+            out += [f"{prefix} {rest[:-len(title)].strip()}".strip(), title]
+        else:
+            out.append(part)
+    if name:
+        out.append(name)
+    return out
+
+
+def _read_signers(lines: list[str]) -> tuple[list[Signer], list[str]]:
+    v = _vocab()
+    signers: list[Signer] = []
+    recipients: list[str] = []
+    cur: dict = {}
+    in_recipients = False
+    exploded: list[str] = []
+    for line in lines:
+        exploded.extend(_explode_signature(line))
+    for line in exploded:
+        rec, sig = _split_signature(line)
+        if rec:
+            m = RECIPIENTS_HEAD.match(rec)
+            if m:
+                in_recipients = True
+                rest = rec[m.end():].strip(" :")
+                if rest:
+                    recipients.append(ITEM_EDGES.sub("", rest))
+            elif BULLET.match(rec) or rec.startswith(("-", "+", "•")) or (in_recipients and rec[0].islower()):
+                item = ITEM_EDGES.sub("", rec)
+                if item:
+                    recipients.append(item)
+            elif SIGNED_MARK.match(rec):
+                pass
+            elif is_person(rec) and (cur or not signers) and (not is_upper_line(rec) or cur):
+                cur["name"] = _name_case(rec)
+                signers.append(Signer(**cur))
+                cur = {}
+                in_recipients = False
+            elif in_recipients and recipients and not sig:
+                recipients[-1] = ITEM_EDGES.sub("", recipients[-1] + " " + rec)
+        if sig:
+            sig = clean(sig)
+            prefix = next((p for p in v.prefixes if sig.startswith(p)), None)
+            if prefix:
+                rest = sig[len(prefix):].strip()
+                label = prefix if prefix.endswith(".") else prefix.replace("/", "") + "."
+                if prefix in v.on_behalf_prefixes:
+                    if "on_behalf_of" in cur and ("title" in cur or "capacity" in cur):
+                        signers.append(Signer(**cur))
+                        cur = {}
+                    cur["on_behalf_of"] = f"{label} {_collective_case(rest)}"
+                else:
+                    cur["capacity"] = f"{label} {_title_case(rest)}"
+            else:
+                cur["title"] = _title_case(sig)
+    if cur and ("title" in cur or "capacity" in cur):
+        signers.append(Signer(**cur))
+    return signers, [r for r in recipients if r]
+
+
+def _title_case(t: str) -> str:
+    v = _vocab()
+    t = " ".join(t.split())
+    if "," in t:
+        return ", ".join(_title_case(x) for x in t.split(",") if x.strip())
+    if t.upper() in v.titles:
+        return v.titles[t.upper()]
+    if t.upper() in v.collectives:
+        return v.collectives[t.upper()]
+    # "CHỦ TỊCH ỦY BAN NHÂN DÂN" and other titles followed by a body
+    for up, proper in sorted(v.titles.items(), key=lambda kv: -len(kv[0])):
+        if t.upper().startswith(up + " "):
+            return proper + " " + proper_case(t[len(up):].strip())
+    return proper_case(t) if is_upper_line(t) else t
+
+
+def _collective_case(t: str) -> str:
+    v = _vocab()
+    if t.upper() in v.collectives:
+        return v.collectives[t.upper()]
+    return proper_case(t)
+
+
+def _name_case(name: str) -> str:
+    if is_upper_line(name):
+        return " ".join(w.capitalize() for w in name.split())
+    return name
+
+
+# ---------------------------------------------------------------- entry point
 def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[Warning]]:
-    return Metadata(), []
+    warnings: list[Warning] = []
+    lines = _header_lines(doc)
+    meta = Metadata()
+
+    num_i, number, year, symbol, sep = _read_number(lines)
+    type_i, type_entries = _type_line(lines)
+    inline_title = None
+    if type_i is None:
+        type_entries, inline_title = _inline_type(lines)
+    cv_i = next((i for i, s in enumerate(lines[:45]) if SUMMARY_CV.match(s)), None)
+
+    # issuer: the upper-case lines above the Số line (or above the type line)
+    stop = num_i if num_i is not None else type_i if type_i is not None else min(len(lines), 8)
+    if num_i is not None:
+        # the Số line itself may carry the second issuer line on the left ("TỈNH LÀO CAI Số: ...")
+        stop = num_i + 1
+    name, parent = _read_issuer(lines, stop)
+    meta.issuer = Issuer(name=name, parent=parent)
+    if not name:
+        warnings.append(Warning(code="issuer_missing", message="no issuer found in the header"))
+
+    # number, symbol, identifier
+    meta.symbol = symbol
+    meta.number = number
+    if number and symbol:
+        if sep == "-" and "/" in symbol:
+            meta.identifier = f"{number}-{symbol}"          # Party style 123-KH/TU
+        elif year:
+            meta.identifier = f"{number}/{year}/{symbol}"
+        else:
+            meta.identifier = f"{number}/{symbol}"
+    if symbol is None:
+        warnings.append(Warning(code="number_missing", message="no 'Số:' line found in the header"))
+    elif number is None:
+        warnings.append(Warning(code="number_blank", message=f"the number before /{symbol} is blank"))
+
+    # document type: the type line; else the symbol's code; a V/v summary makes a công văn
+    code_in_symbol = None
+    if symbol:
+        m = SYMBOL_CODE.match(symbol)
+        entry = type_by_code(m["code"]) if m else None
+        code_in_symbol = entry
+    dtype = None
+    if type_entries:
+        dtype = next((e for e in type_entries if code_in_symbol and e.code == code_in_symbol.code), type_entries[0])
+        if code_in_symbol and code_in_symbol.code != dtype.code:
+            warnings.append(Warning(code="doc_type_mismatch",
+                                    message=f"the type line says {dtype.name} but the symbol {symbol} has the code "
+                                            f"{code_in_symbol.code}"))
+    elif cv_i is not None or (symbol and code_in_symbol is None):
+        dtype = type_by_code("CV")
+    elif code_in_symbol:
+        dtype = code_in_symbol
+    if dtype:
+        meta.doc_type = DocType(code=dtype.code, name=dtype.name)
+    else:
+        warnings.append(Warning(code="doc_type_missing", message="no document type found"))
+
+    # place and date: the first "..., ngày ... tháng ... năm ..." of the header
+    place = date = None
+    for i in range(min(len(lines), 40)):
+        window = " ".join(lines[i:i + 2])
+        if DATE_WORDS.search(lines[i]) or DATE_FIGURES.search(lines[i]) or \
+                (i + 1 < len(lines) and (DATE_WORDS.search(window) or DATE_FIGURES.search(window))
+                 and not (DATE_WORDS.search(lines[i + 1]) or DATE_FIGURES.search(lines[i + 1]))):
+            text = lines[i] if (DATE_WORDS.search(lines[i]) or DATE_FIGURES.search(lines[i])) else window
+            place, date, _ = _read_place_date(_strip_mottos(text))
+            break
+    meta.place = place
+    meta.date = date
+    if not date:
+        warnings.append(Warning(code="date_missing", message="no place and date line found in the header"))
+
+    # title: the summary under the type line; for a công văn the V/v lines
+    title = None
+    if type_i is not None:
+        title = _read_title(lines, type_i + 1)
+    if title is None and cv_i is not None:
+        title = _read_title(lines, cv_i)
+    if title is None:
+        title = inline_title
+    meta.title = title
+    if not title:
+        warnings.append(Warning(code="title_missing", message="no summary line under the document type"))
+
+    # signers and recipients
+    signers, recipients = _read_signers(_tail_lines(doc, tree))
+    meta.signers = signers
+    meta.recipients = recipients
+    if not signers:
+        warnings.append(Warning(code="signer_missing", message="no signature block found"))
+    return meta, warnings

@@ -1,14 +1,34 @@
 """References extractor: every citation of another document, with its span.
 
     find_citations(doc: LaidOut, tree: list[Node]) -> list[Citation]
+
+A citation (trích dẫn văn bản) is found from its identifier outwards, the way
+eyecite finds a reporter citation and then reads what surrounds it:
+
+    [type word] [qualifier] [số] <identifier> [ngày <date>] [của <issuer>] [<subject>] [(viết tắt là <alias>)]
+
+plus the forms without an identifier: a law cited by its name (`Luật Tổ chức
+chính quyền địa phương ngày 19 tháng 6 năm 2015`) and a short form made of a
+type word and a bare number (`Chỉ thị 11`), which pipeline/resolve.py ties to
+the full citation it stands for.
+
+The matcher runs on a "match text" of exactly the same length as doc.text,
+where line breaks, look-alike characters (Cyrillic С, Ð U+00D0, fraction
+slash ⁄, NBSP, word-segmentation underscores) are mapped one for one; so a
+citation broken over a line (`số` / `1074/QĐ-BXD`, `Nghị` / `quyết số`) still
+matches and every offset points into doc.text.
 Grouping into distinct references and short-form resolution: pipeline/resolve.py.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from vanban.pipeline.types import LaidOut, Node
+
+from . import vocab
 
 
 @dataclass
@@ -29,7 +49,547 @@ class Citation:
     subject: Optional[str] = None
     alias: Optional[str] = None     # short form defined right after it: (viết tắt là ...)
     title: Optional[str] = None     # a law cited by name
+    kind: str = "full"              # full | short (type word + bare number) | law_name | unparsed | alias
+    self_hint: bool = False         # printed as the document's own number (`Số:`) or in `Kèm theo ...`
+    problem: Optional[str] = None   # type_mismatch: the type word disagrees with the code in the symbol
+    footnote: Optional[str] = None  # a footnote marker glued to the symbol (QH151 -> QH15 + "1")
+    issuer_before: bool = False     # the issuer was written before the citation (`đề nghị của X tại ...`)
+    issuer_shared: bool = False     # the issuer was given once for a list of citations
 
+
+# ---------------------------------------------------------------------------------------------
+# Match text: same length as doc.text, look-alikes mapped one character for one.
+
+#: Cyrillic and other look-alikes met in real symbols: `TT-BTС` (Cyrillic С, corpus 024),
+#: `Ð` U+00D0 for Đ, `13⁄2012/QH13` (U+2044 fraction slash, corpus 081), dashes, NBSP,
+#: and the underscores of word-segmented text (`Quyết_định số`, corpus 078/079).
+_LOOKALIKES = {
+    "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P",
+    "Т": "T", "Х": "X", "а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y",
+    "Ð": "Đ", "\u0189": "Đ", "ð": "đ", "⁄": "/", "∕": "/", "／": "/",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    "\n": " ", "\t": " ", "\r": " ", "\u00a0": " ", "_": " ",
+}
+_MATCH_MAP = str.maketrans(_LOOKALIKES)
+
+#: Vietnamese capital letters (a capitalised word opens a name).
+_UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_CAPWORD = rf"[{_UP}][^\W_]*"
+
+# ---------------------------------------------------------------------------------------------
+# Identifier shapes.
+
+#: One token of a symbol: `QĐ`, `TTg`, `UBND`, `ĐCKS`, `KTVB&QLXLVPH`, `QH15`, `UBTVQH15`, `ttg`.
+_TOKEN = r"(?:[^\W\d_]|&)(?:[^\W_]|&)*"
+
+#: An identifier, Party style or state style:
+#:   Party  `45-NQ/TW`, `123-KH/TU`, `10- CTr/TU` (space after the hyphen, corpus 030), `11-` / `CT/TU`
+#:   state  `899/QĐ-TTg`, `06/2021/QĐ-UBND`, `5973 /UBND-KT`, `3374/ BKHCN-CNCNTT`, `80/2025/UBTVQH15`,
+#:          `71/NQ -CP` (space before the hyphen, corpus 032), `1249a/CTPH-UBDT-BTP`, `66.15/2026/NQ-CP`, `/KH-UBND` (number left blank), `497/2011/QĐ-` / `UBND`
+IDENT_RE = re.compile(
+    r"(?<![\w/.\-])(?:"
+    r"(?P<pnum>\d{1,5}[a-z]?)\s?-\s?(?P<pcode>[^\W\d_]{1,6})\s?/\s?(?P<pissuer>" + _TOKEN + r"(?:-" + _TOKEN + r")*)"
+    r"|"
+    r"(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)?\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?"
+    r"(?P<sym>" + _TOKEN + r"(?:(?:-\s(?=[" + _UP + r"]{2})|\s?-)" + _TOKEN + r")*)"
+    r")")
+
+#: A footnote number glued to the end of a symbol: `42/2024/QH151` (QH15 + footnote 1, corpus 011),
+#: `88/2025/NĐ-CP2`.  QH/UBTVQH take the two digits of the legislature.
+_TRAILING_DIGITS_RE = re.compile(r"^(?P<letters>.*?[^\d])(?P<digits>\d+)$")
+
+#: Words between a type word and `số`: `Chương trình hành động số 39-CTr/TU`, `Kế hoạch liên tịch số`
+#: (at most four lower-case words; a law's name is read apart).
+QUALIFIER_RE = re.compile(r"\s*:?(?:\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+){0,4}\s*")
+
+#: The end of a sentence or paragraph between two citations (a list does not go on past it).
+_SENTENCE_END_RE = re.compile(r"\.\s|\n\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])")
+
+#: `số`, `Số:`, `số hiệu` right before an identifier.
+_SO_TAIL_RE = re.compile(r"(?<![\w])(?P<so>số|Số|SỐ)(?:\s+hiệu)?\s*:?\s*$")
+
+#: A list going on from the citation before: `các Nghị định số 136/2020/NĐ-CP, 50/2024/NĐ-CP`,
+#: `Văn bản số 4250/BNNMT-ĐCKS ... và Văn bản số ...`.
+_LIST_TAIL_RE = re.compile(r"^\s*(?:,|;|và|hoặc|,\s*và)\s*(?:(?:số|Số)\s*)?$")
+
+#: Opens an appendix that cites its own document: `(Kèm theo Kế hoạch số /KH-UBND ngày /6/2024 của UBND tỉnh)`,
+#: `*(Kèm theo Kế hoạch số 179/KH-UBND ...)*`, `(Ban hành kèm theo Quyết định số ...)`.
+_ATTACHED_TO_RE = re.compile(r"(?:^|[\n(*])\s*\**\s*\(?\s*(?:ban hành\s+)?kèm\s+theo\s*$", re.IGNORECASE)
+
+#: The document's own number line: `Số: 1074/QĐ-BXD`, `Số: /KH-UBND`.
+_OWN_NUMBER_RE = re.compile(r"(?:^|\n)\s*\|?\s*(?:Số|SỐ)\s*:?\s*$")
+
+# ---------------------------------------------------------------------------------------------
+# What follows an identifier.
+
+#: A date after `ngày`: `31/7/2023`, `05/03/2019`, `24-5-2025`, `/6/2024` (blank day),
+#: `19 tháng 6 năm 2015`, `tháng 6 năm 2024`, `tháng năm 2026` (blanks left for the clerk).
+_DATE = (r"(?:(?P<d1>\d{1,2})?\s?[/.\-]\s?(?P<m1>\d{1,2})\s?[/.\-]\s?(?P<y1>(?:19|20)\d\d)(?!\d)"
+         r"|(?P<d2>\d{1,2})?\s*tháng\s*(?P<m2>\d{1,2})?\s*năm\s*(?P<y2>(?:19|20)\d\d)(?!\d))")
+DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày|ngay|NGÀY)\s*:?\s*" + _DATE, re.IGNORECASE)
+#: `... năm 2024` after a law's name: `Luật Địa chất và Khoáng sản năm 2024`.
+YEAR_AFTER_RE = re.compile(r"\s*,?\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+#: `của <issuer>`: `ngày 31/7/2023 của Thủ tướng Chính phủ`.
+OF_RE = re.compile(r"\s*,?\s*(?:của|CỦA)\s+")
+#: A short form the document defines: `(viết tắt là Nghị quyết số 45-NQ/TW)`, `(viết tắt là Chỉ thị 11)`,
+#: `(sau đây gọi tắt là Giải pháp kỹ thuật)`.
+ALIAS_RE = re.compile(
+    r"\s*\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+(?:tắt|chung)?\s*là\s*:?\s*[\"“”']?"
+    r"(?P<alias>[^()\"“”]{1,100}?)[\"“”']?\s*\)", re.IGNORECASE)
+#: The issuer of a citation given before it: `Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ tại Tờ trình số 72/TTr-BKHCN`.
+PRE_ISSUER_RE = re.compile(r"(?:đề nghị|ý kiến|đề xuất|báo cáo)\s+của\s+(?P<who>.{3,90}?)\s+(?:tại|theo)\s+$", re.IGNORECASE)
+#: An issuer that issued or approved the document cited next: `đã được Thủ tướng Chính phủ phê duyệt tại
+#: Quyết định số 866/QĐ-Tg` (corpus 001), `Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX` (052).
+PRE_ISSUED_RE = re.compile(r"(?:^|[,;:.]\s*|được\s+|\d{4}\s*,\s*)(?P<who>[" + _UP + r"][^,;:.()]{2,80}?)\s+(?:đã\s+)?(?:ký\s+)?"
+                           r"(?:ban hành|phê duyệt|có)\s+(?:tại\s+)?(?:các\s+)?$")
+#: The date opening such a sentence: `Ngày 28 tháng 10 năm 2025, Chủ tịch ...`.
+PRE_DATE_RE = re.compile(r"(?:ngày|Ngày)\s*" + _DATE + r"\s*,\s*$")
+#: A law cited by its name: `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`,
+#: `Luật sửa đổi, bổ sung một số điều của Luật ...`, `Bộ luật Lao động`, `Hiến pháp năm 2013`.
+LAW_NAME_RE = re.compile(r"(?<![\w])(?P<type>Bộ luật|Luật|Hiến pháp)(?=\s+(?:[" + _UP + r"]|sửa đổi|năm\s+\d))")
+#: Where a law's name ends: before `số`, `ngày`, `năm 2024`, punctuation, or a comma that opens a new name.
+LAW_TITLE_END_RE = re.compile(
+    r"\s+(?:số|ngày|năm)\s+[\d/]|\s+năm\s*$|[;.:()\"“”]|,\s*(?=[" + _UP + r"])|,\s*(?:các|và)\s|\s+(?:và|hoặc)\s+(?=các\s|[" + _UP + r"])"
+    r"|\s+(?:quy định|hướng dẫn|được|đã|và các|có hiệu lực|về việc|thì|để|theo|tại)\s")
+#: A short form: type word + bare number, `Chỉ thị 11`, `Quyết định số 899` (the number not followed by a symbol).
+SHORT_NUMBER_RE = re.compile(r"\s*(?:số\s*)?(?P<num>\d{1,5}[a-z]?)(?![\w/.,\-]|\s?[/\-]\s?[^\W\d_]|\s+(?:năm|tháng|ngày))")
+#: A number the type word announces but no identifier could be read from: `Quyết định số 1234/8D-UBND` (OCR).
+UNPARSED_RE = re.compile(r"\s*số\s*:?\s*(?P<raw>\S*\d\S*/\S+)")
+#: Where a subject stops: end of sentence, a bracket, a quote closing, or a new numbered paragraph.
+_SUBJECT_STOP_RE = re.compile(
+    r"[;(]|\.(?:\s|$)|:\s|\s\n|\n(?=\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•]|Điều\s|\|))|\|")
+_SUBJECT_NOT_START = {"và", "hoặc", "tại", "theo", "trong", "cho", "với", "đã", "được", "này", "để", "nhằm", "thì",
+                      "khi", "là", "các", "có", "đến"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary built from the data files (once per process).
+
+@lru_cache(maxsize=None)
+def _type_word_re() -> re.Pattern:
+    """Every type word of doc_types.yaml (name and lower-case aliases), longest first:
+    `Quyết định`, `Nghị quyết`, `Chương trình phối hợp`, `Văn bản`, `Công văn`, `Luật`."""
+    words = set()
+    for d in vocab.doc_types():
+        words.add(d.name)
+        words.update(a for a in d.aliases if not a.isupper())
+    words.add("Công văn")
+    alts = sorted(words, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in alts)
+    return re.compile(r"(?<![\w])(?P<tw>" + body + r")(?![\w])", re.IGNORECASE)
+
+
+def type_of_word(word: str) -> Optional[vocab.DocTypeEntry]:
+    """`quyết định` -> QĐ; `Văn bản` -> CV; `Quy định` -> the administrative QyĐ (first listed)."""
+    found = vocab.types_by_name(word)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=None)
+def _issuers():
+    return vocab.load("citation_issuers.yaml")
+
+
+def _alt(words) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _issuer_res():
+    d = _issuers()
+    body = (r"(?:(?:" + _alt(d["bodies"]) + r")"
+            r"|(?:" + _alt(d["heads"]) + r")\s+(?:" + _alt(d["sectors"]) + r")"
+            r"|(?:" + _alt(d["local"]) + r"))")
+    official = r"(?:(?:" + _alt(d["officials"]) + r")\s+)?"
+    place = r"(?:\s+(?:" + _alt(d["places"]) + r")\.?(?-i:(?:\s+" + _CAPWORD + r"){0,4}))?"
+    tail = r"(?:\s+(?:" + "|".join(d["party_tail"]) + r"))*"
+    known = re.compile(official + body + place + tail, re.IGNORECASE)
+    stops = re.compile(r"\s+(?:" + _alt(d["subject_starts"]) + r")(?![\w])|[,;.()\"“”:]|\s\n")
+    return known, stops
+
+
+def _expand(name: str) -> str:
+    """Fold whitespace and expand abbreviations: `UBND tỉnh` -> `Ủy ban nhân dân tỉnh`, `BTV` -> `Ban Thường vụ`."""
+    name = " ".join(name.split())
+    abbr = vocab.abbreviations()
+    for key in sorted(abbr, key=len, reverse=True):
+        name = re.sub(r"(?<![\w&])" + re.escape(key) + r"(?![\w&])", abbr[key], name)
+    return name
+
+
+#: A place name after a Party committee: `Ban Thường vụ Tỉnh ủy Lào Cai` (corpus 008).
+_PLACE_NAME_RE = re.compile(r"(?:\s+" + _CAPWORD + r"){1,3}")
+#: Two issuers of one joint document: `Chương trình số 1249a/CTPH-UBDT-BTP ... của Ủy ban Dân tộc và Bộ Tư pháp`.
+_JOINT_RE = re.compile(r"\s*(?:,|và)\s+")
+
+
+def parse_issuer(mtext: str, pos: int) -> tuple[int, Optional[str]]:
+    """The issuer starting at `pos` in the match text: (end, issuer) or (pos, None).
+
+    A name from issuers.yaml (with its place: `UBND tỉnh Bắc Giang`), else a capitalised
+    phrase up to the first word that opens a subject (`về`, `phê duyệt`, ...).
+    """
+    known, stops = _issuer_res()
+    m = known.match(mtext, pos)
+    if m:
+        end = m.end()
+        # a local body's place name: `Ban Thường vụ Tỉnh ủy Lào Cai`
+        m2 = _PLACE_NAME_RE.match(mtext, end)
+        if m2 and re.search(r"ủy$|ỦY$", mtext[m.start():end]) and not stops.match(mtext, end):
+            end = m2.end()
+        # joint issuers: `của Ủy ban Dân tộc và Bộ Tư pháp` (corpus 097)
+        j = _JOINT_RE.match(mtext, end)
+        if j:
+            m3 = known.match(mtext, j.end())
+            if m3:
+                end = m3.end()
+        return end, mtext[pos:end]
+    if not re.match(_CAPWORD, mtext[pos:pos + 40]):
+        return pos, None
+    window = mtext[pos:pos + 120]
+    s = stops.search(window)
+    end = pos + (s.start() if s else len(window))
+    words = mtext[pos:end].split()
+    if not words or len(words) > 10:
+        return pos, None
+    return end, mtext[pos:end]
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates.
+
+def parse_date(m: re.Match) -> Optional[str]:
+    """Partial ISO date from a _DATE match; blanks give a partial date (`/6/2024` -> `2024-06`)."""
+    d, mo, y = (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("y1") else (m.group("d2"), m.group("m2"), m.group("y2"))
+    year = int(y)
+    if not mo:
+        return f"{year:04d}"
+    month = int(mo)
+    if not 1 <= month <= 12:
+        return None
+    if not d:
+        return f"{year:04d}-{month:02d}"
+    day = int(d)
+    if not 1 <= day <= 31:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Symbols.
+
+def _canonical_symbol(sym: str) -> str:
+    """Remove spaces; a symbol printed all in lower case (`ttg-ktth`, corpus 079) takes the
+    canonical case of its known codes (`TTg-KTTH`); otherwise the symbol is kept as printed."""
+    sym = re.sub(r"\s+", "", sym)
+    if any(c.isupper() for c in sym):
+        return sym
+    abbr = {k.casefold(): k for k in vocab.abbreviations()}
+    out = []
+    for tok in sym.split("-"):
+        entry = vocab.type_by_code(tok)
+        if entry:
+            out.append(entry.code)
+        elif tok.casefold() in abbr:
+            out.append(abbr[tok.casefold()])
+        else:
+            out.append(tok.upper())
+    return "-".join(out)
+
+
+def _strip_footnote(sym: str) -> tuple[str, Optional[str]]:
+    """`QH151` -> (`QH15`, `1`); `NĐ-CP2` -> (`NĐ-CP`, `2`); `UBCTĐB15` kept."""
+    last = sym.split("-")[-1].split("/")[-1]
+    m = _TRAILING_DIGITS_RE.match(last)
+    if not m:
+        return sym, None
+    letters, digits = m.group("letters"), m.group("digits")
+    if letters.upper().endswith("QH"):
+        if len(digits) > 2:
+            return sym[: len(sym) - len(digits) + 2], digits[2:]
+        return sym, None
+    if len(digits) == 1 and sum(c.isalpha() for c in letters) >= 2:
+        return sym[:-1], digits
+    return sym, None
+
+
+def _compatible(word_entry: Optional[vocab.DocTypeEntry], code_entry: vocab.DocTypeEntry) -> bool:
+    """The type word agrees with the code: same type, or one name opens the other
+    (`Chương trình` / CTPH Chương trình phối hợp); `Văn bản` is generic."""
+    if word_entry is None or word_entry.code == "CV":
+        return True
+    a, b = word_entry.name.casefold(), code_entry.name.casefold()
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+# ---------------------------------------------------------------------------------------------
+# Section of an offset.
+
+def section_at(tree: list[Node], offset: int) -> Optional[str]:
+    """Path of the deepest node whose [start, end) holds `offset`; None outside every node."""
+    best = None
+    nodes = list(tree)
+    while nodes:
+        inside = [n for n in nodes if n.start <= offset < n.end]
+        if not inside:
+            break
+        best = inside[0]
+        nodes = best.children
+    return best.path if best else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The door.
 
 def find_citations(doc: LaidOut, tree: list[Node]) -> list[Citation]:
-    return []
+    """Every citation in doc.text, in reading order, each with its offsets and section path."""
+    text = doc.text
+    mtext = text.translate(_MATCH_MAP)
+    cits = _identified(text, mtext)
+    taken = [(c.start, c.end) for c in cits]
+    cits += _laws_by_name(text, mtext, taken)
+    taken = [(c.start, c.end) for c in cits]
+    cits += _short_forms(text, mtext, taken)
+    cits += _unparsed(text, mtext, [(c.start, c.end) for c in cits])
+    cits.sort(key=lambda c: c.start)
+    for c in cits:
+        c.section = section_at(tree, c.start)
+    return cits
+
+
+def _identified(text: str, mtext: str) -> list[Citation]:
+    """Citations with an identifier (`Quyết định số 899/QĐ-TTg ngày 31/7/2023 của ...`)."""
+    tw_re = _type_word_re()
+    out: list[Citation] = []
+    prev_core_end, prev = -1, None
+    for m in IDENT_RE.finditer(mtext):
+        s = m.start()
+        lo = max(0, s - 220)
+        pre = mtext[lo:s]
+        so = _SO_TAIL_RE.search(pre)
+        head = pre[: so.start()] if so else pre
+        tw = None
+        for t in tw_re.finditer(head):
+            tw = t
+        qualifier = ""
+        if tw is not None:
+            qualifier = head[tw.end():]
+            word = " ".join(tw.group("tw").split())
+            is_law = word.casefold() in ("luật", "bộ luật", "pháp lệnh", "hiến pháp")
+            if not so and qualifier.strip():
+                tw = None
+            elif is_law and (len(qualifier) > 160 or re.search(r"[;.:()\d]", qualifier)):
+                tw = None
+            elif not is_law and not QUALIFIER_RE.fullmatch(qualifier):
+                tw = None
+        # a list going on from the citation just before: `các Nghị định số 136/2020/NĐ-CP, 50/2024/NĐ-CP`
+        listed = prev if prev is not None and 0 <= prev_core_end <= s and _LIST_TAIL_RE.match(mtext[prev_core_end:s]) else None
+        if listed is None and tw is not None and prev is not None and 0 <= prev_core_end <= lo + tw.start():
+            if _LIST_TAIL_RE.match(mtext[prev_core_end:lo + tw.start()]):
+                listed = prev
+        # `các Quyết định: số 36/QĐ-TTg ngày 11/01/2024 về ...; số 1569/QĐ-TTg ...` (corpus 032)
+        if listed is None and tw is None and so is not None and so.group("so") == "số" and prev is not None \
+                and s - prev.end < 400 and not _SENTENCE_END_RE.search(text, prev.end, s):
+            listed = prev
+        inherited = listed if tw is None else None
+        number = m.group("pnum") or m.group("num")
+        party = m.group("pnum") is not None
+        if party:
+            code_entry = vocab.type_by_code(m.group("pcode"))
+            if code_entry is None:
+                continue
+            issuer_part, fn = _strip_footnote(m.group("pissuer"))
+            symbol = f"{code_entry.code if m.group('pcode').islower() else m.group('pcode')}/{_canonical_symbol(issuer_part)}"
+            identifier = f"{number}-{symbol}"
+            year = None
+            sym_end = m.end() - (len(fn) if fn else 0)
+        else:
+            raw_sym, fn = _strip_footnote(m.group("sym"))
+            symbol = _canonical_symbol(raw_sym)
+            year = int(m.group("year")) if m.group("year") else None
+            first = symbol.split("-")[0]
+            code_entry = vocab.type_by_code(first) if len(symbol.split("-")) > 1 or first.isupper() else None
+            if re.fullmatch(r"(?:UBTV)?QH\d\d", symbol):
+                code_entry = None
+            identifier = None
+            if number:
+                identifier = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
+            sym_end = m.end() - (len(fn) if fn else 0)
+        word_entry = type_of_word(tw.group("tw")) if tw is not None else (
+            type_of_word(inherited.type_name) if inherited and inherited.type_name else None)
+        # accept?
+        strong = party or (code_entry is not None and "-" in symbol) or re.fullmatch(r"(?:UBTV)?QH\d\d", symbol or "")
+        if not number:
+            if not (so and (tw is not None or so.group("so") in ("Số", "SỐ"))):
+                continue
+        if not strong and word_entry is None and tw is None:
+            continue
+        if not party and not any(c.isupper() for c in m.group("sym")) and tw is None:
+            continue
+        if not party and not re.search(r"[^\W\d_]{2}|&", symbol):
+            continue
+        # the type
+        problem = None
+        if re.fullmatch(r"(?:UBTV)?QH\d\d", symbol or ""):
+            entry = word_entry if word_entry and word_entry.code != "CV" else vocab.type_by_code(
+                "Luật" if symbol.startswith("QH") else "NQ")
+        elif code_entry is not None:
+            entry = code_entry
+            if not _compatible(word_entry, code_entry):
+                problem = "type_mismatch"
+        else:
+            entry = word_entry or vocab.type_by_code("CV")
+        start = lo + tw.start() if tw is not None else (lo + so.start() if so and not inherited else s)
+        title = None
+        if tw is not None and entry and entry.code in ("Luật", "Bộ luật", "PL", "Hiến pháp") and qualifier.strip():
+            title = " ".join(text[lo + tw.start(): lo + tw.end() + len(qualifier)].split())
+        # self: the own number line or an appendix header
+        before = text[:start] if tw is not None else text[:lo + (so.start() if so else len(pre))]
+        self_hint = bool(_ATTACHED_TO_RE.search(before[-60:])) or (
+            tw is None and so is not None and bool(_OWN_NUMBER_RE.search(text[max(0, lo + so.start() - 5): lo + so.start()])))
+        if tw is None and so is not None and so.group("so") in ("Số", "SỐ"):
+            self_hint = self_hint or bool(_OWN_NUMBER_RE.search(text[max(0, lo + so.start() - 5):lo + so.start()] + ""))
+        cit = Citation(start=start, end=sym_end, text=" ".join(text[start:sym_end].split()),
+                       type_code=entry.code if entry else None, type_name=entry.name if entry else None,
+                       number=number, year=year, symbol=symbol, identifier=identifier,
+                       title=title, self_hint=self_hint, problem=problem, footnote=fn)
+        # issuer given before: `đề nghị của Bộ trưởng Bộ ... tại Tờ trình số ...`,
+        # `đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số ...`
+        cit.issuer, date_before = _given_before(mtext, start)
+        cit.issuer_before = cit.issuer is not None
+        core_end = _tail(text, mtext, cit, sym_end)
+        cit.date = cit.date or date_before
+        if listed is not None:
+            if cit.issuer is None and listed.issuer and listed.issuer_before:
+                cit.issuer, cit.issuer_before = listed.issuer, True
+            # `Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy`
+            if listed.issuer is None and listed.date and cit.issuer and not cit.issuer_before:
+                listed.issuer, listed.issuer_shared = cit.issuer, True
+        out.append(cit)
+        prev, prev_core_end = cit, core_end
+    return out
+
+
+def _given_before(mtext: str, start: int) -> tuple[Optional[str], Optional[str]]:
+    """Issuer (and date) written before the citation: `Theo đề nghị của Bộ trưởng Bộ Khoa học và
+    Công nghệ tại Tờ trình số ...`; `đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số ...`;
+    `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số ...`."""
+    lo = max(0, start - 160)
+    window = mtext[lo:start]
+    pm = PRE_ISSUER_RE.search(window)
+    if pm:
+        end, who = parse_issuer(mtext, lo + pm.start("who"))
+        if who and end <= lo + pm.end("who") + 1:
+            return _expand(who), None
+    pm = PRE_ISSUED_RE.search(window)
+    if pm:
+        known, _ = _issuer_res()
+        who = pm.group("who")
+        k = known.fullmatch(who.strip())
+        if k:
+            dm = PRE_DATE_RE.search(window[: pm.start("who")])
+            return _expand(who), parse_date(dm) if dm else None
+    return None, None
+
+
+def _tail(text: str, mtext: str, cit: Citation, pos: int) -> int:
+    """Read date, issuer, subject and alias after an identifier; returns where the
+    citation proper (identifier, date, issuer) ends."""
+    core_end = pos
+    for _ in range(2):
+        if cit.date is None:
+            dm = DATE_AFTER_RE.match(mtext, pos)
+            if dm:
+                cit.date = parse_date(dm)
+                pos = core_end = dm.end()
+                continue
+        om = OF_RE.match(mtext, pos)
+        if om and cit.issuer is None:
+            end, who = parse_issuer(mtext, om.end())
+            if who:
+                cit.issuer = _expand(who)
+                pos = core_end = end
+                continue
+        break
+    if cit.date is None and cit.type_code in ("Luật", "Bộ luật", "Hiến pháp", "PL"):
+        ym = YEAR_AFTER_RE.match(mtext, pos)
+        if ym:
+            cit.date = ym.group("y")
+            pos = core_end = ym.end()
+    # subject
+    sm = re.compile(r"\s*,?\s*(?P<w>[^\W\d_]+)").match(mtext, pos)
+    if sm and sm.group("w")[0].islower() and sm.group("w") not in _SUBJECT_NOT_START:
+        s0 = sm.start("w")
+        stop = _SUBJECT_STOP_RE.search(text, s0, s0 + 300)
+        end = stop.start() if stop else min(len(text), s0 + 300)
+        subject = " ".join(text[s0:end].split()).strip(" ,")
+        if subject:
+            cit.subject = subject
+            pos = end
+    am = ALIAS_RE.match(mtext, pos)
+    if am:
+        cit.alias = " ".join(text[am.start("alias"):am.end("alias")].split())
+    return core_end
+
+
+def _overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for s, e in taken)
+
+
+def _laws_by_name(text: str, mtext: str, taken: list[tuple[int, int]]) -> list[Citation]:
+    """Laws cited by name: `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`."""
+    out: list[Citation] = []
+    title_spans: list[tuple[int, int]] = []
+    for m in LAW_NAME_RE.finditer(mtext):
+        if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), title_spans):
+            continue
+        window_end = min(len(mtext), m.end() + 200)
+        stop = LAW_TITLE_END_RE.search(mtext, m.end(), window_end)
+        end = stop.start() if stop else window_end
+        # `Luật ... số 55/2024/QH15`: the identifier path has it
+        if stop and re.match(r"\s+số\s+[\d/]", mtext[stop.start():]):
+            continue
+        name = " ".join(text[m.start():end].split()).rstrip(" ,")
+        words = name.split()
+        if len(words) < 2 or len(words) > 30:
+            continue
+        entry = vocab.type_by_code(m.group("type")) or type_of_word(m.group("type"))
+        cit = Citation(start=m.start(), end=m.start() + len(text[m.start():end].rstrip(" ,")), text=name,
+                       type_code=entry.code if entry else "Luật", type_name=entry.name if entry else "Luật",
+                       title=name, kind="law_name")
+        _tail(text, mtext, cit, cit.end)
+        out.append(cit)
+        title_spans.append((m.start(), end))
+    return out
+
+
+def _short_forms(text: str, mtext: str, taken: list[tuple[int, int]]) -> list[Citation]:
+    """Type word + bare number: `Chỉ thị 11`, `Quyết định số 899`; tied to a full citation by resolve."""
+    out: list[Citation] = []
+    for t in _type_word_re().finditer(mtext):
+        if _overlaps(t.start(), t.end(), taken):
+            continue
+        m = SHORT_NUMBER_RE.match(mtext, t.end())
+        if not m:
+            continue
+        entry = type_of_word(t.group("tw"))
+        if entry is None:
+            continue
+        cit = Citation(start=t.start(), end=m.end(), text=" ".join(text[t.start():m.end()].split()),
+                       type_code=entry.code, type_name=entry.name, number=m.group("num"), kind="short")
+        out.append(cit)
+    return out
+
+
+def _unparsed(text: str, mtext: str, taken: list[tuple[int, int]]) -> list[Citation]:
+    """A type word announcing a number that could not be read as an identifier."""
+    out: list[Citation] = []
+    for t in _type_word_re().finditer(mtext):
+        m = UNPARSED_RE.match(mtext, t.end())
+        if not m or _overlaps(t.start(), m.end(), taken):
+            continue
+        entry = type_of_word(t.group("tw"))
+        out.append(Citation(start=t.start(), end=m.end(), text=" ".join(text[t.start():m.end()].split()),
+                            type_code=entry.code if entry else None, type_name=entry.name if entry else None,
+                            kind="unparsed"))
+    return out

@@ -1,12 +1,377 @@
 """Tasks extractor: who must do what by when, from body paragraphs and appendix tables.
 
     extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata) -> tuple[list[Task], list[Warning]]
+
+Vocabulary: lead  # chủ trì;  coordinators  # phối hợp;  deadline  # thời hạn.
+
+1. Task tables (extractors/table_tasks.py): every real Table and FlatTable whose
+   header names a description and a lead column; when layout marked no table,
+   a flattened table is looked for in the paragraphs (a `TT | Nội dung ...` header).
+2. Per-task blocks: a numbered item followed by labelled bullets
+   (`- Đơn vị chủ trì: ...`, `- Thời gian thực hiện: ...`): body tasks at the item's path
+   (they are written in the text, not in a table).
+3. Body tasks: a section node whose heading or first words name the body
+   responsible (`1.1. Sở Thông tin và Truyền thông: Chủ trì, phối hợp với ...`,
+   `Giao Sở Tài chính chủ trì ...`, `UBND các huyện ... cụ thể hóa ...`); its
+   bullets and lettered items inherit the body unless they name their own.
 """
 from __future__ import annotations
 
-from vanban.pipeline.types import LaidOut, Node
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from vanban.pipeline.types import FlatTable, LaidOut, Node, Paragraph, Table
 from vanban.schemas.models import Metadata, Task, Warning
+
+from .bodies import find_bodies, split_bodies
+from .deadlines import find_deadline, parse_deadline
+from .table_tasks import (TableResult, block_fields, clean, column_role, fold, tasks_from_flat,
+                          tasks_from_table, words)
+from .vocab import load
+
+# The first words of a flattened task-table header: "TT Nội dung nhiệm vụ", "STT", "Số TT"
+FLAT_HEADER_START = re.compile(r"^(?:S[ốo]\s*)?S?TT\b", re.I)
+# A heading that closes a flattened table: "PHỤ LỤC II", "DANH MỤC ...", "Nơi nhận:"
+FLAT_END = re.compile(r"^(?:PHỤ LỤC|Phụ lục|Nơi nhận|NƠI NHẬN)\b")
+# The colon after a body name that opens a paragraph: "Sở Nội vụ: Chủ trì ...", "- Các sở, ban, ngành: ..."
+LEAD_COLON = re.compile(r"^(?P<who>[^:;.]{3,160}?)\s*:\s*(?P<rest>.*)$", re.S)
+# Bullet markers of the tree
+BULLETS = {"-", "–", "—", "+", "•", "∙", "·"}
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    openers: tuple[str, ...]
+    lead_words: tuple[str, ...]
+    co_lead: tuple[str, ...]
+    coordinate: tuple[str, ...]
+    duty: tuple[str, ...]
+    not_duty: frozenset[str]
+    tail_junk: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def phrases() -> _Phrases:
+    d = load("task_columns.yaml")
+    srt = lambda xs: tuple(sorted((x.casefold() for x in xs), key=len, reverse=True))  # noqa: E731
+    return _Phrases(openers=srt(d["lead_openers"]), lead_words=srt(d["lead_words"]),
+                    co_lead=srt(d["co_lead_words"]), coordinate=srt(d["coordinate_words"]),
+                    duty=srt(d["duty_verbs"]), not_duty=frozenset(d["not_duty_words"]),
+                    tail_junk=frozenset(d["name_tail_junk"]))
 
 
 def extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata) -> tuple[list[Task], list[Warning]]:
-    return [], []
+    year = _doc_year(metadata)
+    tasks: list[Task] = []
+    warnings: list[Warning] = []
+    used: set[int] = set()                          # ids of blocks read as task tables
+
+    # 1. task tables
+    for res, blocks in _table_results(doc, year):
+        if res.tasks:
+            used.update(id(b) for b in blocks)
+            tasks += res.tasks
+            warnings += res.warnings
+    # 2-3. blocks and body paragraphs, walking the tree
+    for root in tree:
+        _walk(root, None, year, used, tasks, warnings)
+    _unique_ids(tasks)
+    return tasks, warnings
+
+
+def _doc_year(metadata: Metadata) -> Optional[int]:
+    if metadata.date and metadata.date[:4].isdigit():
+        return int(metadata.date[:4])
+    return None
+
+
+# --------------------------------------------------------------------------- tables
+
+def _table_results(doc: LaidOut, year: Optional[int]):
+    found = False
+    previous = None
+    for b in doc.blocks:
+        if isinstance(b, Table):
+            res = tasks_from_table(b, year, previous=previous)
+            found |= bool(res.tasks)
+            previous = res if res.roles else None
+            yield res, [b]
+        elif isinstance(b, FlatTable):
+            previous = None
+            res = tasks_from_flat([x.text for x in b.lines], year, page=b.page)
+            found |= bool(res.tasks)
+            yield res, [b]
+        elif isinstance(b, Paragraph) and previous is not None and len(b.text) > 200:
+            previous = None                             # text between two tables: not one table
+    if found:
+        return
+    # no table marked by layout: look for a flattened task table among the paragraphs
+    paras = doc.blocks
+    i = 0
+    while i < len(paras):
+        b = paras[i]
+        if isinstance(b, Paragraph) and FLAT_HEADER_START.match(clean(b.text)) and _header_ahead(paras, i):
+            j = i + 1
+            while j < len(paras) and isinstance(paras[j], Paragraph) and not FLAT_END.match(clean(paras[j].text)):
+                j += 1
+            region = [p for p in paras[i:j] if isinstance(p, Paragraph)]
+            res = tasks_from_flat([p.text for p in region], year, page=region[0].page)
+            for t in res.tasks:
+                t.page = _page_of(region, t) or t.page
+            yield res, region
+            i = j
+        else:
+            i += 1
+
+
+def _header_ahead(paras, i: int) -> bool:
+    text = " ".join(clean(p.text) for p in paras[i:i + 14] if isinstance(p, Paragraph))
+    roles = set()
+    f = fold(text)
+    for role, keys in words().columns:
+        if any(k and k in f for k in keys):
+            roles.add(role)
+    return "description" in roles and "lead" in roles and ("coordinators" in roles or "deadline" in roles)
+
+
+def _page_of(region: list[Paragraph], task: Task) -> Optional[int]:
+    return None
+
+
+# --------------------------------------------------------------------------- tree walk
+
+@dataclass
+class _Assign:
+    lead: list[str] = field(default_factory=list)
+    coordinators: list[str] = field(default_factory=list)
+    description: str = ""
+
+
+def _walk(node: Node, inherited: Optional[_Assign], year, used: set[int], tasks: list[Task],
+          warnings: list[Warning]) -> None:
+    if node.blocks and all(id(b) in used for b in node.blocks) and not node.children:
+        return
+    if node.blocks and sum(id(b) in used for b in node.blocks) > len(node.blocks) // 2:
+        return                                        # the node is a task table
+    # per-task block: "a) <task>" + "- Đơn vị chủ trì: ..." children
+    fields = block_fields([": ".join(x for x in (c.title, c.text) if x) for c in node.children
+                           if c.marker in BULLETS])
+    if "lead" in fields:
+        t = _block_task(node, fields, year, warnings)
+        if t is not None:
+            tasks.append(t)
+        return
+    own = _assignment(node)
+    bullet = node.marker in BULLETS or re.fullmatch(r"[a-zđ]\)", node.marker or "") is not None
+    current = own
+    if own is None and inherited is not None and (bullet or node.marker.endswith(")")):
+        text = _node_text(node)
+        if text:
+            current = _Assign(lead=list(inherited.lead), coordinators=_coordinators(text), description=text)
+    if current is not None and current.lead:
+        task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")]
+        if not task_children or (current.description and own is not None and node.text.strip()):
+            tasks.append(_body_task(node, current, year))
+    for c in node.children:
+        _walk(c, current if current and current.lead else None, year, used, tasks, warnings)
+
+
+def _node_text(node: Node) -> str:
+    return clean(" ".join(x for x in (node.title, node.text) if x))
+
+
+def _assignment(node: Node) -> Optional[_Assign]:
+    """The body this node assigns work to, from its heading or its first words."""
+    title, text = clean(node.title), clean(node.text)
+    title = _strip_opener(title).lstrip(": ")
+    if title and _all_bodies(title):
+        lead = _split(title)
+        return _Assign(lead=lead + _co_leads(text), coordinators=_coordinators(text), description=text or title)
+    full = _node_text(node)            # a heading, or the first line of a paragraph taken for one
+    if not full:
+        return None
+    return _analyse(full)
+
+
+def _analyse(text: str) -> Optional[_Assign]:
+    """`<Bodies>: ...`, `[Giao|Đề nghị] <Bodies> chủ trì ...`, `<Body> xây dựng ...; <Body> xây dựng ...`."""
+    t = _strip_opener(text)
+    m = LEAD_COLON.match(t)
+    if m and _all_bodies(m.group("who")):
+        rest = m.group("rest")
+        return _Assign(lead=_split(m.group("who")) + _co_leads(rest), coordinators=_coordinators(rest),
+                       description=rest.strip() or text)
+    who = _leading_bodies(t)
+    if not who:
+        return None
+    rest = t[len(who):].lstrip(" ,")
+    if not _starts_with_duty(rest):
+        return None
+    lead = _split(who)
+    for clause in re.split(r";\s*", rest)[1:]:           # "...; Hội Văn học nghệ thuật tỉnh xây dựng Đề án ..."
+        w2 = _leading_bodies(clause)
+        if w2 and _starts_with_duty(clause[len(w2):].lstrip(" ,")):
+            lead += [n for n in _split(w2) if n not in lead]
+    lead += [n for n in _co_leads(rest) if n not in lead]
+    return _Assign(lead=lead, coordinators=_coordinators(rest), description=text)
+
+
+def _strip_opener(text: str) -> str:
+    """"Giao Sở Tài chính ..." -> "Sở Tài chính ...", "Đề nghị: Hiệp hội ..." -> "Hiệp hội ..."."""
+    low = text.casefold()
+    for op in phrases().openers:
+        if low.startswith(op) and low[len(op):len(op) + 1] in (" ", ":"):
+            return text[len(op):].lstrip(" :")
+    return text
+
+
+def _all_bodies(text: str) -> bool:
+    """Is this short text a list of bodies and nothing else ("Sở Nội vụ", "Các sở, ban, ngành, UBND ...")?"""
+    t = text.strip(" :;.")
+    if not t or len(t) > 200 or _has_duty(t):
+        return False
+    spans = find_bodies(t)
+    if spans:
+        covered = sum(b.end - b.start for b in spans)
+        return spans[0].start <= 1 and covered >= 0.6 * len(t)
+    return _starts_with_head(t) and len(t.split()) <= 25
+
+
+def _leading_bodies(text: str) -> str:
+    """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
+    chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm")."""
+    verb = min([i for i in (_find_word(text, d) for d in phrases().duty + phrases().lead_words) if i > 0]
+               or [len(text)])
+    spans = find_bodies(text)
+    strong = min([i for i in (_find_word(text, d) for d in phrases().lead_words) if i > 0] or [len(text)])
+    if strong < min(len(text), 400) and ((spans and spans[0].start <= 1) or _starts_with_head(text)):
+        inside = [b for b in spans if b.end <= strong + 1]
+        head = text[:strong]
+        if (sum(b.end - b.start for b in inside) >= 0.7 * len(head.rstrip())
+                or (_starts_with_head(text) and not re.search(r"[.;:]", head))):
+            return _trim_tail(head)              # "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm"
+    if spans and spans[0].start <= 1:
+        end = spans[0].end
+        for b in spans[1:]:
+            gap = text[end:b.start]
+            if re.fullmatch(r"\s*(?:,|và|,\s*và|;)?\s*", gap):
+                end = b.end
+            else:
+                break
+        if verb < len(text) and end < verb and text[end:end + 1] == "," and verb - end < 80:
+            end = verb                                  # "Các doanh nghiệp, tổ chức kinh tế, cơ sở ... bố trí"
+        return _trim_tail(text[:min(end, verb)])
+    if not _starts_with_head(text) or verb >= len(text) or verb > 200:
+        return ""
+    return _trim_tail(text[:verb])
+
+
+def _trim_tail(who: str) -> str:
+    ws = who.rstrip(" ,;").split()
+    while ws and ws[-1] in phrases().tail_junk:
+        ws.pop()
+    return " ".join(ws).rstrip(" ,;")
+
+
+def _find_word(low: str, phrase: str) -> int:
+    m = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low)
+    return m.start() if m else -1
+
+
+def _starts_with_head(text: str) -> bool:
+    return any(text.startswith(h) and (len(text) == len(h) or not text[len(h)].isalnum())
+               for h in words().body_heads)
+
+
+def _has_duty(text: str) -> bool:
+    return any(_find_word(text, d) >= 0 for d in phrases().lead_words + phrases().coordinate)
+
+
+def _starts_with_duty(rest: str) -> bool:
+    first = rest.split()[0] if rest.split() else ""
+    if first[:1].islower() and first.strip(",.;:") not in phrases().not_duty:
+        return True                                   # "... tỉnh xây dựng Đề án", "... tổng hợp, tham mưu"
+    low = rest.casefold()
+    return any(low.startswith(d) for d in phrases().duty + phrases().lead_words + phrases().coordinate) \
+        or low.startswith(("có ", "là ", "được giao", "trên cơ sở", "căn cứ", "theo chức năng"))
+
+
+def _co_leads(text: str) -> list[str]:
+    return _names_after(text, phrases().co_lead)
+
+
+def _coordinators(text: str) -> list[str]:
+    return _names_after(text, phrases().coordinate)
+
+
+def _names_after(text: str, cues: tuple[str, ...]) -> list[str]:
+    """Bodies named right after a cue ("phối hợp với Báo Bắc Giang, Đài Phát thanh và Truyền hình tỉnh
+    tăng cường ...")."""
+    low = text.casefold()
+    out: list[str] = []
+    for cue in cues:
+        for m in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low):
+            tail = text[m.end():].lstrip(" ,:")
+            who = _leading_bodies(tail) or _until_verb(tail)
+            out += [n for n in _split(who) if n not in out]
+    return out
+
+
+def _until_verb(tail: str) -> str:
+    stops = [i for i in (_find_word(tail, d) for d in phrases().duty + ("để", "nhằm", "trong việc", "trong"))
+             if i > 0]
+    stops += [m.start() for m in re.finditer(r"[;.:(]", tail)]
+    cut = min(stops) if stops else -1
+    if cut <= 0 or cut > 160:
+        return ""
+    return tail[:cut].rstrip(" ,")
+
+
+def _split(text: str) -> list[str]:
+    text = clean(text).strip(" ,;:.")
+    if not text:
+        return []
+    out: list[str] = []
+    for part in re.split(r"\s*;\s*", text):
+        out += [n for n in split_bodies(part) if n and n not in out]
+    return out
+
+
+def _body_task(node: Node, a: _Assign, year) -> Task:
+    desc = a.description or _node_text(node)
+    return Task(id=f"body:{node.path}", origin="body", section=node.path, description=desc,
+                lead=a.lead, coordinators=[c for c in a.coordinators if c not in a.lead],
+                deadline=find_deadline(desc, year), page=node.page)
+
+
+def _block_task(node: Node, fields: dict[str, str], year, warnings: list[Warning]) -> Optional[Task]:
+    desc = _node_text(node)
+    if not desc:
+        return None
+    tid = f"body:{node.path}"
+    lead_text = fields.get("lead", "")
+    coord = _split(fields.get("coordinators", ""))
+    a = _analyse(lead_text) if _has_duty(lead_text) else None
+    if a is not None:                               # "Sở LĐTBXH chủ trì, phối hợp với Liên đoàn Lao động tỉnh"
+        lead = a.lead
+        coord = coord + [c for c in a.coordinators if c not in coord]
+    else:
+        lead = _split(lead_text)
+    deadline = None
+    if fields.get("deadline"):
+        deadline, w = parse_deadline(fields["deadline"], year)
+        warnings += [x.model_copy(update={"location": x.location or tid}) for x in w]
+    extra = {k[6:]: v for k, v in fields.items() if k.startswith("extra:")}
+    return Task(id=tid, origin="body", section=node.path, description=desc, lead=lead, coordinators=coord,
+                deadline=deadline, extra=extra, page=node.page)
+
+
+def _unique_ids(tasks: list[Task]) -> None:
+    seen: dict[str, int] = {}
+    for t in tasks:
+        n = seen.get(t.id, 0)
+        seen[t.id] = n + 1
+        if n:
+            t.id = f"{t.id}-{n + 1}"

@@ -1,38 +1,122 @@
 """Stage 2, normalise: clean text, idempotently.
 
 Guarantees on every string it returns (checked by tests/test_normalise.py):
-  - Unicode NFC;
-  - one tone-mark placement ("old style" -> "new style": uỷ -> ủy, hoà -> hòa);
-  - whitespace runs folded to one space, no leading/trailing space;
+  - Unicode NFC (decomposed characters composed);
+  - one tone-mark placement, the new style (uỷ -> ủy, hoà -> hòa, khoẻ -> khỏe;
+    quý, qua, hoàn untouched): a table-driven rule on open syllables oa/oe/uy;
+  - look-alikes fixed: Cyrillic letters inside identifiers (TT-BTС), Ð for Đ,
+    fraction slash for "/" (each with a "homoglyph" warning from normalise());
+    en/em dashes between identifier letters (QĐ–UBND) -> "-";
+  - zero-width characters and soft hyphens removed; whitespace runs (NBSP included)
+    folded to one space, no leading/trailing space; curly quotes kept as printed;
   - normalise(normalise(s)) == normalise(s).
 
-    normalise(raw: RawDocument) -> RawDocument
+    normalise(raw: RawDocument) -> RawDocument    (adds homoglyph warnings to raw.warnings)
     normalise_text(s: str) -> str
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from vanban.schemas.models import Warning
 
 from .types import Line, RawDocument, Table
 
-_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+#: whitespace of every kind, NBSP and the typographic spaces included: "Số:\u00a0435"
+_WS = re.compile(r"[ \t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+#: characters that carry nothing: zero-width space/joiners, BOM, soft hyphen, word joiner
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+#: an en/em dash (or minus sign) glued between identifier parts: "QĐ–UBND", "TT—BTC"
+_ID_DASH = re.compile(r"(?<=[0-9A-ZĐ])[\u2010\u2011\u2012\u2013\u2014\u2212](?=[A-ZĐ0-9])")
+#: a token holding a Cyrillic letter: "TT-BTС" (С is U+0421)
+_CYRILLIC_TOKEN = re.compile(r"\S*[\u0400-\u04ff]\S*")
+#: a Latin letter or digit: the token is an identifier, not Russian text
+_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-zĐđ]")
+
+#: the vowels whose tone mark moves in an open syllable (old style -> new style):
+#: "hoà" -> "hòa", "khoẻ" -> "khỏe", "thuỷ" -> "thủy"; the first letter carries the tone.
+_TONE_PAIRS = ("oa", "oe", "uy")
+#: combining tone marks: grave, acute, hook above, tilde, dot below
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
 
 
-def normalise_text(s: str) -> str:
-    s = unicodedata.normalize("NFC", s)
-    s = _WS.sub(" ", s).strip()
+@lru_cache(maxsize=None)
+def load_data(name: str):
+    """Parse pipeline/data/<name> (YAML) once per process."""
+    return yaml.safe_load(resources.files("vanban.pipeline").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def _build_tone_rule() -> tuple[re.Pattern, dict[str, str]]:
+    """The old-style syllable endings and their new-style spelling, every case combination."""
+    table: dict[str, str] = {}
+    for first, second in _TONE_PAIRS:
+        for tone in _TONES:
+            for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
+                old = f + unicodedata.normalize("NFC", s + tone)
+                new = unicodedata.normalize("NFC", f + tone) + s
+                table[old] = new
+    # an old-style ending closes the syllable (no letter after it); uy after q is "quý", left alone
+    alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![qQ])(?:{alternatives})(?![^\W\d_])")
+    return pattern, table
+
+
+#: old-style tone placement at the end of a syllable: "uỷ" in "Uỷ ban", "oà" in "hoà", not "quý"
+_OLD_TONE, _TONE_TABLE = _build_tone_rule()
+
+
+@lru_cache(maxsize=1)
+def _glyphs() -> tuple[dict[int, str], dict[int, str], re.Pattern]:
+    data = load_data("homoglyphs.yaml")
+    cyr = {ord(k): v for k, v in data["cyrillic"].items()}
+    every = {ord(k): v for k, v in data["everywhere"].items()}
+    return cyr, every, re.compile("[" + re.escape("".join(data["everywhere"])) + "]")
+
+
+def _fix_glyphs(s: str, found: list[str] | None) -> str:
+    cyr, every, every_re = _glyphs()
+    if every_re.search(s):
+        if found is not None:
+            found.extend(every_re.findall(s))
+        s = s.translate(every)
+    if "\u0400" <= max(s, default=" ") and _CYRILLIC_TOKEN.search(s):
+        def fix(m: re.Match) -> str:
+            tok = m.group(0)
+            if not _LATIN_OR_DIGIT.search(tok):
+                return tok                       # real Cyrillic text: leave it
+            fixed = tok.translate(cyr)
+            if found is not None and fixed != tok:
+                found.append(tok)
+            return fixed
+        s = _CYRILLIC_TOKEN.sub(fix, s)
     return s
 
 
+def normalise_text(s: str, found: list[str] | None = None) -> str:
+    """Clean one string (see the module docstring).  `found` collects the look-alikes fixed."""
+    s = unicodedata.normalize("NFC", s.translate(_INVISIBLE))
+    s = _fix_glyphs(s, found)
+    s = _OLD_TONE.sub(lambda m: _TONE_TABLE[m.group(0)], s)
+    s = _ID_DASH.sub("-", s)
+    return _WS.sub(" ", s).strip()
+
+
 def normalise(raw: RawDocument) -> RawDocument:
-    items = []
+    """Normalise every Line and Table cell; one warning per distinct look-alike fixed."""
+    found: list[str] = []
     for it in raw.items:
         if isinstance(it, Line):
-            it.text = normalise_text(it.text)
-            items.append(it)
+            it.text = normalise_text(it.text, found)
         elif isinstance(it, Table):
-            it.rows = [[normalise_text(c) for c in row] for row in it.rows]
-            items.append(it)
-    raw.items = items
+            it.rows = [[normalise_text(c, found) for c in row] for row in it.rows]
+    cyr, every, _ = _glyphs()
+    for glyph in dict.fromkeys(found):
+        shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(glyph) if ord(c) in cyr or ord(c) in every)
+        raw.warnings.append(Warning(code="homoglyph",
+                                    message=f"look-alike character(s) {shown} in {glyph!r} replaced"))
     return raw

@@ -1,31 +1,448 @@
-"""Reader for plain text, converter Markdown and OCR JSON dumps."""
+"""Reader for plain text, converter Markdown and OCR JSON dumps.
+
+    read_text(path, data, sha256, kind) -> RawDocument      (format "txt"; detail says which flavour)
+
+Flavours (RawDocument.detail, joined by "," when several apply):
+  - plain text, UTF-8 or UTF-16 ("utf-16"), pages split on form feeds (\\f);
+  - Markdown written by web-to-text converters ("md"): one-cell-per-line pipe tables,
+    **bold**/*italic* markers, hard wraps; the header pseudo-table (issuer | motto,
+    Số | place/date) and the Kính gửi / Nơi nhận / signature layout tables become
+    Lines, real tables become Table items;
+  - OCR JSON dumps ("json"): {heading: [lines...]} walked in order;
+  - word-segmented text ("word-segmented"): `Quyết_định` -> `Quyết định`.
+
+A blank line in the source is kept as an empty Line: layout uses it as a paragraph
+break hint where blank lines are meaningful (Markdown), and ignores it where they
+follow every line (some PDF extractions).
+"""
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
 from .errors import UnsupportedFormat
-from .types import Line, RawDocument
+from .normalise import load_data
+from .types import Line, RawDocument, Table
+
+#: a Markdown table bar line: `|` alone (cells are one per line between them)
+MD_BAR = re.compile(r"^\s*\|\s*$")
+#: an all-markers line left by the converter: `** **`, `* *`, `#`
+MD_EMPTY_MARKUP = re.compile(r"^[\s*#_]*$")
+#: bold/italic markers: `**KẾ HOẠCH**`, `*Đồng Tháp, ngày 01 tháng 12 năm 2025*`
+MD_EMPHASIS = re.compile(r"\*+")
+#: a Markdown heading marker at line start: `# Điều 1`
+MD_HEADING = re.compile(r"^#{1,6}\s+")
+#: a syllable joined by word segmentation: `Quyết_định`, `nhân_dân`
+SEGMENTED_WORD = re.compile(r"(?<=\w)_(?=\w)")
+#: spaces the segmenter put before punctuation: `phổ_biến , giáo_dục`, `2003 ;`
+SEGMENTED_SPACE_BEFORE = re.compile(r"\s+([,;:.!?)\]”])")
+#: spaces the segmenter put after an opening bracket: `( sau đây`
+SEGMENTED_SPACE_AFTER = re.compile(r"([(\[“])\s+")
+#: a gap of six or more spaces before an upper-case word or a bracket: a second column in
+#: `pdftotext -layout` text: "Nơi nhận:                               KT. TRƯỞNG ĐOÀN"
+COLUMN_GAP = re.compile(r"(?<=\S) {6,}(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ(])")
+#: words after which a wide gap is a blank to fill in, not a column: "Số:", "ngày", "số"
+COLUMN_GAP_NOT_AFTER = ("Số:", "số:", "Số", "số", "ngày", "tháng", "năm")
+#: a form feed with the page number pdftotext prints on the same line: `\f   2`
+FORM_FEED = re.compile(r"\f")
+#: the quote an OCR dump leaves at the start/end of a line: `'Căn cứ Luật ...'`
+JSON_QUOTE = re.compile(r"^\s*'|'\s*$")
+
+#: a portal's page title above its trailer: "Quyết định 2553/QĐ-TTg năm 2025 điều chỉnh giảm lãi suất ...",
+#: "Công văn 4240/UBND-VX năm 2025 khẩn trương hoàn thành cập nhật ..."
+PORTAL_TITLE = re.compile(r"^[A-ZĐ][a-zà-ỹđ]+(?:\s[a-zà-ỹđ]+){0,2}\s\d+[\w./-]*\snăm\s\d{4}\b")
+#: markers that make a Markdown table a layout table (header, Kính gửi, Nơi nhận, signature)
+LAYOUT_TABLE_CELL = re.compile(
+    r"CỘNG\s+HÒA\s+XÃ|CỘNG\s+HOÀ\s+XÃ|Độc\s+lập\s*[-–]\s*Tự\s+do|^\s*Số\s*:|Kính\s+gửi|Nơi\s+nhận|PHỤ\s+LỤC|"
+    r"^\s*(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÂ]|^\s*(?:CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC)\s*$",
+    re.MULTILINE)
+#: the national motto: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` (where the document starts)
+MOTTO = re.compile(r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do", re.IGNORECASE)
 
 
-def decode(path: str, data: bytes) -> str:
-    """Bytes -> str: UTF-8 (with or without BOM), UTF-16 (BOM or not); else a clear error."""
+def decode(path: str, data: bytes) -> tuple[str, str | None]:
+    """Bytes -> (str, encoding detail): UTF-8 (with or without BOM), UTF-16 (BOM or not); else a clear error."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        try:
+            return data[3:].decode("utf-8"), None
+        except UnicodeDecodeError as exc:
+            raise UnsupportedFormat(path, f"not valid UTF-8 text (undecodable byte at offset {exc.start + 3})")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise UnsupportedFormat(path, "not valid UTF-16 text")
     if b"\x00" in data[:4096]:
         for enc in ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if sum(c.isprintable() or c.isspace() for c in text[:2000]) > 0.95 * min(len(text), 2000):
-                return text
+            sample = text[:2000]
+            if sample and sum(c.isprintable() or c.isspace() for c in sample) > 0.95 * len(sample):
+                return text, "utf-16"
+        raise UnsupportedFormat(path, "binary data, not UTF-8 or UTF-16 text")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        raise UnsupportedFormat(path, f"not UTF-8 or UTF-16 text (undecodable byte at offset {exc.start})")
+        raise UnsupportedFormat(
+            path, f"not UTF-8 or UTF-16 text (undecodable byte at offset {exc.start}); "
+                  "a legacy encoding (TCVN3/VNI) text file is not supported")
 
 
 def read_text(path: str, data: bytes, sha256: str, kind: str = "text") -> RawDocument:
-    text = decode(path, data)
-    lines = [Line(text=t, page=None) for t in text.splitlines()]
-    return RawDocument(path=path, sha256=sha256, format="txt", items=lines, detail=None)
+    text, encoding = decode(path, data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    details = [encoding] if encoding else []
+    if kind == "json":
+        items = _json_items(path, text)
+        details.insert(0, "json")
+    elif is_markdown(text):
+        items = _markdown_items(text)
+        details.insert(0, "md")
+    else:
+        items = _plain_items(text)
+    if is_word_segmented(items):
+        items = [_unsegment(it) for it in items]
+        details.append("word-segmented")
+    pages = max((it.page or 0 for it in items), default=0) or None
+    return RawDocument(path=path, sha256=sha256, format="txt", items=items, pages=pages,
+                       detail=",".join(details) or None)
+
+
+# --------------------------------------------------------------------- plain text
+
+def _plain_items(text: str) -> list[Line]:
+    """One Line per physical line; a form feed starts a new page."""
+    chunks = FORM_FEED.split(text)
+    while len(chunks) > 1 and not chunks[-1].strip():
+        chunks.pop()                      # a form feed ending the file opens no page
+    paged = len(chunks) > 1
+    lines: list[Line] = []
+    for number, chunk in enumerate(chunks, start=1):
+        for t in chunk.split("\n"):
+            for part in split_columns(t):
+                lines.append(Line(text=part, page=number if paged else None))
+    return lines
+
+
+def split_columns(text: str) -> list[str]:
+    """Split a `pdftotext -layout` line holding two columns at a wide gap:
+    "   SỞ CÔNG THƯƠNG                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" -> two lines.
+    Blanks left for a number or a day are not columns: "Số:             /KH-UBND",
+    "Bắc Giang, ngày       tháng 6 năm 2024"."""
+    parts = [text]
+    while True:
+        m = next(COLUMN_GAP.finditer(parts[-1].strip()), None) if parts[-1].strip() else None
+        if m is None:
+            return parts
+        last = parts[-1].strip()
+        left, right = last[:m.start()], last[m.end():]
+        if left.endswith(COLUMN_GAP_NOT_AFTER):
+            return parts
+        parts[-1:] = [left, right]
+
+
+# --------------------------------------------------------------------- word-segmented
+
+def is_word_segmented(items) -> bool:
+    """True when many words are joined by underscores (`Quyết_định ban_hành kế_hoạch`)."""
+    sample = " ".join(it.text for it in items[:200] if isinstance(it, Line))
+    words = sample.split()
+    if len(words) < 20:
+        return False
+    joined = sum(1 for w in words if SEGMENTED_WORD.search(w))
+    return joined > 0.1 * len(words)
+
+
+def _unsegment(item):
+    if isinstance(item, Line):
+        t = SEGMENTED_WORD.sub(" ", item.text)
+        t = SEGMENTED_SPACE_BEFORE.sub(r"\1", t)
+        item.text = SEGMENTED_SPACE_AFTER.sub(r"\1", t)
+    return item
+
+
+# --------------------------------------------------------------------- OCR JSON
+
+#: keys of an OCR dump that name fields rather than holding document text
+JSON_FIELD_KEYS = {"Topic", "Name", "Description"}
+
+
+def _json_items(path: str, text: str) -> list[Line]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnsupportedFormat(path, f"JSON that does not parse ({exc.msg} at line {exc.lineno})")
+    lines: list[Line] = []
+
+    def emit(s: str) -> None:
+        s = JSON_QUOTE.sub("", s)
+        if s.strip():
+            lines.append(Line(text=s, paragraph=True))
+
+    def walk(value, key: str | None = None) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if k == "Number" and isinstance(v, str):
+                    v = JSON_QUOTE.sub("", v).strip()
+                    emit(v if "số" in v.lower() else f"Số: {v}")    # "' Luật số: 56/2020/QH14 "
+                    continue
+                if k not in JSON_FIELD_KEYS:
+                    emit(k)
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str):
+            emit(value)
+        # numbers (box ids, coordinates) and null carry no text
+
+    walk(data)
+    if not lines:
+        raise UnsupportedFormat(path, "JSON without any text in it")
+    return lines
+
+
+# --------------------------------------------------------------------- Markdown
+
+def is_markdown(text: str) -> bool:
+    """A converter's Markdown: one-cell-per-line pipe tables or many **bold** markers."""
+    head = text[:20000]
+    bars = sum(1 for t in head.split("\n") if MD_BAR.match(t))
+    return bars >= 4 or head.count("**") >= 6
+
+
+@dataclass
+class _MdTable:
+    rows: list[list[list[str]]]      # rows of cells, a cell being its physical lines
+
+
+def _md_segments(lines: list[str]) -> list:
+    """Split Markdown lines into text lines (str) and _MdTable objects.
+
+    A table is a run of lines between `|` bar lines: one bar ends a cell, two or
+    more bars in a row end the row (`| a | b |` printed one token a line).
+    """
+    out: list = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not MD_BAR.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        # a table starts: collect tokens until a blank line follows a bar run or text resumes outside
+        rows: list[list[list[str]]] = []
+        row: list[list[str]] = []
+        cell: list[str] = []
+        j = i
+        while j < n:
+            if MD_BAR.match(lines[j]):
+                k = j
+                while k < n and MD_BAR.match(lines[k]):
+                    k += 1
+                run = k - j
+                if cell:
+                    row.append(cell)
+                    cell = []
+                if run >= 2 or k >= n or not lines[k].strip():
+                    if row:
+                        rows.append(row)
+                    row = []
+                j = k
+                if k >= n or not lines[k].strip():
+                    break            # a blank line after the closing bars ends the table
+                continue
+            cell.append(lines[j])
+            j += 1
+        if cell:
+            row.append(cell)
+        if row:
+            rows.append(row)
+        out.append(_MdTable(rows=rows))
+        i = j
+    return out
+
+
+def _emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
+    """Join lines wrapped inside one **bold** or *italic* span; strip the markers.
+
+    Returns (text, bold) pairs.  `**ỦY BAN NHÂN\\nDÂN**` -> ("ỦY BAN NHÂN DÂN", True).
+    """
+    out: list[tuple[str, bool]] = []
+    buf: list[str] = []
+    open_bold = open_italic = False
+    for raw in cell_lines:
+        line = MD_HEADING.sub("", raw.rstrip())
+        buf.append(line)
+        doubles = line.count("**")
+        singles = line.replace("**", "").count("*")
+        open_bold ^= doubles % 2 == 1
+        open_italic ^= singles % 2 == 1
+        if (open_bold or open_italic) and len(buf) < 8:
+            continue
+        joined = " ".join(b.strip() for b in buf)
+        bold = joined.strip().startswith("**")
+        text = MD_EMPHASIS.sub("", joined).strip()
+        out.append((text, bold))
+        buf = []
+        open_bold = open_italic = False
+    if buf:
+        joined = " ".join(b.strip() for b in buf)
+        out.append((MD_EMPHASIS.sub("", joined).strip(), joined.strip().startswith("**")))
+    return out
+
+
+def _strip(cell: list[str]) -> str:
+    return MD_EMPHASIS.sub("", "\n".join(cell)).strip()
+
+
+def _is_layout_row(row: list[list[str]]) -> bool:
+    """Header, Kính gửi, body-in-a-cell, Nơi nhận, signature and appendix-title cells are
+    page layout, not data: `| Nơi nhận: ... | **KT. CHỦ TỊCH** ... |`."""
+    return any(LAYOUT_TABLE_CELL.search(_strip(c)) or len(c) > 30 for c in row)
+
+
+def _is_layout_cell(cell: list[str]) -> bool:
+    return bool(LAYOUT_TABLE_CELL.search(_strip(cell))) or len(cell) > 30
+
+
+def _cell_lines(cell: list[str]) -> list[Line]:
+    """A layout cell as Lines (emphasis-wrapped lines joined), then a paragraph break."""
+    out = [Line(text=t, bold=b or None) for t, b in _emphasis_lines(cell)
+           if t and not MD_EMPTY_MARKUP.match(t)]
+    out.append(Line(text=""))
+    return out
+
+
+def _cell_text(cell: list[str]) -> str:
+    return " ".join(t for t, _ in _emphasis_lines(cell) if t)
+
+
+def _make_table(rows: list[list[list[str]]]) -> Table:
+    """Rows of cell strings; rows shorter than the widest are padded on the right."""
+    texts = [[_cell_text(c) for c in r] for r in rows]
+    texts = [r for r in texts if any(c.strip() for c in r)]
+    width = max((len(r) for r in texts), default=0)
+    return Table(rows=[r + [""] * (width - len(r)) for r in texts])
+
+
+@lru_cache(maxsize=1)
+def _end_cells() -> tuple[str, ...]:
+    return tuple(load_data("text_chrome.yaml")["end_cells"])
+
+
+@lru_cache(maxsize=1)
+def _end_lines() -> tuple[str, ...]:
+    return tuple(load_data("text_chrome.yaml")["end_lines"])
+
+
+def _is_chrome_cell(cell: list[str]) -> bool:
+    """A cell of the portal's footer or trailer (text_chrome.yaml)."""
+    if _strip(cell).startswith(_end_cells()):
+        return True
+    return any(MD_HEADING.sub("", MD_EMPHASIS.sub("", ln)).strip().startswith(_end_lines()) for ln in cell)
+
+
+def _markdown_items(text: str) -> list:
+    """Converter Markdown -> Lines and Tables (see the module docstring)."""
+    # a flat stream: str (a text line), list (a table row of cells), None (a table ends)
+    stream: list = []
+    for seg in _md_segments(text.split("\n")):
+        if isinstance(seg, _MdTable):
+            stream.extend(seg.rows)
+            stream.append(None)
+        else:
+            stream.append(seg)
+    # the portal's footer (a cell) or trailer (a line) ends the document
+    for k, unit in enumerate(stream):
+        if isinstance(unit, list):
+            cut = next((j for j, c in enumerate(unit) if _is_chrome_cell(c)), None)
+            if cut is not None:
+                if cut and PORTAL_TITLE.match(_strip(unit[cut - 1])):
+                    cut -= 1                            # the page title just before the trailer
+                stream[k:] = [unit[:cut]] if cut else []
+                break
+    # the document starts at the row (or line) holding the motto: portal chrome above it
+    start = next((i for i, u in enumerate(stream) if isinstance(u, list)
+                  and any(MOTTO.search(_strip(c)) for c in u)), None)
+    if start is None:
+        start = next((i for i, u in enumerate(stream) if isinstance(u, str) and MOTTO.search(u)), 0)
+        # issuer lines sit just above a motto line: keep the run of non-blank lines before it
+        while start > 0 and isinstance(stream[start - 1], str) and stream[start - 1].strip() \
+                and not MD_BAR.match(stream[start - 1]):
+            start -= 1
+    items: list = []
+    pending: list[str] = []
+    data_rows: list = []
+
+    def flush_text() -> None:
+        for t, bold in _emphasis_lines(pending):
+            items.append(Line(text="") if MD_EMPTY_MARKUP.match(t) else Line(text=t, bold=bold or None))
+        pending.clear()
+
+    def flush_table() -> None:
+        if len(data_rows) >= 2 or (data_rows and len(data_rows[0]) >= 3):
+            items.append(_make_table(data_rows))
+        else:
+            for row in data_rows:
+                for c in row:
+                    items.extend(_cell_lines(c))
+        data_rows.clear()
+        items.append(Line(text=""))
+
+    i = start
+    while i < len(stream):
+        unit = stream[i]
+        if unit is None:
+            flush_table()
+        elif isinstance(unit, str):
+            flush_table() if data_rows else None
+            if not unit.strip() or MD_EMPTY_MARKUP.match(unit):
+                flush_text()
+                items.append(Line(text=""))
+            elif MD_HEADING.sub("", MD_EMPHASIS.sub("", unit)).strip().startswith(_end_lines()):
+                pending.clear()                         # the portal's trailer and the page title above it
+                break
+            else:
+                pending.append(unit)
+        else:
+            flush_text()
+            row = [c for c in unit if c]
+            motto = next((k for k, c in enumerate(row) if MOTTO.search(_strip(c))), None)
+            if motto is not None:
+                # header pseudo-table: left column lines (issuer, Số), then right (motto, date);
+                # cells before the issuer are portal chrome the converter merged into the row
+                row = row[max(0, motto - 1):]
+                nxt = stream[i + 1] if i + 1 < len(stream) and isinstance(stream[i + 1], list) else []
+                for c in row[:1] + nxt[:1] + row[1:2] + nxt[1:2] + row[2:]:
+                    items.extend(_cell_lines(c))
+                rest = nxt[2:]
+                i += 2 if nxt else 1
+                _layout_then_data(rest, items, data_rows)
+                continue
+            if _is_layout_row(row):
+                if data_rows:
+                    flush_table()
+                _layout_then_data(row, items, data_rows)
+            else:
+                data_rows.append(row)
+        i += 1
+    flush_text()
+    if data_rows:
+        flush_table()
+    return items
+
+
+def _layout_then_data(row: list, items: list, data_rows: list) -> None:
+    """Cells up to the last layout cell become Lines; three or more short cells after it
+    are the header row of the table that follows (the converter merged the rows)."""
+    last = max((k for k, c in enumerate(row) if _is_layout_cell(c)), default=-1)
+    tail = row[last + 1:]
+    head = row if len(tail) < 3 else row[:last + 1]
+    for c in head:
+        items.extend(_cell_lines(c))
+    if len(tail) >= 3:
+        data_rows.append(tail)

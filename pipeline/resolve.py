@@ -1,14 +1,242 @@
 """Stage 6a, resolve: citations -> distinct references (short forms, aliases, self-citation).
 
     resolve_references(citations, doc, metadata) -> tuple[list[Reference], list[Warning]]
+
+Like eyecite's resolver: every full citation opens (or joins) one reference keyed by
+its canonical identifier; a short form (`Chỉ thị 11`, an alias the document defines,
+a later `Nghị quyết số 45-NQ/TW` without its date) joins the reference it stands for.
+A law cited by name is keyed by its name and year.  The document citing itself
+(`Số: /KH-UBND`, `Kèm theo Kế hoạch số /KH-UBND ngày /6/2024 ...`) is kept with
+`is_self: true`.  Conflicts and doubts become warnings, never guesses.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
 from vanban.extractors.references import Citation
-from vanban.schemas.models import Metadata, Reference, Warning
+from vanban.schemas.models import DocType, Mention, Metadata, Reference, Warning
 
 from .types import LaidOut
 
 
+@dataclass
+class _Group:
+    key: str
+    cits: list[Citation] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
 def resolve_references(citations: list[Citation], doc: LaidOut, metadata: Metadata) -> tuple[list[Reference], list[Warning]]:
-    return [], []
+    warnings: list[Warning] = []
+    groups: dict[str, _Group] = {}
+    order: list[str] = []
+    law_latest: dict[str, str] = {}          # law name slug -> key of its latest dated group
+
+    def group(key: str) -> _Group:
+        if key not in groups:
+            groups[key] = _Group(key)
+            order.append(key)
+        return groups[key]
+
+    for c in citations:
+        if c.kind == "full":
+            if c.identifier:
+                key = "ref:" + _ident_key(c.identifier)
+            elif c.symbol:
+                key = "self:" + _ident_key(c.symbol)       # number left blank
+            else:
+                continue
+            group(key).cits.append(c)
+        elif c.kind == "law_name":
+            slug = _slug(c.title or "")
+            if not slug:
+                continue
+            year = (c.date or "")[:4]
+            if year:
+                key = f"ref:luat:{slug}:{year}"
+                law_latest[slug] = key
+                if f"ref:luat:{slug}" in groups and not groups[f"ref:luat:{slug}"].cits[0].date:
+                    # an earlier mention without year: the same law
+                    g = groups.pop(f"ref:luat:{slug}")
+                    order[order.index(g.key)] = key
+                    g.key = key
+                    groups[key] = g
+            else:
+                key = law_latest.get(slug, f"ref:luat:{slug}")
+            group(key).cits.append(c)
+
+    # a law named by its title after being cited with its number: `Luật Phòng cháy, chữa cháy và cứu nạn,
+    # cứu hộ số 55/2024/QH15`, later `Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ`
+    by_title = {_slug(c.title): k for k in order for c in groups[k].cits if c.kind == "full" and c.title}
+    for key in list(order):
+        g = groups[key]
+        if key.startswith("ref:luat:") and not g.cits[0].date:
+            target = by_title.get(_slug(g.cits[0].title or ""))
+            if target:
+                groups[target].cits.extend(g.cits)
+                del groups[key]
+                order.remove(key)
+
+    # aliases and short forms
+    alias_owner: dict[str, str] = {}
+    for key in order:
+        for c in groups[key].cits:
+            if c.alias:
+                owner = _alias_target(c, key, groups, order)
+                if c.alias not in groups[owner].aliases:
+                    groups[owner].aliases.append(c.alias)
+                alias_owner[c.alias.casefold()] = owner
+    for c in citations:
+        if c.kind != "short":
+            continue
+        key = alias_owner.get(" ".join(c.text.split()).casefold())
+        if key is None:
+            key = _short_target(c, groups, order)
+        if key is None:
+            continue
+        groups[key].cits.append(c)
+    _alias_mentions(doc.text, groups, citations)
+
+    for c in citations:
+        if c.kind == "unparsed":
+            warnings.append(Warning(code="reference_unparsed",
+                                    message=f"a citation whose identifier could not be read: {c.text!r}",
+                                    location=c.section))
+        if c.problem == "type_mismatch":
+            warnings.append(Warning(code="reference_malformed",
+                                    message=f"the type word disagrees with the code of the symbol: {c.text!r}",
+                                    location=c.section))
+
+    refs = []
+    for key in order:
+        g = groups[key]
+        if not any(c.kind in ("full", "law_name") for c in g.cits):
+            continue
+        ref, w = _reference(g, metadata)
+        refs.append(ref)
+        warnings += w
+    return refs, warnings
+
+
+def _reference(g: _Group, metadata: Metadata) -> tuple[Reference, list[Warning]]:
+    full = [c for c in g.cits if c.kind in ("full", "law_name")]
+    first = full[0]
+    warnings: list[Warning] = []
+    dates = [c.date for c in full if c.date]
+    date = None
+    if dates:
+        counts = Counter(dates)
+        date = max(dates, key=lambda d: (counts[d], len(d), -dates.index(d)))
+        specific = {d for d in dates if not any(o != d and o.startswith(d) for o in dates)}
+        if len(specific) > 1:
+            warnings.append(Warning(code="reference_date_conflict",
+                                    message=f"{first.identifier or first.title} is cited with different dates: {sorted(specific)}",
+                                    location=first.section))
+    issuers = [c.issuer for c in full if c.issuer]
+    issuer = next((i for i in issuers if not i.isupper()), issuers[0] if issuers else None)
+    folded = [_fold(i) for i in issuers]
+    if any(not (a in b or b in a) for a in folded for b in folded):
+        warnings.append(Warning(code="reference_issuer_conflict",
+                                message=f"{first.identifier or first.title} is attributed to different issuers: {sorted(set(issuers))}",
+                                location=first.section))
+    subject = next((c.subject for c in full if c.subject), None)
+    is_self = _is_self(full, metadata, date)
+    if (not is_self and date and metadata.date and _after(date, metadata.date)):
+        warnings.append(Warning(code="reference_after_document",
+                                message=f"{first.identifier or first.title} is dated {date}, after the document itself ({metadata.date})",
+                                location=first.section))
+    ref_id = "ref:" + first.identifier if first.identifier else g.key
+    if is_self and not first.identifier:
+        ref_id = "ref:self"
+    mentions = [Mention(section=c.section, start=c.start, end=c.end, text=c.text)
+                for c in sorted(g.cits, key=lambda c: c.start)]
+    return Reference(
+        id=ref_id,
+        doc_type=DocType(code=first.type_code, name=first.type_name),
+        number=first.number, year=first.year, symbol=first.symbol, identifier=first.identifier,
+        date=date, issuer=issuer, subject=subject, aliases=g.aliases, mentions=mentions,
+        is_self=is_self, title=next((c.title for c in full if c.title), None),
+    ), warnings
+
+
+def _is_self(full: list[Citation], metadata: Metadata, date: Optional[str]) -> bool:
+    """The document citing itself: its own identifier, or its symbol with the number left
+    blank, or an appendix header `Kèm theo <its type> số ...` that does not contradict metadata."""
+    first = full[0]
+    if first.kind != "full":
+        return False
+    own_id = metadata.identifier and _ident_key(metadata.identifier)
+    if own_id and first.identifier and _ident_key(first.identifier) == own_id:
+        return True
+    same_symbol = bool(metadata.symbol) and _ident_key(metadata.symbol) == _ident_key(first.symbol or "")
+    if first.identifier is None and (same_symbol or not metadata.symbol):
+        return True
+    if any(c.self_hint for c in full):
+        if own_id:
+            return False              # it names another number: an attached document of its own
+        return same_symbol or not metadata.symbol
+    return False
+
+
+def _alias_target(c: Citation, key: str, groups: dict[str, _Group], order: list[str]) -> str:
+    """The reference a short form defines a name for.  An alias that names an identifier
+    belongs to it even when it closes a longer sentence: `Kế hoạch số 123-KH/TU ... thực hiện Nghị
+    quyết số 45-NQ/TW ... (viết tắt là Kế hoạch số 123-KH/TU)`."""
+    folded = _ident_key(c.alias)
+    for k in order:
+        ident = groups[k].cits[0].identifier
+        if ident and _ident_key(ident) in folded:
+            return k
+    return key
+
+
+def _short_target(c: Citation, groups: dict[str, _Group], order: list[str]) -> Optional[str]:
+    """The one full reference a short form (`Chỉ thị 11`, `Quyết định số 899`) stands for."""
+    found = [k for k in order
+             if any(x.kind == "full" and x.number == c.number and x.type_code == c.type_code for x in groups[k].cits)]
+    return found[0] if len(found) == 1 else None
+
+
+def _alias_mentions(text: str, groups: dict[str, _Group], citations: list[Citation]) -> None:
+    """Later uses of a defined short form that is not itself a citation (`Chiến lược`, `Nghị quyết 45`)."""
+    taken = [(c.start, c.end) for c in citations]
+    for g in groups.values():
+        for alias in g.aliases:
+            if not re.search(r"\d", alias):
+                continue                # a common noun (`Chiến lược`) would catch too much
+            defined_at = min(c.end for c in g.cits)
+            pat = re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, alias.split())) + r"(?![\w/\-])")
+            for m in pat.finditer(text, defined_at):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                g.cits.append(Citation(start=m.start(), end=m.end(), text=" ".join(m.group().split()),
+                                       kind="alias"))
+                taken.append((m.start(), m.end()))
+
+
+def _ident_key(s: str) -> str:
+    s = unicodedata.normalize("NFC", s).replace("–", "-").replace("—", "-")
+    return re.sub(r"\s+", "", s).casefold()
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFD", s.casefold()).replace("đ", "d")
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", s).split())
+
+
+def _slug(title: str) -> str:
+    words = _fold(title).split()
+    if words and words[0] in ("luat", "bo", "hien"):
+        words = words[1:] if words[0] == "luat" else words[2:] if words[:2] == ["bo", "luat"] else words
+    return "-".join(words)
+
+
+def _after(cited: str, own: str) -> bool:
+    """A cited date later than the document's own, compared at the precision both have."""
+    n = min(len(cited), len(own))
+    return cited[:n] > own[:n]

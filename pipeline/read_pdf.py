@@ -1,0 +1,618 @@
+"""PDF reader: characters from the text layer (pypdfium2), ruled tables
+(pdfplumber's table finder, only on pages that have ruling lines), OCR
+(pipeline/ocr.py) for pages without a usable text layer.
+
+    read_pdf(path, data, sha256) -> RawDocument
+
+One flow:
+  1. every page -> characters in reading space (rotated text turned upright)
+     -> visual lines (clustered by baseline) -> segments (split at wide gaps);
+     ruled tables are cut out of the characters and read cell by cell;
+  2. a page whose text is missing, private-use/garbled or not Vietnamese
+     (pipeline/plausibility.py) is OCR'd instead;
+  3. running headers/footers and page numbers (top/bottom band, repeated
+     across pages) and signature stamps are dropped;
+  4. two-column zones (the Decree-30 header: issuer | motto, Số | place/date;
+     the signature block: Nơi nhận | signer) are emitted left column first;
+  5. a table continued on the next page is merged into one Table.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Optional
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .errors import EmptyDocument, UnsupportedFormat
+from .ocr import ocr_pages
+from .plausibility import plausibility
+from .types import Box, Line, RawDocument, Table
+
+# --- thresholds (PDF points unless said otherwise) --------------------------
+_BAND = 0.09            # running header/footer band: top/bottom 9% of the page height
+_GAP_SPLIT = 1.2        # a gap wider than 1.2 x font size splits a line into segments
+                        # (header columns 'THỦ TƯỚNG CHÍNH PHỦ' | 'CỘNG HÒA...' stand 1.55 x apart)
+_SPACE_GAP = 0.22       # a gap wider than 0.22 x font size is a word space
+_MIN_TEXT_CHARS = 40    # fewer letters than this on a page with a large image: scanned
+_MIN_PLAUSIBLE = 0.6    # share of Vietnamese syllables below which a text layer is broken
+_MIN_JUDGED_WORDS = 12  # judge plausibility only on pages with this many words
+
+#: a page number alone in the top/bottom band: "5", "- 3 -", "Trang 2", "73"
+PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–]?\s*\d{1,4}\s*[-–]?$", re.IGNORECASE)
+#: a digital-signature stamp line: "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA...", "Cơ quan: VĂN PHÒNG CHÍNH PHỦ",
+#: "Ngày ký: 2026-04-23 10:19:19 +07:00", "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 03/02/2026; 15:40:13; +07:00"
+SIGNATURE_STAMP = re.compile(
+    r"^(?:Ký bởi|Người ký|Ngày ký|Thời gian ký|Cơ quan)\s*:.*(?:\d{2}:\d{2}|VĂN PHÒNG|CÔNG BÁO|[A-ZĐ]{3,}.*[A-ZĐ]{3,})"
+    r"|^Ký bởi\s*:"
+    r"|;\s*\d{1,2}:\d{2}:\d{2};\s*[+-]\d{2}:\d{2}\s*$"
+    r"|^Ngày ký\s*:\s*\d{4}-\d{2}-\d{2}")
+#: "Kính gửi:" (addressees) follows the header: it ends the header's two-column zone
+ADDRESSEES = re.compile(r"^Kính gửi\b", re.IGNORECASE)
+#: a decoration rule under the header: "__________", "-----", "……"
+DECORATION = re.compile(r"^[_\-–—=.…*·]{3,}$")
+#: text found only in layout tables (the 2-column header, the signature block), never in a real table
+LAYOUT_TABLE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*-\s*Tự do|^Nơi nhận\s*:", re.IGNORECASE)
+#: the signature block's left column starts with "Nơi nhận:" (recipients list)
+RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
+#: characters a broken font map produces: private use area, C0/C1 controls, U+FFFD,
+#: Cyrillic/Armenian letters amid Vietnamese ("7ӌ1+ LÀO CAI &Ӝ1*")
+BROKEN_CHAR = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\u0400-\u058f]")
+
+
+@dataclass
+class _Char:
+    c: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    base: float          # baseline (reading space)
+    size: float
+    space_before: bool
+    bold: bool
+
+
+@dataclass
+class _Seg:
+    """A run of characters on one visual line with no wide gap inside."""
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+
+    def line(self, page_width: float) -> Line:
+        centre = (self.x0 + self.x1) / 2
+        centred = abs(centre - page_width / 2) < page_width * 0.06 and self.x1 - self.x0 < page_width * 0.7
+        return Line(text=self.text, page=self.page, box=Box(self.x0, self.top, self.x1, self.bottom),
+                    bold=self.bold, centered=centred)
+
+
+@dataclass
+class _Row:
+    """A visual line: its segments left to right."""
+    segs: list[_Seg]
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass
+class _Page:
+    number: int                      # 1-based
+    width: float
+    height: float
+    rows: list[_Row] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)   # with .page set; top kept in _table_tops
+    table_tops: list[float] = field(default_factory=list)
+    ocr: bool = False
+
+
+def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
+    """Read a PDF: text layer where it is good, OCR where it is missing or broken."""
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise UnsupportedFormat(path, f"not a readable PDF ({exc})") from exc
+    doc = _Source(pdf, data)
+    try:
+        pages = [_read_page(doc, i) for i in range(len(pdf))]
+        ocr_needed = [p for p in pages if p.ocr]
+        if ocr_needed:
+            by_number = ocr_pages(path, pdf, [p.number for p in ocr_needed])
+            for p in ocr_needed:
+                p.rows = [_ocr_row(segs, p.number) for segs in by_number.get(p.number, [])]
+        n_pages = len(pdf)
+    finally:
+        doc.close()
+    _drop_running_lines(pages)
+    items = _merge_tables(_reading_order(pages))
+    items = [it for it in items if not (isinstance(it, Line) and SIGNATURE_STAMP.search(it.text))]
+    if not items:
+        raise EmptyDocument(path, "the PDF has no text layer and OCR found no text")
+    return RawDocument(path=path, sha256=sha256, format="pdf", items=items, pages=n_pages,
+                       ocr_pages=[p.number for p in pages if p.ocr])
+
+
+# --- 1. characters -> rows of segments --------------------------------------
+
+class _Source:
+    """The open PDF, its bytes, and pdfplumber opened only if a page has ruling lines."""
+
+    def __init__(self, pdf: pdfium.PdfDocument, data: bytes):
+        self.pdf, self.data, self._plumber = pdf, data, None
+
+    def plumber_page(self, index: int):
+        if self._plumber is None:
+            import io
+
+            import pdfplumber
+            self._plumber = pdfplumber.open(io.BytesIO(self.data))
+        return self._plumber.pages[index]
+
+    def close(self) -> None:
+        if self._plumber is not None:
+            self._plumber.close()
+        self.pdf.close()
+
+
+def _read_page(doc: _Source, index: int) -> _Page:
+    page = doc.pdf[index]
+    width, height = page.get_size()
+    result = _Page(number=index + 1, width=width, height=height)
+    chars, direction = _chars(page.get_textpage(), width, height)
+    rows = _rows(chars, result.number)
+    if _needs_ocr(page, chars, rows, width, height):
+        result.ocr = True
+        if page.get_rotation() in (90, 270):      # the rendered image is upright
+            result.width, result.height = height, width
+        return result
+    if chars and _has_ruling(page):
+        chars = _cut_tables(doc, index, chars, direction, result)
+        rows = _rows(chars, result.number)
+    result.rows = rows
+    if direction in ("+y", "-y"):
+        result.width, result.height = height, width
+    return result
+
+
+def _chars(textpage, width: float, height: float) -> tuple[list[_Char], str]:
+    """Every visible character with its box and baseline, in upright reading space,
+    and the direction the text ran in."""
+    n = textpage.count_chars()
+    if n <= 0:
+        return [], "+x"
+    text = textpage.get_text_range(0, n)
+    if len(text) != n:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(n))
+    tp = textpage.raw
+    l_, r_, b_, t_ = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    loose = pdfium_c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    raw = []   # (c, left, right, bottom, top, origin x, origin y, size, space_before, bold)
+    space = False
+    for i, c in enumerate(text):
+        if c in "\r\n" or c.isspace():
+            if c != "\r" and c != "\n":
+                space = True
+            continue
+        if pdfium_c.FPDFText_IsGenerated(tp, i):
+            continue
+        pdfium_c.FPDFText_GetCharBox(tp, i, l_, r_, b_, t_)
+        # the loose box spans the glyph's advance: gaps between narrow glyphs ('1') stay true
+        pdfium_c.FPDFText_GetLooseCharBox(tp, i, loose)
+        pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
+        size = pdfium_c.FPDFText_GetFontSize(tp, i)
+        weight = pdfium_c.FPDFText_GetFontWeight(tp, i)
+        raw.append((c, loose.left, loose.right, b_.value, t_.value, ox.value, oy.value, size, space, weight >= 600))
+        space = False
+    return _upright(raw, width, height)
+
+
+def _upright(raw: list, width: float, height: float) -> tuple[list[_Char], str]:
+    """Turn text drawn rotated (landscape tables printed on portrait pages) upright.
+
+    The direction is the one most consecutive characters advance in:
+    +x normal; +y text running up the page; -y running down; -x upside down.
+    """
+    votes = {"+x": 0, "+y": 0, "-y": 0, "-x": 0}
+    for a, b in zip(raw, raw[1:]):
+        dx, dy = b[5] - a[5], b[6] - a[6]
+        if abs(dx) > abs(dy):
+            votes["+x" if dx > 0 else "-x"] += 1
+        elif abs(dy) > 0:
+            votes["+y" if dy > 0 else "-y"] += 1
+    direction = max(votes, key=votes.get) if raw else "+x"
+    out = []
+    for c, left, right, bottom, top, ox, oy, size, space, bold in raw:
+        if direction == "+x":
+            x0, x1, t, b, base = left, right, height - top, height - bottom, height - oy
+        elif direction == "+y":          # reading x = y; lines stack left to right
+            x0, x1, t, b, base = bottom, top, left, right, ox
+        elif direction == "-y":
+            x0, x1, t, b, base = height - top, height - bottom, width - right, width - left, width - ox
+        else:
+            x0, x1, t, b, base = width - right, width - left, bottom, top, oy
+        h = b - t
+        if size < 3:                      # font size 1 with a scaled matrix: use the box
+            size = max(h, 1.0)
+        out.append(_Char(c, x0, t, x1, b, base, size, space, bold))
+    return out, direction
+
+
+def _rows(chars: list[_Char], page: int) -> list[_Row]:
+    """Cluster characters by baseline into visual lines, split at wide gaps."""
+    if not chars:
+        return []
+    chars = sorted(chars, key=lambda ch: (ch.base, ch.x0))
+    clusters: list[list[_Char]] = []
+    for ch in chars:
+        if clusters and ch.base - clusters[-1][0].base <= max(0.3 * ch.size, 1.5):
+            clusters[-1].append(ch)
+        else:
+            clusters.append([ch])
+    clusters = _merge_small(clusters)
+    rows = []
+    for cl in clusters:
+        cl.sort(key=lambda ch: ch.x0)
+        size = statistics.median(ch.size for ch in cl)
+        segs, cur = [], [cl[0]]
+        for prev, ch in zip(cl, cl[1:]):
+            if ch.x0 - prev.x1 > _GAP_SPLIT * size:
+                segs.append(_seg(cur, page))
+                cur = []
+            cur.append(ch)
+        segs.append(_seg(cur, page))
+        segs = [s for s in segs if not DECORATION.match(s.text.replace(" ", ""))]
+        if not segs:
+            continue
+        rows.append(_Row(segs, min(s.top for s in segs), max(s.bottom for s in segs), size))
+    rows.sort(key=lambda r: r.top)
+    return rows
+
+
+def _merge_small(clusters: list[list[_Char]]) -> list[list[_Char]]:
+    """Footnote markers and raised diacritics (≤3 characters) join the nearest line."""
+    out: list[list[_Char]] = []
+    for i, cl in enumerate(clusters):
+        if len(cl) <= 3 and len(clusters) > 1:
+            base = cl[0].base
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(clusters) and len(clusters[j]) > 3
+                    and abs(clusters[j][0].base - base) < 0.6 * clusters[j][0].size
+                    and min(c.x0 for c in clusters[j]) <= cl[0].x0 <= max(c.x1 for c in clusters[j]) + 2]
+            if near:
+                target = near[0]
+                if target < i:
+                    out_idx = len(out) - 1
+                    out[out_idx].extend(cl)
+                else:
+                    clusters[target].extend(cl)
+                continue
+        out.append(cl)
+    return out
+
+
+def _seg(chars: list[_Char], page: int) -> _Seg:
+    parts = [chars[0].c]
+    for prev, ch in zip(chars, chars[1:]):
+        if ch.space_before or ch.x0 - prev.x1 > _SPACE_GAP * ch.size:
+            parts.append(" ")
+        parts.append(ch.c)
+    return _Seg(text="".join(parts), x0=chars[0].x0, top=min(c.top for c in chars),
+                x1=max(c.x1 for c in chars), bottom=max(c.bottom for c in chars),
+                size=statistics.median(c.size for c in chars),
+                bold=sum(c.bold for c in chars) * 2 > len(chars), page=page)
+
+
+def _ocr_row(segs: list[Line], page: int) -> _Row:
+    """An OCR'd line (its segments) as a row, like a text-layer line."""
+    out = [_Seg(ln.text, ln.box.x0, ln.box.top, ln.box.x1, ln.box.bottom,
+                ln.box.bottom - ln.box.top, False, page) for ln in segs]
+    return _Row(out, min(s.top for s in out), max(s.bottom for s in out),
+                statistics.median(s.size for s in out))
+
+
+# --- 2. pages that need OCR --------------------------------------------------
+
+def _needs_ocr(page, chars: list[_Char], rows: list[_Row], width: float, height: float) -> bool:
+    """No usable text on a page that carries a large image, or a broken text layer."""
+    if sum(ch.c.isalnum() for ch in chars) < _MIN_TEXT_CHARS:
+        return _image_share(page, width, height) > 0.25
+    text = "".join(ch.c if not ch.space_before else " " + ch.c for ch in chars)
+    if len(BROKEN_CHAR.findall(text)) > 0.02 * len(text):
+        return True
+    words = " ".join(seg.text for row in rows for seg in row.segs)
+    p = plausibility(words)
+    return p.counted >= _MIN_JUDGED_WORDS and p.share < _MIN_PLAUSIBLE
+
+
+def _image_share(page, width: float, height: float) -> float:
+    area = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        area += max(0.0, right - left) * max(0.0, top - bottom)
+    return area / (width * height)
+
+
+def page_is_broken(path: str, page_number: int) -> bool:
+    """True when page `page_number` (1-based) of the PDF at `path` would be OCR'd."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    doc = _Source(pdfium.PdfDocument(data), data)
+    try:
+        return _read_page(doc, page_number - 1).ocr
+    finally:
+        doc.close()
+
+
+# --- ruled tables ------------------------------------------------------------
+
+def _has_ruling(page) -> bool:
+    """Cheap test before the table finder: thin horizontal and vertical paths."""
+    horizontal = vertical = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        if h < 3 and w > 10:
+            horizontal += 1
+        elif w < 3 and h > 10:
+            vertical += 1
+        elif w > 10 and h > 10:           # a rectangle path may be a whole cell
+            horizontal += 2
+            vertical += 2
+        if horizontal >= 3 and vertical >= 2:
+            return True
+    return False
+
+
+def _cut_tables(doc: _Source, index: int, chars: list[_Char], direction: str,
+                result: _Page) -> list[_Char]:
+    """Find ruled tables with pdfplumber, read their cells from our characters,
+    and return the characters left outside every table."""
+    ppage = doc.plumber_page(index)
+    width, height = float(ppage.width), float(ppage.height)
+    remaining = chars
+    for found in ppage.find_tables():
+        cells = [_to_reading(c, width, height, direction) for c in found.cells]
+        table, box = _table_from_cells(cells, remaining, result.number)
+        if table is None:
+            continue
+        remaining = [ch for ch in remaining if not _inside(ch, box)]
+        result.tables.append(table)
+        result.table_tops.append(box[1])
+    return remaining
+
+
+def _to_reading(cell, width: float, height: float, direction: str):
+    """pdfplumber's (x0, top, x1, bottom) with top from the page top -> our reading space."""
+    x0, top, x1, bottom = cell
+    yb, yt = height - bottom, height - top       # PDF y (up)
+    if direction == "+x":
+        return (x0, top, x1, bottom)
+    if direction == "+y":
+        return (yb, x0, yt, x1)
+    if direction == "-y":
+        return (height - yt, width - x1, height - yb, width - x0)
+    return (width - x1, yb, width - x0, yt)
+
+
+def _inside(ch: _Char, box) -> bool:
+    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def _edges(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > 2.0:
+            out.append(v)
+    return out
+
+
+def _index(edges: list[float], v: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+
+
+def _table_from_cells(cells, chars: list[_Char], page: int):
+    """A grid from cell boxes; merged cells' text repeated down their rows."""
+    if len(cells) < 4:
+        return None, None
+    xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
+    ncols, nrows = len(xs) - 1, len(ys) - 1
+    if ncols < 2 or nrows < 2:
+        return None, None
+    grid = [["" for _ in range(ncols)] for _ in range(nrows)]
+    cut = total = 0
+    box = (xs[0], ys[0], xs[-1], ys[-1])
+    for cell in cells:
+        c0, c1 = _index(xs, cell[0]), _index(xs, cell[2])
+        r0, r1 = _index(ys, cell[1]), _index(ys, cell[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        inner = [ch for ch in chars if _inside(ch, cell)]
+        cut += sum(1 for ch in inner if ch.x0 < cell[0] - 1.5 or ch.x1 > cell[2] + 1.5)
+        total += len(inner)
+        text = " ".join(seg.text for row in _rows(inner, page) for seg in row.segs)
+        for r in range(r0, r1):
+            grid[r][c0] = text
+    words = [len(c.split()) for row in grid for c in row if c]
+    if ncols > 20 or (ncols >= 8 and words and sum(words) / len(words) < 1.6):
+        return None, None             # one word a cell: words boxed one by one, not a table
+    if total and cut > 0.02 * total:
+        return None, None             # cell edges cut through words: shaded text, not a table
+    if any(LAYOUT_TABLE.search(c) for row in grid for c in row):
+        return None, None             # the header or signature block drawn as a table
+    rows = [row for row in grid if any(row)]
+    filled_rows = [row for row in rows if sum(1 for c in row if c) >= 2]
+    if len(rows) < 2 or len(filled_rows) < 2:
+        return None, None
+    return Table(rows=rows, page=page, row_pages=[page] * len(rows)), box
+
+
+# --- 3. running headers, footers, page numbers -------------------------------
+
+def _band_key(seg: _Seg) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", seg.text)).lower()
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Drop page numbers and lines repeated in the top/bottom band of several pages."""
+    counts: dict[str, set[int]] = {}
+    for p in pages:
+        for seg, in_band in _band_segs(p):
+            if in_band:
+                counts.setdefault(_band_key(seg), set()).add(p.number)
+    need = 2 if len(pages) <= 4 else max(2, len(pages) // 4)
+    running = {k for k, v in counts.items() if len(v) >= need and len(k) > 3}
+    for p in pages:
+        top_band, bottom_band = p.height * _BAND, p.height * (1 - _BAND)
+        for row in p.rows:
+            if row.bottom <= top_band or row.top >= bottom_band:
+                row.segs = [s for s in row.segs if not (PAGE_NUMBER.match(s.text.strip())
+                                                        or _band_key(s) in running)]
+        p.rows = [r for r in p.rows if r.segs]
+
+
+def _band_segs(p: _Page):
+    top_band, bottom_band = p.height * _BAND, p.height * (1 - _BAND)
+    for row in p.rows:
+        for seg in row.segs:
+            yield seg, row.bottom <= top_band or row.top >= bottom_band
+
+
+# --- 4. reading order: column zones ------------------------------------------
+
+def _reading_order(pages: list[_Page]) -> list:
+    items: list = []
+    first_text_page = True
+    for p in pages:
+        blocks: list[tuple[float, list]] = []
+        for top, table in zip(p.table_tops, p.tables):
+            blocks.append((top, [table]))
+        for zone in _zones(p.rows, p.width, p.height, header=first_text_page):
+            blocks.append((zone[0], zone[1]))
+        blocks.sort(key=lambda b: b[0])
+        for _, its in blocks:
+            items.extend(its)
+        if p.rows or p.tables:
+            first_text_page = False
+    return items
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Two columns seen on one row: where the left one ends and the right one starts."""
+    left_x1: float
+    right_x0: float
+    split: float          # middle of the gap between them
+
+
+def _columns(row: _Row) -> Optional[_Columns]:
+    """The two columns of a row with a wide gap (issuer | motto, Nơi nhận | signer)."""
+    if len(row.segs) < 2:
+        return None
+    gap, split = max((b.x0 - a.x1, (a.x1 + b.x0) / 2) for a, b in zip(row.segs, row.segs[1:]))
+    left = [s for s in row.segs if s.x1 <= split]
+    right = [s for s in row.segs if s.x0 >= split]
+    return _Columns(max(s.x1 for s in left), min(s.x0 for s in right), split)
+
+
+def _side(seg: _Seg, cols: _Columns, width: float) -> Optional[str]:
+    """'left', 'right' or None (the segment belongs to neither column: a centred title, body text)."""
+    if seg.x1 <= cols.right_x0 + 2:
+        return "left"
+    if seg.x0 >= cols.left_x1 - 2 and (seg.x0 + seg.x1) / 2 > width * 0.54:
+        return "right"
+    return None
+
+
+def _joins(row: _Row, neighbour: _Row, cols: _Columns, width: float) -> bool:
+    """`row` belongs to the same two-column zone as its `neighbour`."""
+    if any(_side(s, cols, width) is None for s in row.segs):
+        return False
+    if ADDRESSEES.match(row.segs[0].text):
+        return False
+    gap = max(row.top, neighbour.top) - min(row.bottom, neighbour.bottom)
+    return gap < 3.0 * max(row.size, neighbour.size)
+
+
+def _zones(rows: list[_Row], width: float, height: float, header: bool) -> list[tuple[float, list[Line]]]:
+    """Group rows into (top, lines) blocks; a two-column zone is emitted column by
+    column when it is the document header (top of its first page) or a signature
+    block (it holds "Nơi nhận:"); a row's segments in one column make one line."""
+    zone_of: dict[int, tuple[int, int, _Columns]] = {}
+    for i, row in enumerate(rows):
+        cols = _columns(row)
+        if cols is None or i in zone_of:
+            continue
+        lo = i
+        while lo - 1 >= 0 and lo - 1 not in zone_of and _joins(rows[lo - 1], rows[lo], cols, width):
+            lo -= 1
+        hi = i
+        while hi + 1 < len(rows) and _joins(rows[hi + 1], rows[hi], cols, width):
+            hi += 1
+        for k in range(lo, hi + 1):
+            zone_of[k] = (lo, hi, cols)
+    out: list[tuple[float, list[Line]]] = []
+    i = 0
+    while i < len(rows):
+        if i not in zone_of:
+            out.append((rows[i].top, [_joined(rows[i].segs).line(width)]))
+            i += 1
+            continue
+        lo, hi, cols = zone_of[i]
+        zone = rows[lo:hi + 1]
+        is_header = header and zone[0].top < 0.35 * height
+        is_signature = any(RECIPIENTS.match(s.text) for r in zone for s in r.segs)
+        if is_header or is_signature:
+            left, right = [], []
+            for r in zone:
+                for side, bucket in (("left", left), ("right", right)):
+                    segs = [s for s in r.segs if _side(s, cols, width) == side]
+                    if segs:
+                        bucket.append(_joined(segs))
+            out.append((zone[0].top, [s.line(width) for s in left + right]))
+        else:
+            out.extend((r.top, [_joined(r.segs).line(width)]) for r in zone)
+        i = hi + 1
+    return out
+
+
+def _joined(segs: list[_Seg]) -> _Seg:
+    """Segments of one row and one column as one ("Số:" + "/UBND-XD" -> "Số: /UBND-XD")."""
+    if len(segs) == 1:
+        return segs[0]
+    return _Seg(" ".join(s.text for s in segs), segs[0].x0, min(s.top for s in segs), segs[-1].x1,
+                max(s.bottom for s in segs), segs[0].size, segs[0].bold, segs[0].page)
+
+
+# --- 5. tables continued over pages ------------------------------------------
+
+def _merge_tables(items: list) -> list:
+    """A table that starts a page right after a table ending the previous page,
+    with as many columns, is its continuation: one Table."""
+    out: list = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (isinstance(it, Table) and isinstance(prev, Table) and it.page is not None
+                and prev.row_pages and prev.row_pages[-1] is not None and it.page == prev.row_pages[-1] + 1
+                and len(it.rows[0]) == len(prev.rows[0])):
+            rows, pages = list(it.rows), list(it.row_pages or [it.page] * len(it.rows))
+            if rows and rows[0] == prev.rows[0]:
+                rows, pages = rows[1:], pages[1:]
+            if rows and not rows[0][0].strip() and prev.rows[-1][0].strip():
+                prev.rows[-1] = [f"{a} {b}".strip() for a, b in zip(prev.rows[-1], rows[0])]
+                rows, pages = rows[1:], pages[1:]
+            prev.rows.extend(rows)
+            prev.row_pages.extend(pages)
+            continue
+        out.append(it)
+    return out

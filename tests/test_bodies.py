@@ -1,0 +1,181 @@
+"""Bodies: splitting lead/coordinator cells, canonical names, finding names in prose.
+
+Rows quote real cells and sentences from the corpus (file prefix in the comment).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from vanban.extractors.bodies import canonical_name, collect_bodies, find_bodies, split_bodies
+from vanban.extractors.vocab import load
+from vanban.pipeline.types import LaidOut, RawDocument
+from vanban.schemas.models import Task
+
+SPLITS = [
+    # (cell as printed, expected names)
+    ("Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã",              # 032: no separator
+     ["Sở Khoa học và Công nghệ", "Sở Công Thương", "UBND các phường, xã"]),
+    ("Bộ CHQS tỉnh; UBND cấp xã", ["Bộ CHQS tỉnh", "UBND cấp xã"]),               # 033
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),     # 034
+    ("Sở Giáo dục và Đào tạo, Sở Văn hóa Thể thao và Du lịch",                    # 034
+     ["Sở Giáo dục và Đào tạo", "Sở Văn hóa Thể thao và Du lịch"]),
+    ("Ban Quản lý các Khu công nghiệp, khu kinh tế", ["Ban Quản lý các Khu công nghiệp, khu kinh tế"]),  # 034
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp, Sở Khoa học và Công nghệ, Sở Công Thương",  # 032
+     ["Ban Quản lý các khu công nghệ cao và khu công nghiệp", "Sở Khoa học và Công nghệ", "Sở Công Thương"]),
+    ("Ban Quản lý Khu kinh tế, Sở Công Thương, các doanh nghiệp viễn thông; các cơ quan, đơn vị liên quan",  # 030
+     ["Ban Quản lý Khu kinh tế", "Sở Công Thương", "Các doanh nghiệp viễn thông", "Các cơ quan, đơn vị liên quan"]),
+    ("Ban Quản lý các Khu công nghiệp khu kinh tế, Sở Tài chính, UBND các phường, xã có liên quan",  # 034
+     ["Ban Quản lý các Khu công nghiệp khu kinh tế", "Sở Tài chính", "UBND các phường, xã có liên quan"]),
+    ("Báo và Phát thanh, Truyền hình tỉnh Đồng Nai", ["Báo và Phát thanh, Truyền hình tỉnh Đồng Nai"]),  # 034
+    ("Báo và Phát thanh, Truyền hình Đồng Nai", ["Báo và Phát thanh, Truyền hình Đồng Nai"]),            # 034
+    ("Các Trường Đại học, Cao đẳng trên địa bàn tỉnh", ["Các Trường Đại học, Cao đẳng trên địa bàn tỉnh"]),  # 034
+    ("Các trường: Đại học, Cao đẳng, Trung cấp trên địa bàn tỉnh",                 # 034
+     ["Các trường: Đại học, Cao đẳng, Trung cấp trên địa bàn tỉnh"]),
+    ("Các cơ quan quản lý các lĩnh vực trọng điểm tại điểm d, khoản 1, mục III",   # 034
+     ["Các cơ quan quản lý các lĩnh vực trọng điểm tại điểm d, khoản 1, mục III"]),
+    ("Các sở, ban, ngành", ["Các sở, ban, ngành"]),                                # 034
+    ("Các sở, ban, ngành tỉnh; các đơn vị liên quan; UBND các xã, phường",         # 030
+     ["Các sở, ban, ngành tỉnh", "Các đơn vị liên quan", "UBND các xã, phường"]),
+    ("Các sở, ban, ngành, các tổ chức chính trị-xã hội", ["Các sở, ban, ngành, các tổ chức chính trị-xã hội"]),  # 033
+    ("Các sở, ngành, UBND xã, phường, đặc khu Sở Tài chính",                       # 036: no separator
+     ["Các sở, ngành", "UBND xã, phường, đặc khu", "Sở Tài chính"]),
+    ("Sở Tài chính Các sở, ngành, UBND xã, phường, đặc khu",                       # 036: no separator
+     ["Sở Tài chính", "Các sở, ngành", "UBND xã, phường, đặc khu"]),
+    ("Sở Tài chính và cơ quan, địa phương liên quan", ["Sở Tài chính", "Cơ quan, địa phương liên quan"]),  # 033
+    ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố dữ liệu mở hằng năm "
+     "theo lĩnh vực quản lý.", ["Sở KH&CN", "Các sở, ngành", "UBND cấp xã"]),        # 035: role words dropped
+    ("Sở Giáo dục và Đào tạo; Sở Nội vụ; Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu",  # 035
+     ["Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Sở Khoa học và Công nghệ"]),
+    ("Sở KH&CN; các cơ quan, đơn vị liên quan", ["Sở KH&CN", "Các cơ quan, đơn vị liên quan"]),  # 030
+    ("Bộ Công an, Bộ Khoa học và Công nghệ, Bộ Tài chính và các bộ, ngành, địa phương khác có liên quan",  # 055
+     ["Bộ Công an", "Bộ Khoa học và Công nghệ", "Bộ Tài chính", "Các bộ, ngành, địa phương khác có liên quan"]),
+    ("Văn phòng Chính phủ, Bộ Công an và các bộ, ngành khác có liên quan",         # 055
+     ["Văn phòng Chính phủ", "Bộ Công an", "Các bộ, ngành khác có liên quan"]),
+    ("Bộ Công an (Trung tâm Dữ liệu quốc gia)", ["Bộ Công an (Trung tâm Dữ liệu quốc gia)"]),  # 055
+    ("Bộ Quốc phòng và cơ quan, địa phương liên quan", ["Bộ Quốc phòng", "Cơ quan, địa phương liên quan"]),  # 033
+    ("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã", ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]),  # 033
+    ("Sở Khoa học và Công nghệ, Trung tâm Chuyển đổi số Thành phố",                # 036
+     ["Sở Khoa học và Công nghệ", "Trung tâm Chuyển đổi số Thành phố"]),
+    ("Sở Khoa học và Công nghệ, Công an Thành phố", ["Sở Khoa học và Công nghệ", "Công an Thành phố"]),  # 036
+    ("Sở Nông nghiệp và Môi trường; Phòng Quản lý đất đai",                        # 058
+     ["Sở Nông nghiệp và Môi trường", "Phòng Quản lý đất đai"]),
+    ("Văn phòng ĐKĐĐ hoặc Chi nhánh Văn phòng đăng ký đất đai",                    # 058: "or" is one alternative
+     ["Văn phòng ĐKĐĐ hoặc Chi nhánh Văn phòng đăng ký đất đai"]),
+    ("Sở, ban, ngành, tổ chức chính trị - xã hội", ["Sở, ban, ngành, tổ chức chính trị - xã hội"]),  # 033
+    ("Sở Công Thương; Sở Tài Chính; UBND các phường xã",                           # 034
+     ["Sở Công Thương", "Sở Tài Chính", "UBND các phường xã"]),
+    ("UBND các phường xã; Các doanh nghiệp cung cấp dịch vụ viễn thông",           # 034
+     ["UBND các phường xã", "Các doanh nghiệp cung cấp dịch vụ viễn thông"]),
+    ("Sở Khoa học và Công nghệ, các sở, ngành, UBND xã, phường, đặc khu",          # 036
+     ["Sở Khoa học và Công nghệ", "Các sở, ngành", "UBND xã, phường, đặc khu"]),
+    # the contract's and the brief's examples
+    ("UBND các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố"]),
+    ("Sở Nội vụ và đơn vị liên quan", ["Sở Nội vụ", "Đơn vị liên quan"]),
+    ("Các sở, ban, ngành, UBND các huyện, thị xã, thành phố", ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]),
+    ("Sở Khoa học và Công\nnghệ", ["Sở Khoa học và Công nghệ"]),                   # a PDF line wrap inside a name
+    ("Sở Tư pháp\nSở Nội vụ", ["Sở Tư pháp", "Sở Nội vụ"]),                         # one name a line
+    ("- Sở Y tế;", ["Sở Y tế"]),
+    ("Liên hiệp các hội KH&KT tỉnh, Liên đoàn Lao động tỉnh, Tỉnh đoàn",
+     ["Liên hiệp các hội KH&KT tỉnh", "Liên đoàn Lao động tỉnh", "Tỉnh đoàn"]),
+    ("Sở Lao động - Thương binh và Xã hội, Sở Y tế", ["Sở Lao động - Thương binh và Xã hội", "Sở Y tế"]),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+    ("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu", ["Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu"]),
+    ("Sở Y tế, Sở Y tế", ["Sở Y tế"]),                                             # one entry per body
+]
+
+
+@pytest.mark.parametrize("cell,expected", SPLITS, ids=[s[0][:40] for s in SPLITS])
+def test_split_bodies(cell, expected):
+    assert split_bodies(cell) == expected
+
+
+CANONICAL = [
+    ("Sở KH&CN", "Sở Khoa học và Công nghệ"),                  # 030
+    ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),                     # 058
+    ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+    ("Liên hiệp các hội KH&KT tỉnh", "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh"),
+    ("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("HĐND tỉnh", "Hội đồng nhân dân tỉnh"),
+    ("Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),               # 033
+    ("Sở Văn hóa Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),   # 034: comma restored
+    ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ"),  # an upper-case heading
+    ("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),  # 035
+    ("Quyết định số 1968/QĐ-TTg", "Quyết định số 1968/QĐ-TTg"),  # an abbreviation inside a symbol is kept
+]
+
+
+@pytest.mark.parametrize("name,expected", CANONICAL)
+def test_canonical_name(name, expected):
+    assert canonical_name(name) == expected
+
+
+def test_find_bodies_offsets_and_longest_match():
+    # 032/030 style assignment sentence
+    text = ("Chủ trì, phối hợp với Sở Khoa học và Công nghệ, Sở Xây dựng và các cơ quan liên quan hướng dẫn "
+            "các doanh nghiệp viễn thông; báo cáo UBND Thành phố.")
+    spans = find_bodies(text)
+    assert [s.name for s in spans] == ["Sở Khoa học và Công nghệ", "Sở Xây dựng", "Các cơ quan liên quan",
+                                       "Các doanh nghiệp viễn thông", "UBND Thành phố"]
+    for s in spans:
+        assert " ".join(text[s.start:s.end].split()).lower() == s.name.lower()
+    assert [s.kind for s in spans][:2] == ["department", "department"]
+    assert spans[-1].canonical == "Ủy ban nhân dân Thành phố"
+
+
+def test_find_bodies_province_and_inner_heads():
+    text = "Giao Công an tỉnh Lào Cai, Văn phòng UBND tỉnh và Ban Thường vụ Tỉnh ủy theo dõi."
+    assert [s.name for s in find_bodies(text)] == ["Công an tỉnh Lào Cai", "Văn phòng UBND tỉnh",
+                                                   "Ban Thường vụ Tỉnh ủy"]
+
+
+NOT_BODIES = [
+    "Tổ chức thực hiện",                                         # a heading in every plan
+    "Ban hành Quyết định giao đất.",                             # 058: "Ban hành" is a verb
+    "Báo cáo kết quả thực hiện",                                 # "Báo cáo" is a report
+    "Tổ chức các Hội nghị, hội thảo về hạ tầng 5G, IoT",          # 032
+    "tăng cường thanh tra, kiểm tra hoạt động khoáng sản",
+    "Bộ tiêu chí nông thôn mới và Mô hình",                      # 034: "Bộ" is a set
+    "Kế hoạch này",
+]
+
+
+@pytest.mark.parametrize("text", NOT_BODIES)
+def test_not_bodies(text):
+    assert find_bodies(text) == []
+
+
+def _doc(text: str) -> LaidOut:
+    raw = RawDocument(path="x.txt", sha256="0", format="txt", items=[])
+    return LaidOut(raw=raw, header=[], blocks=[], text=text)
+
+
+def test_collect_bodies_groups_roles_and_tasks():
+    tasks = [
+        Task(id="appendix:I.1", origin="appendix", lead=["Sở KH&CN"], coordinators=["Sở Tài chính", "UBND cấp xã"]),
+        Task(id="appendix:I.2", origin="appendix", lead=["Sở Khoa học và Công nghệ"], coordinators=["Sở Tài Chính"]),
+        Task(id="body:III.1", origin="body", lead=["Sở Tài chính"]),
+    ]
+    doc = _doc("Giao Sở Nội vụ tổng hợp; Sở Khoa học và Công nghệ chủ trì; các cơ quan, đơn vị liên quan phối hợp.")
+    bodies = {b.canonical: b for b in collect_bodies(tasks, doc)}
+    kst = bodies["Sở Khoa học và Công nghệ"]
+    assert kst.name == "Sở KH&CN" and kst.roles == ["lead"] and kst.tasks == ["appendix:I.1", "appendix:I.2"]
+    tc = bodies["Sở Tài chính"]
+    assert tc.roles == ["coordinator", "lead"] and tc.tasks == ["appendix:I.1", "appendix:I.2", "body:III.1"]
+    assert bodies["Sở Nội vụ"].roles == ["mentioned"] and bodies["Sở Nội vụ"].tasks == []
+    assert bodies["Ủy ban nhân dân cấp xã"].kind == "committee"
+    assert "Các cơ quan, đơn vị liên quan" not in bodies      # collectives count only when assigned work
+    assert len(bodies) == 4
+
+
+def test_gazetteer_has_no_duplicates_and_known_kinds():
+    data = load("bodies.yaml")
+    names = [n for names in data["names"].values() for n in names]
+    dup = [n for n, k in Counter(names).items() if k > 1]
+    assert not dup, dup
+    assert set(data["names"]) <= {"ministry", "central", "department", "committee", "party", "mass_org", "press",
+                                  "security", "collective", "other"}
+    assert set(data["heads"].values()) <= set(data["names"]) | {"other"}
+    assert len(data["provinces"]) == len(set(data["provinces"]))

@@ -1,0 +1,159 @@
+"""Deadline grammar: real phrases from the corpus' task tables and prose -> kind/start/end/frequency.
+
+Every row quotes a phrase as printed in a corpus document (file prefix in the comment)
+or in the contract's table (shared/spec/output-contract.md).
+"""
+from __future__ import annotations
+
+import pytest
+
+from vanban.extractors.deadlines import find_deadline, parse_deadline
+from vanban.extractors.vocab import load
+
+P, B, R, C, F, U = "period", "by_date", "recurring", "continuous", "from", "unparsed"
+
+CASES = [
+    # (printed, kind, start, end, frequency)
+    # contract table
+    ("Quý IV/2024", P, "2024-10-01", "2024-12-31", None),                       # bacgiang
+    ("2024", P, "2024-01-01", "2024-12-31", None),                              # bacgiang
+    ("Năm 2024 - 2025", P, "2024-01-01", "2025-12-31", None),
+    ("Tháng 6/2025", P, "2025-06-01", "2025-06-30", None),
+    ("6 tháng đầu năm 2025", P, "2025-01-01", "2025-06-30", None),
+    ("Trước ngày 30/6/2025", B, None, "2025-06-30", None),
+    ("Hằng năm", R, None, None, "yearly"),                                      # 030
+    ("Định kỳ hằng năm", R, None, None, "yearly"),                              # 061
+    ("Thường xuyên", C, None, None, None),                                      # 030, 032
+    ("Từ năm 2024", F, "2024-01-01", None, None),
+    ("Thường xuyên, hằng năm", R, None, None, "yearly"),                        # 030
+    ("Trước ngày 31/01 năm liền kề", R, None, None, "yearly"),                  # 060/061
+    ("Trước ngày 05 của tháng liền kề", R, None, None, "monthly"),              # 060/061
+    ("trước ngày 20 hằng tháng", R, None, None, "monthly"),
+    ("Thường xuyên trong năm", C, None, None, None),                            # 061
+    ("Thực hiện thường xuyên khi có yêu cầu của bộ, ngành Trung ương.", C, None, None, None),  # 061
+    ("Quí IV-2025", P, "2025-10-01", "2025-12-31", None),                       # 030
+    ("Xong trong Quý II/2026", P, "2026-04-01", "2026-06-30", None),            # 001
+    ("Triển khai thực hiện sáng kiến, mô hình, giải pháp và báo cáo kết quả thực hiện chậm nhất trong tháng 9/2026",
+     B, None, "2026-09-30", None),                                              # 061
+    ("Ban hành kế hoạch trong tháng 01/2026 và tổ chức thực hiện", U, None, None, None),  # 061
+    ("Theo hướng dẫn của Trung ương", U, None, None, None),                     # 060/061
+    # real table cells
+    ("Hàng năm", R, None, None, "yearly"),                                      # 001, 032 (old spelling)
+    ("Hằng năm.", R, None, None, "yearly"),                                     # 036
+    ("Định kỳ hằng tháng", R, None, None, "monthly"),                           # 061
+    ("Tháng 12 hằng năm", R, None, None, "yearly"),                             # 033
+    ("chậm nhất trong tháng 9 hằng năm", R, None, None, "yearly"),              # 060
+    ("Thường xuyên hằng năm", R, None, None, "yearly"),                         # 027
+    ("Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính", R, None, None, "quarterly"),  # 036
+    ("Quý IV/2025- Quý II/2026", P, "2025-10-01", "2026-06-30", None),          # 032 (range of quarters)
+    ("Quý III Năm 2026", P, "2026-07-01", "2026-09-30", None),                  # 032
+    ("Quý IV năm 2023", P, "2023-10-01", "2023-12-31", None),                   # 090
+    ("Trong quý I năm 2026", P, "2026-01-01", "2026-03-31", None),              # 060
+    ("Quý II, III/2015", P, "2015-04-01", "2015-09-30", None),                  # 097
+    ("Quý II và III/2015", P, "2015-04-01", "2015-09-30", None),                # 097
+    ("Quý I/2015", P, "2015-01-01", "2015-03-31", None),                        # 097
+    ("Cả năm 2015", P, "2015-01-01", "2015-12-31", None),                       # 097
+    ("Trong năm 2023, 2024", P, "2023-01-01", "2024-12-31", None),              # 090
+    ("Năm 2025 - 2026", P, "2025-01-01", "2026-12-31", None),                   # 036
+    ("Năm 2025-2030", P, "2025-01-01", "2030-12-31", None),                     # 036
+    ("2026 - 2030", P, "2026-01-01", "2030-12-31", None),                       # 034
+    ("2026-2030", P, "2026-01-01", "2030-12-31", None),                         # 034
+    ("Trong năm 2026", P, "2026-01-01", "2026-12-31", None),                    # 061
+    ("Tháng 02/2026", P, "2026-02-01", "2026-02-28", None),                     # 055
+    ("Tháng 12/2025", P, "2025-12-01", "2025-12-31", None),                     # 055
+    ("Xong trong tháng 5/2026", P, "2026-05-01", "2026-05-31", None),           # 001
+    ("Ngày 09/11/2015", P, "2015-11-09", "2015-11-09", None),                   # 097
+    ("Trước ngày 30/11/2025", B, None, "2025-11-30", None),                     # 033
+    ("Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030", B, None, "2030-01-01", None),  # 001
+    ("hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028", B, None, "2028-07-01", None),              # 009
+    ("Đến năm 2030", B, None, "2030-12-31", None),                              # 085: "by the end of 2030"
+    ("Bắt đầu triển khai từ năm 2026", F, "2026-01-01", None, None),            # 055
+    ("Nhiệm vụ thường xuyên", C, None, None, None),                             # 085
+    ("Thường xuyên trong tháng", C, None, None, None),                          # 061
+    ("Thực hiện thường xuyên", C, None, None, None),                            # 027
+    # several milestones, references elsewhere, relative times: never guessed
+    ("Ban hành kế hoạch chậm nhất là ngày 15/01/2026 và tổ chức thực hiện", U, None, None, None),      # 061
+    ("Ban hành kế hoạch trong tháng 01/2026, tổ chức kiểm tra chậm nhất trong tháng 6/2026 và báo cáo "
+     "kết quả khắc phục các tồn tại, hạn chế phát hiện qua kiểm tra chậm nhất trong tháng 8/2026", U, None, None, None),  # 061
+    ("Báo cáo định kỳ theo thời gian quy định; thực hiện thường xuyên trong năm", U, None, None, None),  # 061
+    ("Theo các mốc thời gian tại Quyết định số 1737/QĐ-UBND ngày 17/10/2025 của Chủ tịch UBND tỉnh", U, None, None, None),
+    ("Sau 03 tháng kể từ khi có văn bản của Trung ương hoặc Quyết định liên quan của cơ quan có thẩm quyền",
+     U, None, None, None),                                                      # 061
+    ("Thực hiện định kỳ hằng năm; Riêng năm 2020 hoàn thành trong quý II/2020", U, None, None, None),  # 027
+    ("Theo lộ trình triển khai Đề án", U, None, None, None),                    # 090
+    ("Sau khi có Quy chế của TW", U, None, None, None),                         # 033
+    ("Theo kế hoạch", U, None, None, None),                                     # 033
+    ("02 lần/năm", U, None, None, None),                                        # 038 (sampling rate, not a deadline)
+    ("Quý I, III/2015", U, None, None, None),                                   # two separate quarters
+]
+
+
+@pytest.mark.parametrize("printed,kind,start,end,frequency", CASES, ids=[c[0][:40] for c in CASES])
+def test_parse_deadline(printed, kind, start, end, frequency):
+    d, warnings = parse_deadline(printed, doc_year=2025)
+    assert (d.kind, d.start, d.end, d.frequency) == (kind, start, end, frequency)
+    assert d.text == " ".join(printed.split())
+    assert any(w.code == "deadline_unparsed" for w in warnings) == (kind == U)
+
+
+def test_no_year_takes_document_year_with_warning():
+    # 001: "trước ngày 10/12" in a 2026 plan
+    d, warnings = parse_deadline("trước ngày 10/12", doc_year=2026)
+    assert (d.kind, d.end) == ("by_date", "2026-12-10")
+    assert [w.code for w in warnings] == ["deadline_year_assumed"]
+
+
+def test_no_year_and_no_document_year_is_unparsed():
+    d, warnings = parse_deadline("trước ngày 10/12", doc_year=None)
+    assert d.kind == "unparsed" and warnings[0].code == "deadline_unparsed"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Ngày 31/02/2026", "Quý V/2026", "Tháng 13/2025"])
+def test_impossible_or_empty_is_unparsed(text):
+    assert parse_deadline(text, 2025)[0].kind == "unparsed"
+
+
+FIND = [
+    # (sentence from the corpus, expected phrase or None, kind, end)
+    ("Sở Xây dựng chủ trì, phối hợp với các đơn vị liên quan hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028.",
+     "chậm nhất đến ngày 01 tháng 7 năm 2028", "by_date", "2028-07-01"),                    # 009
+    ("báo cáo kết quả về Sở Nội vụ trước ngày 06 tháng 12 năm 2025 để tổng hợp",
+     "trước ngày 06 tháng 12 năm 2025", "by_date", "2025-12-06"),                           # 052
+    ("- Thời gian thực hiện: Cả năm 2015.", "Cả năm 2015", "period", "2015-12-31"),         # 097
+    ("- Thời gian thực hiện: Thực hiện thường xuyên hằng năm.",
+     "Thực hiện thường xuyên hằng năm", "recurring", None),                                 # 027
+    ("- Thời gian thực hiện: Thực hiện thường xuyên; hoàn thành trong quý II/2020.",
+     "Thực hiện thường xuyên; hoàn thành trong quý II/2020", "unparsed", None),            # 027 (labelled: kept, unparsed)
+]
+
+
+@pytest.mark.parametrize("sentence,phrase,kind,end", FIND, ids=[f[1][:30] for f in FIND])
+def test_find_deadline(sentence, phrase, kind, end):
+    d = find_deadline(sentence, doc_year=2025)
+    assert d is not None
+    assert (d.text, d.kind, d.end) == (phrase, kind, end)
+
+
+NOT_DEADLINES = [
+    # a plan horizon or a document title is not a task deadline
+    "Chiến lược hạ tầng số đến năm 2025 và định hướng đến năm 2030",                                # 032
+    "Thủ đô Hà Nội thời kỳ 2021-2030, tầm nhìn đến năm 2050",                                       # 032
+    "bổ sung quy hoạch hạ tầng viễn thông trong các khu công nghệ cao và khu công nghiệp đến năm 2030.",  # 032
+    "trong hoạt động xúc tiến thương mại giai đoạn 2021-2030\" trên địa bàn tỉnh",                # 034
+    "Trong năm 2025, tỉnh đã đạt nhiều kết quả quan trọng",
+    "Kinh phí thực hiện các nhiệm vụ được bố trí từ nguồn kinh phí chi thường xuyên của Thành phố",  # 032
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_DEADLINES, ids=[s[:30] for s in NOT_DEADLINES])
+def test_find_deadline_ignores_prose(sentence):
+    assert find_deadline(sentence, doc_year=2025) is None
+
+
+def test_words_file_is_consistent():
+    w = load("deadline_words.yaml")
+    freq_words = [x for words in w["frequency"].values() for x in words]
+    assert len(freq_words) == len(set(freq_words)), "a frequency word under two frequencies"
+    assert set(w["frequency"]) <= {"yearly", "half_yearly", "quarterly", "monthly", "weekly"}
+    for key in ("before", "within", "from", "refer", "continuous", "labels"):
+        assert len(w[key]) == len(set(w[key])), key
