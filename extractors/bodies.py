@@ -24,8 +24,11 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+import numpy
+from spacy.attrs import TAG
 
 from vanban.pipeline.types import LaidOut
 from vanban.schemas.models import Body, Task
@@ -58,13 +61,18 @@ class _Gazetteer:
     inner_heads: frozenset[tuple[str, ...]]
     units: frozenset[str]                      # syllables of unit words: tỉnh, thành, phố, ...
     determiners: frozenset[str]
-    collective: frozenset[str]                 # syllables of collective nouns
-    qualifiers: frozenset[str]                 # syllables of qualifiers
+    collective: dict[str, tuple[tuple[str, ...], ...]]   # collective nouns by first word ("cơ" -> ("cơ", "quan"), ...)
+    qualifiers: dict[str, tuple[tuple[str, ...], ...]]   # qualifiers by first word ("liên" -> ("liên", "quan"))
     provinces: tuple[str, ...]
     stop_words: frozenset[str]
     cap_stop_words: frozenset[str]
     locator_words: frozenset[str]
     role_words: re.Pattern
+    not_collective: frozenset[tuple[str, ...]]
+    collective_pairs: frozenset[tuple[str, str]]
+    collective_flat: frozenset[str]            # "cơ quan", "đơn vị", ...
+    upper_heads: frozenset[str]                # heads printed in capitals: UBND, HĐND
+    office_title: re.Pattern                   # "Thủ trưởng " right before a body
 
 
 def _variants(name: str) -> set[str]:
@@ -83,6 +91,36 @@ def _variants(name: str) -> set[str]:
             short = re.sub(rf"(?<!\w){re.escape(full)}(?!\w)", abbr, short, flags=re.I)
         out.add(short)
     return out
+
+
+def _phrases(items) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word lists ("cơ quan", "chính trị - xã hội") indexed by first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for item in items:
+        words = tuple(item.lower().replace("-", " - ").split())
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _mask(words: list[str], phrases: dict[str, tuple[tuple[str, ...], ...]]) -> list[bool]:
+    """Which of the lower-cased `words` belong to one of the phrases (whole phrases only:
+    "chính" in "Sở Tài chính" is not the "chính" of "chính quyền")."""
+    out = [False] * len(words)
+    i = 0
+    while i < len(words):
+        for p in phrases.get(words[i], ()):
+            if tuple(words[i:i + len(p)]) == p:
+                for j in range(i, i + len(p)):
+                    out[j] = True
+                i += len(p) - 1
+                break
+        i += 1
+    return out
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words of a piece, commas dropped, hyphens as words ("chính trị-xã hội")."""
+    return text.lower().replace(",", " ").replace("-", " - ").split()
 
 
 @lru_cache(maxsize=1)
@@ -104,13 +142,20 @@ def _gazetteer() -> _Gazetteer:
         inner_heads=frozenset(tuple(h.lower().split()) for h in d["inner_heads"]),
         units=syll(d["units"]),
         determiners=frozenset(x.lower() for x in d["determiners"]),
-        collective=syll(d["collective_nouns"]),
-        qualifiers=syll(d["qualifiers"]),
+        collective=_phrases(d["collective_nouns"]),
+        qualifiers=_phrases(d["qualifiers"]),
         provinces=tuple(d["provinces"]),
         stop_words=frozenset(d["stop_words"]),
         cap_stop_words=frozenset(d["cap_stop_words"]),
         locator_words=frozenset(d["locator_words"]),
-        role_words=re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(d["role_words"], key=len, reverse=True))
+        office_title=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in
+                                                          sorted(d["office_titles"], key=len, reverse=True))
+                                + r")\s+$"),
+        upper_heads=frozenset(h for h in d["heads"] if h.isupper()),
+        not_collective=frozenset(tuple(x.split()) for x in d["not_collective"]),
+        collective_flat=frozenset(" ".join(x.lower().split()) for x in d["collective_nouns"]),
+        collective_pairs=frozenset((a.lower(), b.lower()) for a, b in d["collective_pairs"]),
+        role_words=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(d["role_words"], key=len, reverse=True))
                               + r")(?!\w)"),
     )
 
@@ -124,10 +169,21 @@ TOKEN_SUFFIX = re.compile(r"""[\)\]\}"”’'»,;:.!?…]$""")
 TOKEN_INFIX = re.compile(r"""[,;:\(\)\[\]"“”…](?=\S)|(?<=\S)[,;:\(\)\[\]"“”…]""")
 
 
+#: Line breaks and tabs inside a text: "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng\nNai" (034).
+LINE_BREAKS = re.compile(r"[\n\r\t\f\v]")
 #: Classes of a token for the Matcher patterns (see _Matchers._classes).
 TOKEN_CLASSES = ("head", "chead", "inhead", "nfirst", "name", "unit", "ctail", "det", "coll", "qual")
 #: Words that may end a committee's or a collective's name: "trực thuộc Trung ương", "có liên quan".
 COMMITTEE_TAIL = frozenset({"trực", "thuộc", "trung", "ương", "có", "liên", "quan"})
+TAIL_PHRASES = (("trực", "thuộc"), ("trung", "ương"), ("có", "liên"), ("liên", "quan"))
+
+
+def _tail_phrase(toks, i: int) -> bool:
+    """Token i is part of a tail phrase ("trực thuộc", "Trung ương", "có liên quan")."""
+    low = toks[i][1]
+    nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
+    prev = toks[i - 1][1] if i else ""
+    return any((low, nxt) == p or (prev, low) == p for p in TAIL_PHRASES)
 
 
 class _Matchers:
@@ -192,8 +248,9 @@ class _Matchers:
             if text not in g.cap_stop_words and not info.breaking[i]:
                 out.update(("name", "nfirst"))
         elif low in ("và", "-", "&"):
+            # "và Công nghệ" continues a name, "và Ban Thường vụ Tỉnh ủy" starts another
             if nxt is not None and nxt[0][:1].isupper() and nxt[0] not in g.cap_stop_words \
-                    and not info.breaking[i + 1]:
+                    and not info.head[i + 1]:
                 out.add("name")
         elif low in g.units:
             out.update(("name", "nfirst"))
@@ -202,16 +259,23 @@ class _Matchers:
         # unit: "tỉnh", "huyện", ", thị xã", "và thành phố"
         if low in g.units or (text in (",", "và") and nxt is not None and nxt[1] in g.units):
             out.add("unit")
-        # ctail: "trực thuộc Trung ương", "có liên quan", a place name
-        if low in COMMITTEE_TAIL or (cap and text not in g.cap_stop_words and not h):
+        # ctail: "trực thuộc Trung ương", "có liên quan", a place name of two or more capitalised
+        # words ("UBND tỉnh Bắc Giang", not "UBND tỉnh Sửa đổi")
+        prev = toks[i - 1] if i else None
+        if info.tail[i]:
+            out.add("ctail")
+        elif cap and alpha and text not in g.cap_stop_words and not h and (
+                nxt is None or not nxt[3] or (nxt[0][:1].isupper() and nxt[0] not in g.cap_stop_words)
+                or (prev is not None and prev[0][:1].isupper() and prev[3])):
             out.add("ctail")
         if low in g.determiners:
             out.add("det")
         # coll: a collective noun, or a separator before one ("sở, ban, ngành")
-        if low in g.collective or ((text in (",", "và") or low == "các") and nxt is not None
-                                   and (nxt[1] in g.collective or nxt[1] == "các")):
+        compound = any(tuple(t[1] for t in toks[i:i + len(c)]) == c for c in g.not_collective if c[0] == low)
+        # ("Các sở, ban, ngành, các tổ chức chính trị-xã hội" is two: a determiner opens a new collective)
+        if (info.coll[i] and not compound) or (text in (",", "và") and nxt is not None and info.coll_start[i + 1]):
             out.add("coll")
-        if low in g.qualifiers or low in COMMITTEE_TAIL:
+        if info.qual[i] or info.tail[i]:
             out.add("qual")
         return "+".join(c for c in TOKEN_CLASSES if c in out)
 
@@ -221,11 +285,13 @@ class _Matchers:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
-        doc = self.nlp.make_doc(text)
+        # line breaks (hard-wrapped Markdown, PDF lines) become spaces: same length, same offsets
+        doc = self.nlp.make_doc(LINE_BREAKS.sub(" ", text))
         toks = [(t.text, t.lower_, t.is_punct, t.is_alpha) for t in doc]
         info = _DocHeads.of(toks, self.g, self.heads_by_first)
-        for i, t in enumerate(doc):
-            t.tag_ = self._classes(toks, i, info)
+        strings = self.nlp.vocab.strings
+        tags = numpy.array([strings.add(self._classes(toks, i, info)) for i in range(len(toks))], dtype="uint64")
+        doc.from_array([TAG], tags.reshape(-1, 1))
         found: list[Span] = []
         for label, s, e in self.phrases(doc):
             kind = self.nlp.vocab.strings[label]
@@ -258,6 +324,10 @@ class _DocHeads:
     head: list[tuple[int, str] | None]
     inside: list[bool]
     breaking: list[bool]
+    coll: list[bool] = field(default_factory=list)         # inside a collective noun ("cơ quan")
+    coll_start: list[bool] = field(default_factory=list)   # first word of one
+    qual: list[bool] = field(default_factory=list)         # inside a qualifier ("có liên quan")
+    tail: list[bool] = field(default_factory=list)         # inside a tail phrase ("trực thuộc", "Trung ương")
 
     @classmethod
     def of(cls, toks, g: _Gazetteer, heads_by_first) -> "_DocHeads":
@@ -267,7 +337,14 @@ class _DocHeads:
         inside = [False] * n
         breaking = [False] * n
         for i, t in enumerate(toks):
-            if not t[0][:1].isupper():
+            text = t[0]
+            if not text[:1].isupper():
+                continue
+            # not in an upper-case line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA": the gazetteer reads headings)
+            # nor inside a run of capitalised words ("Xã Hội Số", "Nhiệm Vụ Trọng tâm")
+            if text.isupper() and len(text) > 1 and text not in g.upper_heads:
+                continue
+            if i and toks[i - 1][3] and toks[i - 1][0][:1].isupper() and not inside[i - 1] and head[i - 1] is None:
                 continue
             for words, kind in heads_by_first.get(lows[i], ()):
                 k = len(words)
@@ -278,7 +355,10 @@ class _DocHeads:
                     breaking[i] = words not in g.inner_heads and not (
                         lows[i] == "bộ" and i + 1 < n and lows[i + 1] == "đội")
                     break
-        return cls(head, inside, breaking)
+        coll = _mask(lows, g.collective)
+        coll_start = [c and (i == 0 or not coll[i - 1] or lows[i] in g.collective) for i, c in enumerate(coll)]
+        tail = [_tail_phrase(toks, i) for i in range(n)]
+        return cls(head, inside, breaking, coll, coll_start, _mask(lows, g.qualifiers), tail)
 
 
 @lru_cache(maxsize=1)
@@ -347,7 +427,19 @@ def find_bodies(text: str) -> list[BodySpan]:
     out: list[BodySpan] = []
     tail = _province_tail()
     found = _matchers().spans(text)
+    # "Các đơn vị thuộc Bộ Tư pháp", "Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp" (097): one collective
+    joined: list[tuple[int, int, str, bool]] = []
+    for span in found:
+        if joined and joined[-1][2] == "collective" and BELONGS_TO.fullmatch(text[joined[-1][0]:span[0]]):
+            joined[-1] = (joined[-1][0], span[1], "collective", False)
+        else:
+            joined.append(span)
+    found = joined
+    title = _gazetteer().office_title
     for k, (s, e, kind, _gaz) in enumerate(found):
+        t = title.search(text, max(0, s - 30), s)
+        if t and (not out or out[-1].end <= t.start()):
+            s = t.start()
         m = tail.match(text[e:])
         next_start = found[k + 1][0] if k + 1 < len(found) else len(text)
         if m and e + m.end() <= next_start:
@@ -362,6 +454,8 @@ LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+và\s+|\s*\n\s*")
 #: A line break that is a wrap inside a name: the next line starts in lower case
 #: ("Sở Khoa học\nvà Công\nnghệ"), so it is joined with a space.
 WRAPPED_LINE = re.compile(r"\s*\n\s*(?=[a-zđà-ỹ])")
+#: A collective and the body it belongs to: "Các đơn vị thuộc " + "Bộ Tư pháp" (097).
+BELONGS_TO = re.compile(r"(?s).*\b(?:trực\s+)?thuộc\s*")
 #: A bracketed aside is never split: "Bộ Công an (Trung tâm Dữ liệu quốc gia)".
 BRACKETED = re.compile(r"\([^()]*\)")
 #: Bullets, dashes and role notes around a name: "- Sở Nội vụ;", "Sở Tư pháp (chủ trì)".
@@ -369,16 +463,22 @@ NAME_JUNK = re.compile(r"^[\s\-–+•*.:;,]+|[\s\-–+•*.:;,]+$|\s*\((?:chủ
 
 
 def _is_collective_piece(piece: str) -> bool:
+    """"Các sở", "cơ quan", "Thủ trưởng các đơn vị": a collective name, not one body."""
     g = _gazetteer()
-    words = piece.lower().split()
+    words = _words(piece)
     if not words:
         return False
     if any(w in g.determiners for w in words) or words[0] in ("thủ", "giám", "chủ"):
         return True
-    return all(w.strip(",") in g.collective or w in g.qualifiers for w in words)
+    return all(c or q for c, q in zip(_mask(words, g.collective), _mask(words, g.qualifiers)))
 
 
-def _continues(prev: str, piece: str) -> bool:
+def _starts_collective(piece: str) -> bool:
+    words = _words(piece)
+    return bool(words) and _mask(words[:4], _gazetteer().collective)[0]
+
+
+def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     """Does `piece`, after a comma or "và", continue the name in `prev`?
     "Các sở" + "ban" + "ngành" ; "cấp tỉnh" + "cấp xã" ; "tại điểm d" + "khoản 1" + "mục III"."""
     g = _gazetteer()
@@ -386,16 +486,68 @@ def _continues(prev: str, piece: str) -> bool:
     if not words:
         return False
     first = words[0].lower()
+    if (words[0][:1].islower() and not _starts_collective(piece) and first not in g.determiners
+            and sep == "," and not g.role_words.match(piece)):
+        return True             # "Vụ Phổ biến" + "giáo dục pháp luật" (097); "cơ sở giáo dục" + "đào tạo" (034)
     if first in g.locator_words and len(words) <= 3 and re.search(r"\b(?:" + "|".join(g.locator_words) + r")\s+\S+$", prev):
         return True
     if first == "cấp" and len(words) == 2 and re.search(r"\bcấp\s+\S+$", prev):
         return True
-    if not _is_collective_piece(prev) or first not in g.collective:
+    if not _is_collective_piece(prev) or not _starts_collective(piece):
         return False
+    if "chính trị" in piece.lower():
+        return False            # "Sở, ban, ngành" + "tổ chức chính trị - xã hội" are two collectives (033)
     if words[0][:1].isupper() and any(w[:1].isupper() for w in words[1:]):
         return False            # "Sở Y tế" is a body of its own
-    return all(w.lower() in g.collective or w.lower() in g.qualifiers or w.lower() in COMMITTEE_TAIL
-               or w.lower() == "khác" for w in words)
+    last, first_noun = _last_noun(prev), _first_noun(piece)
+    if last is None:            # "Các doanh nghiệp viễn thông" + "tổ chức, cá nhân": prev ends in a description
+        return False
+    if (last, first_noun) in g.collective_pairs or (last == first_noun and last is not None):
+        return True             # "các cơ quan" + "đơn vị trực tiếp sử dụng ..."; "cơ quan ..., cơ quan ..."
+    low = _words(_before_role(piece))
+    return all(c or q or w in COMMITTEE_TAIL or w == "khác"
+               for w, c, q in zip(low, _mask(low, g.collective), _mask(low, g.qualifiers)))
+
+
+def _first_noun(piece: str) -> str | None:
+    """The collective noun a piece opens with: "đơn vị trực tiếp ..." -> "đơn vị"."""
+    words = _words(piece)
+    for p in _gazetteer().collective.get(words[0] if words else "", ()):
+        if tuple(words[:len(p)]) == p:
+            return " ".join(p)
+    return None
+
+
+def _last_noun(piece: str) -> str | None:
+    """The collective noun a piece ends with, qualifiers skipped ("các sở, ngành liên quan" -> "ngành");
+    None when it ends in other words ("Các doanh nghiệp viễn thông")."""
+    g = _gazetteer()
+    words = _words(piece)
+    coll, qual = _mask(words, g.collective), _mask(words, g.qualifiers)
+    i = len(words) - 1
+    while i >= 0 and qual[i] and not coll[i]:
+        i -= 1
+    if i < 0 or not coll[i]:
+        return None
+    for k in range(max(0, i - 3), i + 1):       # the longest noun ending there: "cơ quan", not "quan"
+        if " ".join(words[k:i + 1]) in g.collective_flat:
+            return " ".join(words[k:i + 1])
+    return words[i]
+
+
+def _before_role(piece: str) -> str:
+    """The piece up to its first role words: "ngành với các tiêu chuẩn" -> "ngành"."""
+    g = _gazetteer()
+    for m in re.finditer(r"(?<!\w)\w", piece):
+        if m.start() and g.role_words.match(piece, m.start()):
+            return piece[:m.start()]
+    return piece
+
+
+def _starts_with_head(text: str) -> bool:
+    """Does the text open with a body's head word ("Vụ ...", "Sở ...", "UBND ...")?"""
+    words = tuple(text.strip(" -–+•*.:;,").lower().split()[:4])
+    return any(words[:n] in _gazetteer().heads for n in range(1, 5)) and text.strip()[:1].isupper()
 
 
 def split_bodies(text: str) -> list[str]:
@@ -409,33 +561,40 @@ def split_bodies(text: str) -> list[str]:
     """
     t = WRAPPED_LINE.sub(" ", text.strip())
     t = re.sub(r"[ \t\r\f\v]+", " ", t)
-    spans = [(b.start, b.end) for b in find_bodies(t)]
+    # names protect their commas and "và"; collective lists are joined by _continues instead
+    found = find_bodies(t)
+    spans = [(b.start, b.end) for b in found if b.kind != "collective"]
+    all_spans = [(b.start, b.end) for b in found]
     protected = spans + [(m.start(), m.end()) for m in BRACKETED.finditer(t)]
     inside = lambda i: any(s < i < e for s, e in protected)  # noqa: E731
     pieces: list[tuple[str, str, int]] = []   # (separator before, text, start offset)
     last, sep = 0, ""
+    g = _gazetteer()
     for m in LIST_SEPARATOR.finditer(t):
         if inside(m.start()) or inside(m.end() - 1) or m.start() == 0:
             continue
+        nxt = t[m.end():].split(" ", 1)[0]
+        if m.group(0).strip() == "và" and nxt[:1].islower() and not _starts_collective(t[m.end():m.end() + 40]) \
+                and nxt.lower() not in g.determiners:
+            continue            # "cơ sở giáo dục và đào tạo": "và" inside a name
         pieces.append((sep, t[last:m.start()], last))
         last, sep = m.end(), m.group(0)
     pieces.append((sep, t[last:], last))
 
     merged: list[tuple[str, int]] = []
     for sep, piece, start in pieces:
-        if merged and sep.strip() in (",", "và") and _continues(merged[-1][0], piece.strip()):
+        if merged and sep.strip() in (",", "và") and _continues(merged[-1][0], piece.strip(), sep.strip()):
             merged[-1] = (merged[-1][0] + sep + piece, merged[-1][1])
         else:
             merged.append((piece, start))
 
-    g = _gazetteer()
     names: list[str] = []
     for piece, start in merged:
         lead = piece.lstrip(" -–+•*.:;,")
         if lead[:1].islower() and g.role_words.match(lead) \
                 and not any(s <= start + len(piece) - len(lead) < e for s, e in spans):
             continue        # "theo dõi, báo cáo chỉ tiêu": the rest of a role clause, not a body
-        for part in _run_together(piece, start, spans):
+        for part in _run_together(piece, start, all_spans):
             part = NAME_JUNK.sub("", part).strip()
             part = re.sub(r"^(?:và|với)\s+", "", part)
             if any(c.isalpha() for c in part):

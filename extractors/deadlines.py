@@ -363,6 +363,12 @@ def find_deadline(text: str, doc_year: int | None = None) -> Deadline | None:
             if s >= end and not masked[end:s].strip(" ,"):
                 end = e
                 break
+        if p.year is None:
+            # a frequency just before a yearless point: "Định kỳ hằng năm (trước ngày 15 tháng 12)" (039)
+            for s, e in sorted(fspans, reverse=True):
+                if e <= start and start - e <= 3:
+                    start = s
+                    break
         d, _w = parse_deadline(t[start:end], doc_year)
         if d.kind != "unparsed":
             return d

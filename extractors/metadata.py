@@ -160,7 +160,18 @@ def _header_lines(doc: LaidOut) -> list[str]:
             lines.extend(clean(x) for x in b.text.split("\n"))
         elif isinstance(b, Table):
             lines.extend(clean(x) for x in table_lines(b))
+    # a header split too early leaves the type line and summary at the head of the body
+    if doc.header:
+        for b in body[:6]:
+            t = clean(b.text) if isinstance(b, Paragraph) else ""
+            if not t or BODY_START.match(t) or ADDRESSEE.match(t) or _starts_marker(t):
+                break
+            lines.append(t)
     return [x for x in lines if x]
+
+
+def _starts_marker(t: str) -> bool:
+    return bool(re.match(r"^(?:[IVXL]+\.|\d+\.|[a-zđ]\)|Điều\s+\d|Chương\s|[-+•]\s)", t))
 
 
 def _strip_mottos(line: str) -> str:
@@ -170,9 +181,19 @@ def _strip_mottos(line: str) -> str:
 
 
 # ---------------------------------------------------------------- the readers
+def _number_line_rank(line: str) -> int:
+    """'Số: 1105/KH-ĐKT' before 'SỐ 1050/QĐ-SCT' (part of the issuer's name) before any other line."""
+    t = line.lstrip("*_ ")
+    if re.match(r"(?:Số|SỐ)\s*:", t):
+        return 0
+    return 1 if t.startswith(("Số", "SỐ")) else 2
+
+
 def _read_number(lines: list[str]) -> tuple[Optional[int], Optional[str], Optional[str], Optional[str], str]:
     """(line index, number, year, symbol, separator) of the Số line."""
-    for i, line in enumerate(lines[:40]):
+    order = sorted(range(min(len(lines), 40)), key=lambda i: _number_line_rank(lines[i]))
+    for i in order:
+        line = lines[i]
         if NUMBER_ALONE.search(line) and i + 1 < len(lines):
             line = line + " " + lines[i + 1]          # "Số:" / "7360/KH-UBND" on two lines
         m = NUMBER_LINE.search(line)
@@ -221,6 +242,10 @@ def _read_issuer(lines: list[str], stop: int) -> tuple[Optional[str], Optional[s
                 orgs.append(part)
             else:
                 orgs[-1] = orgs[-1] + " " + part
+    # a gazette's section heading above the issuer ("VĂN BẢN PHÁP LUẬT KHÁC") and repeated lines
+    orgs = [o for k, o in enumerate(orgs) if k == 0 or o != orgs[k - 1]]
+    if len(orgs) > 1 and not any(_starts(_expand_upper(orgs[0]).split(), h) for h, _ in v.heads):
+        orgs = orgs[1:]
     if not orgs:
         return None, None
     issuer = proper_case(orgs[-1])
@@ -235,7 +260,7 @@ def _split_inline(line: str) -> list[str]:
     for k in range(2, len(words)):
         if words[k - 1] in ("TỔNG", "CHI", "VĂN", "CỦA", "VÀ", "CHỦ", "BỘ"):
             continue
-        if any(_starts(words[k:], h) for h in heads) and not any(_starts(words, h) and len(h.split()) > k
+        if any(_starts(words[k:], h) and len(words) - k > len(h.split()) for h in heads) and not any(_starts(words, h) and len(h.split()) > k
                                                                  for h, _ in _vocab().heads):
             return [" ".join(words[:k]), " ".join(words[k:])]
     return [line]
@@ -259,7 +284,7 @@ def _inline_type(lines: list[str]) -> tuple[list, Optional[str]]:
         if not m:
             continue
         run, _ = upper_run(line[m.end():].split())
-        title = _role_tail_re().sub("", run).strip(" ,;:")
+        title = _cut_role_tail(run).strip(" ,;:")
         if len(title.split()) >= 2:
             return types_by_name(m.group(1)), title
     return [], None
@@ -278,7 +303,20 @@ def _role_tail_re() -> re.Pattern:
     titles = sorted(v.titles, key=len, reverse=True)
     heads = sorted((h for h, _ in v.heads), key=len, reverse=True)
     return re.compile(r"\s(?:" + "|".join(map(re.escape, titles)) + r")\s+(?:" + "|".join(map(re.escape, heads))
-                      + r")\b.*$")
+                      + r")\b")
+
+
+def _cut_role_tail(title: str) -> str:
+    """Drop the issuing authority printed after an upper-case summary: "... NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP",
+    but not an authority inside the summary ("... CỦA THỦ TƯỚNG CHÍNH PHỦ BAN HÀNH ...")."""
+    found = list(_role_tail_re().finditer(title))
+    if not found:
+        return title
+    m = found[-1]
+    before = title[:m.start()].split()
+    if not before or before[-1] in ("CỦA", "VÀ", "VỚI", "CHO") or len(title[m.start():].split()) > 8:
+        return title
+    return title[:m.start()]
 
 
 def _read_title(lines: list[str], start: int) -> Optional[str]:
@@ -293,7 +331,8 @@ def _read_title(lines: list[str], start: int) -> Optional[str]:
             break
         if out and is_upper_line(s) != upper and upper is not None and not s[0].islower():
             break                 # "Về việc ..." then "BỘ TRƯỞNG BỘ XÂY DỰNG"
-        if DATE_WORDS.search(s) and not out:
+        date_m = DATE_WORDS.search(s)
+        if date_m and date_m.start() < 40 and not out:
             continue
         run, rest = upper_run(s.split())
         if len(run.split()) >= 2 and rest and BODY_START.match(" ".join(rest)):
@@ -305,7 +344,7 @@ def _read_title(lines: list[str], start: int) -> Optional[str]:
             break
     title = " ".join(out).strip()
     if is_upper_line(title):
-        title = _role_tail_re().sub("", title).strip()
+        title = _cut_role_tail(title).strip()
     return title or None
 
 

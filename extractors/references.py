@@ -55,6 +55,7 @@ class Citation:
     footnote: Optional[str] = None  # a footnote marker glued to the symbol (QH151 -> QH15 + "1")
     issuer_before: bool = False     # the issuer was written before the citation (`đề nghị của X tại ...`)
     issuer_shared: bool = False     # the issuer was given once for a list of citations
+    truncated: bool = False         # the symbol was cut by a line break (`105/2025/NĐ-` / `của`)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -85,13 +86,13 @@ _TOKEN = r"(?:[^\W\d_]|&)(?:[^\W_]|&)*"
 #: An identifier, Party style or state style:
 #:   Party  `45-NQ/TW`, `123-KH/TU`, `10- CTr/TU` (space after the hyphen, corpus 030), `11-` / `CT/TU`
 #:   state  `899/QĐ-TTg`, `06/2021/QĐ-UBND`, `5973 /UBND-KT`, `3374/ BKHCN-CNCNTT`, `80/2025/UBTVQH15`,
-#:          `71/NQ -CP` (space before the hyphen, corpus 032), `1249a/CTPH-UBDT-BTP`, `66.15/2026/NQ-CP`, `/KH-UBND` (number left blank), `497/2011/QĐ-` / `UBND`
+#:          `71/NQ -CP` (space before the hyphen, corpus 032), `57/NQ/TW` (a typo for 57-NQ/TW, corpus 069), `1249a/CTPH-UBDT-BTP`, `66.15/2026/NQ-CP`, `/KH-UBND` (number left blank), `497/2011/QĐ-` / `UBND`
 IDENT_RE = re.compile(
     r"(?<![\w/.\-])(?:"
     r"(?P<pnum>\d{1,5}[a-z]?)\s?-\s?(?P<pcode>[^\W\d_]{1,6})\s?/\s?(?P<pissuer>" + _TOKEN + r"(?:-" + _TOKEN + r")*)"
     r"|"
     r"(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)?\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?"
-    r"(?P<sym>" + _TOKEN + r"(?:(?:-\s(?=[" + _UP + r"]{2})|\s?-)" + _TOKEN + r")*)"
+    r"(?P<sym>" + _TOKEN + r"(?:(?:-\s(?=[" + _UP + r"]{2})|\s?-|/(?=[" + _UP + r"]{2}))" + _TOKEN + r")*)"
     r")")
 
 #: A footnote number glued to the end of a symbol: `42/2024/QH151` (QH15 + footnote 1, corpus 011),
@@ -146,11 +147,12 @@ PRE_ISSUED_RE = re.compile(r"(?:^|[,;:.]\s*|được\s+|\d{4}\s*,\s*)(?P<who>[" 
 PRE_DATE_RE = re.compile(r"(?:ngày|Ngày)\s*" + _DATE + r"\s*,\s*$")
 #: A law cited by its name: `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`,
 #: `Luật sửa đổi, bổ sung một số điều của Luật ...`, `Bộ luật Lao động`, `Hiến pháp năm 2013`.
-LAW_NAME_RE = re.compile(r"(?<![\w])(?P<type>Bộ luật|Luật|Hiến pháp)(?=\s+(?:[" + _UP + r"]|sửa đổi|năm\s+\d))")
+LAW_NAME_RE = re.compile(r"(?<![\w])(?<!pháp\s)(?<!Pháp\s)(?<!PHÁP\s)(?P<type>Bộ luật|Luật|Hiến pháp)(?=\s+(?:[" + _UP + r"]|sửa đổi|năm\s+\d))")
 #: Where a law's name ends: before `số`, `ngày`, `năm 2024`, punctuation, or a comma that opens a new name.
 LAW_TITLE_END_RE = re.compile(
     r"\s+(?:số|ngày|năm)\s+[\d/]|\s+năm\s*$|[;.:()\"“”]|,\s*(?=[" + _UP + r"])|,\s*(?:các|và)\s|\s+(?:và|hoặc)\s+(?=các\s|[" + _UP + r"])"
-    r"|\s+(?:quy định|hướng dẫn|được|đã|và các|có hiệu lực|về việc|thì|để|theo|tại)\s")
+    r"|\s+(?:quy định|hướng dẫn|được|đã|và các|và văn bản|có hiệu lực|về|thì|để|theo|tại|chưa|nhằm|ước|trên|"
+    r"đối với|áp dụng|thực hiện|cho|khi|trong|với)\s|\s+của\s+(?!Luật|Bộ luật)|\s+\d")
 #: A short form: type word + bare number, `Chỉ thị 11`, `Quyết định số 899` (the number not followed by a symbol).
 SHORT_NUMBER_RE = re.compile(r"\s*(?:số\s*)?(?P<num>\d{1,5}[a-z]?)(?![\w/.,\-]|\s?[/\-]\s?[^\W\d_]|\s+(?:năm|tháng|ngày))")
 #: A number the type word announces but no identifier could be read from: `Quyết định số 1234/8D-UBND` (OCR).
@@ -158,7 +160,7 @@ UNPARSED_RE = re.compile(r"\s*số\s*:?\s*(?P<raw>\S*\d\S*/\S+)")
 #: Where a subject stops: end of sentence, a bracket, a quote closing, or a new numbered paragraph.
 _SUBJECT_STOP_RE = re.compile(
     r"[;(]|\.(?:\s|$)|:\s|\s\n|\n(?=\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•]|Điều\s|\|))|\|")
-_SUBJECT_NOT_START = {"và", "hoặc", "tại", "theo", "trong", "cho", "với", "đã", "được", "này", "để", "nhằm", "thì",
+_SUBJECT_NOT_START = {"ngày", "và", "hoặc", "tại", "theo", "trong", "cho", "với", "đã", "được", "này", "để", "nhằm", "thì",
                       "khi", "là", "các", "có", "đến"}
 
 
@@ -389,7 +391,8 @@ def _identified(text: str, mtext: str) -> list[Citation]:
                 listed = prev
         # `các Quyết định: số 36/QĐ-TTg ngày 11/01/2024 về ...; số 1569/QĐ-TTg ...` (corpus 032)
         if listed is None and tw is None and so is not None and so.group("so") == "số" and prev is not None \
-                and s - prev.end < 400 and not _SENTENCE_END_RE.search(text, prev.end, s):
+                and s - prev.end < 400 and not _SENTENCE_END_RE.search(text, prev.end, s) \
+                and re.search(r"(?:[,;]|(?<!\w)và)\s*$", pre[: so.start()]):
             listed = prev
         inherited = listed if tw is None else None
         number = m.group("pnum") or m.group("num")
@@ -404,7 +407,15 @@ def _identified(text: str, mtext: str) -> list[Citation]:
             year = None
             sym_end = m.end() - (len(fn) if fn else 0)
         else:
-            raw_sym, fn = _strip_footnote(m.group("sym"))
+            raw_sym, truncated = m.group("sym"), False
+            if any(c.isupper() for c in raw_sym):
+                # `105/2025/NĐ-` / `của`: a lower-case word after the hyphen is not part of the symbol
+                cut = re.search(r"\s?[-/]\s?(?=[^\W\d_]+(?:[-/\s]|$))(?![^-/\s]*[A-ZĐ0-9&])", raw_sym)
+                if cut:
+                    raw_sym = raw_sym[:cut.start()]
+                    truncated = True
+            trimmed = len(m.group("sym")) - len(raw_sym)
+            raw_sym, fn = _strip_footnote(raw_sym)
             symbol = _canonical_symbol(raw_sym)
             year = int(m.group("year")) if m.group("year") else None
             first = symbol.split("-")[0]
@@ -414,7 +425,7 @@ def _identified(text: str, mtext: str) -> list[Citation]:
             identifier = None
             if number:
                 identifier = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
-            sym_end = m.end() - (len(fn) if fn else 0)
+            sym_end = m.end() - trimmed - (len(fn) if fn else 0)
         word_entry = type_of_word(tw.group("tw")) if tw is not None else (
             type_of_word(inherited.type_name) if inherited and inherited.type_name else None)
         # accept?
@@ -452,7 +463,8 @@ def _identified(text: str, mtext: str) -> list[Citation]:
         cit = Citation(start=start, end=sym_end, text=" ".join(text[start:sym_end].split()),
                        type_code=entry.code if entry else None, type_name=entry.name if entry else None,
                        number=number, year=year, symbol=symbol, identifier=identifier,
-                       title=title, self_hint=self_hint, problem=problem, footnote=fn)
+                       title=title, self_hint=self_hint, problem=problem, footnote=fn,
+                       truncated=not party and truncated)
         # issuer given before: `đề nghị của Bộ trưởng Bộ ... tại Tờ trình số ...`,
         # `đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số ...`
         cit.issuer, date_before = _given_before(mtext, start)

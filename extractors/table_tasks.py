@@ -55,6 +55,10 @@ GROUP_ONLY = re.compile(r"^(?:[IVXL]{1,6}|[A-ZĐ])\.?$")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # A line ending inside a symbol broken at its hyphen: "Quyết định số 497/2011/QĐ-", "Nghị quyết số 45-"
 HYPHEN_BREAK = re.compile(r"[\w/]-$")
+# "Và" printed with a capital inside a list of bodies: "Bộ Ngoại giao Và các cơ quan, tổ chức"
+CAPITAL_AND = re.compile(r"\s+Và\s+")
+# A lead cell that points elsewhere instead of naming bodies: "Theo phân công tại Quyết định số 1441/QĐ-UBND"
+REFERRAL = re.compile(r"^(?:Theo|Căn cứ|Như)\s", re.I)
 # Markdown emphasis left in a cell: "**I.**"
 EMPHASIS = re.compile(r"\*\*|__")
 
@@ -93,6 +97,7 @@ class _Words:
     deadline_openers: frozenset[str]
     body_heads: tuple[str, ...]
     fragments: tuple[str, ...]
+    head_followers: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -107,7 +112,22 @@ def words() -> _Words:
         deadline_openers=frozenset(w.casefold() for w in data["deadline_openers"]),
         body_heads=tuple(heads),
         fragments=frags,
+        head_followers=frozenset(data["head_followers"]),
     )
+
+
+def starts_with_head(text: str) -> bool:
+    """Does the text open with a body head word ("Sở Nội vụ", "Các sở, ban", "UBND các huyện")?
+    A one-word head needs a capital or a known follower after it ("Ban hành ..." is no body)."""
+    w = words()
+    for h in w.body_heads:
+        if text.startswith(h) and (len(text) == len(h) or not text[len(h)].isalnum()):
+            if " " in h or h.isupper() or len(text) == len(h):
+                return True
+            nxt = text[len(h):].lstrip(" ,").split(" ", 1)[0].strip(",;:.")
+            if nxt[:1].isupper() or nxt.casefold() in w.head_followers:
+                return True
+    return False
 
 
 def column_role(cell: str) -> Optional[str]:
@@ -148,6 +168,9 @@ class RowCells:
     cells: dict[str, str] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
     page: Optional[int] = None
+    #: offsets of the row's text in LaidOut.text, where known
+    start: Optional[int] = None
+    end: Optional[int] = None
 
 
 @dataclass
@@ -169,12 +192,18 @@ def tasks_from_table(table: Table, doc_year: Optional[int] = None, *, group_pref
     going on over a page) is read with the previous table's columns and groups."""
     rows = [[clean(c) for c in r] for r in table.rows]
     pages = table.row_pages or [table.page] * len(rows)
+    spans, pos = [], table.start
+    for r in table.rows:                                   # layout writes one row a line, cells joined by " | "
+        n = len(" | ".join(r))
+        spans.append((pos, pos + n))
+        pos += n + 1
     found = _find_header(rows)
     stack: list[tuple[str, str]] = []
     if found is not None:
         at, skip, roles = found
         body = rows[:at] + rows[at + skip:]
         bpages = pages[:at] + pages[at + skip:]
+        spans = spans[:at] + spans[at + skip:]
         roles = _shift_roles(roles, body)
         header = [rows[at][j] if j < len(rows[at]) and roles[j] == "extra" else "" for j in range(len(roles))]
     elif previous is not None and previous.roles and rows and len(rows[0]) == len(previous.roles):
@@ -183,6 +212,9 @@ def tasks_from_table(table: Table, doc_year: Optional[int] = None, *, group_pref
     else:
         return TableResult()
     cells = [_row_cells(r, roles, header, bpages[k] if k < len(bpages) else table.page) for k, r in enumerate(body)]
+    if table.end > table.start:
+        for rc, (a, b) in zip(cells, spans):
+            rc.start, rc.end = a, b
     res = _tasks_from_rows(cells, doc_year, group_prefix, stack)
     res.roles, res.header = roles, header
     return res
@@ -297,6 +329,8 @@ def _tasks_from_rows(rows: list[RowCells], doc_year: Optional[int], group_prefix
         group = ".".join(m for _, m in stack)
         if not rc.row and not rc.cells.get("lead") and merged and merged[-1][0] == group:
             prev = merged[-1][1]                          # a row broken over two pages
+            if rc.end is not None:
+                prev.end = rc.end
             for k, v in rc.cells.items():
                 prev.cells[k] = (prev.cells.get(k, "") + " " + v).strip()
             continue
@@ -340,13 +374,13 @@ def _to_task(rc: RowCells, group: str, doc_year: Optional[int], seen: dict[str, 
         warns.append(Warning(code="task_no_lead", message=f"table row without a lead: {desc[:60]!r}", location=tid))
     return Task(id=tid, origin="appendix", section=group, description=desc, lead=lead,
                 coordinators=coordinators, deadline=deadline, row=row or None,
-                extra=dict(rc.extra), page=rc.page), warns
+                extra=dict(rc.extra), page=rc.page, start=rc.start, end=rc.end), warns
 
 
 def _names(text: str) -> list[str]:
-    text = clean(text).strip(" ;,.")
-    if not text:
-        return []
+    text = CAPITAL_AND.sub(" và ", clean(text)).strip(" ;,.")
+    if not text or REFERRAL.match(text):
+        return []                                      # "Theo phân công tại Quyết định số 1441/QĐ-UBND ..."
     out: list[str] = []
     for part in re.split(r"\s*;\s*", text):             # "Sở KH&CN; các cơ quan, đơn vị liên quan"
         if part.strip(" ,."):
@@ -357,7 +391,7 @@ def _names(text: str) -> list[str]:
 # --------------------------------------------------------------------------- flattened tables
 
 def tasks_from_flat(lines: list[str], doc_year: Optional[int] = None, *, page: Optional[int] = None,
-                    group_prefix: str = "") -> TableResult:
+                    group_prefix: str = "", offsets: Optional[list[int]] = None) -> TableResult:
     """Rebuild the rows of a table that text extraction flattened line by line, then
     read them as a table.  The header gives the column order; row numbers `1.` and
     Roman group rows cut the rows; inside a row the cells come one after the other
@@ -366,15 +400,21 @@ def tasks_from_flat(lines: list[str], doc_year: Optional[int] = None, *, page: O
     body name, a deadline is a time phrase at the end.  A page number inside a row
     starts a second pass through the columns.
     """
-    rows = rebuild_flat(lines, page=page)
+    rows = rebuild_flat(lines, page=page, offsets=offsets)
     if rows is None:
         return TableResult()
     return _tasks_from_rows(rows, doc_year, group_prefix)
 
 
-def rebuild_flat(lines: list[str], page: Optional[int] = None) -> Optional[list[RowCells]]:
-    lines = [clean(x) for x in lines]
-    lines = [x for x in lines if x]
+def rebuild_flat(lines: list[str], page: Optional[int] = None,
+                 offsets: Optional[list[int]] = None) -> Optional[list[RowCells]]:
+    """The rows of a flattened table (group rows included); `offsets`: where each line starts
+    in LaidOut.text, to give every row its span."""
+    if offsets is None:
+        offsets = [None] * len(lines)
+    kept = [(clean(x), o, len(x)) for x, o in zip(lines, offsets) if clean(x)]
+    lines = [x for x, _, _ in kept]
+    spans = [(o, o + n) if o is not None else None for _, o, n in kept]
     # 1. header: the lines before the first group or row marker
     first = next((i for i, x in enumerate(lines) if _is_group_line(x) or FLAT_ROW_START.match(x)
                   and (FLAT_ROW_START.match(x).group("n") == "1")), None)
@@ -394,6 +434,11 @@ def rebuild_flat(lines: list[str], page: Optional[int] = None) -> Optional[list[
         if current is not None and chunk:
             _fill_row(current, chunk, order)
 
+    def span(rc: RowCells, k: int):
+        if spans[k] is not None:
+            rc.start = spans[k][0] if rc.start is None else rc.start
+            rc.end = spans[k][1]
+
     i = first
     while i < len(lines):
         x = lines[i]
@@ -406,6 +451,8 @@ def rebuild_flat(lines: list[str], page: Optional[int] = None) -> Optional[list[
                 title.append(lines[j])
                 j += 1
             rows.append(RowCells(row=m.group("m"), cells={"description": " ".join(title)}, page=page))
+            for k in range(i, j):
+                span(rows[-1], k)
             current, chunk, expected = None, [], None
             i = j
             continue
@@ -417,12 +464,15 @@ def rebuild_flat(lines: list[str], page: Optional[int] = None) -> Optional[list[
             rest = FLAT_ROW_START.match(x).group("rest")
             chunk = [rest] if rest else []
             expected = n
+            span(current, i)
             i += 1
             continue
         if PAGE_NUMBER.match(x) and (dotted or not _is_row_start(x, expected, dotted)):
             chunk.append("\f")                          # page break inside a row
         else:
             chunk.append(x)
+        if current is not None:
+            span(current, i)
         i += 1
     flush()
     return rows
@@ -459,7 +509,7 @@ def _flat_column_order(header: str) -> Optional[list[str]]:
     pos: dict[str, int] = {}
     for role, keys in words().columns:
         at = next((f.find(k) for k in keys if k and f.find(k) >= 0), -1)
-        if at >= 0 and at not in pos.values():
+        if at >= 0 and role not in pos and at not in pos.values():
             pos[role] = at
     order = [r for r, _ in sorted(pos.items(), key=lambda kv: kv[1]) if r in ROLES and r != "row"]
     if "description" not in order or not ({"lead", "coordinators"} & set(order)):
@@ -656,7 +706,7 @@ def _is_open(text: str) -> bool:
 def _starts_body(x: str) -> bool:
     if any(b.start <= 1 for b in find_bodies(x)):
         return True
-    return any(x.startswith(h) and (len(x) == len(h) or not x[len(h)].isalnum()) for h in words().body_heads)
+    return starts_with_head(x)
 
 
 def _completes_name(left: str, x: str) -> bool:

@@ -1,6 +1,7 @@
 """Tasks extractor: who must do what by when, from body paragraphs and appendix tables.
 
     extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata) -> tuple[list[Task], list[Warning]]
+    read_assignment(text) -> (lead, coordinators) | None      one task sentence
 
 Vocabulary: lead  # chủ trì;  coordinators  # phối hợp;  deadline  # thời hạn.
 
@@ -27,8 +28,7 @@ from vanban.schemas.models import Metadata, Task, Warning
 
 from .bodies import find_bodies, split_bodies
 from .deadlines import find_deadline, parse_deadline
-from .table_tasks import (TableResult, block_fields, clean, column_role, fold, tasks_from_flat,
-                          tasks_from_table, words)
+from .table_tasks import block_fields, clean, fold, starts_with_head, tasks_from_flat, tasks_from_table, words
 from .vocab import load
 
 # The first words of a flattened task-table header: "TT Nội dung nhiệm vụ", "STT", "Số TT"
@@ -37,6 +37,8 @@ FLAT_HEADER_START = re.compile(r"^(?:S[ốo]\s*)?S?TT\b", re.I)
 FLAT_END = re.compile(r"^(?:PHỤ LỤC|Phụ lục|Nơi nhận|NƠI NHẬN)\b")
 # The colon after a body name that opens a paragraph: "Sở Nội vụ: Chủ trì ...", "- Các sở, ban, ngành: ..."
 LEAD_COLON = re.compile(r"^(?P<who>[^:;.]{3,160}?)\s*:\s*(?P<rest>.*)$", re.S)
+# An aside in brackets after a name: "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"
+PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 # Bullet markers of the tree
 BULLETS = {"-", "–", "—", "+", "•", "∙", "·"}
 
@@ -48,6 +50,7 @@ class _Phrases:
     co_lead: tuple[str, ...]
     coordinate: tuple[str, ...]
     duty: tuple[str, ...]
+    adverbial: tuple[str, ...]
     not_duty: frozenset[str]
     tail_junk: frozenset[str]
 
@@ -58,7 +61,7 @@ def phrases() -> _Phrases:
     srt = lambda xs: tuple(sorted((x.casefold() for x in xs), key=len, reverse=True))  # noqa: E731
     return _Phrases(openers=srt(d["lead_openers"]), lead_words=srt(d["lead_words"]),
                     co_lead=srt(d["co_lead_words"]), coordinate=srt(d["coordinate_words"]),
-                    duty=srt(d["duty_verbs"]), not_duty=frozenset(d["not_duty_words"]),
+                    duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
                     tail_junk=frozenset(d["name_tail_junk"]))
 
 
@@ -100,7 +103,11 @@ def _table_results(doc: LaidOut, year: Optional[int]):
             yield res, [b]
         elif isinstance(b, FlatTable):
             previous = None
-            res = tasks_from_flat([x.text for x in b.lines], year, page=b.page)
+            offs, pos = [], b.start
+            for x in b.lines:
+                offs.append(pos)
+                pos += len(x.text) + 1
+            res = tasks_from_flat([x.text for x in b.lines], year, page=b.page, offsets=offs)
             found |= bool(res.tasks)
             yield res, [b]
         elif isinstance(b, Paragraph) and previous is not None and len(b.text) > 200:
@@ -117,7 +124,8 @@ def _table_results(doc: LaidOut, year: Optional[int]):
             while j < len(paras) and isinstance(paras[j], Paragraph) and not FLAT_END.match(clean(paras[j].text)):
                 j += 1
             region = [p for p in paras[i:j] if isinstance(p, Paragraph)]
-            res = tasks_from_flat([p.text for p in region], year, page=region[0].page)
+            res = tasks_from_flat([p.text for p in region], year, page=region[0].page,
+                                  offsets=[p.start for p in region])
             for t in res.tasks:
                 t.page = _page_of(region, t) or t.page
             yield res, region
@@ -137,7 +145,9 @@ def _header_ahead(paras, i: int) -> bool:
 
 
 def _page_of(region: list[Paragraph], task: Task) -> Optional[int]:
-    return None
+    if task.start is None:
+        return None
+    return next((p.page for p in region if p.start <= task.start <= p.end), None)
 
 
 # --------------------------------------------------------------------------- tree walk
@@ -165,6 +175,8 @@ def _walk(node: Node, inherited: Optional[_Assign], year, used: set[int], tasks:
         return
     own = _assignment(node)
     bullet = node.marker in BULLETS or re.fullmatch(r"[a-zđ]\)", node.marker or "") is not None
+    if own is not None and inherited is not None and bullet and not _names_itself(node):
+        own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"
     current = own
     if own is None and inherited is not None and (bullet or node.marker.endswith(")")):
         text = _node_text(node)
@@ -178,6 +190,18 @@ def _walk(node: Node, inherited: Optional[_Assign], year, used: set[int], tasks:
         _walk(c, current if current and current.lead else None, year, used, tasks, warnings)
 
 
+def _names_itself(node: Node) -> bool:
+    """Does a bullet name its own body the way an assignment does: "- Các sở, ban, ngành: ...",
+    "- Giao Văn phòng Ủy ban nhân dân tỉnh ..."?"""
+    text = _node_text(node)
+    if _strip_opener(text) != text and not text.casefold().startswith(("yêu cầu", "chỉ đạo")):
+        return True
+    if node.title and _all_bodies(node.title):
+        return True
+    m = LEAD_COLON.match(text)
+    return bool(m and _all_bodies(m.group("who")))
+
+
 def _node_text(node: Node) -> str:
     return clean(" ".join(x for x in (node.title, node.text) if x))
 
@@ -187,12 +211,18 @@ def _assignment(node: Node) -> Optional[_Assign]:
     title, text = clean(node.title), clean(node.text)
     title = _strip_opener(title).lstrip(": ")
     if title and _all_bodies(title):
-        lead = _split(title)
+        lead = _split(PARENTHESIS.sub("", title))
         return _Assign(lead=lead + _co_leads(text), coordinators=_coordinators(text), description=text or title)
     full = _node_text(node)            # a heading, or the first line of a paragraph taken for one
     if not full:
         return None
     return _analyse(full)
+
+
+def read_assignment(text: str) -> Optional[tuple[list[str], list[str]]]:
+    """(lead, coordinators) of one task sentence, or None when it assigns no work to a body."""
+    a = _analyse(clean(text))
+    return (a.lead, a.coordinators) if a is not None else None
 
 
 def _analyse(text: str) -> Optional[_Assign]:
@@ -205,13 +235,21 @@ def _analyse(text: str) -> Optional[_Assign]:
                        description=rest.strip() or text)
     who = _leading_bodies(t)
     if not who:
+        t = _after_adverbial(t)
+        who = _leading_bodies(t) if t else ""
+    if not who:
         return None
-    rest = t[len(who):].lstrip(" ,")
+    rest = PARENTHESIS.sub("", t[len(who):], count=1) if t[len(who):].lstrip().startswith("(") else t[len(who):]
+    rest = rest.lstrip(" ,")
     if not _starts_with_duty(rest):
         return None
     lead = _split(who)
-    for clause in re.split(r";\s*", rest)[1:]:           # "...; Hội Văn học nghệ thuật tỉnh xây dựng Đề án ..."
+    clauses = re.split(r";\s*", rest)
+    for prev, clause in zip(clauses, clauses[1:]):   # "...; Hội Văn học nghệ thuật tỉnh xây dựng Đề án ..."
         w2 = _leading_bodies(clause)
+        w1 = _leading_bodies(prev)
+        if len(prev[len(w1):].split()) < 3:
+            continue                                   # a list of bodies ("Giám đốc các sở; Chủ tịch ...; ...")
         if w2 and _starts_with_duty(clause[len(w2):].lstrip(" ,")):
             lead += [n for n in _split(w2) if n not in lead]
     lead += [n for n in _co_leads(rest) if n not in lead]
@@ -227,16 +265,28 @@ def _strip_opener(text: str) -> str:
     return text
 
 
+def _after_adverbial(text: str) -> str:
+    """The text after an adverbial opening phrase and its comma, or "" ("Căn cứ nội dung Kế hoạch và tình
+    hình thực tiễn, các sở, ngành ... chủ trì ..." -> "các sở, ngành ... chủ trì ...")."""
+    low = text.casefold()
+    if not any(low.startswith(a + " ") for a in phrases().adverbial):
+        return ""
+    cut = text.find(", ")
+    if cut <= 0 or cut > 160 or find_bodies(text[:cut]):
+        return ""
+    return text[cut + 2:]
+
+
 def _all_bodies(text: str) -> bool:
     """Is this short text a list of bodies and nothing else ("Sở Nội vụ", "Các sở, ban, ngành, UBND ...")?"""
     t = text.strip(" :;.")
     if not t or len(t) > 200 or _has_duty(t):
         return False
+    t = PARENTHESIS.sub("", t).strip()
     spans = find_bodies(t)
-    if spans:
-        covered = sum(b.end - b.start for b in spans)
-        return spans[0].start <= 1 and covered >= 0.6 * len(t)
-    return _starts_with_head(t) and len(t.split()) <= 25
+    if spans and spans[0].start <= 1 and sum(b.end - b.start for b in spans) >= 0.6 * len(t):
+        return True
+    return _starts_with_head(t) and len(t.split()) <= 40 and not _has_any_duty(t)
 
 
 def _leading_bodies(text: str) -> str:
@@ -250,7 +300,7 @@ def _leading_bodies(text: str) -> str:
         inside = [b for b in spans if b.end <= strong + 1]
         head = text[:strong]
         if (sum(b.end - b.start for b in inside) >= 0.7 * len(head.rstrip())
-                or (_starts_with_head(text) and not re.search(r"[.;:]", head))):
+                or (_starts_with_head(text) and not re.search(r"[.;:]", head) and not _has_any_duty(head))):
             return _trim_tail(head)              # "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm"
     if spans and spans[0].start <= 1:
         end = spans[0].end
@@ -281,8 +331,11 @@ def _find_word(low: str, phrase: str) -> int:
 
 
 def _starts_with_head(text: str) -> bool:
-    return any(text.startswith(h) and (len(text) == len(h) or not text[len(h)].isalnum())
-               for h in words().body_heads)
+    return starts_with_head(text[:1].upper() + text[1:])          # "Giao người đứng đầu các cơ quan ..."
+
+
+def _has_any_duty(text: str) -> bool:
+    return any(_find_word(text, d) >= 0 for d in phrases().duty)
 
 
 def _has_duty(text: str) -> bool:
@@ -295,7 +348,7 @@ def _starts_with_duty(rest: str) -> bool:
         return True                                   # "... tỉnh xây dựng Đề án", "... tổng hợp, tham mưu"
     low = rest.casefold()
     return any(low.startswith(d) for d in phrases().duty + phrases().lead_words + phrases().coordinate) \
-        or low.startswith(("có ", "là ", "được giao", "trên cơ sở", "căn cứ", "theo chức năng"))
+        or low.startswith(("có ", "là ", "được giao", "được phân công", "trên cơ sở", "căn cứ", "theo chức năng"))
 
 
 def _co_leads(text: str) -> list[str]:
@@ -341,9 +394,12 @@ def _split(text: str) -> list[str]:
 
 def _body_task(node: Node, a: _Assign, year) -> Task:
     desc = a.description or _node_text(node)
+    own = [b for b in node.blocks if b.end > b.start]
+    start = min((b.start for b in own), default=node.start)
+    end = max((b.end for b in own), default=node.end)
     return Task(id=f"body:{node.path}", origin="body", section=node.path, description=desc,
                 lead=a.lead, coordinators=[c for c in a.coordinators if c not in a.lead],
-                deadline=find_deadline(desc, year), page=node.page)
+                deadline=find_deadline(desc, year), page=node.page, start=start, end=end)
 
 
 def _block_task(node: Node, fields: dict[str, str], year, warnings: list[Warning]) -> Optional[Task]:
@@ -353,8 +409,8 @@ def _block_task(node: Node, fields: dict[str, str], year, warnings: list[Warning
     tid = f"body:{node.path}"
     lead_text = fields.get("lead", "")
     coord = _split(fields.get("coordinators", ""))
-    a = _analyse(lead_text) if _has_duty(lead_text) else None
-    if a is not None:                               # "Sở LĐTBXH chủ trì, phối hợp với Liên đoàn Lao động tỉnh"
+    a = _analyse(lead_text)
+    if a is not None and a.lead:                    # "Sở LĐTBXH chủ trì, phối hợp với Liên đoàn Lao động tỉnh"
         lead = a.lead
         coord = coord + [c for c in a.coordinators if c not in coord]
     else:
@@ -365,7 +421,7 @@ def _block_task(node: Node, fields: dict[str, str], year, warnings: list[Warning
         warnings += [x.model_copy(update={"location": x.location or tid}) for x in w]
     extra = {k[6:]: v for k, v in fields.items() if k.startswith("extra:")}
     return Task(id=tid, origin="body", section=node.path, description=desc, lead=lead, coordinators=coord,
-                deadline=deadline, extra=extra, page=node.page)
+                deadline=deadline, extra=extra, page=node.page, start=node.start, end=node.end)
 
 
 def _unique_ids(tasks: list[Task]) -> None:

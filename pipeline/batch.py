@@ -16,9 +16,10 @@ from typing import Optional
 from .emit import to_json, write_atomic
 from .errors import VanbanError
 
-#: Files we never treat as documents when walking a folder.
-SKIP_SUFFIXES = {".json.tmp", ".md5", ".sha256"}
-SKIP_NAMES = {"MANIFEST.tsv", "MANIFEST", "README.md", ".DS_Store"}
+#: What a folder walk never takes for a document: notes about the corpus, and the
+#: folders of hand-checked expectations (gold files, legacy-encoding transcripts).
+SKIP_NAMES = {"MANIFEST.tsv", "MANIFEST", "README.md", "PROVENANCE.md"}
+SKIP_DIRS = {"gold", "ground-truth"}
 
 
 @dataclass
@@ -54,7 +55,7 @@ def collect_inputs(paths: list[str]) -> list[Path]:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if (f.is_file() and not f.name.startswith(".") and f.name not in SKIP_NAMES
-                        and "gold" not in f.relative_to(p).parts[:-1]):
+                        and not SKIP_DIRS.intersection(f.relative_to(p).parts[:-1])):
                     out.append(f)
         else:
             out.append(p)

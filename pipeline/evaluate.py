@@ -52,6 +52,8 @@ from typing import Any, Callable, Optional
 import yaml
 
 AREAS = ("metadata", "sections", "references", "appendix_tasks", "body_tasks", "deadlines")
+AREA_LABELS = {"metadata": "metadata", "sections": "sections", "references": "references",
+               "appendix_tasks": "appendix", "body_tasks": "body", "deadlines": "deadlines"}
 
 # Thresholds, the same as shared/tools/score.py.
 FUZZY_FIELDS = ("title", "issuer.name")   # metadata fields compared fuzzily
@@ -588,7 +590,7 @@ def _prf(s: AreaScore) -> str:
 
 def format_table(result: EvalResult, worst: int = 12) -> str:
     lines = []
-    head = f"{'document':<44}" + "".join(f"{a[:10]:>11}" for a in AREAS) + "   secs"
+    head = f"{'document':<44}" + "".join(f"{AREA_LABELS[a]:>11}" for a in AREAS) + "   secs"
     lines.append(head)
     lines.append("-" * len(head))
     for d in result.documents:

@@ -40,17 +40,27 @@ SEPARATOR = re.compile(r"^[\s\-–—_=*.…~]{3,}$")
 
 # ------------------------------------------------------------------ header
 #: the national motto: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.IGNORECASE)
+MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")     # upper case: not "nước Cộng hòa ..." in a sentence
 #: the motto's second line: "Độc lập - Tự do - Hạnh phúc"
 MOTTO_SUB = re.compile(r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
 #: the number line: "Số: 21/CT-TTg", "Số:             /KH-UBND", "Số 435/QĐ-UBND"
-NUMBER_LINE = re.compile(r"^Số\s*:|^Số\s+\d")
+NUMBER_LINE = re.compile(r"^Số\s*:|^Số\s+\d|^(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết)\s+số\s*:?\s*\d")   # "Luật số: 56/2020/QH14"
+#: the number label alone on its line: "Số:" (its number wrapped to the next line, corpus 041)
+NUMBER_LABEL_ALONE = re.compile(r"^Số\s*:?$")
 #: place and date: "Hà Nội, ngày 20 tháng 5 năm 2026", "Bắc Giang, ngày       tháng 6 năm 2024"
 DATE_LINE = re.compile(r"^[^\d,;:]{2,40},\s*ngày\b", re.IGNORECASE)
 #: where a place/date starts inside a merged line: "Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020"
 DATE_INSIDE = re.compile(r"(?<=\S)\s+(?=[A-ZĐÂ][^\d,;:/]{1,30},\s*ngày\s)")
 #: the end of a date and the word after it: "năm 2020 QUYẾT" in "năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH"
 AFTER_YEAR = re.compile(r"năm\s+\d{4}\s+(\w+)")
+#: a subject or addressee glued to a header line: "Số: 19046/BTC-TCHQ V/v hướng dẫn thực hiện ...",
+#: "Hà Nội, ngày 29 tháng 12 năm 2014 Kính gửi: Cục Hải quan các tỉnh, thành phố."
+SUBJECT_OR_ADDRESSEE_INSIDE = re.compile(r"(?<=\S)\s+(?=V/[vV]\s|Kính\s+gửi\s*:)")
+#: the first body sentence glued to an upper-case summary:
+#: "VỀ CƠ CHẾ, CHÍNH SÁCH ... CHO NGƯỜI CÓ ĐẤT THU HỒI Căn cứ Luật Tổ chức Chính phủ ..."
+BODY_START_INSIDE = re.compile(r"(?<=\S)\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\s)")
+#: a summary glued to the type line it follows: "QUYẾT ĐỊNH V/V BAN HÀNH CHƯƠNG TRÌNH ...", "NGHỊ QUYẾT VỀ VIỆC ..."
+MERGED_SUMMARY = re.compile(r"\s+(?:V/[vV]|VỀ|Về)\s")
 #: a separator glued to a header line: "ỦY BAN NHÂN DÂN TỈNH KON TUM -------"
 TRAILING_RULE = re.compile(r"\s+[-_–—]{3,}\s*$")
 #: the subject line of a công văn: "V/v khẩn trương hoàn thành cập nhật, đồng bộ"
@@ -80,6 +90,8 @@ CAPACITY = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\s*\.\s*[A-ZĐÂ]")
 SIGNED_NOTE = re.compile(r"\((?:Đã|đã)\s+ký[^)]*\)")
 #: an appendix or attached-document title after the signature: "DANH MỤC CÁC NHIỆM VỤ ...", "PHỤ LỤC"
 APPENDIX_TITLE = re.compile(r"^(?:PHỤ\s+LỤC|DANH\s+MỤC|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|ĐỀ\s+ÁN|BẢNG)\b")
+#: a numbered appendix heading, any case: "Phụ lục II", "PHỤ LỤC 2" (091: the next appendix ends a table)
+APPENDIX_NUMBERED = re.compile(r"^(?:Phụ\s+lục|PHỤ\s+LỤC)\s+[IVXL\d]+\s*$")
 #: a word hyphen split over a line break: "Nghị quyết số 45-" + "NQ/TW"
 SPLIT_HYPHEN = re.compile(r"\w-$")
 #: a sentence end: ".", ";", ":", "!", "?", "./." and closing quotes/brackets after them
@@ -193,6 +205,9 @@ def _split_merged(line: Line) -> list[Line]:
         parts = [TRAILING_RULE.sub("", p) for p in nxt if p and not SEPARATOR.match(p)]
     nxt = []
     for p in parts:
+        nxt += [q for q in SUBJECT_OR_ADDRESSEE_INSIDE.split(p) if q]
+    parts, nxt = nxt, []
+    for p in parts:
         if NUMBER_LINE.match(p):
             nxt += DATE_INSIDE.split(p, maxsplit=1)
         else:
@@ -204,11 +219,19 @@ def _split_merged(line: Line) -> list[Line]:
             parts += [p[:m.start(1)].strip(), p[m.start(1):]]
         else:
             parts.append(p)
+    nxt = []
+    for p in parts:
+        m = BODY_START_INSIDE.search(p)
+        if m and _is_upper(p[:m.start()]):
+            nxt += [p[:m.start()], p[m.end():]]     # an upper-case summary and the first "Căn cứ"
+        else:
+            nxt.append(p)
+    parts = nxt
     names, _, _ = _vocab()
     out = []
     for p in parts:
         name = _doc_type_prefix(p, names)
-        if name and len(p) > len(name) and _is_upper(p[:len(name) + 20]):
+        if name and MERGED_SUMMARY.match(p[len(name):]):
             out += [p[:len(name)].strip(), p[len(name):].strip()]
         else:
             out.append(p)
@@ -264,7 +287,13 @@ def _split_header(items: list, blanks_meaningful: bool) -> tuple[list[Line], lis
     number = idx(lambda t: bool(NUMBER_LINE.match(t)), 25)
     date = idx(lambda t: bool(DATE_LINE.match(t)), 30)
     if motto is None and number is None and date is None:
-        return [], items                        # no recognisable header: everything is body
+        # no recognisable header; a crawled title line naming the type still heads the text:
+        # "Quyết định ban hành kế hoạch triển khai thực hiện đề án ..." (corpus 078)
+        first = next((i for i, ln in enumerate(window) if ln.text), None)
+        if first is not None and _doc_type_prefix(window[first].text.upper(), names) \
+                and not SENTENCE_END.search(window[first].text) and not window[first].paragraph:
+            return [window[first]], window[first + 1:] + rest
+        return [], items                        # everything is body
     anchors = [i for i in (motto, number, date) if i is not None]
     doc_type = None
     for i in range(min(anchors), min(len(window), max(anchors) + 25)):
@@ -280,7 +309,18 @@ def _split_header(items: list, blanks_meaningful: bool) -> tuple[list[Line], lis
         end = _letter_header_end(window, max(anchors))
     header = [ln for ln in window[:end] if ln.text and not SEPARATOR.match(ln.text)
               and not (PAGE_NUMBER.match(ln.text) and not ln.paragraph)]
-    return header, window[end:] + rest
+    return _join_number_label(header), window[end:] + rest
+
+
+def _join_number_label(header: list[Line]) -> list[Line]:
+    """"Số:" alone, its number on the next line (converter wraps): one line "Số: 7360/KH-UBND"."""
+    out: list[Line] = []
+    for ln in header:
+        if out and NUMBER_LABEL_ALONE.match(out[-1].text) and ln.text[:1].isdigit():
+            out[-1] = replace(out[-1], text=f"{out[-1].text} {ln.text}")
+        else:
+            out.append(ln)
+    return out
 
 
 def _summary_end(window: list[Line], doc_type: int, blanks_meaningful: bool) -> int:
@@ -446,8 +486,10 @@ def _starts_paragraph(prev: Line, cur: Line, typical: int, blank_between: bool,
     prev_upper, cur_upper = _is_upper(before), _is_upper(text)
     if prev_upper and not cur_upper:
         return True                        # an upper-case heading ended: "THỦ TƯỚNG CHÍNH PHỦ" + "Căn cứ"
-    if SENTENCE_END.search(before) and (first.isupper() or not first.isalnum()):
+    if SENTENCE_END.search(before) and (first.isupper() or not first.isalnum()) and (
+            short_lines_end or len(before) < 0.85 * typical):
         return True                        # "... nội dung chủ yếu sau:" + "I. MỤC ĐÍCH"
+        # (converter Markdown wraps at a fixed width: a full line ending in ";" goes on)
     if short_lines_end and len(before) < 0.6 * typical and first.isupper() and not prev_upper:
         return True                        # a short line ends a heading: "1. Mục tiêu đến năm 2030"
     return False
@@ -495,7 +537,7 @@ def _flat_table_regions(items: list) -> dict[int, int]:
     while i < n:
         it = items[i]
         if not (isinstance(it, Line) and not it.paragraph and it.text and len(it.text) <= 45
-                and not it.text.startswith(("-", "+", "–")) and _header_groups(it.text)):
+                and not MARKER.match(it.text) and _header_groups(it.text)):
             i += 1
             continue
         groups: set[str] = set()
@@ -531,7 +573,7 @@ def _flat_table_end(items: list, start: int) -> int:
         t = it.text
         if not t:
             continue
-        if APPENDIX_TITLE.match(t) or RECIPIENTS.match(t) or CAPACITY.match(t):
+        if APPENDIX_TITLE.match(t) or APPENDIX_NUMBERED.match(t) or RECIPIENTS.match(t) or CAPACITY.match(t):
             return j
         if len(t) > limit:
             long_run += 1

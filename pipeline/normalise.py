@@ -7,7 +7,7 @@ Guarantees on every string it returns (checked by tests/test_normalise.py):
   - look-alikes fixed: Cyrillic letters inside identifiers (TT-BTС), Ð for Đ,
     fraction slash for "/" (each with a "homoglyph" warning from normalise());
     en/em dashes between identifier letters (QĐ–UBND) -> "-";
-  - zero-width characters and soft hyphens removed; whitespace runs (NBSP included)
+  - zero-width characters and soft hyphens removed (a soft hyphen ending a line becomes "-"); whitespace runs (NBSP included)
     folded to one space, no leading/trailing space; curly quotes kept as printed;
   - normalise(normalise(s)) == normalise(s).
 
@@ -29,8 +29,11 @@ from .types import Line, RawDocument, Table
 
 #: whitespace of every kind, NBSP and the typographic spaces included: "Số:\u00a0435"
 _WS = re.compile(r"[ \t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-#: characters that carry nothing: zero-width space/joiners, BOM, soft hyphen, word joiner
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+#: characters that carry nothing: zero-width space/joiners, BOM, soft hyphen, word joiner, U+FFFE
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe"), None)
+#: a soft hyphen (or the U+FFFE some PDF extractors print for it) ending a line: Vietnamese
+#: syllables are not hyphenated, so it is an identifier's hyphen: "Văn bản số 3374/ BKHCN\ufffe" (085)
+_LINE_END_SOFT_HYPHEN = re.compile(r"(?<=\w)[\u00ad\ufffe]\s*$")
 #: an en/em dash (or minus sign) glued between identifier parts: "QĐ–UBND", "TT—BTC"
 _ID_DASH = re.compile(r"(?<=[0-9A-ZĐ])[\u2010\u2011\u2012\u2013\u2014\u2212](?=[A-ZĐ0-9])")
 #: a token holding a Cyrillic letter: "TT-BTС" (С is U+0421)
@@ -99,7 +102,7 @@ def _fix_glyphs(s: str, found: list[str] | None) -> str:
 
 def normalise_text(s: str, found: list[str] | None = None) -> str:
     """Clean one string (see the module docstring).  `found` collects the look-alikes fixed."""
-    s = unicodedata.normalize("NFC", s.translate(_INVISIBLE))
+    s = unicodedata.normalize("NFC", _LINE_END_SOFT_HYPHEN.sub("-", s).translate(_INVISIBLE))
     s = _fix_glyphs(s, found)
     s = _OLD_TONE.sub(lambda m: _TONE_TABLE[m.group(0)], s)
     s = _ID_DASH.sub("-", s)

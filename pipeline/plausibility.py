@@ -35,7 +35,7 @@ _ACRONYM = re.compile(r"^[A-ZĐ]{2,}$")
 @dataclass(frozen=True)
 class Plausibility:
     valid: int       # words that are Vietnamese syllables
-    counted: int     # words judged (acronyms and bare numbers left out)
+    counted: int     # words judged (acronyms, numbers and codes with digits left out)
 
     @property
     def share(self) -> float:
@@ -115,8 +115,8 @@ def plausibility(text: str) -> Plausibility:
     valid = counted = 0
     for m in _TOKEN.finditer(text):
         word = m.group()
-        if word.isdigit():
-            continue
+        if any(ch.isdigit() for ch in word):
+            continue                  # numbers and codes: 1074, QH15, M36 (survey point names)
         if is_syllable(word):
             valid += 1
             counted += 1

@@ -140,12 +140,20 @@ def _paragraph_text(runs: list[Run], encodings: set, default: Optional[str]) -> 
             text, enc = legacy.convert(r.text, guess), guess
         if enc:
             encodings.add(enc)
+        elif SYMBOL_FONT.match(r.font or ""):
+            text = SYMBOL_CHAR.sub("-", text)     # a Symbol/Wingdings bullet (U+F0B7, U+F0A7) prints as '-'
         parts.append(text)
         n = len(text.strip())
         all_n += n
         bold_n += n if r.bold else 0
     text = "".join(parts).replace("\u00ad", "").replace("\xa0", " ")   # soft hyphen of a Unicode run
     return text, (bold_n > all_n / 2) if all_n else None
+
+
+#: bullet fonts whose characters Word stores in the private-use area: 'Symbol', 'Wingdings 2'
+SYMBOL_FONT = re.compile(r"^(Symbol|Wingdings)", re.IGNORECASE)
+#: one such character: '\uf0b7' (Symbol bullet), '\uf0a7' (Wingdings square)
+SYMBOL_CHAR = re.compile("[\uf020-\uf0ff]")
 
 
 def _clean(text: str) -> str:

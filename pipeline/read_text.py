@@ -53,6 +53,8 @@ JSON_QUOTE = re.compile(r"^\s*'|'\s*$")
 #: a portal's page title above its trailer: "Quyết định 2553/QĐ-TTg năm 2025 điều chỉnh giảm lãi suất ...",
 #: "Công văn 4240/UBND-VX năm 2025 khẩn trương hoàn thành cập nhật ..."
 PORTAL_TITLE = re.compile(r"^[A-ZĐ][a-zà-ỹđ]+(?:\s[a-zà-ỹđ]+){0,2}\s\d+[\w./-]*\snăm\s\d{4}\b")
+#: a cell with real content (a letter or digit), not a filler like "….........." or ""
+FILLER_CELL = re.compile(r"\w")
 #: markers that make a Markdown table a layout table (header, Kính gửi, Nơi nhận, signature)
 LAYOUT_TABLE_CELL = re.compile(
     r"CỘNG\s+HÒA\s+XÃ|CỘNG\s+HOÀ\s+XÃ|Độc\s+lập\s*[-–]\s*Tự\s+do|^\s*Số\s*:|Kính\s+gửi|Nơi\s+nhận|PHỤ\s+LỤC|"
@@ -322,11 +324,25 @@ def _cell_text(cell: list[str]) -> str:
 
 
 def _make_table(rows: list[list[list[str]]]) -> Table:
-    """Rows of cell strings; rows shorter than the widest are padded on the right."""
+    """Rows of cell strings, all of the table's usual width: a row the converter merged with
+    the next one (13 cells where the table has 6) is split, filler cells (`.....`) dropped;
+    shorter rows are padded on the right."""
     texts = [[_cell_text(c) for c in r] for r in rows]
     texts = [r for r in texts if any(c.strip() for c in r)]
-    width = max((len(r) for r in texts), default=0)
-    return Table(rows=[r + [""] * (width - len(r)) for r in texts])
+    widths = [len(r) for r in texts]
+    width = max(set(widths), key=lambda w: (widths.count(w), w)) if widths else 0
+    if texts and widths.count(width) < 2:
+        width = max(widths)
+    out: list[list[str]] = []
+    for r in texts:
+        while len(r) > width:
+            out.append(r[:width])
+            r = r[width:]
+            while r and not FILLER_CELL.search(r[0]):
+                r = r[1:]
+        if r:
+            out.append(r + [""] * (width - len(r)))
+    return Table(rows=out)
 
 
 @lru_cache(maxsize=1)

@@ -69,6 +69,16 @@ def resolve_references(citations: list[Citation], doc: LaidOut, metadata: Metada
                 key = law_latest.get(slug, f"ref:luat:{slug}")
             group(key).cits.append(c)
 
+    # a symbol cut by a line break joins the full one: `105/2025/NĐ-` / `của` -> 105/2025/NĐ-CP
+    for key in list(order):
+        g = groups[key]
+        if all(c.truncated for c in g.cits):
+            target = next((k for k in order if k != key and k.startswith(key + "-")), None)
+            if target:
+                groups[target].cits.extend(g.cits)
+                del groups[key]
+                order.remove(key)
+
     # a law named by its title after being cited with its number: `Luật Phòng cháy, chữa cháy và cứu nạn,
     # cứu hộ số 55/2024/QH15`, later `Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ`
     by_title = {_slug(c.title): k for k in order for c in groups[k].cits if c.kind == "full" and c.title}
@@ -112,11 +122,15 @@ def resolve_references(citations: list[Citation], doc: LaidOut, metadata: Metada
                                     location=c.section))
 
     refs = []
+    seen_ids: Counter = Counter()
     for key in order:
         g = groups[key]
         if not any(c.kind in ("full", "law_name") for c in g.cits):
             continue
         ref, w = _reference(g, metadata)
+        seen_ids[ref.id] += 1
+        if seen_ids[ref.id] > 1:          # ids stay unique: `ref:self:KH-UBND`, `ref:self:KH-UBND-2`
+            ref.id = f"{ref.id}-{seen_ids[ref.id]}"
         refs.append(ref)
         warnings += w
     return refs, warnings
@@ -149,7 +163,8 @@ def _reference(g: _Group, metadata: Metadata) -> tuple[Reference, list[Warning]]
         warnings.append(Warning(code="reference_after_document",
                                 message=f"{first.identifier or first.title} is dated {date}, after the document itself ({metadata.date})",
                                 location=first.section))
-    ref_id = "ref:" + first.identifier if first.identifier else g.key
+    ref_id = "ref:" + first.identifier if first.identifier else (
+        "ref:self:" + (first.symbol or "") if g.key.startswith("self:") else g.key)
     if is_self and not first.identifier:
         ref_id = "ref:self"
     mentions = [Mention(section=c.section, start=c.start, end=c.end, text=c.text)

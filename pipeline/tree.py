@@ -36,6 +36,9 @@ LETTER = re.compile(r"^(?P<num>[a-zđ])\s?\)\s*(?P<rest>\S.*)$")
 BULLET = re.compile(r"^(?P<num>[-–—+•∙·])\s*(?P<rest>[^\s\-–—+].*)$")
 #: Article: "Điều 3. Tổ chức thực hiện", "Điều 1: Phê duyệt", "Điều 12 Hiệu lực thi hành"
 ARTICLE = re.compile(r"^Điều\s+(?P<num>\d{1,3}[a-z]?)\s*[.:]?\s*(?P<rest>.*)$")
+#: An article number with no punctuation after it: "Điều 17 Thông tư số 23/2024/TT-BCT" (a citation wrapped to
+#: the start of a line) or "Điều 12 Hiệu lực thi hành" (a heading)
+ARTICLE_BARE = re.compile(r"^Điều\s+\d{1,3}[a-z]?\s+[^\s.:]")
 #: Chapter: "Chương II", "CHƯƠNG I. NHỮNG QUY ĐỊNH CHUNG", "Chương 3: Tổ chức thực hiện"
 CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<num>[IVXL]{1,6}|\d{1,2})\b\s*[.:\-–]?\s*(?P<rest>.*)$")
 #: Chapter section: "Mục 1. QUY ĐỊNH CHUNG", "MỤC 2"
@@ -111,6 +114,7 @@ class _Words:
     prefixes: tuple[str, ...]
     titles_upper: frozenset[str]
     type_names_upper: frozenset[str]
+    type_names_title: tuple[str, ...]      # "Thông tư", "Nghị định", ... as they start a citation
 
 
 def _words() -> _Words:
@@ -121,7 +125,8 @@ def _words() -> _Words:
         names |= {"ĐỀ ÁN", "QUY TRÌNH", "ĐIỀU LỆ", "DANH SÁCH", "CHƯƠNG TRÌNH", "QUY CHẾ", "QUY ĐỊNH"}
         _WORDS = _Words(prefixes=tuple(data["prefixes"]),
                         titles_upper=frozenset(t.upper() for t in data["titles"]),
-                        type_names_upper=frozenset(names))
+                        type_names_upper=frozenset(names),
+                        type_names_title=tuple(sorted({d.name for d in doc_types()})))
     return _WORDS
 
 
@@ -226,9 +231,14 @@ RANK = {"appendix": 0, "chapter": 1, "subchapter": 2, "article": 3, "roman": 4,
         "arabic": 5, "dotted": 6, "letter": 7, "bullet": 8, "plus": 9}
 
 
+def _is_citation_rest(rest: str) -> bool:
+    """After a bare 'Điều 17': a citation goes on with a document's name or lower-case words."""
+    return not rest[:1].isupper() or rest.startswith(_words().type_names_title) or rest.startswith(("Luật", "Bộ luật"))
+
+
 def _read_marker(text: str) -> Optional[_Marker]:
     m = ARTICLE.match(text)
-    if m:
+    if m and not (ARTICLE_BARE.match(text) and _is_citation_rest(m["rest"])):
         return _Marker("article", m["num"], f"Điều {m['num']}", m["rest"])
     m = CHAPTER.match(text)
     if m:
@@ -341,7 +351,9 @@ class _Builder:
     @staticmethod
     def _next_ok(kind: str, last: Optional[int], value: int, mk: _Marker) -> bool:
         if kind == "article":
-            return last is None or last < value <= last + 3 or value == last and bool(re.search(r"[a-z]$", mk.num))
+            if last is None:
+                return value <= 2
+            return last < value <= last + 3 or value == last and bool(re.search(r"[a-z]$", mk.num))
         if last is None:
             return value <= 2
         if kind == "roman" and value == 1:

@@ -38,7 +38,8 @@ SPLITS = [
     ("Các sở, ban, ngành", ["Các sở, ban, ngành"]),                                # 034
     ("Các sở, ban, ngành tỉnh; các đơn vị liên quan; UBND các xã, phường",         # 030
      ["Các sở, ban, ngành tỉnh", "Các đơn vị liên quan", "UBND các xã, phường"]),
-    ("Các sở, ban, ngành, các tổ chức chính trị-xã hội", ["Các sở, ban, ngành, các tổ chức chính trị-xã hội"]),  # 033
+    ("Các sở, ban, ngành, các tổ chức chính trị-xã hội",                           # 033 (gold: two collectives)
+     ["Các sở, ban, ngành", "Các tổ chức chính trị-xã hội"]),
     ("Các sở, ngành, UBND xã, phường, đặc khu Sở Tài chính",                       # 036: no separator
      ["Các sở, ngành", "UBND xã, phường, đặc khu", "Sở Tài chính"]),
     ("Sở Tài chính Các sở, ngành, UBND xã, phường, đặc khu",                       # 036: no separator
@@ -63,7 +64,16 @@ SPLITS = [
      ["Sở Nông nghiệp và Môi trường", "Phòng Quản lý đất đai"]),
     ("Văn phòng ĐKĐĐ hoặc Chi nhánh Văn phòng đăng ký đất đai",                    # 058: "or" is one alternative
      ["Văn phòng ĐKĐĐ hoặc Chi nhánh Văn phòng đăng ký đất đai"]),
-    ("Sở, ban, ngành, tổ chức chính trị - xã hội", ["Sở, ban, ngành, tổ chức chính trị - xã hội"]),  # 033
+    ("Sở, ban, ngành, tổ chức chính trị - xã hội", ["Sở, ban, ngành", "Tổ chức chính trị - xã hội"]),  # 033
+    ("Các đơn vị xây dựng pháp luật, Vụ Phổ biến, giáo dục pháp luật, Cục Trợ giúp pháp lý, Cục Kiểm tra văn bản "
+     "quy phạm pháp luật, Cục Kiểm soát thủ tục hành chính và các đơn vị khác có liên quan.",   # 097
+     ["Các đơn vị xây dựng pháp luật", "Vụ Phổ biến, giáo dục pháp luật", "Cục Trợ giúp pháp lý",
+      "Cục Kiểm tra văn bản quy phạm pháp luật", "Cục Kiểm soát thủ tục hành chính", "Các đơn vị khác có liên quan"]),
+    ("Vụ Các vấn đề chung về xây dựng pháp luật, Vụ Pháp luật dân sự - kinh tế, Vụ Pháp luật quốc tế.",  # 097
+     ["Vụ Các vấn đề chung về xây dựng pháp luật", "Vụ Pháp luật dân sự - kinh tế", "Vụ Pháp luật quốc tế"]),
+    ("Bộ Công an, Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật áp dụng chung toàn "
+     "quốc; các bộ, ngành với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật nội ngành",       # 055: role clauses
+     ["Bộ Công an", "Bộ Khoa học và Công nghệ", "Các bộ, ngành"]),
     ("Sở Công Thương; Sở Tài Chính; UBND các phường xã",                           # 034
      ["Sở Công Thương", "Sở Tài Chính", "UBND các phường xã"]),
     ("UBND các phường xã; Các doanh nghiệp cung cấp dịch vụ viễn thông",           # 034
@@ -84,6 +94,20 @@ SPLITS = [
      ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
     ("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu", ["Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu"]),
     ("Sở Y tế, Sở Y tế", ["Sở Y tế"]),                                             # one entry per body
+    # gold judgement calls
+    ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư",                          # 032: three kinds of actors
+     ["Doanh nghiệp", "Nhà cung cấp dịch vụ IoT", "Nhà đầu tư"]),
+    ("Các doanh nghiệp, tổ chức kinh tế, cơ sở giáo dục, đào tạo",                  # 034
+     ["Các doanh nghiệp", "Tổ chức kinh tế", "Cơ sở giáo dục, đào tạo"]),
+    ("Các Khu Công nghệ cao, Khu Công nghệ số tập trung và hiệp hội, doanh nghiệp liên quan",  # 086
+     ["Các Khu Công nghệ cao", "Khu Công nghệ số tập trung", "Hiệp hội, doanh nghiệp liên quan"]),
+    ("Các sở, ban, ngành, UBND các huyện, thị xã, thành phố và cơ sở nghiên cứu khoa học, cơ sở giáo dục và "
+     "đào tạo", ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố", "Cơ sở nghiên cứu khoa học",
+                 "Cơ sở giáo dục và đào tạo"]),                                     # bacgiang 2.5
+    ("Vụ trưởng Vụ Các vấn đề chung về xây dựng pháp luật, Chánh Văn phòng Bộ, Vụ trưởng Vụ Kế hoạch - Tài chính, "
+     "Vụ trưởng Vụ Tổ chức cán bộ và Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp",       # 097 Điều 3
+     ["Vụ trưởng Vụ Các vấn đề chung về xây dựng pháp luật", "Chánh Văn phòng Bộ", "Vụ trưởng Vụ Kế hoạch - Tài chính",
+      "Vụ trưởng Vụ Tổ chức cán bộ", "Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp"]),
 ]
 
 
@@ -117,18 +141,29 @@ def test_find_bodies_offsets_and_longest_match():
     text = ("Chủ trì, phối hợp với Sở Khoa học và Công nghệ, Sở Xây dựng và các cơ quan liên quan hướng dẫn "
             "các doanh nghiệp viễn thông; báo cáo UBND Thành phố.")
     spans = find_bodies(text)
+    # in prose a collective ends at its nouns and qualifiers ("các doanh nghiệp" + "viễn thông" unknown)
     assert [s.name for s in spans] == ["Sở Khoa học và Công nghệ", "Sở Xây dựng", "Các cơ quan liên quan",
-                                       "Các doanh nghiệp viễn thông", "UBND Thành phố"]
+                                       "Các doanh nghiệp", "UBND Thành phố"]
     for s in spans:
         assert " ".join(text[s.start:s.end].split()).lower() == s.name.lower()
     assert [s.kind for s in spans][:2] == ["department", "department"]
-    assert spans[-1].canonical == "Ủy ban nhân dân Thành phố"
+    assert spans[-1].canonical == "Ủy ban nhân dân thành phố"     # the gazetteer's spelling
 
 
 def test_find_bodies_province_and_inner_heads():
     text = "Giao Công an tỉnh Lào Cai, Văn phòng UBND tỉnh và Ban Thường vụ Tỉnh ủy theo dõi."
     assert [s.name for s in find_bodies(text)] == ["Công an tỉnh Lào Cai", "Văn phòng UBND tỉnh",
                                                    "Ban Thường vụ Tỉnh ủy"]
+
+
+def test_find_bodies_office_titles_and_belonging():
+    # 061 I.7.c and 097 Điều 3
+    text = ("c) Thủ trưởng các sở, ban, ngành và Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu trực tiếp lãnh đạo; "
+            "Chánh Văn phòng Bộ, Vụ trưởng Vụ Tổ chức cán bộ và Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp "
+            "chịu trách nhiệm thi hành")
+    assert [s.name for s in find_bodies(text)] == [
+        "Thủ trưởng các sở, ban, ngành", "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu", "Chánh Văn phòng Bộ",
+        "Vụ trưởng Vụ Tổ chức cán bộ", "Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp"]
 
 
 NOT_BODIES = [

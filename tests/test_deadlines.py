@@ -120,6 +120,10 @@ FIND = [
     ("báo cáo kết quả về Sở Nội vụ trước ngày 06 tháng 12 năm 2025 để tổng hợp",
      "trước ngày 06 tháng 12 năm 2025", "by_date", "2025-12-06"),                           # 052
     ("- Thời gian thực hiện: Cả năm 2015.", "Cả năm 2015", "period", "2015-12-31"),         # 097
+    ("b) Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo kết quả về Ủy ban nhân dân thành phố",
+     "Định kỳ hằng năm (trước ngày 15 tháng 12", "recurring", None),                         # 039
+    ("đơn vị có nhu cầu chuyển hệ thống công nghệ thông tin có sẵn về Trung tâm dữ liệu quốc gia (hoàn thành "
+     "trong Quý IV năm 2025); (2) C", "hoàn thành trong Quý IV năm 2025", "period", "2025-12-31"),  # 091
     ("- Thời gian thực hiện: Thực hiện thường xuyên hằng năm.",
      "Thực hiện thường xuyên hằng năm", "recurring", None),                                 # 027
     ("- Thời gian thực hiện: Thực hiện thường xuyên; hoàn thành trong quý II/2020.",

@@ -61,6 +61,16 @@ BG = "bacgiang-2024-kh-ubnd-nq45.txt"
      ["Quyết định 435/QĐ-UBND năm 2020", "ỦY BAN NHÂN DÂN TỈNH KON TUM",
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 435/QĐ-UBND",
       "Kon Tum, ngày 04 tháng 5 năm 2020", "QUYẾT ĐỊNH"]),
+    ("041_laichau-kh-7360-kh-ubnd-2025-luat-tieu-chuan.md",      # "Số:" wrapped away from its number
+     ["ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "Số: 7360/KH-UBND"]),
+    ("028_btc-cv-19046-btc-tchq-2014-luat-hai-quan.txt",         # Số + V/v and date + Kính gửi merged
+     ["Công văn 19046/BTC-TCHQ", "BỘ TÀI CHÍNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc", "Số: 19046/BTC-TCHQ",
+      "V/v hướng dẫn thực hiện các quy định của Luật hải quan 2014", "Hà Nội, ngày 29 tháng 12 năm 2014"]),
+    ("099_ttg-qd-12-2024-qd-ttg-viec-lam-dat-thu-hoi.txt",       # summary and first "Căn cứ" merged
+     ["Quyết định 12/2024/QĐ-TTg", "THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc", "Số: 12/2024/QĐ-TTg", "Hà Nội, ngày 31 tháng 7 năm 2024", "QUYẾT ĐỊNH",
+      "VỀ CƠ CHẾ, CHÍNH SÁCH GIẢI QUYẾT VIỆC LÀM VÀ ĐÀO TẠO NGHỀ CHO NGƯỜI CÓ ĐẤT THU HỒI"]),
 ])
 def test_header(name, header):
     assert [p.text for p in laid(name).header][:len(header)] == header
@@ -105,9 +115,25 @@ def test_header(name, header):
      "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 9807/TTr-SNV ngày 25 tháng 11 năm 2025;"),
     ("052_hcm-cv-4240-ubnd-vx-2025-csdl-can-bo.md", "- Lưu: VT, (VX/KN)."),
     ("041_laichau-kh-7360-kh-ubnd-2025-luat-tieu-chuan.md", "TM. ỦY BAN NHÂN DÂN"),
+    ("028_btc-cv-19046-btc-tchq-2014-luat-hai-quan.txt", "Kính gửi: Cục Hải quan các tỉnh, thành phố."),
+    ("099_ttg-qd-12-2024-qd-ttg-viec-lam-dat-thu-hoi.txt", "Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;"),
+    ("078_nghean-qd-ke-hoach-pbgdpl-2005-word-segmented.txt", "Căn cứ Luật tổ chức HĐND và UBND ngày 26/11/2003;"),
 ])
 def test_paragraphs(name, paragraph):
     assert paragraph in texts(laid(name))
+
+
+def test_markdown_full_line_ending_in_semicolon_goes_on():
+    # 037: "... nhiệm kỳ 2026 - 2031;" fills its 80-character line; "Hướng dẫn số 7886/HD-BNV" continues
+    para = next(t for t in texts(laid("037_daklak-kh-0125-kh-ubnd-2025-thi-dua-bau-cu.md"))
+                if t.startswith("Thực hiện Chỉ thị số 46-CT/TW"))
+    assert "nhiệm kỳ 2026 - 2031; Hướng dẫn số 7886/HD-BNV ngày 14/9/2025" in para
+    assert para.endswith("nhiệm kỳ 2026 - 2031.")
+
+
+def test_title_line_heads_a_text_without_header():
+    doc = laid("078_nghean-qd-ke-hoach-pbgdpl-2005-word-segmented.txt")
+    assert [p.text[:30] for p in doc.header] == ["Quyết định ban hành kế hoạch t"]
 
 
 def test_cong_bao_running_headers_dropped_and_pages_kept():

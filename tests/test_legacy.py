@@ -116,7 +116,7 @@ def _bench():
 @pytest.mark.parametrize("name", ["2003-A06.rtf", "2008-23.QD-991-UBND.doc", "2009-download.doc"])
 def test_diacritic_accuracy_against_transcript(name):
     bench = _bench()
-    gold = bench.fold((LEGACY / (Path(name).stem + ".txt")).read_text(encoding="utf-8")).lower()
+    gold = bench.fold((LEGACY / "ground-truth" / (Path(name).stem + ".txt")).read_text(encoding="utf-8")).lower()
     pred = bench.fold(_text(LEGACY / name)).lower()
     s = bench.score(gold, pred)
     assert s["dia_ok"] / s["dia"] >= 0.98

@@ -46,6 +46,7 @@ def test_tone_marks(text, expected):
     ("giai đoạn 2026 – 2030", "giai đoạn 2026 – 2030", False),      # a spaced dash is prose
     ("Căn cứ\u00a0Luật Tổ chức", "Căn cứ Luật Tổ chức", False),      # 021: NBSP
     ("Quyết\u200b định", "Quyết định", False),                      # zero-width space
+    ("Văn bản số 3374/ BKHCN\ufffe", "Văn bản số 3374/ BKHCN-", False),  # 085: PDF soft hyphen at a line end
     ("Москва", "Москва", False),                                   # real Cyrillic text is left alone
     ("“về tăng cường sự lãnh đạo”", "“về tăng cường sự lãnh đạo”", False),  # curly quotes kept
 ])
