@@ -56,14 +56,16 @@ def classify(corpus: Path) -> dict[str, list[str]]:
 
 
 def split_ocr(pdfs: list[str]) -> tuple[list[str], list[str]]:
-    """Which PDFs need OCR: ask the reader's own detector, without running OCR."""
-    try:
-        from vanban.pipeline.read_pdf import needs_ocr     # (path) -> bool, if the reader offers it
-    except ImportError:
-        needs_ocr = None
+    """Which PDFs need OCR: ask the reader's own per-page detector, without running OCR."""
+    import pypdfium2 as pdfium
+    from vanban.pipeline.read_pdf import page_is_broken
+
     text, ocr = [], []
     for p in pdfs:
-        (ocr if needs_ocr and needs_ocr(p) else text).append(p)
+        doc = pdfium.PdfDocument(p)
+        n = len(doc)
+        doc.close()
+        (ocr if any(page_is_broken(p, i + 1) for i in range(n)) else text).append(p)
     return text, ocr
 
 

@@ -90,6 +90,7 @@ class _Grammar:
     joiner: re.Pattern
     year_joiner: re.Pattern
     complete_prefix: re.Pattern
+    refine: re.Pattern
     label: re.Pattern
     quarters: dict[str, int]
     month_words: dict[str, int]
@@ -150,6 +151,7 @@ def _grammar() -> _Grammar:
         joiner=re.compile(rf"^\s*(?:{_alt(w['range_joiners'])})\s*(?:năm\s*)?$", re.I),
         year_joiner=re.compile(r"^\s*(?:,|và)\s*(?:năm\s*)?$", re.I),
         complete_prefix=re.compile(rf"^(?:(?:{_alt(w['complete'])})\s*)*$", re.I),
+        refine=re.compile(rf"(?:^|\s)(?:{_alt(w['refine'])})\s*$", re.I),
         label=re.compile(rf"\b(?:{_alt(w['labels'])})\s*:\s*(?P<rest>[^\n]+?)(?=\.\s|\.$|\n|$)", re.I),
         quarters={k.lower(): v for k, v in w["quarters"].items()},
         month_words={k.lower(): v for k, v in w["month_words"].items()},
@@ -279,6 +281,8 @@ def parse_deadline(text: str, doc_year: int | None = None) -> tuple[Deadline, li
 
     # 4. the cue before the range; 5. nothing but frequencies after it
     prefix = masked[:first.start]
+    if g.refine.search(prefix):
+        return _unparsed(shown, "part of a period")
     tail = _clean(masked[last.end:])
     if tail and not re.fullmatch(r"(?:của|\(|\))*", tail.replace(" ", ""), re.I):
         return _unparsed(shown, "words after the date")

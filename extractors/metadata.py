@@ -41,13 +41,19 @@ SYMBOL_LIKE = re.compile(r"\d\s*/|/\s*[A-ZĐ]{2}|^(?:Số|SỐ)\b")
 #: Place and date: "Bắc Giang, ngày tháng 6 năm 2024", "Lào Cai, ngày 29 tháng  6  năm 2026"
 DATE_WORDS = re.compile(
     r",?\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>(?:19|20)\d{2})", re.IGNORECASE)
+#: A place before the date: "Lào Cai, ngày tháng 7 năm 2026" (not "1074/QĐ-BXD ngày 29/6/2026 của Bộ" in a title)
+PLACE_DATE = re.compile(r"[^\W\d_]\s*,\s*ngày\b", re.IGNORECASE)
+#: A date left wholly blank: "Hà Nội, ngày tháng năm"
+DATE_BLANK = re.compile(r"[^\W\d_][\w\s.]*,\s*ngày\s+tháng\s+năm\s*$")
 #: Place and date in figures: "Hà Nội, ngày 04/6/2026", "ngày 04-6-2026"
 DATE_FIGURES = re.compile(r",?\s*ngày\s*(?P<d>\d{1,2})?\s*[/.\-]\s*(?P<m>\d{1,2})?\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})",
                           re.IGNORECASE)
 #: A word of a place name: "Bắc", "Giang", "TP.", "Hồ"
 PLACE_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_]*\.?|TP\.)$")
 #: Leading dash of a list item and the trailing ; or . of a recipient: "- Như trên;", "+ Lưu VT, KGVX."
-ITEM_EDGES = re.compile(r"^[\s\-–—+•*]+|[\s;,.]+$")
+ITEM_EDGES = re.compile(r"^[\s\-–—+•*]+|[\s;,.:]+$")
+#: A capacity prefix inside a recipients line flattened with the signature: "- Lưu: VT, TXNK (30b) KT. TỔNG CỤC TRƯỞNG"
+INNER_PREFIX = re.compile(r"\s(?:TM|KT|TL|TUQ|Q)\.\s+(?=[^\W\d_a-zđ]{2})")
 #: Type code at the head of a symbol: "KH" in "KH-UBND", "QĐ" in "QĐ-TTg", "KH" in "KH/TU" (Party)
 SYMBOL_CODE = re.compile(r"^(?P<code>[^\-/]+)")
 #: Words that may stand before the signer's name and are not part of it: "(Đã ký)", "[daky]"
@@ -60,6 +66,8 @@ class _Vocab:
     heads_inline: tuple[str, ...]
     admin_units: tuple[tuple[str, str], ...]
     names: tuple[tuple[str, str], ...]
+    lower_words: frozenset[str]
+    heads_before_place: frozenset[str]
     mottos: tuple[str, ...]
     titles: dict                                # upper -> proper
     collectives: dict
@@ -76,6 +84,8 @@ def _vocab() -> _Vocab:
     abbr = {k: v.upper() for k, v in abbreviations().items() if k.isupper() and len(k) >= 2}
     return _Vocab(heads=by_len(iss["heads"]), heads_inline=tuple(iss["heads_inline"]),
                   admin_units=by_len(iss["admin_units"]), names=by_len(iss["names"]),
+                  heads_before_place=frozenset(iss["heads_before_place"]),
+                  lower_words=frozenset(w for x in iss["lower_words"] for w in x.split()),
                   mottos=tuple(sorted(iss["mottos"], key=len, reverse=True)),
                   titles={t.upper(): t for t in sig["titles"]},
                   collectives={t.upper(): t for t in sig["collectives"]},
@@ -107,8 +117,12 @@ def proper_case(name: str) -> str:
             out.append(hit[1])
             i += len(hit[0].split())
             start_of_name = True
+            if hit[0] in v.heads_before_place:
+                out.extend(w.capitalize() for w in words[i:])
+                break
             continue
-        unit = next(((u, p) for u, p in v.admin_units if _starts(rest, u)), None)
+        unit = next(((u, p) for u, p in v.admin_units if _starts(rest, u)), None) \
+            if not out or out[-1] not in ("và", "-", "–") else None
         if unit:
             out.append(unit[1])
             i += len(unit[0].split())
@@ -124,7 +138,10 @@ def proper_case(name: str) -> str:
             start_of_name = False
             continue
         w = words[i]
-        if w in ("VÀ", "-", "–", ","):
+        if w in v.lower_words:
+            out.append(w.lower())
+            start_of_name = False
+        elif w in ("VÀ", "-", "–", ","):
             out.append(w.lower())
             start_of_name = True
         elif start_of_name or (out and out[-1].endswith(",")):
@@ -161,7 +178,8 @@ def _header_lines(doc: LaidOut) -> list[str]:
         elif isinstance(b, Table):
             lines.extend(clean(x) for x in table_lines(b))
     # a header split too early leaves the type line and summary at the head of the body
-    if doc.header:
+    if doc.header and _type_line([x for x in lines if x])[0] is None \
+            and not any(SUMMARY_CV.match(x) for x in lines if x):
         for b in body[:6]:
             t = clean(b.text) if isinstance(b, Paragraph) else ""
             if not t or BODY_START.match(t) or ADDRESSEE.match(t) or _starts_marker(t):
@@ -216,7 +234,7 @@ def _read_place_date(text: str) -> tuple[Optional[str], Optional[str], Optional[
     before = text[:m.start()].split()
     place: list[str] = []
     for w in reversed(before):
-        if PLACE_WORD.match(w) and w[0].isupper() and not w.endswith(":"):
+        if PLACE_WORD.match(w) and w[0].isupper() and not w.endswith(":") and not (len(w) > 1 and w.isupper()):
             place.insert(0, w)
         elif w.lower() in ("phố", "thành") and place:
             place.insert(0, w)
@@ -306,6 +324,17 @@ def _role_tail_re() -> re.Pattern:
                       + r")\b")
 
 
+#: Words that end a line of a summary that goes on: "... CỦA" / "BỘ CÔNG THƯƠNG"
+CONNECTORS = ("CỦA", "VÀ", "VỚI", "GIỮA", "CHO", "TẠI", "VỀ", "THUỘC", "TRONG", "ĐỐI")
+
+
+def _starts_authority(line: str) -> bool:
+    """An upper-case line naming the enacting authority: "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "BỘ TRƯỞNG BỘ TƯ PHÁP"."""
+    v = _vocab()
+    words = _expand_upper(line).split()
+    return any(_starts(words, h) for h, _ in v.heads) or any(_starts(words, t) for t in v.titles)
+
+
 def _cut_role_tail(title: str) -> str:
     """Drop the issuing authority printed after an upper-case summary: "... NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP",
     but not an authority inside the summary ("... CỦA THỦ TƯỚNG CHÍNH PHỦ BAN HÀNH ...")."""
@@ -331,6 +360,8 @@ def _read_title(lines: list[str], start: int) -> Optional[str]:
             break
         if out and is_upper_line(s) != upper and upper is not None and not s[0].islower():
             break                 # "Về việc ..." then "BỘ TRƯỞNG BỘ XÂY DỰNG"
+        if out and is_upper_line(s) and _starts_authority(s) and not out[-1].split()[-1] in CONNECTORS:
+            break                 # "... TRÊN ĐỊA BÀN TỈNH ĐỒNG THÁP" then "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP"
         date_m = DATE_WORDS.search(s)
         if date_m and date_m.start() < 40 and not out:
             continue
@@ -437,7 +468,20 @@ def _explode_signature(line: str) -> list[str]:
     """A signature flattened onto one line, into its lines:
     "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà" -> ["KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Trần Hồng Hà"]."""
     v = _vocab()
-    if line.startswith(("-", "+", "•")) or not line.startswith(v.prefixes):
+    inner = INNER_PREFIX.search(line)
+    if inner and line.startswith(("-", "+", "•")):
+        # "- Lưu: VT, TXNK (30b) KT. TỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC TRƯỞNG Nguyễn Dương Thái"
+        return [line[:inner.start()].strip()] + _explode_signature(line[inner.start():].strip())
+    if line.startswith(("-", "+", "•")):
+        words = line.split()
+        name = " ".join(words[-3:]) if is_person(" ".join(words[-3:])) else " ".join(words[-2:])
+        head = line[:len(line) - len(name)].rstrip()
+        head, run = _trailing_upper(head)
+        if is_person(name) and run and all(x.strip() in v.titles for x in run.split(",") if x.strip()):
+            # "- Lưu: VT, ĐMDN (2b). Trung Anh BỘ TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng"
+            return [head, run, name]
+        return [line]
+    if not line.startswith(v.prefixes):
         return [line]
     upper, rest_words = upper_run(line.split())
     name = _name_run(rest_words)
@@ -602,14 +646,19 @@ def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[War
 
     # place and date: the first "..., ngày ... tháng ... năm ..." of the header
     place = date = None
-    for i in range(min(len(lines), 40)):
+    for i in sorted(range(min(len(lines), 40)), key=lambda i: not PLACE_DATE.search(lines[i])):
         window = " ".join(lines[i:i + 2])
         if DATE_WORDS.search(lines[i]) or DATE_FIGURES.search(lines[i]) or \
                 (i + 1 < len(lines) and (DATE_WORDS.search(window) or DATE_FIGURES.search(window))
                  and not (DATE_WORDS.search(lines[i + 1]) or DATE_FIGURES.search(lines[i + 1]))):
             text = lines[i] if (DATE_WORDS.search(lines[i]) or DATE_FIGURES.search(lines[i])) else window
-            place, date, _ = _read_place_date(_strip_mottos(text))
+            text = NUMBER_LINE.sub(" ", _strip_mottos(text))
+            place, date, _ = _read_place_date(text)
             break
+    if place is None:
+        blank = next((m for m in (DATE_BLANK.search(x) for x in lines[:40]) if m), None)
+        if blank:               # "Hà Nội, ngày tháng năm": the place only
+            place = _read_place_date(blank.group(0).replace("năm", "năm 2000"))[0]
     meta.place = place
     meta.date = date
     if not date:

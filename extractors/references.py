@@ -14,9 +14,10 @@ the full citation it stands for.
 
 The matcher runs on a "match text" of exactly the same length as doc.text,
 where line breaks, look-alike characters (Cyrillic С, Ð U+00D0, fraction
-slash ⁄, NBSP, word-segmentation underscores) are mapped one for one; so a
-citation broken over a line (`số` / `1074/QĐ-BXD`, `Nghị` / `quyết số`) still
-matches and every offset points into doc.text.
+slash ⁄, NBSP, word-segmentation underscores) are mapped one for one, and every
+pattern takes a line break as whitespace; so a citation broken over a line
+(`số` / `1074/QĐ-BXD`, `Nghị` / `quyết số`) still matches and every offset
+points into doc.text.
 Grouping into distinct references and short-form resolution: pipeline/resolve.py.
 """
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Citation:
     issuer_before: bool = False     # the issuer was written before the citation (`đề nghị của X tại ...`)
     issuer_shared: bool = False     # the issuer was given once for a list of citations
     truncated: bool = False         # the symbol was cut by a line break (`105/2025/NĐ-` / `của`)
+    tail_end: int = 0               # where what the citation says about the document (subject, alias) ends
 
 
 # ---------------------------------------------------------------------------------------------
@@ -63,13 +65,14 @@ class Citation:
 
 #: Cyrillic and other look-alikes met in real symbols: `TT-BTС` (Cyrillic С, corpus 024),
 #: `Ð` U+00D0 for Đ, `13⁄2012/QH13` (U+2044 fraction slash, corpus 081), dashes, NBSP,
-#: and the underscores of word-segmented text (`Quyết_định số`, corpus 078/079).
+#: and the underscores of word-segmented text (`Quyết_định số`, corpus 078/079).  Line breaks stay:
+#: every pattern takes them as whitespace, but a place name does not run on past one.
 _LOOKALIKES = {
     "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P",
     "Т": "T", "Х": "X", "а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y",
     "Ð": "Đ", "\u0189": "Đ", "ð": "đ", "⁄": "/", "∕": "/", "／": "/",
     "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
-    "\n": " ", "\t": " ", "\r": " ", "\u00a0": " ", "_": " ",
+    "\t": " ", "\r": " ", "\u00a0": " ", "_": " ",
 }
 _MATCH_MAP = str.maketrans(_LOOKALIKES)
 
@@ -137,12 +140,15 @@ OF_RE = re.compile(r"\s*,?\s*(?:của|CỦA)\s+")
 ALIAS_RE = re.compile(
     r"\s*\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+(?:tắt|chung)?\s*là\s*:?\s*[\"“”']?"
     r"(?P<alias>[^()\"“”]{1,100}?)[\"“”']?\s*\)", re.IGNORECASE)
-#: The issuer of a citation given before it: `Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ tại Tờ trình số 72/TTr-BKHCN`.
-PRE_ISSUER_RE = re.compile(r"(?:đề nghị|ý kiến|đề xuất|báo cáo)\s+của\s+(?P<who>.{3,90}?)\s+(?:tại|theo)\s+$", re.IGNORECASE)
+#: The issuer of a citation given before it: `Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ tại Tờ trình số
+#: 72/TTr-BKHCN` (corpus 085), `ý kiến tham gia của Bộ Nông nghiệp và Môi trường tại Văn bản số 45/BNNMT-ĐCKS`,
+#: `ủy quyền của Thủ Tướng Chính phủ (trước khi hợp nhất ...) tại văn bản số 2687/TTg-KTN` (corpus 006).
+PRE_ISSUER_RE = re.compile(r"(?<![\w])của\s+(?P<who>[" + _UP + r"][^;:()]{2,90}?)\s+(?:\([^()]{0,160}\)\s+)?(?:tại|theo)\s+(?:các\s+)?$")
 #: An issuer that issued or approved the document cited next: `đã được Thủ tướng Chính phủ phê duyệt tại
-#: Quyết định số 866/QĐ-Tg` (corpus 001), `Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX` (052).
+#: Quyết định số 866/QĐ-Tg` (corpus 001), `Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX` (052),
+#: `UBND tỉnh Lào Cai đã ban hành nhiều văn bản chỉ đạo, điều hành như: Văn bản số 206/UBND-KT` (006).
 PRE_ISSUED_RE = re.compile(r"(?:^|[,;:.]\s*|được\s+|\d{4}\s*,\s*)(?P<who>[" + _UP + r"][^,;:.()]{2,80}?)\s+(?:đã\s+)?(?:ký\s+)?"
-                           r"(?:ban hành|phê duyệt|có)\s+(?:tại\s+)?(?:các\s+)?$")
+                           r"(?:ban hành|phê duyệt|có)\s+(?:tại\s+)?(?:các\s+)?(?:(?:[^\W\d_]+,?\s+){0,8}(?:như|gồm)\s*:?\s*)?$")
 #: The date opening such a sentence: `Ngày 28 tháng 10 năm 2025, Chủ tịch ...`.
 PRE_DATE_RE = re.compile(r"(?:ngày|Ngày)\s*" + _DATE + r"\s*,\s*$")
 #: A law cited by its name: `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`,
@@ -150,7 +156,7 @@ PRE_DATE_RE = re.compile(r"(?:ngày|Ngày)\s*" + _DATE + r"\s*,\s*$")
 LAW_NAME_RE = re.compile(r"(?<![\w])(?<!pháp\s)(?<!Pháp\s)(?<!PHÁP\s)(?P<type>Bộ luật|Luật|Hiến pháp)(?=\s+(?:[" + _UP + r"]|sửa đổi|năm\s+\d))")
 #: Where a law's name ends: before `số`, `ngày`, `năm 2024`, punctuation, or a comma that opens a new name.
 LAW_TITLE_END_RE = re.compile(
-    r"\s+(?:số|ngày|năm)\s+[\d/]|\s+năm\s*$|[;.:()\"“”]|,\s*(?=[" + _UP + r"])|,\s*(?:các|và)\s|\s+(?:và|hoặc)\s+(?=các\s|[" + _UP + r"])"
+    r"\s+(?:số|ngày|năm)\s+[\d/]|\s+năm\s*$|[;.:()\"“”]|,\s*(?=[" + _UP + r"])|,\s*(?:các|và)\s|\s+(?:và|hoặc)\s+(?=các\s|Luật|Bộ luật|Nghị|Quyết|Thông|Chỉ|Pháp|Hiến|Văn bản|Công văn|Kế hoạch)"
     r"|\s+(?:quy định|hướng dẫn|được|đã|và các|và văn bản|có hiệu lực|về|thì|để|theo|tại|chưa|nhằm|ước|trên|"
     r"đối với|áp dụng|thực hiện|cho|khi|trong|với)\s|\s+của\s+(?!Luật|Bộ luật)|\s+\d")
 #: A short form: type word + bare number, `Chỉ thị 11`, `Quyết định số 899` (the number not followed by a symbol).
@@ -203,7 +209,7 @@ def _issuer_res():
             r"|(?:" + _alt(d["heads"]) + r")\s+(?:" + _alt(d["sectors"]) + r")"
             r"|(?:" + _alt(d["local"]) + r"))")
     official = r"(?:(?:" + _alt(d["officials"]) + r")\s+)?"
-    place = r"(?:\s+(?:" + _alt(d["places"]) + r")\.?(?-i:(?:\s+" + _CAPWORD + r"){0,4}))?"
+    place = r"(?:\s+(?:" + _alt(d["places"]) + r")\.?(?-i:(?: +" + _CAPWORD + r"){0,4}))?"
     tail = r"(?:\s+(?:" + "|".join(d["party_tail"]) + r"))*"
     known = re.compile(official + body + place + tail, re.IGNORECASE)
     stops = re.compile(r"\s+(?:" + _alt(d["subject_starts"]) + r")(?![\w])|[,;.()\"“”:]|\s\n")
@@ -220,7 +226,7 @@ def _expand(name: str) -> str:
 
 
 #: A place name after a Party committee: `Ban Thường vụ Tỉnh ủy Lào Cai` (corpus 008).
-_PLACE_NAME_RE = re.compile(r"(?:\s+" + _CAPWORD + r"){1,3}")
+_PLACE_NAME_RE = re.compile(r"(?: +" + _CAPWORD + r"){1,3}")
 #: Two issuers of one joint document: `Chương trình số 1249a/CTPH-UBDT-BTP ... của Ủy ban Dân tộc và Bộ Tư pháp`.
 _JOINT_RE = re.compile(r"\s*(?:,|và)\s+")
 
@@ -246,7 +252,7 @@ def parse_issuer(mtext: str, pos: int) -> tuple[int, Optional[str]]:
             if m3:
                 end = m3.end()
         return end, mtext[pos:end]
-    if not re.match(_CAPWORD, mtext[pos:pos + 40]):
+    if not re.match(_CAPWORD, mtext[pos:pos + 40]) or _type_word_re().match(mtext, pos):
         return pos, None
     window = mtext[pos:pos + 120]
     s = stops.search(window)
@@ -353,10 +359,21 @@ def find_citations(doc: LaidOut, tree: list[Node]) -> list[Citation]:
     taken = [(c.start, c.end) for c in cits]
     cits += _short_forms(text, mtext, taken)
     cits += _unparsed(text, mtext, [(c.start, c.end) for c in cits])
+    cits = [c for c in cits if not _in_editorial_note(text, c.start)]
     cits.sort(key=lambda c: c.start)
     for c in cits:
         c.section = section_at(tree, c.start)
     return cits
+
+
+def _in_editorial_note(text: str, pos: int) -> bool:
+    """Inside a square-bracketed note that a legal website adds to a text: `[Về cho vay ... được
+    hướng dẫn bởi Công văn 4530/NHCS-TDNN năm 2024 ...]` (corpus 099): not part of the document."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    opened = text.rfind("[", line_start, pos)
+    return opened >= 0 and text.rfind("]", opened, pos) < 0 and text.find("]", pos, line_end) >= 0
 
 
 def _identified(text: str, mtext: str) -> list[Citation]:
@@ -371,8 +388,9 @@ def _identified(text: str, mtext: str) -> list[Citation]:
         so = _SO_TAIL_RE.search(pre)
         head = pre[: so.start()] if so else pre
         tw = None
-        for t in tw_re.finditer(head):
-            tw = t
+        if not (so and so.group("so") in ("Số", "SỐ") and ":" in so.group(0)):   # `Số: 175/NQ-CP`, the own number
+            for t in tw_re.finditer(head):
+                tw = t
         qualifier = ""
         if tw is not None:
             qualifier = head[tw.end():]
@@ -386,9 +404,10 @@ def _identified(text: str, mtext: str) -> list[Citation]:
                 tw = None
         # a list going on from the citation just before: `các Nghị định số 136/2020/NĐ-CP, 50/2024/NĐ-CP`
         listed = prev if prev is not None and 0 <= prev_core_end <= s and _LIST_TAIL_RE.match(mtext[prev_core_end:s]) else None
-        if listed is None and tw is not None and prev is not None and 0 <= prev_core_end <= lo + tw.start():
-            if _LIST_TAIL_RE.match(mtext[prev_core_end:lo + tw.start()]):
-                listed = prev
+        if listed is None and tw is not None and prev is not None:
+            for edge in (prev_core_end, prev.tail_end):
+                if 0 <= edge <= lo + tw.start() and _LIST_TAIL_RE.match(mtext[edge:lo + tw.start()]):
+                    listed = prev
         # `các Quyết định: số 36/QĐ-TTg ngày 11/01/2024 về ...; số 1569/QĐ-TTg ...` (corpus 032)
         if listed is None and tw is None and so is not None and so.group("so") == "số" and prev is not None \
                 and s - prev.end < 400 and not _SENTENCE_END_RE.search(text, prev.end, s) \
@@ -402,6 +421,7 @@ def _identified(text: str, mtext: str) -> list[Citation]:
             if code_entry is None:
                 continue
             issuer_part, fn = _strip_footnote(m.group("pissuer"))
+            trimmed = 0
             symbol = f"{code_entry.code if m.group('pcode').islower() else m.group('pcode')}/{_canonical_symbol(issuer_part)}"
             identifier = f"{number}-{symbol}"
             year = None
@@ -446,8 +466,20 @@ def _identified(text: str, mtext: str) -> list[Citation]:
                 "Luật" if symbol.startswith("QH") else "NQ")
         elif code_entry is not None:
             entry = code_entry
-            if not _compatible(word_entry, code_entry):
-                problem = "type_mismatch"
+            if tw is not None and not _compatible(word_entry, code_entry):
+                # `Thông báo kết luận số 196-TB/TW`: an earlier type word of the same phrase may fit the code
+                for t in tw_re.finditer(head):
+                    if t.start() < tw.start() and QUALIFIER_RE.fullmatch(head[t.end():]) \
+                            and _compatible(type_of_word(t.group("tw")), code_entry):
+                        tw, qualifier, word_entry = t, head[t.end():], type_of_word(t.group("tw"))
+            if party and not _compatible(word_entry, code_entry) and tw is not None:
+                # Party codes are short: `Quy định số 178-QĐ/TW` is a Quy định (QĐi), not a Quyết định
+                party_entry = next((e for e in vocab.types_by_name(tw.group("tw")) if "party" in e.kinds), None)
+                if party_entry is not None:
+                    entry = word_entry = party_entry
+            if not _compatible(word_entry, entry):
+                # a lower-case word with no `số` is prose (`theo quy định 15/2026/TT-BCT`), not a type word
+                problem = "type_mismatch" if (so or tw.group("tw")[0].isupper()) else None
         else:
             entry = word_entry or vocab.type_by_code("CV")
         start = lo + tw.start() if tw is not None else (lo + so.start() if so and not inherited else s)
@@ -469,7 +501,7 @@ def _identified(text: str, mtext: str) -> list[Citation]:
         # `đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số ...`
         cit.issuer, date_before = _given_before(mtext, start)
         cit.issuer_before = cit.issuer is not None
-        core_end = _tail(text, mtext, cit, sym_end)
+        core_end = _tail(text, mtext, cit, m.end() - (trimmed if not party else 0))
         cit.date = cit.date or date_before
         if listed is not None:
             if cit.issuer is None and listed.issuer and listed.issuer_before:
@@ -486,7 +518,7 @@ def _given_before(mtext: str, start: int) -> tuple[Optional[str], Optional[str]]
     """Issuer (and date) written before the citation: `Theo đề nghị của Bộ trưởng Bộ Khoa học và
     Công nghệ tại Tờ trình số ...`; `đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số ...`;
     `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số ...`."""
-    lo = max(0, start - 160)
+    lo = max(0, start - 260)
     window = mtext[lo:start]
     pm = PRE_ISSUER_RE.search(window)
     if pm:
@@ -541,6 +573,8 @@ def _tail(text: str, mtext: str, cit: Citation, pos: int) -> int:
     am = ALIAS_RE.match(mtext, pos)
     if am:
         cit.alias = " ".join(text[am.start("alias"):am.end("alias")].split())
+        pos = am.end()
+    cit.tail_end = pos
     return core_end
 
 
@@ -557,6 +591,11 @@ def _laws_by_name(text: str, mtext: str, taken: list[tuple[int, int]]) -> list[C
             continue
         window_end = min(len(mtext), m.end() + 200)
         stop = LAW_TITLE_END_RE.search(mtext, m.end(), window_end)
+        # an amending law names the laws it amends: `Luật sửa đổi, bổ sung một số điều của Luật Tổ chức
+        # Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019`
+        if re.match(r"\s+sửa đổi", mtext[m.end():], re.IGNORECASE):
+            while stop and re.match(r"\s+(?:và|của)\s+(?:Luật|Bộ luật)", mtext[stop.start():]):
+                stop = LAW_TITLE_END_RE.search(mtext, stop.end(), window_end)
         end = stop.start() if stop else window_end
         # `Luật ... số 55/2024/QH15`: the identifier path has it
         if stop and re.match(r"\s+số\s+[\d/]", mtext[stop.start():]):

@@ -175,7 +175,7 @@ def _walk(node: Node, inherited: Optional[_Assign], year, used: set[int], tasks:
         return
     own = _assignment(node)
     bullet = node.marker in BULLETS or re.fullmatch(r"[a-zđ]\)", node.marker or "") is not None
-    if own is not None and inherited is not None and bullet and not _names_itself(node):
+    if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node):
         own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"
     current = own
     if own is None and inherited is not None and (bullet or node.marker.endswith(")")):
@@ -210,6 +210,8 @@ def _assignment(node: Node) -> Optional[_Assign]:
     """The body this node assigns work to, from its heading or its first words."""
     title, text = clean(node.title), clean(node.text)
     title = _strip_opener(title).lstrip(": ")
+    if title and text and title.endswith((",", " và")):
+        return _analyse(_node_text(node))           # a sentence broken after its first line, not a heading
     if title and _all_bodies(title):
         lead = _split(PARENTHESIS.sub("", title))
         return _Assign(lead=lead + _co_leads(text), coordinators=_coordinators(text), description=text or title)
@@ -292,9 +294,10 @@ def _all_bodies(text: str) -> bool:
 def _leading_bodies(text: str) -> str:
     """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
     chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm")."""
-    verb = min([i for i in (_find_word(text, d) for d in phrases().duty + phrases().lead_words) if i > 0]
-               or [len(text)])
     spans = find_bodies(text)
+    inside = lambda i: any(b.start < i < b.end for b in spans)  # noqa: E731  "tổ chức chính trị - xã hội"
+    verb = min([i for d in phrases().duty + phrases().lead_words for i in _find_all(text, d) if i > 0 and not inside(i)]
+               or [len(text)])
     strong = min([i for i in (_find_word(text, d) for d in phrases().lead_words) if i > 0] or [len(text)])
     if strong < min(len(text), 400) and ((spans and spans[0].start <= 1) or _starts_with_head(text)):
         inside = [b for b in spans if b.end <= strong + 1]
@@ -323,6 +326,10 @@ def _trim_tail(who: str) -> str:
     while ws and ws[-1] in phrases().tail_junk:
         ws.pop()
     return " ".join(ws).rstrip(" ,;")
+
+
+def _find_all(text: str, phrase: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)]
 
 
 def _find_word(low: str, phrase: str) -> int:
@@ -409,7 +416,8 @@ def _block_task(node: Node, fields: dict[str, str], year, warnings: list[Warning
     tid = f"body:{node.path}"
     lead_text = fields.get("lead", "")
     coord = _split(fields.get("coordinators", ""))
-    a = _analyse(lead_text)
+    # a sentence ("Sở X chủ trì, phối hợp với ...", "Sở X tiến hành rà soát ...; các sở ... rà soát ..."), or a list
+    a = _analyse(lead_text) if _has_duty(lead_text) or len(lead_text.split()) > 20 else None
     if a is not None and a.lead:                    # "Sở LĐTBXH chủ trì, phối hợp với Liên đoàn Lao động tỉnh"
         lead = a.lead
         coord = coord + [c for c in a.coordinators if c not in coord]

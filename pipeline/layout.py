@@ -44,7 +44,7 @@ MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM
 #: the motto's second line: "Độc lập - Tự do - Hạnh phúc"
 MOTTO_SUB = re.compile(r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
 #: the number line: "Số: 21/CT-TTg", "Số:             /KH-UBND", "Số 435/QĐ-UBND"
-NUMBER_LINE = re.compile(r"^Số\s*:|^Số\s+\d|^(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết)\s+số\s*:?\s*\d")   # "Luật số: 56/2020/QH14"
+NUMBER_LINE = re.compile(r"^Số\s*:|^Số\s+\d|^(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết)\s+số\s*:")   # "Luật số: 56/2020/QH14"
 #: the number label alone on its line: "Số:" (its number wrapped to the next line, corpus 041)
 NUMBER_LABEL_ALONE = re.compile(r"^Số\s*:?$")
 #: place and date: "Hà Nội, ngày 20 tháng 5 năm 2026", "Bắc Giang, ngày       tháng 6 năm 2024"
@@ -71,13 +71,13 @@ ADDRESSEE = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 BODY_START = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Trên\s+cơ\s+sở|Kính\s+gửi)\b")
 
 # ------------------------------------------------------------------ body
-#: a line that starts a numbered or bulleted paragraph: "I. MỤC ĐÍCH", "1.1. Tổ chức", "a) Thúc đẩy",
+#: a line that starts a numbered or bulleted paragraph: "I. MỤC ĐÍCH", "1.1. Tổ chức", "a) Thúc đẩy", "a. Định mức",
 #: "- Quán triệt", "+ LĐVP", "Điều 5.", "Chương II", "Mục 1", "Phần thứ nhất", "PHỤ LỤC I"
 MARKER = re.compile(
     r"^(?:[IVXL]{1,6}\s*[.)](?=\s|$|[A-ZĐ])"
     r"|\d{1,3}(?:\.\d{1,3})*\s*[.)](?!\d)"
     r"|\d{1,3}(?:\.\d{1,3})+(?=\s)"
-    r"|[a-zđ]\s*\)"
+    r"|[a-zđ]\s*\)|[a-zđ]\.(?=\s)"
     r"|[-–—+•·●▪○*]\s*(?=[^\s\-–—_=*.…])"
     r"|(?:Điều|ĐIỀU)\s+\d+"
     r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL\d]+|thứ|THỨ)\b"
@@ -189,8 +189,8 @@ def _blank_lines_meaningful(items: list) -> bool:
 
 def _split_merged(line: Line) -> list[Line]:
     """Split a header line that extraction merged: issuer + motto, Số + place/date, date + type."""
-    if SEPARATOR.match(line.text):
-        return [line]
+    if SEPARATOR.match(line.text) or BODY_START.match(line.text) or MARKER.match(line.text):
+        return [line]                      # a body sentence or item is never a merged header line
     parts = [TRAILING_RULE.sub("", line.text)]
     for pattern in (MOTTO, MOTTO_SUB):
         nxt = []
@@ -205,7 +205,10 @@ def _split_merged(line: Line) -> list[Line]:
         parts = [TRAILING_RULE.sub("", p) for p in nxt if p and not SEPARATOR.match(p)]
     nxt = []
     for p in parts:
-        nxt += [q for q in SUBJECT_OR_ADDRESSEE_INSIDE.split(p) if q]
+        if NUMBER_LINE.match(p) or DATE_LINE.match(p):     # "Số: ... V/v ...", "Hà Nội, ngày ... Kính gửi: ..."
+            nxt += [q for q in SUBJECT_OR_ADDRESSEE_INSIDE.split(p) if q]
+        else:
+            nxt.append(p)
     parts, nxt = nxt, []
     for p in parts:
         if NUMBER_LINE.match(p):
@@ -396,6 +399,11 @@ def _body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) 
     lines are short for no reason and whose tables are explicit."""
     short_lines_end = plain_text
     typical = _typical_length([it for it in items if isinstance(it, Line)])
+    gap = _typical_gap(items)
+    # a web crawl writes one paragraph a line (median line of 150+ characters): only a line
+    # starting in lower case continues the one before
+    lengths = sorted(len(it.text) for it in items if isinstance(it, Line) and it.text and not it.paragraph)
+    one_per_line = bool(lengths) and lengths[len(lengths) // 2] > 150
     flat = _flat_table_regions(items) if plain_text else {}
     blocks: list = []
     current: list[Line] = []
@@ -436,23 +444,48 @@ def _body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) 
             mode = _next_mode(mode, it, typical)
             blank_before = False
             continue
+        continues = (current and text[0].islower() and not SENTENCE_END.search(current[-1].text)
+                     and not MARKER.match(text))
+        if continues and mode == "list" and not RECIPIENTS.match(current[-1].text):
+            current.append(it)                 # a wrapped recipient: "... đóng trên địa bàn" + "tỉnh;"
+            blank_before = False
+            continue
         new_mode = _next_mode(mode, it, typical)
         if new_mode == "list" or mode == "list":
-            close()
+            close()                            # one line a paragraph (its wrapped tail joins above)
             current.append(it)
-            if new_mode == "list":
-                close()
             mode = new_mode
             blank_before = False
             continue
         mode = new_mode
-        if current and _starts_paragraph(current[-1], it, typical, blank_before and blanks_meaningful,
-                                          short_lines_end):
+        if current and (_starts_paragraph(current[-1], it, typical,
+                                           blank_before and blanks_meaningful and not continues,
+                                           short_lines_end)
+                        or one_per_line and not text[0].islower()
+                        or _geometry_break(current[-1], it, gap)):
             close()
         current.append(it)
         blank_before = False
     close()
     return blocks
+
+
+def _typical_gap(items: list) -> float | None:
+    """The median vertical gap between consecutive PDF lines of one page (points), if boxes exist."""
+    gaps = sorted(b.box.top - a.box.bottom for a, b in zip(items, items[1:])
+                  if isinstance(a, Line) and isinstance(b, Line) and a.box and b.box and a.page == b.page
+                  and 0 <= b.box.top - a.box.bottom < 60)
+    return gaps[len(gaps) // 2] if len(gaps) >= 10 else None
+
+
+def _geometry_break(prev: Line, cur: Line, gap: float | None) -> bool:
+    """PDF lines: a first-line indent (x0 15pt right of the line above) or a wide vertical gap
+    starts a paragraph (085: "Theo đề nghị ..." at x0 121 under lines at x0 85)."""
+    if gap is None or not (prev.box and cur.box) or prev.page != cur.page or cur.text[0].islower():
+        return False
+    if cur.box.x0 >= prev.box.x0 + 15 and cur.box.x1 >= prev.box.x1 - 30:
+        return True                        # indented, and not a short centred line
+    return cur.box.top - prev.box.bottom > max(6.0, 2.5 * gap)
 
 
 def _next_mode(mode: str, line: Line, typical: int) -> str:

@@ -36,6 +36,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe"
 _LINE_END_SOFT_HYPHEN = re.compile(r"(?<=\w)[\u00ad\ufffe]\s*$")
 #: an en/em dash (or minus sign) glued between identifier parts: "QĐ–UBND", "TT—BTC"
 _ID_DASH = re.compile(r"(?<=[0-9A-ZĐ])[\u2010\u2011\u2012\u2013\u2014\u2212](?=[A-ZĐ0-9])")
+#: any dash other than "-": the identifier-dash rule runs only where one occurs
+_ANY_DASH = re.compile(r"[\u2010-\u2014\u2212]")
 #: a token holding a Cyrillic letter: "TT-BTС" (С is U+0421)
 _CYRILLIC_TOKEN = re.compile(r"\S*[\u0400-\u04ff]\S*")
 #: a Latin letter or digit: the token is an identifier, not Russian text
@@ -63,9 +65,11 @@ def _build_tone_rule() -> tuple[re.Pattern, dict[str, str]]:
                 old = f + unicodedata.normalize("NFC", s + tone)
                 new = unicodedata.normalize("NFC", f + tone) + s
                 table[old] = new
-    # an old-style ending closes the syllable (no letter after it); uy after q is "quý", left alone
-    alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-    pattern = re.compile(rf"(?<![qQ])(?:{alternatives})(?![^\W\d_])")
+    # an old-style ending closes the syllable (no letter after it); uy after q is "quý", left alone.
+    # One character class for speed; pairs not in the table ("uà") are left as they are.
+    firsts = "".join(sorted({k[0] for k in table}))
+    seconds = "".join(sorted({k[1] for k in table}))
+    pattern = re.compile(rf"(?<![qQ])[{firsts}][{seconds}](?![^\W\d_])")
     return pattern, table
 
 
@@ -74,20 +78,24 @@ _OLD_TONE, _TONE_TABLE = _build_tone_rule()
 
 
 @lru_cache(maxsize=1)
-def _glyphs() -> tuple[dict[int, str], dict[int, str], re.Pattern]:
+def _glyphs() -> tuple[dict[int, str], dict[int, str], re.Pattern, re.Pattern]:
     data = load_data("homoglyphs.yaml")
     cyr = {ord(k): v for k, v in data["cyrillic"].items()}
     every = {ord(k): v for k, v in data["everywhere"].items()}
-    return cyr, every, re.compile("[" + re.escape("".join(data["everywhere"])) + "]")
+    every_chars = re.escape("".join(data["everywhere"]))
+    return (cyr, every, re.compile(f"[{every_chars}]"),
+            re.compile(f"[{every_chars}\u0400-\u04ff]"))     # any look-alike at all: the fast path
 
 
 def _fix_glyphs(s: str, found: list[str] | None) -> str:
-    cyr, every, every_re = _glyphs()
+    cyr, every, every_re, any_re = _glyphs()
+    if not any_re.search(s):
+        return s
     if every_re.search(s):
         if found is not None:
             found.extend(every_re.findall(s))
         s = s.translate(every)
-    if "\u0400" <= max(s, default=" ") and _CYRILLIC_TOKEN.search(s):
+    if _CYRILLIC_TOKEN.search(s):
         def fix(m: re.Match) -> str:
             tok = m.group(0)
             if not _LATIN_OR_DIGIT.search(tok):
@@ -100,12 +108,21 @@ def _fix_glyphs(s: str, found: list[str] | None) -> str:
     return s
 
 
+def _new_tone(m: re.Match) -> str:
+    return _TONE_TABLE.get(m.group(0), m.group(0))
+
+
 def normalise_text(s: str, found: list[str] | None = None) -> str:
     """Clean one string (see the module docstring).  `found` collects the look-alikes fixed."""
-    s = unicodedata.normalize("NFC", _LINE_END_SOFT_HYPHEN.sub("-", s).translate(_INVISIBLE))
+    if "\u00ad" in s or "\ufffe" in s:
+        s = _LINE_END_SOFT_HYPHEN.sub("-", s)
+    s = s.translate(_INVISIBLE)
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
     s = _fix_glyphs(s, found)
-    s = _OLD_TONE.sub(lambda m: _TONE_TABLE[m.group(0)], s)
-    s = _ID_DASH.sub("-", s)
+    s = _OLD_TONE.sub(_new_tone, s)
+    if _ANY_DASH.search(s):
+        s = _ID_DASH.sub("-", s)
     return _WS.sub(" ", s).strip()
 
 
@@ -117,7 +134,7 @@ def normalise(raw: RawDocument) -> RawDocument:
             it.text = normalise_text(it.text, found)
         elif isinstance(it, Table):
             it.rows = [[normalise_text(c, found) for c in row] for row in it.rows]
-    cyr, every, _ = _glyphs()
+    cyr, every, _, _ = _glyphs()
     for glyph in dict.fromkeys(found):
         shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(glyph) if ord(c) in cyr or ord(c) in every)
         raw.warnings.append(Warning(code="homoglyph",

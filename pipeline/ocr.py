@@ -18,8 +18,12 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from .errors import MissingTool
+from .plausibility import is_syllable
 from .types import Box, Line
 
 #: rendering resolution: 300 dpi reads diacritics clearly; 200 dpi loses tone marks
@@ -45,20 +49,42 @@ DECISION_CODE = re.compile(r"(?<=/)\s*Q[DÐ]\s*-(?=\s*[A-ZĐ])")
 DECREE_CODE = re.compile(r"(?<=/)N[DÐ]-CP\b")
 #: the Icelandic capital eth tesseract sometimes gives for Đ ('ÐỘC LẬP')
 ETH = re.compile(r"Ð")
+#: "QĐĐ-" with the Đ doubled inside a symbol -> "QĐ-"  (corpus/017 OCR 'Số:1050 /QĐĐ-SCT')
+DOUBLED_D = re.compile(r"(?<=/)QĐĐ-")
+#: a word (letters only), for the vowel-mark swaps of data/ocr_confusions.yaml
+WORD = re.compile(r"[^\W\d_]+")
 
 REPAIRS: list[tuple[re.Pattern, str]] = [
     (NUMBER_LABEL, "Số:"),
     (DECISION_CODE, "QĐ-"),
     (DECREE_CODE, "NĐ-CP"),
     (ETH, "Đ"),
+    (DOUBLED_D, "QĐ-"),
 ]
 
 
 def repair(text: str) -> str:
-    """Apply the named OCR repairs to one line."""
+    """Apply the named OCR repairs and the vowel-mark swaps to one line."""
     for pattern, replacement in REPAIRS:
         text = pattern.sub(replacement, text)
-    return text
+    return WORD.sub(_swap_marks, text)
+
+
+@lru_cache(maxsize=1)
+def _swaps() -> dict[str, str]:
+    data = yaml.safe_load((Path(__file__).parent / "data" / "ocr_confusions.yaml").read_text(encoding="utf-8"))
+    return data["swaps"]
+
+
+def _swap_marks(m: re.Match) -> str:
+    """'QUYÉT' -> 'QUYẾT': a non-syllable with exactly one swap that makes it a syllable."""
+    word = m.group()
+    swaps = _swaps()
+    if not any(ch in swaps for ch in word) or is_syllable(word):
+        return word
+    variants = {word[:i] + swaps[ch] + word[i + 1:] for i, ch in enumerate(word) if ch in swaps}
+    valid = [v for v in variants if is_syllable(v)]
+    return valid[0] if len(valid) == 1 else word
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,8 @@
 Only the document's own content is read: the content container is the nearest
 ancestor of the national motto (or, failing that, the element with the most
 paragraphs) that holds several block children; scripts, styles, navigation,
-menus and forms are dropped.  Paragraphs become `Line(paragraph=True)`;
+menus and forms are dropped.  Paragraphs become `Line(paragraph=True)` (a block
+broken by <br> becomes plain Lines and a blank, for layout to join or keep apart);
 `<table>` becomes a `Table` (colspan/rowspan cells repeated), except page-layout
 tables (issuer | motto header, Nơi nhận | signature), which become Lines column
 by column (left column lines, then right column lines).
@@ -105,9 +106,8 @@ def _walk(el, items: list) -> None:
         if tag == "table":
             items.extend(_table_items(child))
         elif tag in BLOCK_TAGS and child.find(".//table") is None:
-            for text in _block_lines(child):
-                items.append(Line(text=text, paragraph=True, bold=_is_bold(child) or None,
-                                  centered=_is_centered(child) or None))
+            items.extend(_block_items(_block_lines(child), bold=_is_bold(child) or None,
+                                      centered=_is_centered(child) or None))
         elif len(child):
             # a container: its own text (if any) then its children
             own = _clean(child.text)
@@ -115,11 +115,18 @@ def _walk(el, items: list) -> None:
                 items.append(Line(text=own, paragraph=True))
             _walk(child, items)
         else:
-            for text in _block_lines(child):
-                items.append(Line(text=text, paragraph=True))
+            items.extend(_block_items(_block_lines(child)))
         tail = _clean(child.tail)
         if tail:
             items.append(Line(text=tail, paragraph=True))
+
+
+def _block_items(lines: list[str], bold=None, centered=None) -> list[Line]:
+    """One block's lines: a whole paragraph when it is one line; lines split at <br> are
+    plain lines closed by a blank (layout joins a wrapped tail, keeps list items apart)."""
+    if len(lines) == 1:
+        return [Line(text=lines[0], paragraph=True, bold=bold, centered=centered)]
+    return [Line(text=t, bold=bold, centered=centered) for t in lines] + [Line(text="")]
 
 
 def _clean(text: str | None) -> str:
@@ -244,8 +251,7 @@ def _table_items(table) -> list:
                 if col < len(row) and id(row[col]) not in seen and not any(
                         row[col] is r[c] for r in grid for c in range(min(col, len(r)))):
                     seen.add(id(row[col]))
-                    for t in _cell_lines(row[col]):
-                        lines.append(Line(text=t, paragraph=True))
+                    lines.extend(_block_items(_cell_lines(row[col]) or [""]))
         return lines
     rows = [[_clean(td.text_content()) for td in row] for row in grid]
     rows = [r + [""] * (width - len(r)) for r in rows if any(c for c in r)]

@@ -32,6 +32,8 @@ import pypdfium2.raw as pdfium_c
 from .errors import EmptyDocument, UnsupportedFormat
 from .ocr import ocr_pages
 from .plausibility import plausibility
+from vanban.schemas.models import Warning
+
 from .types import Box, Line, RawDocument, Table
 
 # --- thresholds (PDF points unless said otherwise) --------------------------
@@ -46,13 +48,13 @@ _MIN_JUDGED_WORDS = 12  # judge plausibility only on pages with this many words
 
 #: a page number alone in the top/bottom band: "5", "- 3 -", "Trang 2", "73"
 PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–]?\s*\d{1,4}\s*[-–]?$", re.IGNORECASE)
-#: a digital-signature stamp line: "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA...", "Cơ quan: VĂN PHÒNG CHÍNH PHỦ",
-#: "Ngày ký: 2026-04-23 10:19:19 +07:00", "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 03/02/2026; 15:40:13; +07:00"
+#: a digital-signature stamp line: "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA...", "Cơ quan: VĂN PHÒNG CHÍNH PHỦ"
+#: (the value all capitals: checked in _is_stamp), "Ngày ký: 2026-04-23 10:19:19 +07:00",
+#: "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 03/02/2026; 15:40:13; +07:00"
 SIGNATURE_STAMP = re.compile(
-    r"^(?:Ký bởi|Người ký|Ngày ký|Thời gian ký|Cơ quan)\s*:.*(?:\d{2}:\d{2}|VĂN PHÒNG|CÔNG BÁO|[A-ZĐ]{3,}.*[A-ZĐ]{3,})"
-    r"|^Ký bởi\s*:"
-    r"|;\s*\d{1,2}:\d{2}:\d{2};\s*[+-]\d{2}:\d{2}\s*$"
-    r"|^Ngày ký\s*:\s*\d{4}-\d{2}-\d{2}")
+    r"^(?P<label>Ký bởi|Người ký|Cơ quan|Tổ chức)\s*:\s*(?P<value>.+)$"
+    r"|^(?:Ngày ký|Thời gian ký)\s*:\s*\d"
+    r"|;\s*\d{1,2}:\d{2}:\d{2};\s*[+-]\d{2}:\d{2}\s*$")
 #: "Kính gửi:" (addressees) follows the header: it ends the header's two-column zone
 ADDRESSEES = re.compile(r"^Kính gửi\b", re.IGNORECASE)
 #: a decoration rule under the header: "__________", "-----", "……"
@@ -138,20 +140,34 @@ def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
     try:
         pages = [_read_page(doc, i) for i in range(len(pdf))]
         ocr_needed = [p for p in pages if p.ocr]
+        warnings = []
         if ocr_needed:
             by_number = ocr_pages(path, pdf, [p.number for p in ocr_needed])
             for p in ocr_needed:
+                if p.number not in by_number:
+                    p.ocr = False
+                    warnings.append(Warning(code="ocr_page_skipped", location=f"page {p.number}",
+                                            message=f"page {p.number} needs OCR but VANBAN_OCR_MAX_PAGES stopped it"))
                 p.rows = [_ocr_row(segs, p.number) for segs in by_number.get(p.number, [])]
         n_pages = len(pdf)
     finally:
         doc.close()
     _drop_running_lines(pages)
     items = _merge_tables(_reading_order(pages))
-    items = [it for it in items if not (isinstance(it, Line) and SIGNATURE_STAMP.search(it.text))]
+    items = [it for it in items if not (isinstance(it, Line) and is_stamp(it.text))]
     if not items:
         raise EmptyDocument(path, "the PDF has no text layer and OCR found no text")
     return RawDocument(path=path, sha256=sha256, format="pdf", items=items, pages=n_pages,
-                       ocr_pages=[p.number for p in pages if p.ocr])
+                       ocr_pages=[p.number for p in pages if p.ocr], warnings=warnings)
+
+
+def is_stamp(text: str) -> bool:
+    """A line of a digital-signature stamp (not document text)."""
+    m = SIGNATURE_STAMP.search(text.strip())
+    if m is None:
+        return False
+    value = m.group("value")
+    return value is None or value == value.upper()
 
 
 # --- 1. characters -> rows of segments --------------------------------------

@@ -47,6 +47,10 @@ COLUMN_GAP = re.compile(r"(?<=\S) {6,}(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺ�
 COLUMN_GAP_NOT_AFTER = ("Số:", "số:", "Số", "số", "ngày", "tháng", "năm")
 #: a form feed with the page number pdftotext prints on the same line: `\f   2`
 FORM_FEED = re.compile(r"\f")
+#: a key that names a field rather than holding text: "text", "page_1", "content" (ASCII identifiers)
+JSON_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,30}$")
+#: a Markdown heading line: "## Văn bản liên quan"
+MD_HEADING_LINE = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
 #: the quote an OCR dump leaves at the start/end of a line: `'Căn cứ Luật ...'`
 JSON_QUOTE = re.compile(r"^\s*'|'\s*$")
 
@@ -192,8 +196,8 @@ def _json_items(path: str, text: str) -> list[Line]:
                     v = JSON_QUOTE.sub("", v).strip()
                     emit(v if "số" in v.lower() else f"Số: {v}")    # "' Luật số: 56/2020/QH14 "
                     continue
-                if k not in JSON_FIELD_KEYS:
-                    emit(k)
+                if k not in JSON_FIELD_KEYS and not JSON_FIELD_NAME.match(k):
+                    emit(k)                              # a heading used as a key: "Điều 1. Phạm vi điều chỉnh "
                 walk(v, k)
         elif isinstance(value, list):
             for v in value:
@@ -214,7 +218,7 @@ def is_markdown(text: str) -> bool:
     """A converter's Markdown: one-cell-per-line pipe tables or many **bold** markers."""
     head = text[:20000]
     bars = sum(1 for t in head.split("\n") if MD_BAR.match(t))
-    return bars >= 4 or head.count("**") >= 6
+    return bars >= 4 or head.count("**") >= 6 or len(MD_HEADING_LINE.findall(head)) >= 3
 
 
 @dataclass

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from vanban.extractors import vocab
 from vanban.extractors.references import Citation
 from vanban.schemas.models import DocType, Mention, Metadata, Reference, Warning
 
@@ -152,7 +153,7 @@ def _reference(g: _Group, metadata: Metadata) -> tuple[Reference, list[Warning]]
                                     location=first.section))
     issuers = [c.issuer for c in full if c.issuer]
     issuer = next((i for i in issuers if not i.isupper()), issuers[0] if issuers else None)
-    folded = [_fold(i) for i in issuers]
+    folded = [_body_of(i) for i in issuers if not i.isupper()]
     if any(not (a in b or b in a) for a in folded for b in folded):
         warnings.append(Warning(code="reference_issuer_conflict",
                                 message=f"{first.identifier or first.title} is attributed to different issuers: {sorted(set(issuers))}",
@@ -242,6 +243,18 @@ def _fold(s: str) -> str:
     s = unicodedata.normalize("NFD", s.casefold()).replace("đ", "d")
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return " ".join(re.sub(r"[^\w]+", " ", s).split())
+
+
+def _body_of(issuer: str) -> str:
+    """Folded issuer without an official's title or a country name: `Thống đốc Ngân hàng Nhà nước`
+    and `Ngân hàng Nhà nước Việt Nam` are the same body."""
+    folded = _fold(issuer)
+    officials = sorted((_fold(o) for o in vocab.load("citation_issuers.yaml")["officials"]), key=len, reverse=True)
+    for o in officials:
+        if folded.startswith(o + " "):
+            folded = folded[len(o) + 1:]
+            break
+    return re.sub(r" viet nam$", "", folded)
 
 
 def _slug(title: str) -> str:

@@ -2,7 +2,7 @@
 
     build_tree(doc: LaidOut) -> list[Node]
     split_header(doc) -> (header paragraphs, body blocks)   also used by the metadata extractor
-    find_tail(blocks) -> list[Block]                         signature block and Nơi nhận (chữ ký, nơi nhận)
+    preamble(doc, tree) -> list[Paragraph]                   the body before the first section (Căn cứ ...)
 
 One pass over the body blocks with a stack of open nodes.  A paragraph that
 starts with a marker opens a node (after checking that the marker continues
@@ -141,7 +141,7 @@ def is_signature_line(text: str) -> bool:
     w = _words()
     if any(t.startswith(p) for p in w.prefixes) and is_upper_line(t):
         return True
-    return t.upper() == t and t in w.titles_upper
+    return t.upper() == t and all(x.strip() in w.titles_upper for x in t.split(",") if x.strip())
 
 
 # ---------------------------------------------------------------- header / body split
@@ -172,6 +172,8 @@ def _header_end(blocks: list[Block]) -> int:
     for i, t in enumerate(texts):
         if t is None:
             continue
+        if ARTICLE.match(t) or ROMAN.match(t) or RECIPIENTS_HEAD.match(t):
+            return 0              # the body began before any header was seen: there is none
         # the type line: "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ" (alone on its line, upper case)
         if t.rstrip(":").strip() in types and t.upper() == t:
             j = i + 1
@@ -238,7 +240,8 @@ def _is_citation_rest(rest: str) -> bool:
 
 def _read_marker(text: str) -> Optional[_Marker]:
     m = ARTICLE.match(text)
-    if m and not (ARTICLE_BARE.match(text) and _is_citation_rest(m["rest"])):
+    if m and not m["rest"].startswith((",", ";", "và ", "đến ")) \
+            and not (ARTICLE_BARE.match(text) and _is_citation_rest(m["rest"])):
         return _Marker("article", m["num"], f"Điều {m['num']}", m["rest"])
     m = CHAPTER.match(text)
     if m:
@@ -277,6 +280,7 @@ class _Open:
     counters: dict = field(default_factory=dict)        # last child number per kind
     bullets: int = 0
     plus: int = 0
+    wants_title: bool = False                           # "Chương I" alone: the title is on the next line
 
 
 class _Builder:
@@ -292,7 +296,11 @@ class _Builder:
         self.all: list[_Open] = []
 
     # -- numbering checks
-    def _counters(self, parent: Optional[_Open]) -> dict:
+    def _counters(self, parent: Optional[_Open], kind: str = "") -> dict:
+        if kind in ("article", "chapter"):
+            # articles and chapters are numbered through the whole document (or appendix)
+            scope = next((op for op in self.stack if op.kind == "appendix"), None)
+            return scope.counters if scope else self.top_counters
         return parent.counters if parent else self.top_counters
 
     def _accepts(self, mk: _Marker) -> Optional[int]:
@@ -324,7 +332,7 @@ class _Builder:
                         continue
                 elif RANK[pk] >= RANK[kind]:
                     continue            # a sibling or an inner level: the parent is further out
-            last = self._counters(parent).get(self._counter_key(mk))
+            last = self._counters(parent, kind).get(self._counter_key(mk))
             return depth if self._next_ok(kind, last, value, mk) else None
         return None
 
@@ -364,7 +372,7 @@ class _Builder:
     def open(self, mk: _Marker, depth: int, block: Block, first_text: str) -> None:
         self.close_to(depth)
         parent = self.stack[-1] if self.stack else None
-        counters = self._counters(parent)
+        counters = self._counters(parent, mk.kind)
         if mk.kind == "bullet":
             parent.bullets += 1
             own = f"-{parent.bullets}"
@@ -384,6 +392,7 @@ class _Builder:
             op.text.append(first_text)
         else:
             op.heading.append(first_text)
+            op.wants_title = not first_text.strip() and mk.kind in ("chapter", "subchapter", "article", "appendix")
         node.blocks.append(block)
         if parent:
             parent.node.children.append(node)
@@ -393,10 +402,11 @@ class _Builder:
         self.all.append(op)
 
     def _path(self, mk: _Marker, parent: Optional[_Open], own: str) -> str:
-        if mk.kind == "article":
-            return f"Điều {mk.num}"
-        if mk.kind == "chapter":
-            return f"Chương {mk.num}"
+        if mk.kind in ("article", "chapter"):
+            # numbered through the whole document: no chapter in the path, but an appendix keeps its prefix
+            scope = next((op for op in self.stack if op.kind == "appendix"), None)
+            word = "Điều" if mk.kind == "article" else "Chương"
+            return f"{scope.node.path}.{word} {mk.num}" if scope else f"{word} {mk.num}"
         base = parent
         if mk.kind == "dotted":
             # a dotted marker carries its parent's number: 2.1. under III. is III.2.1
@@ -442,7 +452,7 @@ class _Builder:
             node.text = "\n".join(t for t in op.text if t)
             return
         heading = " ".join(op.heading).strip()
-        title, lead = _split_heading(heading)
+        title, lead = _split_heading(heading, op.kind)
         node.title = title
         node.text = "\n".join(t for t in [lead] + op.text if t)
 
@@ -454,6 +464,11 @@ class _Builder:
         op.node.blocks.append(block)
         if not text:
             return
+        if op.wants_title:
+            op.wants_title = False
+            if len(text) <= 200 and not _read_marker(text):
+                op.heading = [text]
+                return
         prev = self.last_text
         cont = prev is not None and _continues(prev, text, self.width, self.joined)
         if op.heading_open and cont:
@@ -495,7 +510,7 @@ SENTENCE_BREAK = re.compile(r"[.;!?]\s+[A-ZĐÀ-Ỹ]")
 COLON_HEAD = re.compile(r"^(?P<head>[^:]{2,120}?)\s*:\s*(?P<rest>.*)$")
 
 
-def _split_heading(heading: str) -> tuple[str, str]:
+def _split_heading(heading: str, kind: str = "arabic") -> tuple[str, str]:
     """(title, own text) of a numbered paragraph.
 
     "Mục đích" -> title; "Sở Nội vụ: Chủ trì ... ." -> ("Sở Nội vụ", "Chủ trì ... ."); a long
@@ -504,14 +519,15 @@ def _split_heading(heading: str) -> tuple[str, str]:
     if not h:
         return "", ""
     bare = h.rstrip(" :;")
-    sentence_end = h.rstrip().endswith((".", ";")) and not bare.endswith("./.")
+    sentence_end = h.rstrip().endswith((".", ";", ",")) and not bare.endswith("./.")
     words = len(bare.split())
-    if not sentence_end and (len(bare) <= 200 or is_upper_line(bare)) and (":" not in bare or words <= 25):
+    limit = 400 if kind in ("article", "chapter", "subchapter", "roman") else 200
+    if not sentence_end and (len(bare) <= limit or is_upper_line(bare)) and (":" not in bare or words <= 25):
         return bare, ""
     m = COLON_HEAD.match(h)
     if m and len(m["head"].split()) <= 12 and not LINE_END.search(m["head"]):
         return m["head"].strip(), m["rest"].strip()
-    if sentence_end and len(h) <= 300 and not SENTENCE_BREAK.search(h.rstrip(".; ")):
+    if sentence_end and kind != "letter" and len(h) <= 300 and not SENTENCE_BREAK.search(h.rstrip(".; ")):
         return bare.rstrip(".; "), ""            # a one-sentence paragraph: the sentence is its heading
     return "", h
 
@@ -550,11 +566,16 @@ def _appendix_title(texts: list[str], i: int) -> tuple[list[str], int]:
             lines.append(s)
             j += 1
             continue
-        if lines and len(lines) == 1 and lines[0].upper() in _words().type_names_upper and len(s) < 300:
-            lines.append(s)        # "QUY CHẾ" / "Làm việc của Ủy ban nhân dân tỉnh"
+        if lines and len(lines) == 1 and lines[0].upper() in _words().type_names_upper and len(s) < 400:
+            inside = ATTACHED_INSIDE.search(s)
+            lines.append(s[:inside.start()] if inside else s)   # "QUY CHẾ" / "Quản lý các cụm công nghiệp ..."
             j += 1
+            if inside:
+                break
             continue
         break
+    if len(lines) > 1 and lines[0].rstrip(":. ") in _words().type_names_upper:
+        lines = lines[1:]              # "QUY CHẾ" / "Quản lý các cụm ...": the summary is the title
     return lines, j
 
 
@@ -626,8 +647,12 @@ def build_tree(doc: LaidOut) -> list[Node]:
         if not text or RULE.match(text) or PAGE_NUMBER.match(text):
             i += 1
             continue
-        if _is_appendix_start(text, in_tail or bool(builder.stack and builder.stack[0].kind == "appendix")) \
-                and (in_tail or builder.roots or APPENDIX_HEAD.match(text)):
+        if builder.stack and builder.stack[-1].wants_title and not in_tail and not _read_marker(text):
+            builder.add_text(block, text)        # "Chương I" / "QUY ĐỊNH CHUNG"
+            builder.last_text = text
+            i += 1
+            continue
+        if _is_appendix_start(text, in_tail) and (in_tail or builder.roots or APPENDIX_HEAD.match(text)):
             lines, j = _appendix_title(texts, i)
             builder.open_appendix(lines, [b for b in body[i:j]])
             builder.last_text = None
@@ -719,13 +744,3 @@ def preamble(doc: LaidOut, tree: list[Node]) -> list[Paragraph]:
     _, body = split_header(doc)
     first = tree[0].start if tree else None
     return [b for b in body if isinstance(b, Paragraph) and (first is None or b.end <= first)]
-
-
-def find_tail(doc: LaidOut) -> list[Paragraph]:
-    """The signature block and Nơi nhận: paragraphs of the body that no section and no
-    preamble holds, after the last section of the main text."""
-    _, body = split_header(doc)
-    tree = build_tree(doc)
-    held = {id(b) for n in tree for x in n.walk() for b in x.blocks}
-    first = tree[0].start if tree else 0
-    return [b for b in body if isinstance(b, Paragraph) and id(b) not in held and b.start >= first]

@@ -95,7 +95,8 @@ class Task(_Model):
     row: Optional[str] = Field(None, description="(vanban addition) row number as printed, appendix rows")
     extra: dict[str, str] = Field(default_factory=dict, description="(vanban addition) other table columns, e.g. Sản phẩm")
     page: Optional[int] = Field(None, description="(vanban addition) page where the task starts")
-    start: Optional[int] = Field(None, description="(vanban addition) offset of the task's text in the normalised text"); end: Optional[int] = Field(None, description="(vanban addition) offset just past the task's text")
+    start: Optional[int] = Field(None, description="(vanban addition) offset of the task's text in the normalised text")
+    end: Optional[int] = Field(None, description="(vanban addition) offset just past the task's text")
 
 
 class Mention(_Model):

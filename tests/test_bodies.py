@@ -95,6 +95,22 @@ SPLITS = [
     ("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu", ["Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu"]),
     ("Sở Y tế, Sở Y tế", ["Sở Y tế"]),                                             # one entry per body
     # gold judgement calls
+    ("Ngân hàng Nhà nước Việt nam Chi nhánh Khu vực II", ["Ngân hàng Nhà nước Việt nam Chi nhánh Khu vực II"]),  # 034
+    ("Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II", ["Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II"]),  # 034
+    ("Bộ Tài chính Bộ Ngoại giao Bộ Công Thương Cơ quan, tổ chức, doanh nghiệp liên quan",  # 085: PDF cell, lines joined
+     ["Bộ Tài chính", "Bộ Ngoại giao", "Bộ Công Thương", "Cơ quan, tổ chức, doanh nghiệp liên quan"]),
+    ("Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước",                    # 061: a fixed pair
+     ["Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước"]),
+    ("Các Sở, ban, ngành; Các tổ chức, cá nhân hoạt động khoáng sản",                # 001
+     ["Các Sở, ban, ngành", "Các tổ chức, cá nhân hoạt động khoáng sản"]),
+    ("Các Sở, ban, ngành của Thành phố, UBND phường, xã", ["Các Sở, ban, ngành của Thành phố", "UBND phường, xã"]),  # 032
+    ("Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan",                  # 032
+     ["Các doanh nghiệp viễn thông", "Tổ chức, cá nhân có liên quan"]),
+    ("Chánh Văn phòng Bộ, Vụ trưởng Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng, Thủ trưởng các đơn vị "
+     "thuộc Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",                       # 010 Điều 3
+     ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng",
+      "Thủ trưởng các đơn vị thuộc Bộ", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"]),
+    ("Các sở, ngành có liên quan theo chức năng, nhiệm vụ quản lý được giao", ["Các sở, ngành có liên quan"]),  # 041
     ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư",                          # 032: three kinds of actors
      ["Doanh nghiệp", "Nhà cung cấp dịch vụ IoT", "Nhà đầu tư"]),
     ("Các doanh nghiệp, tổ chức kinh tế, cơ sở giáo dục, đào tạo",                  # 034
@@ -128,6 +144,8 @@ CANONICAL = [
     ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ"),  # an upper-case heading
     ("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),  # 035
     ("Quyết định số 1968/QĐ-TTg", "Quyết định số 1968/QĐ-TTg"),  # an abbreviation inside a symbol is kept
+    ("ỦY BAN NHÂN DÂN TỈNH KON TUM", "Ủy ban nhân dân tỉnh Kon Tum"),   # 027 header, recased
+    ("BỘ TƯ PHÁP", "Bộ Tư pháp"),                                  # 097 header
 ]
 
 

@@ -71,6 +71,16 @@ CASES = [
     ("Nhiệm vụ thường xuyên", C, None, None, None),                             # 085
     ("Thường xuyên trong tháng", C, None, None, None),                          # 061
     ("Thực hiện thường xuyên", C, None, None, None),                            # 027
+    # written this way in real plans (the brief's list)
+    ("Năm 2024 và các năm tiếp theo", F, "2024-01-01", None, None),
+    ("Giai đoạn 2024-2030", P, "2024-01-01", "2030-12-31", None),
+    ("Định kỳ 6 tháng", R, None, None, "half_yearly"),
+    ("Hằng quý", R, None, None, "quarterly"),
+    ("Tháng 10/2024", P, "2024-10-01", "2024-10-31", None),
+    ("Quý I hằng năm", R, None, None, "yearly"),
+    ("Trước ngày 15/12 hằng năm", R, None, None, "yearly"),
+    ("Trong năm 2025", P, "2025-01-01", "2025-12-31", None),
+    ("ngày 31 tháng mười hai năm 2025", P, "2025-12-31", "2025-12-31", None),   # month in words
     # several milestones, references elsewhere, relative times: never guessed
     ("Ban hành kế hoạch chậm nhất là ngày 15/01/2026 và tổ chức thực hiện", U, None, None, None),      # 061
     ("Ban hành kế hoạch trong tháng 01/2026, tổ chức kiểm tra chậm nhất trong tháng 6/2026 và báo cáo "
@@ -85,6 +95,7 @@ CASES = [
     ("Theo kế hoạch", U, None, None, None),                                     # 033
     ("02 lần/năm", U, None, None, None),                                        # 038 (sampling rate, not a deadline)
     ("Quý I, III/2015", U, None, None, None),                                   # two separate quarters
+    ("Cuối năm 2025", U, None, None, None),                                     # 042 "cuối năm 2025": a part of a year
 ]
 
 
@@ -120,6 +131,10 @@ FIND = [
     ("báo cáo kết quả về Sở Nội vụ trước ngày 06 tháng 12 năm 2025 để tổng hợp",
      "trước ngày 06 tháng 12 năm 2025", "by_date", "2025-12-06"),                           # 052
     ("- Thời gian thực hiện: Cả năm 2015.", "Cả năm 2015", "period", "2015-12-31"),         # 097
+    ("nghiêm túc triển khai thực hiện; định kỳ trước ngày 30 tháng 11 hàng năm báo cáo kết quả thực hiện về UBND "
+     "Thành phố", "trước ngày 30 tháng 11 hàng năm", "recurring", None),                    # 032
+    ("đưa vào khai thác hiệu quả theo quy định của pháp luật và của Chính phủ, hoàn thành trước ngày 15 tháng 12 "
+     "năm 2025.", "hoàn thành trước ngày 15 tháng 12 năm 2025", "by_date", "2025-12-15"),    # 056
     ("b) Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo kết quả về Ủy ban nhân dân thành phố",
      "Định kỳ hằng năm (trước ngày 15 tháng 12", "recurring", None),                         # 039
     ("đơn vị có nhu cầu chuyển hệ thống công nghệ thông tin có sẵn về Trung tâm dữ liệu quốc gia (hoàn thành "

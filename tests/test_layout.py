@@ -209,3 +209,22 @@ def test_offsets_point_into_the_text(path):
     for b in doc.header + doc.blocks:
         assert doc.text[b.start:b.end] == block_text(b)
     assert doc.blocks
+
+
+def test_pdf_first_line_indent_starts_a_paragraph():
+    from vanban.pipeline.types import Box
+    # 085 page 1: lines at x0 85, the next paragraph indented to x0 121 (boxes as read_pdf gives them)
+    rows = [(84, 571, 539, 587, "Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột"),
+            (84, 590, 514, 606, "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia")]
+    # (no ";" at the end: only the indent says that a new paragraph starts)
+    rows += [(85, 419 + 19 * i, 539, 435 + 19 * i, f"dòng {i} của đoạn trước, viết liền") for i in range(8)]
+    rows += [(121, 615, 539, 631, "Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ tại Tờ trình số"),
+             (85, 634, 539, 650, "72/TTr-BKHCN ngày 28 tháng 4 năm 2026 và Văn bản số 3374/ BKHCN-"),
+             (85, 656, 295, 669, "CNCNTT ngày 21 tháng 5 năm 2026.")]
+    rows.sort(key=lambda r: r[1])
+    raw = RawDocument(path="x", sha256="0", format="pdf", items=[
+        Line(text=t, page=1, box=Box(x0, top, x1, bottom)) for x0, top, x1, bottom, t in rows])
+    out = texts(layout(raw))
+    assert out[-2].endswith("chuyển đổi số quốc gia")
+    assert out[-1] == ("Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ tại Tờ trình số 72/TTr-BKHCN ngày 28 "
+                       "tháng 4 năm 2026 và Văn bản số 3374/ BKHCN-CNCNTT ngày 21 tháng 5 năm 2026.")

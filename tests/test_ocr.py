@@ -15,6 +15,9 @@ CORPUS = Path(__file__).parent.parent / "corpus"
     ("Sô: 2336/QD-UBND", "Số: 2336/QĐ-UBND"),
     ("Nghị định số 71/2019/ND-CP", "Nghị định số 71/2019/NĐ-CP"),
     ("Kính gửi: Ủy ban nhân dân các tỉnh", "Kính gửi: Ủy ban nhân dân các tỉnh"),   # nothing to repair
+    ("Số:1050 /QĐĐ-SCT", "Số:1050 /QĐ-SCT"),                     # corpus/017 OCR
+    ("QUYÉT ĐỊNH", "QUYẾT ĐỊNH"),                                 # corpus/017 OCR
+    ("Ban hành Quyết định", "Ban hành Quyết định"),
 ])
 def test_header_repairs(raw, fixed):
     assert ocr.repair(raw) == fixed

@@ -1,0 +1,250 @@
+"""Section tree: paths, titles, wrapped headings, appendix, bullets, offsets.
+
+Rows are real lines from the corpus (quoted as the readers give them); the
+documents are laid out by a tiny helper here so that the tests do not depend
+on the layout stage's line joining.
+"""
+from __future__ import annotations
+
+import pytest
+
+from vanban.pipeline.tree import build_tree, split_header
+from vanban.pipeline.types import LaidOut, Paragraph, RawDocument
+
+
+def laid_out(lines: list[str], fmt: str = "txt", header: list[str] = ()) -> LaidOut:
+    """One Paragraph per line, offsets into one text, like the layout stage."""
+    raw = RawDocument(path="snippet", sha256="0", format=fmt, items=[])
+    head = [Paragraph(text=t, page=1) for t in header]
+    blocks = [Paragraph(text=t, page=1) for t in lines]
+    parts, pos = [], 0
+    for b in head + blocks:
+        b.start, b.end = pos, pos + len(b.text)
+        parts.append(b.text)
+        pos = b.end + 1
+    return LaidOut(raw=raw, header=head, blocks=blocks, text="\n".join(parts))
+
+
+def flat(nodes):
+    out = []
+    for n in nodes:
+        out.extend(n.walk())
+    return out
+
+
+def by_path(nodes):
+    return {n.path: n for n in flat(nodes)}
+
+
+# Bắc Giang plan (bacgiang-2024-kh-ubnd-nq45.txt): Roman, Arabic, dotted, bullets
+BACGIANG = [
+    "Thực hiện Nghị quyết số 45-NQ/TW của Ban Chấp hành Trung ương Đảng",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "1. Mục đích",
+    "- Quán triệt, triển khai cụ thể hóa nội dung Nghị quyết số 45-NQ/TW của",
+    "Ban Chấp hành Trung ương, Kế hoạch số 123-KH/TU của Ban Thường vụ Tỉnh ủy",
+    "- Phát huy vai trò của đội ngũ trí thức trong đổi mới, sáng tạo, ý chí tự lực, tự",
+    "III. NHIỆM VỤ CỤ THỂ",
+    "1. Tiếp tục nâng cao nhận thức về vị trí, vai trò, tầm quan trọng của đội ngũ trí",
+    "thức",
+    "1.1. Sở Thông tin và Truyền thông: Chủ trì, phối hợp với các cơ quan liên quan",
+    "tuyên truyền sâu rộng về vai trò của đội ngũ trí thức.",
+    "2. Đổi mới công tác đào tạo, bồi dưỡng, sử dụng, đãi ngộ và tôn vinh trí thức,",
+    "trọng dụng nhân tài",
+    "2.1. Sở Nội vụ: Chủ trì, phối hợp với các cơ quan liên quan tham mưu chính sách.",
+    "+ LĐVP, các phòng, đơn vị.;",
+]
+
+
+@pytest.mark.parametrize("path, marker, title", [
+    ("I", "I.", "MỤC ĐÍCH, YÊU CẦU"),
+    ("I.1", "1.", "Mục đích"),
+    ("I.1.-1", "-", ""),
+    ("I.1.-2", "-", ""),
+    ("III.1", "1.", "Tiếp tục nâng cao nhận thức về vị trí, vai trò, tầm quan trọng của đội ngũ trí thức"),
+    ("III.1.1", "1.1.", "Sở Thông tin và Truyền thông"),
+    ("III.2", "2.", "Đổi mới công tác đào tạo, bồi dưỡng, sử dụng, đãi ngộ và tôn vinh trí thức, trọng dụng nhân tài"),
+    ("III.2.1", "2.1.", "Sở Nội vụ"),
+    ("III.2.1.+1", "+", ""),
+])
+def test_paths_and_titles(path, marker, title):
+    nodes = by_path(build_tree(laid_out(BACGIANG)))
+    assert path in nodes, sorted(nodes)
+    assert nodes[path].marker == marker
+    assert nodes[path].title == title
+
+
+def test_preamble_is_not_a_section_and_text_is_own_text():
+    tree = build_tree(laid_out(BACGIANG))
+    assert [n.path for n in tree] == ["I", "III"]
+    nodes = by_path(tree)
+    assert nodes["III.1.1"].text.startswith("Chủ trì, phối hợp với các cơ quan liên quan tuyên truyền")
+    assert nodes["I.1.-1"].text.endswith("Kế hoạch số 123-KH/TU của Ban Thường vụ Tỉnh ủy")
+    assert nodes["III"].text == ""
+
+
+def test_offsets_cover_children_and_point_into_text():
+    doc = laid_out(BACGIANG)
+    tree = build_tree(doc)
+    for n in flat(tree):
+        assert doc.text[n.start:].startswith(n.marker if n.marker not in "-+" else n.marker)
+        for c in n.children:
+            assert n.start <= c.start and c.end <= n.end
+            assert c.parent is n
+
+
+@pytest.mark.parametrize("lines, paths", [
+    # a thousands separator and a year at the head of a wrapped line are not markers
+    (["I. MỤC TIÊU", "1. Phấn đấu đến năm 2030 có thêm", "8.800 người được thêm 2 điểm.",
+      "2024. Năm bản lề", "2. Yêu cầu"], ["I", "I.1", "I.2"]),
+    # a list item inside a bullet (045 style "(1) ...") and a year are not headings
+    (["II. MỤC TIÊU", "2. Phát triển xã hội số đến năm 2030 với các mục tiêu (14 mục tiêu)",
+      "(1) Tỷ lệ dân số từ 15 tuổi trở lên có điện thoại", "thông minh đạt tối thiểu 95%;"], ["II", "II.2"]),
+    # an article cited at the head of a wrapped line (013) is not an article
+    (["1. Trách nhiệm chung", "a) Tổ chức, doanh nghiệp có giấy phép dịch vụ nổ mìn phải thông báo", "k) Thực hiện nghiêm chế độ báo cáo định kỳ, đột xuất theo quy định tại",
+      "Điều 17 Thông tư số 23/2024/TT-BCT ngày 07/11/2024 của Bộ Công Thương."], ["1", "1.a"]),
+])
+def test_not_markers(lines, paths):
+    assert [n.path for n in flat(build_tree(laid_out(lines))) if n.marker not in "-+"] == paths
+
+
+def test_articles_chapters_and_their_paths():
+    # 024 (Thông tư 157/2025/TT-BTC) and 085 (QĐ 982/QĐ-TTg)
+    lines = ["Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Thông tư này hướng dẫn việc đăng ký.",
+             "Chương II", "Mục 1", "QUY ĐỊNH VỀ MẪU DẤU", "Điều 2. Tổ chức thực hiện",
+             "1. Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:",
+             "a) Tổ chức triển khai thực hiện Đề án.", "I. QUAN ĐIỂM CHỈ ĐẠO"]
+    nodes = by_path(build_tree(laid_out(lines)))
+    assert nodes["Chương I"].title == "QUY ĐỊNH CHUNG"
+    assert nodes["Điều 1"].title == "Phạm vi điều chỉnh"
+    assert nodes["Điều 1"].parent.path == "Chương I"          # in the chapter, but not in the path
+    assert nodes["Chương II.Mục 1"].title == "QUY ĐỊNH VỀ MẪU DẤU"
+    assert nodes["Điều 2.1"].title == ("Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực "
+                                       "thuộc Trung ương")
+    assert "Điều 2.1.a" in nodes
+    assert "Điều 2.I" in nodes
+
+
+def test_markdown_emphasis_and_wrapped_roman_heading():
+    # 030 (markdown from the web): "**I. MỤC" / "ĐÍCH, YÊU CẦU**"
+    lines = ["**I. MỤC", "ĐÍCH, YÊU CẦU**", "**1. Mục đích**", "a) Thúc đẩy mạnh mẽ chuyển đổi",
+             "số toàn diện trong hoạt động sản xuất kinh doanh của các doanh nghiệp *(DN)*,"]
+    nodes = by_path(build_tree(laid_out(lines, fmt="txt")))
+    assert nodes["I"].title == "MỤC ĐÍCH, YÊU CẦU"
+    assert nodes["I.1"].title == "Mục đích"
+    assert nodes["I.1.a"].text.startswith("Thúc đẩy mạnh mẽ chuyển đổi số toàn diện")
+
+
+def test_bare_marker_line_takes_the_next_line_as_heading():
+    # 041: "6." alone, its heading on the next line
+    lines = ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG KẾ HOẠCH",
+             "1. Trên cơ sở tài liệu do Trung ương biên soạn, các cơ quan, đơn vị tổ chức tuyên truyền.",
+             "2. Rà soát văn bản quy phạm pháp luật",
+             "3. Tham gia góp ý kiến vào dự thảo các văn bản quy định chi tiết, hướng dẫn thi hành Luật",
+             "4. Phối hợp kiểm tra việc thi hành Luật và các văn bản quy định chi tiết, hướng dẫn thi hành Luật",
+             "5. Tổ chức các nội dung hỗ trợ thi hành Luật theo quy định pháp luật",
+             "6.", "Tổ chức triển khai thực hiện Chiến lược tiêu chuẩn quốc gia",
+             "Thời gian thực hiện sau khi Chiến lược tiêu chuẩn quốc gia được ban hành."]
+    nodes = by_path(build_tree(laid_out(lines, fmt="docx")))
+    assert nodes["II.6"].title == "Tổ chức triển khai thực hiện Chiến lược tiêu chuẩn quốc gia"
+    assert nodes["II.1"].title.startswith("Trên cơ sở tài liệu")     # a one-sentence paragraph is its own heading
+
+
+def test_signature_and_recipients_are_not_in_the_last_section_and_appendix_is_a_node():
+    lines = ["I. MỤC ĐÍCH, YÊU CẦU",
+             "1. Các sở, ban, ngành, cơ quan thuộc UBND tỉnh trên cơ sở phân công",
+             "2. Liên hiệp các hội Khoa học và Kỹ thuật tỉnh chủ trì, phối hợp với các cơ",
+             "quan liên quan theo hướng dẫn của cấp có thẩm quyền./.",
+             "Nơi nhận:", "- Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam;",
+             "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Mai Sơn",
+             "PHỤ LỤC",
+             "DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM THỰC HIỆN KẾ HOẠCH",
+             "SỐ 123-KH/TU CỦA BAN THƯỜNG VỤ TỈNH ỦY",
+             "(Kèm theo Kế hoạch số /KH-UBND ngày /6/2024 của UBND tỉnh)",
+             "I. NHIỆM VỤ CHUNG", "1. Tuyên truyền về Nghị quyết số 45-NQ/TW",
+             "PHỤ LỤC II", "BIỂU MẪU BÁO CÁO"]
+    tree = build_tree(laid_out(lines))
+    assert [n.path for n in tree] == ["I", "appendix", "appendix-2"]
+    nodes = by_path(tree)
+    assert (nodes["I.2"].title + nodes["I.2"].text).endswith("cấp có thẩm quyền./.")
+    assert "Nơi nhận" not in nodes["I.2"].text and "Mai Sơn" not in nodes["I.2"].text
+    assert nodes["appendix"].marker == "appendix"
+    assert nodes["appendix"].title == ("DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM THỰC HIỆN KẾ HOẠCH "
+                                       "SỐ 123-KH/TU CỦA BAN THƯỜNG VỤ TỈNH ỦY")
+    assert nodes["appendix.I"].title == "NHIỆM VỤ CHUNG"
+    assert nodes["appendix.I.1"].title == "Tuyên truyền về Nghị quyết số 45-NQ/TW"
+    assert nodes["appendix-2"].title == "BIỂU MẪU BÁO CÁO"
+
+
+def test_attached_regulation_flattened_after_the_signature():
+    # 097 (web crawl): the signature and the attached plan's head on one line
+    lines = ["Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai.",
+             "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký./.",
+             "Nơi nhận:", "- Lưu: VT, Vụ VĐCXDPL.",
+             "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP CÔNG "
+             "TÁC GIỮA ỦY BAN DÂN TỘC VÀ BỘ TƯ PHÁP NĂM 2015 (Ban hành kèm theo Quyết định số 173/QĐ-BTP ngày 29 "
+             "tháng 01 năm 2015 của Bộ trưởng Bộ Tư pháp)",
+             "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"]
+    nodes = by_path(build_tree(laid_out(lines, fmt="docx")))
+    assert nodes["appendix"].title == ("TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP CÔNG TÁC GIỮA ỦY BAN DÂN "
+                                       "TỘC VÀ BỘ TƯ PHÁP NĂM 2015")
+    assert nodes["appendix.I.1"].title == "Mục đích"
+
+
+def test_attached_regulation_has_its_own_articles_under_the_appendix():
+    # 020: a decision whose Điều 1 issues a Quy chế printed after the signature, with chapters and articles
+    lines = ["Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý cụm công nghiệp trên địa bàn tỉnh Lào Cai.",
+             "Điều 2. Điều khoản thi hành", "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.",
+             "Nơi nhận:", "- Như Điều 3;", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thế Phước",
+             "QUY CHẾ",
+             "Quản lý các cụm công nghiệp trên địa bàn tỉnh Lào Cai (Ban hành kèm theo Quyết định số 16 /2026/QĐ-UBND "
+             "ngày 25 / 02 /2026 của Ủy ban nhân dân tỉnh Lào Cai)",
+             "Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng",
+             "Chương II", "NỘI DUNG QUẢN LÝ CỤM CÔNG NGHIỆP VÀ TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ",
+             "Điều 2. Xây dựng phương án phát triển cụm công nghiệp",
+             "Điều 6, Điều 7 Nghị định số 32/2024/NĐ-CP"]
+    tree = build_tree(laid_out(lines, fmt="docx"))
+    assert [n.path for n in tree] == ["Điều 1", "Điều 2", "Điều 3", "appendix"]
+    nodes = by_path(tree)
+    assert nodes["appendix"].title == "Quản lý các cụm công nghiệp trên địa bàn tỉnh Lào Cai"
+    assert nodes["appendix.Chương I"].title == "QUY ĐỊNH CHUNG"
+    assert nodes["appendix.Điều 1"].parent.path == "appendix.Chương I"
+    assert nodes["appendix.Điều 2"].parent.path == "appendix.Chương II"     # numbered through the chapters
+    assert "appendix.Điều 6" not in nodes                                      # a citation, not an article
+
+
+def test_header_found_when_layout_gives_none():
+    # 008 (pdftotext of a công văn): interleaved header, V/v, Kính gửi list, then the body
+    lines = ["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "TỈNH LÀO CAI Độc lập - Tự do - Hạnh phúc",
+             "Số: 5973 /UBND-KT Lào Cai, ngày 11 tháng 6 năm 2026",
+             "V/v tăng cường công tác quản", "lý, thanh tra, kiểm tra hoạt", "Kính gửi:",
+             "- Các Sở, ban, ngành thuộc UBND tỉnh;", "- Ủy ban nhân dân các xã, phường.",
+             "Thực hiện Văn bản số 4250/BNNMT-ĐCKS ngày 29/4/2026 của Bộ",
+             "1. Trách nhiệm chung của các cơ quan, đơn vị", "- Lãnh đạo, chỉ đạo tập trung thực hiện"]
+    doc = laid_out(lines)
+    header, body = split_header(doc)
+    assert header[-1].text == "- Ủy ban nhân dân các xã, phường."
+    assert body[0].text.startswith("Thực hiện Văn bản")
+    tree = build_tree(doc)
+    assert [n.path for n in flat(tree)] == ["1", "1.-1"]      # the Kính gửi dashes are not bullets
+
+
+def test_gold_documents_with_a_text_layer_reach_the_target(corpus):
+    """The fast text golds: every outline entry found with its title (score ≥ 0.9 in score.py terms)."""
+    import json
+    from difflib import SequenceMatcher
+
+    from vanban.pipeline.layout import layout
+    from vanban.pipeline.normalise import normalise
+    from vanban.pipeline.read import read
+
+    for name in ["bacgiang-2024-kh-ubnd-nq45.txt", "008_laocai-cv-5973-ubnd-kt-thanh-kiem-tra-ks.txt",
+                 "034_dongnai-kh-179-kh-ubnd-2025-kinh-te-so.md"]:
+        gold = json.loads((corpus / "gold" / (name.rsplit(".", 1)[0] + ".gold.json")).read_text(encoding="utf-8"))
+        nodes = by_path(build_tree(layout(normalise(read(str(corpus / name))))))
+        ok = 0
+        for g in gold["sections"]:
+            n = nodes.get(g["path"])
+            ok += n is not None and SequenceMatcher(None, g["title"].casefold(), n.title.casefold()).ratio() >= 0.9
+        assert ok / len(gold["sections"]) >= 0.9, name
