@@ -57,10 +57,14 @@ class BodySpan:
 
 # --- data ---------------------------------------------------------------------------
 
+#: Punctuation ignored when names are compared: "Sở Văn hóa Thể thao và Du lịch" = "Sở Văn hóa, Thể thao và Du lịch".
+FOLD_PUNCT = re.compile(r"[^\w&]+")
+
+
 def _fold(s: str) -> str:
     """Key for comparing names: lower case, NFC, punctuation and spaces folded."""
     s = unicodedata.normalize("NFC", s).casefold()
-    return " ".join(re.sub(r"[^\w&]+", " ", s).split())
+    return " ".join(FOLD_PUNCT.sub(" ", s).split())
 
 
 @dataclass(frozen=True)
@@ -117,15 +121,15 @@ def _mask(words: list[str], phrases: dict[str, tuple[tuple[str, ...], ...]]) -> 
     """Which of the lower-cased `words` belong to one of the phrases (whole phrases only:
     "chính" in "Sở Tài chính" is not the "chính" of "chính quyền")."""
     out = [False] * len(words)
-    i = 0
-    while i < len(words):
-        for p in phrases.get(words[i], ()):
+    after = 0                           # a phrase found ends here: no new one starts inside it
+    for i in [i for i, w in enumerate(words) if w in phrases]:
+        if i < after:
+            continue
+        for p in phrases[words[i]]:
             if tuple(words[i:i + len(p)]) == p:
-                for j in range(i, i + len(p)):
-                    out[j] = True
-                i += len(p) - 1
+                out[i:i + len(p)] = [True] * len(p)
+                after = i + len(p)
                 break
-        i += 1
     return out
 
 
@@ -188,15 +192,41 @@ LINE_BREAKS = re.compile(r"[\n\r\t\f\v]")
 TOKEN_CLASSES = ("head", "chead", "inhead", "nfirst", "name", "unit", "ctail", "det", "coll", "qual")
 #: Words that may end a committee's or a collective's name: "trực thuộc Trung ương", "có liên quan".
 COMMITTEE_TAIL = frozenset({"trực", "thuộc", "trung", "ương", "có", "liên", "quan"})
-TAIL_PHRASES = (("trực", "thuộc"), ("trung", "ương"), ("có", "liên"), ("liên", "quan"))
+#: Two-word tail phrases ("trực thuộc", "Trung ương", "có liên quan"): both words are in the tail.
+TAIL_PHRASES = frozenset({("trực", "thuộc"), ("trung", "ương"), ("có", "liên"), ("liên", "quan")})
+
+# Bits of a token's TOKEN_CLASSES (bit k = TOKEN_CLASSES[k]), so a token's classes are one int.
+(C_HEAD, C_CHEAD, C_INHEAD, C_NFIRST, C_NAME, C_UNIT, C_CTAIL, C_DET, C_COLL, C_QUAL) = (1 << k for k in range(10))
+#: Classes that can open a Matcher pattern: a doc without them has no pattern match.
+C_OPENERS = C_HEAD | C_CHEAD | C_DET | C_COLL
+
+# Facts of a word that do not depend on its neighbours (computed once per vocabulary entry, `_Lex`).
+(L_CAP, L_CAPOK, L_ALPHA, L_SKIP, L_JOINER, L_UNIT, L_SEP, L_DET, L_NAMEWORD, L_NCFIRST, L_HEADCAND) = \
+    (1 << k for k in range(11))
 
 
-def _tail_phrase(toks, i: int) -> bool:
-    """Token i is part of a tail phrase ("trực thuộc", "Trung ương", "có liên quan")."""
-    low = toks[i][1]
-    nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
-    prev = toks[i - 1][1] if i else ""
-    return any((low, nxt) == p or (prev, low) == p for p in TAIL_PHRASES)
+class _Lex:
+    """A vocabulary entry as the patterns see it: text, lower case, punctuation?, letters?,
+    and its L_* flags (capitalised, a unit word, a determiner, ...)."""
+    __slots__ = ("text", "low", "punct", "alpha", "flags")
+
+    def __init__(self, text: str, low: str, punct: bool, alpha: bool, g: "_Gazetteer", head_firsts) -> None:
+        self.text, self.low, self.punct, self.alpha = text, low, punct, alpha
+        cap = text[:1].isupper()
+        self.flags = (
+            (L_CAP if cap else 0)
+            | (L_CAPOK if cap and text not in g.cap_stop_words else 0)
+            | (L_ALPHA if alpha else 0)
+            | (L_SKIP if punct and text not in "&-" else 0)
+            | (L_JOINER if low in ("và", "-", "&") else 0)
+            | (L_UNIT if low in g.units else 0)
+            | (L_SEP if text in (",", "và") else 0)
+            | (L_DET if low in g.determiners else 0)
+            | (L_NAMEWORD if alpha and low not in g.stop_words else 0)
+            | (L_NCFIRST if any(c[0] == low for c in g.not_collective) else 0)
+            # may start a head: capitalised, not in an upper-case line ("CỘNG HÒA XÃ HỘI ...")
+            | (L_HEADCAND if cap and low in head_firsts
+               and not (text.isupper() and len(text) > 1 and text not in g.upper_heads) else 0))
 
 
 class _Matchers:
@@ -406,7 +436,7 @@ def canonical_name(name: str) -> str:
     name = " ".join(name.split())
     abbr = abbreviations()
     expanded = _abbrev_re().sub(lambda m: abbr[m.group(0)], name)
-    expanded = re.sub(r"\bUbnd\b|\bubnd\b", "Ủy ban nhân dân", expanded)
+    expanded = RECASED_UBND.sub("Ủy ban nhân dân", expanded)
     hit = _gazetteer().official.get(_fold(expanded))
     if hit:
         return _abbrev_re().sub(lambda m: abbr[m.group(0)], hit[0])
@@ -488,6 +518,14 @@ LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+và\s+|\s*\n\s*")
 #: A line break that is a wrap inside a name: the next line starts in lower case
 #: ("Sở Khoa học\nvà Công\nnghệ"), so it is joined with a space.
 WRAPPED_LINE = re.compile(r"\s*\n\s*(?=[a-zđà-ỹ])")
+#: "Ubnd"/"ubnd" as a recased heading prints it.
+RECASED_UBND = re.compile(r"\bUbnd\b|\bubnd\b")
+#: The start of each word (role words are looked for there).
+WORD_START = re.compile(r"(?<!\w)\w")
+#: Runs of spaces and tabs inside a cell (line breaks are handled first).
+SPACES = re.compile(r"[ \t\r\f\v]+")
+#: A joiner left at the start of a name: "và đơn vị liên quan" -> "đơn vị liên quan".
+LEADING_JOINER = re.compile(r"^(?:và|với)\s+")
 #: A collective and the body it belongs to: "Các đơn vị thuộc " + "Bộ Tư pháp" (097).
 BELONGS_TO = re.compile(r"(?s).*\b(?:trực\s+)?thuộc\s*")
 #: A collective and the bare level it belongs to: "các đơn vị thuộc Bộ" (010), "các cơ quan thuộc tỉnh".
@@ -528,9 +566,9 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     if (sep == "và" and words[0][:1].isupper() and not _starts_with_head(piece) and not _starts_collective(piece)
             and _fold(piece) not in g.official and not g.office_title_start.match(piece) and _starts_with_head(prev)):
         return True             # "Vụ Khoa học công nghệ, môi trường" + "Vật liệu xây dựng" (010): not a body alone
-    if first in g.locator_words and len(words) <= 3 and re.search(r"\b(?:" + "|".join(g.locator_words) + r")\s+\S+$", prev):
+    if first in g.locator_words and len(words) <= 3 and any(w in g.locator_words for w in prev.lower().split()[-2:-1]):
         return True
-    if first == "cấp" and len(words) == 2 and re.search(r"\bcấp\s+\S+$", prev):
+    if first == "cấp" and len(words) == 2 and prev.lower().split()[-2:-1] == ["cấp"]:
         return True
     if not _is_collective_piece(prev) or not _starts_collective(piece):
         return False
@@ -577,7 +615,7 @@ def _last_noun(piece: str) -> str | None:
 def _before_role(piece: str) -> str:
     """The piece up to its first role words: "ngành với các tiêu chuẩn" -> "ngành"."""
     g = _gazetteer()
-    for m in re.finditer(r"(?<!\w)\w", piece):
+    for m in WORD_START.finditer(piece):
         if m.start() and g.role_words.match(piece, m.start()):
             return piece[:m.start()]
     return piece
@@ -599,7 +637,7 @@ def split_bodies(text: str) -> list[str]:
     Thương") are two bodies.  Names are whitespace-folded and proper-cased.
     """
     t = WRAPPED_LINE.sub(" ", text.strip())
-    t = re.sub(r"[ \t\r\f\v]+", " ", t)
+    t = SPACES.sub(" ", t)
     # names protect their commas and "và"; collective lists are joined by _continues instead
     found = find_bodies(t)
     spans = [(b.start, b.end) for b in found if b.kind != "collective"]
@@ -639,7 +677,7 @@ def split_bodies(text: str) -> list[str]:
                 and not any(s <= start + len(piece) - len(lead) < e for s, e in spans):
             continue        # "theo dõi, báo cáo chỉ tiêu": the rest of a role clause, not a body
         part = NAME_JUNK.sub("", _before_role(piece)).strip()     # "Sở KH&CN chủ trì hướng dẫn" -> "Sở KH&CN"
-        part = re.sub(r"^(?:và|với)\s+", "", part)
+        part = LEADING_JOINER.sub("", part)
         if any(c.isalpha() for c in part):
             names.append(_proper(part))
     seen, out = set(), []

@@ -222,6 +222,13 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" .;,:")
 
 
+#: Clauses of a phrase: "Báo cáo định kỳ theo thời gian quy định; thực hiện thường xuyên trong năm" (061) is two.
+CLAUSE_SEPARATOR = re.compile(r"[;\n]")
+#: What may stand after the last time point besides a frequency: "Trước ngày 05 của tháng liền kề" (060),
+#: "(trước ngày 15 tháng 12)" (039).
+TAIL_FILLER = re.compile(r"(?:của|\(|\))*", re.I)
+
+
 def _unparsed(text: str, why: str) -> tuple[Deadline, list[Warning]]:
     return (Deadline(text=text, kind="unparsed"),
             [Warning(code="deadline_unparsed", message=f"deadline not understood ({why}): {text!r}")])
@@ -236,7 +243,7 @@ def parse_deadline(text: str, doc_year: int | None = None) -> tuple[Deadline, li
         return _unparsed(shown, "empty")
     if g.refer.search(t):
         return _unparsed(shown, "refers to another document or event")
-    if len([c for c in re.split(r"[;\n]", t) if _clean(c)]) > 1:
+    if len([c for c in CLAUSE_SEPARATOR.split(t) if _clean(c)]) > 1:
         return _unparsed(shown, "several clauses")
 
     # 2. frequencies (masked before the time points: "6 tháng một lần" is not January)
@@ -284,7 +291,7 @@ def parse_deadline(text: str, doc_year: int | None = None) -> tuple[Deadline, li
     if g.refine.search(prefix):
         return _unparsed(shown, "part of a period")
     tail = _clean(masked[last.end:])
-    if tail and not re.fullmatch(r"(?:của|\(|\))*", tail.replace(" ", ""), re.I):
+    if tail and not TAIL_FILLER.fullmatch(tail.replace(" ", "")):
         return _unparsed(shown, "words after the date")
     if last.unit == "day_of_month" and "monthly" not in freqs:
         return _unparsed(shown, "day without month")

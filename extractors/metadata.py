@@ -16,6 +16,7 @@ small reader; what cannot be read is left null with a warning.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -30,17 +31,27 @@ from .vocab import abbreviations, doc_types, load, type_by_code, types_by_name
 
 # ---------------------------------------------------------------- patterns
 #: The number line: "Số: /KH-UBND", "Số: 5973 /UBND-KT", "Số:  982/QĐ-TTg", "Số: 06/2021/QĐ-UBND",
-#: "Số: 123-KH/TU", "Số: 2536 /QĐ - UBND", "Luật số: 56/2020/QH14"
+#: "Số: 123-KH/TU", "Số: 2536 /QĐ - UBND", "Luật số: 56/2020/QH14", "Số: 66.15/2026/NQ-CP"
+#: and an OCR'd number that cannot be read (the junk group): "Số: 4 46 /QĐ-UBND", "Số:đÓ6 /KH-TCTLNTW-C04",
+#: "Số: 4/6 /QĐ-UBND"
 NUMBER_LINE = re.compile(
-    r"\b(?:Số|SỐ|số)\s*:?\s*(?P<num>\d{1,6}[a-zA-Z]?)?\s*(?:/\s*(?P<year>(?:19|20)\d{2})\s*)?"
+    r"\b(?:Số|SỐ|số)\s*:?\s*(?:(?P<num>\d{1,6}(?:\.\d{1,3})?[a-zA-Z]?)|(?P<junk>[^\s/:]{1,6}(?:\s+[^\s/:]{1,6})?|\d{1,3}/\d{1,3}(?=\s)))?\s*(?:/\s*(?P<year>(?:19|20)\d{2})\s*)?"
     r"(?P<sep>[/\-])\s*(?P<sym>[A-ZĐ][\wĐđ&.]*(?:\s*[\-/]\s*[A-ZĐ\d][\wĐđ&.]*)*)")
+#: A symbol alone on a line under the issuer, its number not printed or lost to OCR: "/QĐ-XPVPHC"
+SYMBOL_ALONE = re.compile(r"^/\s*(?P<sym>[A-ZĐ][A-ZĐ\w]*(?:\s*-\s*[A-ZĐ\d][\wĐđ]*)+)$")
 #: The word Số alone at the end of a line, the number on the next: "Số:" / "7360/KH-UBND"
 NUMBER_ALONE = re.compile(r"\b(?:Số|SỐ)\s*:?\s*$")
+#: The number of a decision that a body's name cites, on its own header line: "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT"
+CITED_NUMBER = re.compile(r"^SỐ\s+\d[\d.]*/[A-ZĐ0-9/\-]+$")
 #: A number/symbol that is not an issuer line: "7360/KH-UBND", "Số: /KH-UBND"
 SYMBOL_LIKE = re.compile(r"\d\s*/|/\s*[A-ZĐ]{2}|^(?:Số|SỐ)\b")
 #: Place and date: "Bắc Giang, ngày tháng 6 năm 2024", "Lào Cai, ngày 29 tháng  6  năm 2026"
+#: and with a day or month OCR'd into junk, which is left unread (see _date_part): "Hà Nội, ngàyOẨ tháng 7 năm 2026",
+#: "Lào Cai, ngày U6_ tháng 3 năm 2026", "ngày 0Â tháng + năm 2026", "Lâm Đông. ngày: Ø3 tháng 02 năm 2026"
 DATE_WORDS = re.compile(
-    r",?\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>(?:19|20)\d{2})", re.IGNORECASE)
+    r",?\s*ngày\s*:?\s*(?P<d>[^\n]{0,6}?)\s*tháng\s*(?P<m>[^\n]{0,4}?)\s*năm\s*(?P<y>(?:19|20)\d{2})", re.IGNORECASE)
+#: A day or month that can be read: "29", "06"
+DATE_PART = re.compile(r"^\d{1,2}$")
 #: A place before the date: "Lào Cai, ngày tháng 7 năm 2026" (not "1074/QĐ-BXD ngày 29/6/2026 của Bộ" in a title)
 PLACE_DATE = re.compile(r"[^\W\d_]\s*,\s*ngày\b", re.IGNORECASE)
 #: A date left wholly blank: "Hà Nội, ngày tháng năm"
@@ -48,6 +59,10 @@ DATE_BLANK = re.compile(r"[^\W\d_][\w\s.]*,\s*ngày\s+tháng\s+năm\s*$")
 #: Place and date in figures: "Hà Nội, ngày 04/6/2026", "ngày 04-6-2026"
 DATE_FIGURES = re.compile(r",?\s*ngày\s*(?P<d>\d{1,2})?\s*[/.\-]\s*(?P<m>\d{1,2})?\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})",
                           re.IGNORECASE)
+#: A cited number just before a date, so the date is the cited document's: "tại văn bản số 2600/ttg-ktth ngày 30 tháng 12"
+CITED_BEFORE = re.compile(r"\d[\w.]*/[\w/\-]+\s*$")
+#: A number and symbol alone on a line, the word Số lost (OCR): "47/2017/NĐ-CP"
+IDENTIFIER_ALONE = re.compile(r"^(?P<num>\d{1,6})/(?P<year>(?:19|20)\d{2})/(?P<sym>[A-ZĐ]{1,6}-[A-ZĐ][\wĐđ]*)$")
 #: A word of a place name: "Bắc", "Giang", "TP.", "Hồ"
 PLACE_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_]*\.?|TP\.)$")
 #: Leading dash of a list item and the trailing ; or . of a recipient: "- Như trên;", "+ Lưu VT, KGVX."
@@ -56,6 +71,16 @@ ITEM_EDGES = re.compile(r"^[\s\-–—+•*]+|[\s;,.:]+$")
 INNER_PREFIX = re.compile(r"\s(?:TM|KT|TL|TUQ|Q)\.\s+(?=[^\W\d_a-zđ]{2})")
 #: Type code at the head of a symbol: "KH" in "KH-UBND", "QĐ" in "QĐ-TTg", "KH" in "KH/TU" (Party)
 SYMBOL_CODE = re.compile(r"^(?P<code>[^\-/]+)")
+#: The national motto read through diacritics lost to OCR, on folded text: "cọng hòa xã Họi Chủ nghĩa" -> "XA HOI CHU NGHIA",
+#: "Độc lập - Tự do - Hạnh phúc" -> "DOC LAP - TU DO"
+MOTTO_FOLDED = re.compile(r"XA HOI CHU NGHIA|DOC LAP\s*[-–]\s*TU DO")
+#: The addressee head of a công văn anywhere in a line, the list after it: "Kính gửi:", "Hà Nội, ngày 05 tháng 04 năm 2019
+#: Kính gửi: Bộ Kế hoạch và Đầu tư."
+ADDRESSEE_AT = re.compile(r"\bKính\s+gửi\s*:?\s*")
+#: Item dashes inside one flattened addressee line: "Kính gửi: - Sở Tài chính; - Sở Xây dựng."
+ITEM_DASH = re.compile(r"(?:^|(?<=[;.,]))\s*[-–+•]\s+")
+#: Table cell rules and bars left by a converter between addressee lines: "|", "| --- |"
+CELL_RULE = re.compile(r"^[|\s\-:]*$")
 #: Words that may stand before the signer's name and are not part of it: "(Đã ký)", "[daky]"
 SIGNED_MARK = re.compile(r"^[\[(]?\s*(?:Đã ký|đã ký|daky|ký)\s*[\])]?$")
 
@@ -93,6 +118,30 @@ def _vocab() -> _Vocab:
                   abbreviations_upper=by_len(abbr))
 
 
+def fold(text: str) -> str:
+    """Upper case without diacritics, to compare OCR'd words: 'PHO GIAM ĐỌC' -> 'PHO GIAM DOC'."""
+    t = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in t if not unicodedata.combining(c)).upper().split())
+
+
+@lru_cache(maxsize=None)
+def _folded_titles() -> dict:
+    """folded title -> proper title ('PHO GIAM DOC' -> 'Phó Giám đốc'), and the words of titles."""
+    return {fold(t): t for t in _vocab().titles.values()}
+
+
+@lru_cache(maxsize=None)
+def _title_words() -> frozenset:
+    v = _vocab()
+    return frozenset(w for t in list(v.titles) + list(v.collectives) for w in fold(t).split())
+
+
+def is_title_like(text: str) -> bool:
+    """A title or capacity misread as a name: 'PHO GIAM ĐỌC', 'Phó Giám Đốc' (every word a word of a title)."""
+    words = fold(text).split()
+    return bool(words) and all(w in _title_words() for w in words)
+
+
 # ---------------------------------------------------------------- proper case
 def _starts(words: list[str], phrase: str) -> bool:
     p = phrase.split()
@@ -113,6 +162,9 @@ def proper_case(name: str) -> str:
     while i < len(words):
         rest = words[i:]
         hit = next(((u, p) for u, p in v.heads if _starts(rest, u)), None) if i == 0 else None
+        if i == 0 and hit is None:      # "TỎ CÔNG TÁC LIÊN NGÀNH TW" (OCR): the head read through its diacritics
+            folded = fold(" ".join(rest)).split()
+            hit = next(((u, p) for u, p in v.heads if len(u.split()) >= 2 and _starts(folded, fold(u))), None)
         if hit:
             out.append(hit[1])
             i += len(hit[0].split())
@@ -138,7 +190,10 @@ def proper_case(name: str) -> str:
             start_of_name = False
             continue
         w = words[i]
-        if w in v.lower_words:
+        if any(c.isdigit() for c in w):
+            out.append(w)              # a cited number keeps its case: "1050/QĐ-SCT"
+            start_of_name = False
+        elif w in v.lower_words:
             out.append(w.lower())
             start_of_name = False
         elif w in ("VÀ", "-", "–", ","):
@@ -195,7 +250,26 @@ def _starts_marker(t: str) -> bool:
 def _strip_mottos(line: str) -> str:
     for m in _vocab().mottos:
         line = line.replace(m, " ")
+    # a motto with OCR'd diacritics: "CỌNG HÒA XÃ HỌI CHỦ NGHĨA VIỆT NAM" (fold keeps one letter a letter)
+    line = unicodedata.normalize("NFC", line)
+    folded = _fold_letters(line)
+    for m in _folded_mottos():
+        k = folded.find(m)
+        while k >= 0:
+            line = line[:k] + " " * len(m) + line[k + len(m):]
+            folded = folded[:k] + " " * len(m) + folded[k + len(m):]
+            k = folded.find(m)
     return " ".join(line.split())
+
+
+def _fold_letters(text: str) -> str:
+    """fold() letter by letter, keeping the length (spaces unchanged)."""
+    return "".join(fold(c) or c for c in text)
+
+
+@lru_cache(maxsize=None)
+def _folded_mottos() -> tuple[str, ...]:
+    return tuple(sorted({fold(m) for m in _vocab().mottos}, key=len, reverse=True))
 
 
 # ---------------------------------------------------------------- the readers
@@ -207,25 +281,39 @@ def _number_line_rank(line: str) -> int:
     return 1 if t.startswith(("Số", "SỐ")) else 2
 
 
-def _read_number(lines: list[str]) -> tuple[Optional[int], Optional[str], Optional[str], Optional[str], str]:
-    """(line index, number, year, symbol, separator) of the Số line."""
+def _read_number(lines: list[str]) -> tuple[Optional[int], Optional[str], Optional[str], Optional[str], str, bool]:
+    """(line index, number, year, symbol, separator, number unreadable) of the Số line."""
     order = sorted(range(min(len(lines), 40)), key=lambda i: _number_line_rank(lines[i]))
     for i in order:
         line = lines[i]
         if NUMBER_ALONE.search(line) and i + 1 < len(lines):
             line = line + " " + lines[i + 1]          # "Số:" / "7360/KH-UBND" on two lines
         m = NUMBER_LINE.search(line)
+        if m and m["junk"] and not line.lstrip("*_ ").startswith(("Số", "SỐ")):
+            continue              # an unreadable number only on a line of its own: "Số: 4 46 /QĐ-UBND"
         if m and (line.lstrip().startswith(("Số", "SỐ")) or m.start() < 40 or "Số:" in line):
             sym = re.sub(r"\s*([\-/])\s*", r"\1", m["sym"]).rstrip(".-/")
-            return i, m["num"], m["year"], sym, m["sep"]
-    return None, None, None, None, "/"
+            return i, m["num"], m["year"], sym, m["sep"], bool(m["junk"])
+    for i, line in enumerate(lines[:8]):
+        m = IDENTIFIER_ALONE.match(line)
+        if m:
+            return i, m["num"], m["year"], m["sym"], "/", False
+        m = SYMBOL_ALONE.match(line)
+        if m:
+            return i, None, None, re.sub(r"\s*-\s*", "-", m["sym"]), "/", False
+    return None, None, None, None, "/", False
+
+
+def _date_part(text: Optional[str]) -> Optional[str]:
+    """'29' -> '29'; an OCR'd 'U6_' or '4 6' -> None (unreadable, not guessed)."""
+    return text.strip() if text and DATE_PART.match(text.strip()) else None
 
 
 def _read_place_date(text: str) -> tuple[Optional[str], Optional[str], Optional[re.Match]]:
     m = DATE_WORDS.search(text) or DATE_FIGURES.search(text)
     if not m:
         return None, None, None
-    y, mo, d = m["y"], m["m"], m["d"]
+    y, mo, d = m["y"], _date_part(m["m"]), _date_part(m["d"])
     date = y
     if mo and 1 <= int(mo) <= 12:
         date += f"-{int(mo):02d}"
@@ -240,22 +328,32 @@ def _read_place_date(text: str) -> tuple[Optional[str], Optional[str], Optional[
             place.insert(0, w)
         else:
             break
+    if place and place[-1].endswith(".") and place[-1] != "TP.":
+        place[-1] = place[-1].rstrip(".")          # "Lâm Đông. ngày: Ø3 tháng 02" (OCR'd comma)
     return (" ".join(place) or None), date, m
 
 
-def _read_issuer(lines: list[str], stop: int) -> tuple[Optional[str], Optional[str]]:
-    """(issuer, parent) from the upper-case header lines above the Số line."""
+def _read_issuer(lines: list[str], stop: int, anchored: bool = True) -> tuple[Optional[str], Optional[str]]:
+    """(issuer, parent) from the upper-case header lines above the Số line.
+    With no anchor (no national motto, no Số line) an upper-case line is an issuer only when it
+    starts with an organisation word: a form's title "DANH SÁCH THÀNH VIÊN CÔNG TY ..." is not."""
     v = _vocab()
     orgs: list[str] = []
     for line in lines[:stop]:
         line = _strip_mottos(line)
+        if orgs and CITED_NUMBER.match(line) and orgs[-1].split()[-1] in ("ĐỊNH", "THEO"):
+            orgs[-1] = orgs[-1] + " " + line      # "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT"
+            continue
         line = NUMBER_LINE.split(line)[0] if NUMBER_LINE.search(line) else line
-        line = line.strip(" -–—_*")
+        line = line.strip(" -–—_*.")      # "BỘ CÔNG AN ." (OCR)
         if not line or RULE.match(line) or not is_upper_line(line) or SYMBOL_LIKE.search(line):
             continue
         for part in _split_inline(line):
             words = _expand_upper(part).split()
-            new = any(_starts(words, h) for h, _ in v.heads) or not orgs
+            head = _starts_head(words)
+            if not orgs and not head and (not anchored or _starts_type_name(part)):
+                continue          # no anchor, or a type line: "BÁO CÁO ĐỊNH KỲ VỀ BẢO HỘ LAO ĐỘNG" (a form)
+            new = head or not orgs
             if new:
                 orgs.append(part)
             else:
@@ -269,6 +367,11 @@ def _read_issuer(lines: list[str], stop: int) -> tuple[Optional[str], Optional[s
     issuer = proper_case(orgs[-1])
     parent = proper_case(orgs[-2]) if len(orgs) >= 2 else None
     return issuer, parent
+
+
+def _starts_type_name(line: str) -> bool:
+    """'BÁO CÁO ĐỊNH KỲ VỀ ...' starts with a document type's name."""
+    return bool(_inline_type_re().match(line))
 
 
 def _split_inline(line: str) -> list[str]:
@@ -285,20 +388,77 @@ def _split_inline(line: str) -> list[str]:
 
 
 def _type_line(lines: list[str]) -> tuple[Optional[int], list]:
+    """The type line: "KẾ HOẠCH", or read through OCR'd diacritics: "KÉ HOẠCH" (folds to KE HOACH)."""
     for i, line in enumerate(lines[:45]):
         t = line.rstrip(":").strip()
         if t.upper() == t and is_upper_line(t):
-            found = types_by_name(t)
+            found = types_by_name(t) or _types_by_folded_name().get(fold(t), [])
             if found:
                 return i, found
     return None, []
+
+
+@lru_cache(maxsize=None)
+def _types_by_folded_name() -> dict:
+    out: dict = {}
+    for d in doc_types():
+        for n in {fold(d.name)} | {fold(a) for a in d.aliases if len(a) > 3}:
+            out.setdefault(n, []).append(d)
+    return out
+
+
+def _starts_head(words: list[str]) -> bool:
+    """An organisation word at the head, or a head of 2+ words read through OCR'd diacritics: "TỎ CÔNG TÁC"."""
+    v = _vocab()
+    if any(_starts(words, h) for h, _ in v.heads):
+        return True
+    folded = fold(" ".join(words)).split()
+    return any(len(h.split()) >= 2 and _starts(folded, fold(h)) for h, _ in v.heads)
+
+
+def _opening_type(lines: list[str]) -> tuple[list, Optional[str]]:
+    """A document that opens with its type and summary in one sentence-case line (word-segmented crawls):
+    "Quyết định ban hành kế hoạch triển khai ..." -> ([QĐ], "Ban hành kế hoạch triển khai ...")."""
+    words = lines[0].split() if lines else []
+    for k in (3, 2, 1):
+        if len(words) > k + 2 and words[0][:1].isupper() and words[k][:1].islower() \
+                and all(w.islower() for w in words[1:k]):
+            found = types_by_name(" ".join(words[:k]))
+            if found:
+                rest = " ".join(words[k:])
+                return found, rest[:1].upper() + rest[1:]
+    return [], None
+
+
+def _sentence_case_issuer(lines: list[str]) -> Optional[str]:
+    """An issuer printed in sentence case near the top (word-segmented crawls): "Ủy ban nhân dân tỉnh nghệ an"
+    -> "Ủy ban nhân dân tỉnh Nghệ An".  Short lines only, starting with an organisation word."""
+    for line in lines[:3]:
+        words = line.split()
+        if 2 <= len(words) <= 9 and not re.search(r"[,.;:/\d]", line) and _starts_head(_expand_upper(line.upper()).split()):
+            return proper_case(line.upper())
+    return None
+
+
+@lru_cache(maxsize=None)
+def _symbol_issuers() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(rf"^{k}$"), v) for k, v in load("issuers.yaml")["symbol_issuers"].items())
+
+
+def issuer_from_symbol(symbol: str) -> Optional[str]:
+    """The central body named by a symbol's issuer code: "NĐ-CP" -> Chính phủ, "QH14" -> Quốc hội, "QĐ-TTg" ->
+    Thủ tướng Chính phủ.  Local codes (UBND, SCT, ...) name no body by themselves: None."""
+    code = symbol.split("-")[-1].split("/")[-1]
+    return next((v for k, v in _symbol_issuers() if k.match(code)), None)
 
 
 def _inline_type(lines: list[str]) -> tuple[list, Optional[str]]:
     """A type word inside a flattened line and the upper-case summary after it:
     "Hà Nội, ngày 31 tháng 7 năm 2024 QUYẾT ĐỊNH VỀ CƠ CHẾ, CHÍNH SÁCH ... THU HỒI Căn cứ Luật ..."."""
     for line in lines[:45]:
-        m = _inline_type_re().search(line)
+        # not a type word inside an upper-case phrase: "DỰ THẢO KẾ HOẠCH", "HỆ THỐNG BÁO CÁO TÀI CHÍNH"
+        m = next((x for x in _inline_type_re().finditer(line)
+                  if not (line[:x.start()].split() and is_upper_line(line[:x.start()].split()[-1]))), None)
         if not m:
             continue
         run, _ = upper_run(line[m.end():].split())
@@ -379,6 +539,59 @@ def _read_title(lines: list[str], start: int) -> Optional[str]:
     return title or None
 
 
+# ---------------------------------------------------------------- Kính gửi
+def _front_lines(doc: LaidOut, tree: list[Node]) -> list[str]:
+    """The lines of the header and of the body before the first section."""
+    header, body = split_header(doc)
+    first = tree[0].start if tree else None
+    lines: list[str] = []
+    for b in header + body[:40]:
+        if b in body and first is not None and b.start >= first:
+            break
+        texts = table_lines(b) if isinstance(b, Table) else b.text.split("\n") if isinstance(b, Paragraph) else []
+        lines.extend(t for t in (clean(x) for x in texts) if t)
+    return lines
+
+
+def read_addressees(lines: list[str]) -> list[str]:
+    """The addressees after "Kính gửi:" (kính gửi), one a line or flattened on one line:
+    ["Kính gửi:", "- Các Sở, ban, ngành thuộc UBND tỉnh;", "- Công an tỉnh."] -> ["Các Sở, ban, ngành thuộc UBND tỉnh",
+    "Công an tỉnh"].  The list ends at an item ending with "." or at the first line that is not an item."""
+    start = next(((i, m) for i, m in enumerate(ADDRESSEE_AT.search(x) for x in lines[:60]) if m), None)
+    if start is None:
+        return []
+    i, m = start
+    items: list[str] = []
+    rest = lines[i][m.end():].strip()
+    chunks = [rest] if rest else []
+    done = bool(rest) and not rest.startswith(("-", "–", "+", "•")) and rest.endswith(".")
+    j = i + 1
+    while not done and j < len(lines) and j < i + 30:
+        t = lines[j]
+        j += 1
+        if CELL_RULE.match(t):
+            continue
+        if not chunks and (is_upper_line(t) or NUMBER_LINE.search(t) or SUMMARY_CV.match(t) or DATE_WORDS.search(t)):
+            continue              # the other header column read in between: "ỦY BAN NHÂN DÂN", "Số: /UBND-NC", "V/v ..."
+        wrapped = bool(chunks) and not chunks[-1].endswith((";", ".", ":")) and len(t) < 120 and not BODY_START.match(t)
+        if t.startswith(("-", "–", "+", "•")) or (chunks and t[0].islower()) or wrapped \
+                or (not chunks and not BODY_START.match(t) and not _starts_marker(t)):
+            chunks.append(t)
+            if t.endswith("."):
+                break
+        else:
+            break
+    for chunk in chunks:
+        parts = [x for x in ITEM_DASH.split(chunk) if x.strip()]
+        if not parts:
+            continue
+        if items and not chunk.lstrip().startswith(("-", "–", "+", "•")) and not items[-1].endswith((";", ".")):
+            items[-1] = items[-1] + " " + parts[0]         # an item wrapped over two lines
+            parts = parts[1:]
+        items.extend(parts)
+    return [y for y in (ITEM_EDGES.sub("", x) for x in items) if y]
+
+
 # ---------------------------------------------------------------- signature and Nơi nhận
 def _tail_lines(doc: LaidOut, tree: list[Node]) -> list[str]:
     """The lines of the signature block and Nơi nhận: body blocks that no section holds,
@@ -441,6 +654,10 @@ def _split_signature(line: str) -> tuple[str, Optional[str]]:
     head, run = _trailing_upper(line)
     if run and is_signature_line(run):
         return head, run
+    # a title at the head of a recipient line wrapped beside it: "TRƯỞNG ĐOÀN tiện Phục vụ Đoàn kiểm tra);"
+    run, rest = upper_run(line.split())
+    if run and rest and rest[0][:1].islower() and is_signature_line(run) and not line.startswith(("-", "+", "•")):
+        return " ".join(rest), run
     # "Nơi nhận: KT. CHỦ TỊCH" or "- Như trên; TM. ỦY BAN NHÂN DÂN" with the prefix in the middle
     m = re.search(r"\s((?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ ]+)$", line)
     if m and is_upper_line(m.group(1)):
@@ -504,8 +721,10 @@ def _explode_signature(line: str) -> list[str]:
     return out
 
 
-def _read_signers(lines: list[str]) -> tuple[list[Signer], list[str]]:
+def _read_signers(lines: list[str]) -> tuple[list[Signer], list[str], list[str]]:
+    """(signers, recipients, lines where a name was expected but a title-like text stood)."""
     v = _vocab()
+    notes: list[str] = []
     signers: list[Signer] = []
     recipients: list[str] = []
     cur: dict = {}
@@ -528,6 +747,14 @@ def _read_signers(lines: list[str]) -> tuple[list[Signer], list[str]]:
                     recipients.append(item)
             elif SIGNED_MARK.match(rec):
                 pass
+            elif is_title_like(rec) and (cur or not signers) and is_person(rec):
+                # an OCR'd title where the name should be: "PHO GIAM ĐỌC"; the title when it folds to one
+                if fold(rec) in _folded_titles() and "title" not in cur:
+                    cur["title"] = _folded_titles()[fold(rec)]
+                else:
+                    notes.append(rec)
+            elif is_person(rec) and is_upper_line(rec) and _starts_authority(rec) and "title" in cur:
+                cur["title"] += " " + proper_case(rec)     # "PHÓ GIÁM ĐỐC" / "SỞ CÔNG THƯƠNG LÀO CAI"
             elif is_person(rec) and (cur or not signers) and (not is_upper_line(rec) or cur):
                 cur["name"] = _name_case(rec)
                 signers.append(Signer(**cur))
@@ -539,7 +766,7 @@ def _read_signers(lines: list[str]) -> tuple[list[Signer], list[str]]:
             sig = clean(sig)
             prefix = next((p for p in v.prefixes if sig.startswith(p)), None)
             if prefix:
-                rest = sig[len(prefix):].strip()
+                rest = sig[len(prefix):].strip(" .")          # "T/M. ĐOÀN KIỂM TRA"
                 label = prefix if prefix.endswith(".") else prefix.replace("/", "") + "."
                 if prefix in v.on_behalf_prefixes:
                     if "on_behalf_of" in cur and ("title" in cur or "capacity" in cur):
@@ -552,7 +779,7 @@ def _read_signers(lines: list[str]) -> tuple[list[Signer], list[str]]:
                 cur["title"] = _title_case(sig)
     if cur and ("title" in cur or "capacity" in cur):
         signers.append(Signer(**cur))
-    return signers, [r for r in recipients if r]
+    return signers, [r for r in recipients if r], notes
 
 
 def _title_case(t: str) -> str:
@@ -590,11 +817,13 @@ def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[War
     lines = _header_lines(doc)
     meta = Metadata()
 
-    num_i, number, year, symbol, sep = _read_number(lines)
+    num_i, number, year, symbol, sep, unreadable = _read_number(lines)
     type_i, type_entries = _type_line(lines)
     inline_title = None
     if type_i is None:
         type_entries, inline_title = _inline_type(lines)
+    if type_i is None and not type_entries:
+        type_entries, inline_title = _opening_type(lines)
     cv_i = next((i for i, s in enumerate(lines[:45]) if SUMMARY_CV.match(s)), None)
 
     # issuer: the upper-case lines above the Số line (or above the type line)
@@ -602,10 +831,18 @@ def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[War
     if num_i is not None:
         # the Số line itself may carry the second issuer line on the left ("TỈNH LÀO CAI Số: ...")
         stop = num_i + 1
-    name, parent = _read_issuer(lines, stop)
+    anchored = num_i is not None or any(MOTTO_FOLDED.search(fold(x)) for x in lines[:40])
+    name, parent = _read_issuer(lines, stop, anchored)
+    if not name and not anchored:
+        name = _sentence_case_issuer(lines)
+    if not name and symbol and issuer_from_symbol(symbol):
+        name = issuer_from_symbol(symbol)
+        warnings.append(Warning(code="issuer_from_symbol",
+                                message=f"no issuer lines in the header: '{name}' read from the symbol {symbol}"))
     meta.issuer = Issuer(name=name, parent=parent)
     if not name:
-        warnings.append(Warning(code="issuer_missing", message="no issuer found in the header"))
+        warnings.append(Warning(code="issuer_missing", message="no issuer found in the header" + (
+            "" if anchored else " (no national motto or 'Số:' line, and no line starting with an organisation word)")))
 
     # number, symbol, identifier
     meta.symbol = symbol
@@ -619,6 +856,8 @@ def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[War
             meta.identifier = f"{number}/{symbol}"
     if symbol is None:
         warnings.append(Warning(code="number_missing", message="no 'Số:' line found in the header"))
+    elif number is None and unreadable:
+        warnings.append(Warning(code="number_unreadable", message=f"the number before /{symbol} cannot be read (OCR)"))
     elif number is None:
         warnings.append(Warning(code="number_blank", message=f"the number before /{symbol} is blank"))
 
@@ -629,6 +868,10 @@ def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[War
         entry = type_by_code(m["code"]) if m else None
         code_in_symbol = entry
     dtype = None
+    if type_entries and type_i is None and code_in_symbol \
+            and not any(e.code == code_in_symbol.code for e in type_entries):
+        # a type word met inside a line ("HỆ THỐNG BÁO CÁO TÀI CHÍNH" in 102/2018/TT-BTC) is weaker than the symbol
+        type_entries, inline_title = [], None
     if type_entries:
         dtype = next((e for e in type_entries if code_in_symbol and e.code == code_in_symbol.code), type_entries[0])
         if code_in_symbol and code_in_symbol.code != dtype.code:
@@ -647,13 +890,18 @@ def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[War
     # place and date: the first "..., ngày ... tháng ... năm ..." of the header
     place = date = None
     for i in sorted(range(min(len(lines), 40)), key=lambda i: not PLACE_DATE.search(lines[i])):
+        if BODY_START.match(lines[i]):
+            continue              # "Căn cứ Luật ... ngày 26/11/2003": a cited document's date
         window = " ".join(lines[i:i + 2])
         if DATE_WORDS.search(lines[i]) or DATE_FIGURES.search(lines[i]) or \
                 (i + 1 < len(lines) and (DATE_WORDS.search(window) or DATE_FIGURES.search(window))
                  and not (DATE_WORDS.search(lines[i + 1]) or DATE_FIGURES.search(lines[i + 1]))):
             text = lines[i] if (DATE_WORDS.search(lines[i]) or DATE_FIGURES.search(lines[i])) else window
             text = NUMBER_LINE.sub(" ", _strip_mottos(text))
-            place, date, _ = _read_place_date(text)
+            place, date, dm = _read_place_date(text)
+            if dm and not PLACE_DATE.search(text) and CITED_BEFORE.search(text[:dm.start()]):
+                place = date = None      # the date of a cited document: "văn bản số 2600/ttg-ktth ngày 30 tháng 12"
+                continue
             break
     if place is None:
         blank = next((m for m in (DATE_BLANK.search(x) for x in lines[:40]) if m), None)
@@ -676,10 +924,20 @@ def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[War
     if not title:
         warnings.append(Warning(code="title_missing", message="no summary line under the document type"))
 
+    # addressees of a công văn (Kính gửi)
+    meta.addressees = read_addressees(_front_lines(doc, tree))
+
     # signers and recipients
-    signers, recipients = _read_signers(_tail_lines(doc, tree))
+    signers, recipients, notes = _read_signers(_tail_lines(doc, tree))
+    for text in notes:
+        warnings.append(Warning(code="signer_name_unreadable",
+                                message=f"'{text}' stands where the signer's name should be but reads as a title"))
     meta.signers = signers
     meta.recipients = recipients
     if not signers:
         warnings.append(Warning(code="signer_missing", message="no signature block found"))
+    for sg in signers:
+        if not sg.name:
+            warnings.append(Warning(code="signer_name_missing",
+                                    message=f"no readable name under '{sg.title or sg.capacity or sg.on_behalf_of}'"))
     return meta, warnings

@@ -120,8 +120,9 @@ _LIST_TAIL_RE = re.compile(r"^\s*(?:,|;|và|hoặc|,\s*và)\s*(?:(?:số|Số)\s
 #: `*(Kèm theo Kế hoạch số 179/KH-UBND ...)*`, `(Ban hành kèm theo Quyết định số ...)`.
 _ATTACHED_TO_RE = re.compile(r"(?:^|[\n(*])\s*\**\s*\(?\s*(?:ban hành\s+)?kèm\s+theo\s*$", re.IGNORECASE)
 
-#: The document's own number line: `Số: 1074/QĐ-BXD`, `Số: /KH-UBND`.
-_OWN_NUMBER_RE = re.compile(r"(?:^|\n)\s*\|?\s*(?:Số|SỐ)\s*:?\s*$")
+#: What may stand before `Số:` on the document's own number line (`Số: 1074/QĐ-BXD`, `| Số: /KH-UBND |`,
+#: `**Số:** 617/KH-UBND`): nothing but table bars and emphasis.
+_OWN_NUMBER_RE = re.compile(r"[\s|*_]*")
 
 # ---------------------------------------------------------------------------------------------
 # What follows an identifier.
@@ -158,7 +159,8 @@ LAW_NAME_RE = re.compile(r"(?<![\w])(?<!pháp\s)(?<!Pháp\s)(?<!PHÁP\s)(?P<type
 LAW_TITLE_END_RE = re.compile(
     r"\s+(?:số|ngày|năm)\s+[\d/]|\s+năm\s*$|[;.:()\"“”]|,\s*(?=[" + _UP + r"])|,\s*(?:các|và)\s|\s+(?:và|hoặc)\s+(?=các\s|Luật|Bộ luật|Nghị|Quyết|Thông|Chỉ|Pháp|Hiến|Văn bản|Công văn|Kế hoạch)"
     r"|\s+(?:quy định|hướng dẫn|được|đã|và các|và văn bản|có hiệu lực|về|thì|để|theo|tại|chưa|nhằm|ước|trên|"
-    r"đối với|áp dụng|thực hiện|cho|khi|trong|với)\s|\s+của\s+(?!Luật|Bộ luật)|\s+\d")
+    r"đối với|áp dụng|thực hiện|cho|khi|trong|với|mà|nhưng|không|nếu|hay|hoặc|và có|và được|và các)\s"
+    r"|\s+của\s+(?!Luật|Bộ luật)|\s+\d|\[|,\s*hoặc\s")
 #: A short form: type word + bare number, `Chỉ thị 11`, `Quyết định số 899` (the number not followed by a symbol).
 SHORT_NUMBER_RE = re.compile(r"\s*(?:số\s*)?(?P<num>\d{1,5}[a-z]?)(?![\w/.,\-]|\s?[/\-]\s?[^\W\d_]|\s+(?:năm|tháng|ngày))")
 #: A number the type word announces but no identifier could be read from: `Quyết định số 1234/8D-UBND` (OCR).
@@ -216,13 +218,17 @@ def _issuer_res():
     return known, stops
 
 
+@lru_cache(maxsize=None)
+def _abbreviation_re() -> re.Pattern:
+    """Any abbreviation of abbreviations.yaml as a whole word, longest first (`UBND`, `BTV`, `BCHTW`)."""
+    keys = sorted(vocab.abbreviations(), key=len, reverse=True)
+    return re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w&])")
+
+
 def _expand(name: str) -> str:
     """Fold whitespace and expand abbreviations: `UBND tỉnh` -> `Ủy ban nhân dân tỉnh`, `BTV` -> `Ban Thường vụ`."""
-    name = " ".join(name.split())
     abbr = vocab.abbreviations()
-    for key in sorted(abbr, key=len, reverse=True):
-        name = re.sub(r"(?<![\w&])" + re.escape(key) + r"(?![\w&])", abbr[key], name)
-    return name
+    return _abbreviation_re().sub(lambda m: abbr[m.group()], " ".join(name.split()))
 
 
 #: A place name after a Party committee: `Ban Thường vụ Tỉnh ủy Lào Cai` (corpus 008).
@@ -243,7 +249,7 @@ def parse_issuer(mtext: str, pos: int) -> tuple[int, Optional[str]]:
         end = m.end()
         # a local body's place name: `Ban Thường vụ Tỉnh ủy Lào Cai`
         m2 = _PLACE_NAME_RE.match(mtext, end)
-        if m2 and re.search(r"ủy$|ỦY$", mtext[m.start():end]) and not stops.match(mtext, end):
+        if m2 and _COMMITTEE_END_RE.search(mtext, m.start(), end) and not stops.match(mtext, end):
             end = m2.end()
         # joint issuers: `của Ủy ban Dân tộc và Bộ Tư pháp` (corpus 097)
         j = _JOINT_RE.match(mtext, end)
@@ -376,6 +382,99 @@ def _in_editorial_note(text: str, pos: int) -> bool:
     return opened >= 0 and text.rfind("]", opened, pos) < 0 and text.find("]", pos, line_end) >= 0
 
 
+#: Where a symbol stops before a lower-case word: `105/2025/NĐ-` / `của` (corpus 012), `1187/QĐ-thẩm định` (074).
+SYMBOL_CUT_RE = re.compile(r"\s?[-/]\s?(?=[^\W\d_]+(?:[-/\s]|$))(?![^-/\s]*[A-ZĐ0-9&])")
+#: A symbol has two letters running somewhere (`QĐ`, `KH&ĐT`): `1/2` or `5.000/1` have none.
+_TWO_LETTERS_RE = re.compile(r"[^\W\d_]{2}|&")
+#: What cannot stand inside a law's name between `Luật` and `số`: `Luật ... ; Nghị định số 1/...`.
+_NOT_IN_LAW_NAME_RE = re.compile(r"[;.:()\d]")
+#: A list separator right before a bare `số`: `...; số 1569/QĐ-TTg`, `... và số 1668/QĐ-TTg` (corpus 032).
+_SEPARATOR_TAIL_RE = re.compile(r"(?:[,;]|(?<!\w)và)\s*$")
+#: The first word after a citation's date and issuer: the subject opens with a lower-case word (`phê duyệt ...`).
+_FIRST_WORD_RE = re.compile(r"\s*,?\s*(?P<w>[^\W\d_]+)")
+#: An amending law: `Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền ...`.
+_AMENDING_RE = re.compile(r"\s+sửa đổi", re.IGNORECASE)
+#: ... whose name goes on over the names of the laws it amends.
+_AMENDED_LAW_RE = re.compile(r"\s+(?:và|của)\s+(?:Luật|Bộ luật)")
+#: A law's name followed by its number: `Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ số 55/2024/QH15`.
+_NUMBER_NEXT_RE = re.compile(r"\s+số\s+[\d/]")
+#: A Party committee, which a place name may follow: `Ban Thường vụ Tỉnh ủy` + ` Lào Cai`.
+_COMMITTEE_END_RE = re.compile(r"(?:ủy|ỦY)$")
+
+LEGISLATURE_RE = re.compile(r"(?:UBTV)?QH\d\d")
+"""A symbol that is only the legislature: `QH15` (a law, 55/2024/QH15), `UBTVQH15` (a resolution)."""
+
+
+@dataclass
+class _Ident:
+    """An identifier as read from IDENT_RE."""
+    number: Optional[str]
+    year: Optional[int]
+    symbol: str
+    identifier: Optional[str]
+    code_entry: Optional[vocab.DocTypeEntry]   # the type its code names (QĐ in 899/QĐ-TTg), if any
+    party: bool
+    end: int               # end of the symbol proper (footnote and cut-off words excluded)
+    tail: int              # where reading what follows starts (after a glued footnote marker)
+    footnote: Optional[str]
+    truncated: bool
+
+
+def _read_identifier(m: re.Match) -> Optional[_Ident]:
+    number = m.group("pnum") or m.group("num")
+    if m.group("pnum") is not None:
+        code_entry = vocab.type_by_code(m.group("pcode"))
+        if code_entry is None:
+            return None
+        issuer_part, fn = _strip_footnote(m.group("pissuer"))
+        code = code_entry.code if m.group("pcode").islower() else m.group("pcode")
+        symbol = f"{code}/{_canonical_symbol(issuer_part)}"
+        return _Ident(number, None, symbol, f"{number}-{symbol}", code_entry, True,
+                      m.end() - (len(fn) if fn else 0), m.end(), fn, False)
+    raw_sym, truncated = m.group("sym"), False
+    if any(c.isupper() for c in raw_sym):
+        # `105/2025/NĐ-` / `của`: a lower-case word after the hyphen is not part of the symbol
+        cut = SYMBOL_CUT_RE.search(raw_sym)
+        if cut:
+            raw_sym, truncated = raw_sym[:cut.start()], True
+    trimmed = len(m.group("sym")) - len(raw_sym)
+    raw_sym, fn = _strip_footnote(raw_sym)
+    symbol = _canonical_symbol(raw_sym)
+    if not any(c.isupper() for c in symbol) or not _TWO_LETTERS_RE.search(symbol):
+        return None
+    year = int(m.group("year")) if m.group("year") else None
+    tokens = symbol.split("-")
+    code_entry = None
+    if not LEGISLATURE_RE.fullmatch(symbol) and (len(tokens) > 1 or tokens[0].isupper()):
+        code_entry = vocab.type_by_code(tokens[0])
+    identifier = None
+    if number:
+        identifier = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
+    return _Ident(number, year, symbol, identifier, code_entry, False,
+                  m.end() - trimmed - (len(fn) if fn else 0), m.end() - trimmed, fn, truncated)
+
+
+def _type_word_before(head: str, so: Optional[re.Match]) -> tuple[Optional[re.Match], str]:
+    """The type word that announces an identifier, and the words between (`Chương trình` +
+    ` hành động` + `số`; a law's name: `Luật` + ` Phòng cháy, chữa cháy ...` + `số`)."""
+    if so and so.group("so") in ("Số", "SỐ") and ":" in so.group(0):   # `Số: 175/NQ-CP`, the own number
+        return None, ""
+    tw = None
+    for t in _type_word_re().finditer(head):
+        tw = t
+    if tw is None:
+        return None, ""
+    qualifier = head[tw.end():]
+    is_law = " ".join(tw.group("tw").split()).casefold() in ("luật", "bộ luật", "pháp lệnh", "hiến pháp")
+    if not so and qualifier.strip():
+        return None, ""
+    if is_law and (len(qualifier) > 160 or _NOT_IN_LAW_NAME_RE.search(qualifier)):
+        return None, ""
+    if not is_law and not QUALIFIER_RE.fullmatch(qualifier):
+        return None, ""
+    return tw, qualifier
+
+
 def _identified(text: str, mtext: str) -> list[Citation]:
     """Citations with an identifier (`Quyết định số 899/QĐ-TTg ngày 31/7/2023 của ...`)."""
     tw_re = _type_word_re()
@@ -387,21 +486,7 @@ def _identified(text: str, mtext: str) -> list[Citation]:
         pre = mtext[lo:s]
         so = _SO_TAIL_RE.search(pre)
         head = pre[: so.start()] if so else pre
-        tw = None
-        if not (so and so.group("so") in ("Số", "SỐ") and ":" in so.group(0)):   # `Số: 175/NQ-CP`, the own number
-            for t in tw_re.finditer(head):
-                tw = t
-        qualifier = ""
-        if tw is not None:
-            qualifier = head[tw.end():]
-            word = " ".join(tw.group("tw").split())
-            is_law = word.casefold() in ("luật", "bộ luật", "pháp lệnh", "hiến pháp")
-            if not so and qualifier.strip():
-                tw = None
-            elif is_law and (len(qualifier) > 160 or re.search(r"[;.:()\d]", qualifier)):
-                tw = None
-            elif not is_law and not QUALIFIER_RE.fullmatch(qualifier):
-                tw = None
+        tw, qualifier = _type_word_before(head, so)
         # a list going on from the citation just before: `các Nghị định số 136/2020/NĐ-CP, 50/2024/NĐ-CP`
         listed = prev if prev is not None and 0 <= prev_core_end <= s and _LIST_TAIL_RE.match(mtext[prev_core_end:s]) else None
         if listed is None and tw is not None and prev is not None:
@@ -411,59 +496,30 @@ def _identified(text: str, mtext: str) -> list[Citation]:
         # `các Quyết định: số 36/QĐ-TTg ngày 11/01/2024 về ...; số 1569/QĐ-TTg ...` (corpus 032)
         if listed is None and tw is None and so is not None and so.group("so") == "số" and prev is not None \
                 and s - prev.end < 400 and not _SENTENCE_END_RE.search(text, prev.end, s) \
-                and re.search(r"(?:[,;]|(?<!\w)và)\s*$", pre[: so.start()]):
+                and _SEPARATOR_TAIL_RE.search(pre[: so.start()]):
             listed = prev
         inherited = listed if tw is None else None
-        number = m.group("pnum") or m.group("num")
-        party = m.group("pnum") is not None
-        if party:
-            code_entry = vocab.type_by_code(m.group("pcode"))
-            if code_entry is None:
-                continue
-            issuer_part, fn = _strip_footnote(m.group("pissuer"))
-            trimmed = 0
-            symbol = f"{code_entry.code if m.group('pcode').islower() else m.group('pcode')}/{_canonical_symbol(issuer_part)}"
-            identifier = f"{number}-{symbol}"
-            year = None
-            sym_end = m.end() - (len(fn) if fn else 0)
-        else:
-            raw_sym, truncated = m.group("sym"), False
-            if any(c.isupper() for c in raw_sym):
-                # `105/2025/NĐ-` / `của`: a lower-case word after the hyphen is not part of the symbol
-                cut = re.search(r"\s?[-/]\s?(?=[^\W\d_]+(?:[-/\s]|$))(?![^-/\s]*[A-ZĐ0-9&])", raw_sym)
-                if cut:
-                    raw_sym = raw_sym[:cut.start()]
-                    truncated = True
-            trimmed = len(m.group("sym")) - len(raw_sym)
-            raw_sym, fn = _strip_footnote(raw_sym)
-            symbol = _canonical_symbol(raw_sym)
-            year = int(m.group("year")) if m.group("year") else None
-            first = symbol.split("-")[0]
-            code_entry = vocab.type_by_code(first) if len(symbol.split("-")) > 1 or first.isupper() else None
-            if re.fullmatch(r"(?:UBTV)?QH\d\d", symbol):
-                code_entry = None
-            identifier = None
-            if number:
-                identifier = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
-            sym_end = m.end() - trimmed - (len(fn) if fn else 0)
+        ident = _read_identifier(m)
+        if ident is None:
+            continue
         word_entry = type_of_word(tw.group("tw")) if tw is not None else (
             type_of_word(inherited.type_name) if inherited and inherited.type_name else None)
-        # accept?
-        strong = party or (code_entry is not None and "-" in symbol) or re.fullmatch(r"(?:UBTV)?QH\d\d", symbol or "")
-        if not number:
-            if not (so and (tw is not None or so.group("so") in ("Số", "SỐ"))):
-                continue
-        if not strong and word_entry is None and tw is None:
-            continue
-        if not party and not any(c.isupper() for c in m.group("sym")) and tw is None:
-            continue
-        if not party and not re.search(r"[^\W\d_]{2}|&", symbol):
-            continue
+        # accept: a type word, or a list going on, or a shape that cannot be anything else
+        strong = ident.party or (ident.code_entry is not None and "-" in ident.symbol) or LEGISLATURE_RE.fullmatch(ident.symbol)
+        if not ident.number and not (so and (tw is not None or so.group("so") in ("Số", "SỐ"))):
+            continue                    # a blank number only after `số`: `Kế hoạch số /KH-UBND`, `Số: /KH-UBND`
+        own_line = tw is None and so is not None and so.group("so") in ("Số", "SỐ") and \
+            _OWN_NUMBER_RE.fullmatch(text[text.rfind("\n", 0, lo + so.start()) + 1:lo + so.start()]) is not None
+        if not strong and word_entry is None and not own_line:
+            continue                    # `Số: 5973 /UBND-KT`, the own number of a công văn, is kept
+        if not ident.party and not any(c.isupper() for c in m.group("sym")) and tw is None:
+            continue                    # a lower-case symbol (`2600/ttg-ktth`) only after a type word
         # the type
         problem = None
-        if re.fullmatch(r"(?:UBTV)?QH\d\d", symbol or ""):
+        code_entry = ident.code_entry
+        if LEGISLATURE_RE.fullmatch(ident.symbol):
             entry = word_entry if word_entry and word_entry.code != "CV" else vocab.type_by_code(
-                "Luật" if symbol.startswith("QH") else "NQ")
+                "Luật" if ident.symbol.startswith("QH") else "NQ")
         elif code_entry is not None:
             entry = code_entry
             if tw is not None and not _compatible(word_entry, code_entry):
@@ -472,36 +528,32 @@ def _identified(text: str, mtext: str) -> list[Citation]:
                     if t.start() < tw.start() and QUALIFIER_RE.fullmatch(head[t.end():]) \
                             and _compatible(type_of_word(t.group("tw")), code_entry):
                         tw, qualifier, word_entry = t, head[t.end():], type_of_word(t.group("tw"))
-            if party and not _compatible(word_entry, code_entry) and tw is not None:
+            if ident.party and tw is not None and not _compatible(word_entry, code_entry):
                 # Party codes are short: `Quy định số 178-QĐ/TW` is a Quy định (QĐi), not a Quyết định
                 party_entry = next((e for e in vocab.types_by_name(tw.group("tw")) if "party" in e.kinds), None)
                 if party_entry is not None:
                     entry = word_entry = party_entry
-            if not _compatible(word_entry, entry):
+            if tw is not None and not _compatible(word_entry, entry):
                 # a lower-case word with no `số` is prose (`theo quy định 15/2026/TT-BCT`), not a type word
                 problem = "type_mismatch" if (so or tw.group("tw")[0].isupper()) else None
         else:
             entry = word_entry or vocab.type_by_code("CV")
         start = lo + tw.start() if tw is not None else (lo + so.start() if so and not inherited else s)
         title = None
-        if tw is not None and entry and entry.code in ("Luật", "Bộ luật", "PL", "Hiến pháp") and qualifier.strip():
+        if tw is not None and entry.code in ("Luật", "Bộ luật", "PL", "Hiến pháp") and qualifier.strip():
             title = " ".join(text[lo + tw.start(): lo + tw.end() + len(qualifier)].split())
-        # self: the own number line or an appendix header
-        before = text[:start] if tw is not None else text[:lo + (so.start() if so else len(pre))]
-        self_hint = bool(_ATTACHED_TO_RE.search(before[-60:])) or (
-            tw is None and so is not None and bool(_OWN_NUMBER_RE.search(text[max(0, lo + so.start() - 5): lo + so.start()])))
-        if tw is None and so is not None and so.group("so") in ("Số", "SỐ"):
-            self_hint = self_hint or bool(_OWN_NUMBER_RE.search(text[max(0, lo + so.start() - 5):lo + so.start()] + ""))
-        cit = Citation(start=start, end=sym_end, text=" ".join(text[start:sym_end].split()),
-                       type_code=entry.code if entry else None, type_name=entry.name if entry else None,
-                       number=number, year=year, symbol=symbol, identifier=identifier,
-                       title=title, self_hint=self_hint, problem=problem, footnote=fn,
-                       truncated=not party and truncated)
+        # the document itself: its own number line `Số: ...` or an appendix header `(Kèm theo ...`
+        before = text[max(0, start - 60):start]
+        cit = Citation(start=start, end=ident.end, text=" ".join(text[start:ident.end].split()),
+                       type_code=entry.code, type_name=entry.name,
+                       number=ident.number, year=ident.year, symbol=ident.symbol, identifier=ident.identifier,
+                       title=title, self_hint=bool(_ATTACHED_TO_RE.search(before)) or own_line, problem=problem,
+                       footnote=ident.footnote, truncated=ident.truncated)
         # issuer given before: `đề nghị của Bộ trưởng Bộ ... tại Tờ trình số ...`,
         # `đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số ...`
         cit.issuer, date_before = _given_before(mtext, start)
         cit.issuer_before = cit.issuer is not None
-        core_end = _tail(text, mtext, cit, m.end() - (trimmed if not party else 0))
+        core_end = _tail(text, mtext, cit, ident.tail)
         cit.date = cit.date or date_before
         if listed is not None:
             if cit.issuer is None and listed.issuer and listed.issuer_before:
@@ -561,7 +613,7 @@ def _tail(text: str, mtext: str, cit: Citation, pos: int) -> int:
             cit.date = ym.group("y")
             pos = core_end = ym.end()
     # subject
-    sm = re.compile(r"\s*,?\s*(?P<w>[^\W\d_]+)").match(mtext, pos)
+    sm = _FIRST_WORD_RE.match(mtext, pos)
     if sm and sm.group("w")[0].islower() and sm.group("w") not in _SUBJECT_NOT_START:
         s0 = sm.start("w")
         stop = _SUBJECT_STOP_RE.search(text, s0, s0 + 300)
@@ -593,12 +645,12 @@ def _laws_by_name(text: str, mtext: str, taken: list[tuple[int, int]]) -> list[C
         stop = LAW_TITLE_END_RE.search(mtext, m.end(), window_end)
         # an amending law names the laws it amends: `Luật sửa đổi, bổ sung một số điều của Luật Tổ chức
         # Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019`
-        if re.match(r"\s+sửa đổi", mtext[m.end():], re.IGNORECASE):
-            while stop and re.match(r"\s+(?:và|của)\s+(?:Luật|Bộ luật)", mtext[stop.start():]):
+        if _AMENDING_RE.match(mtext, m.end()):
+            while stop and _AMENDED_LAW_RE.match(mtext, stop.start()):
                 stop = LAW_TITLE_END_RE.search(mtext, stop.end(), window_end)
         end = stop.start() if stop else window_end
         # `Luật ... số 55/2024/QH15`: the identifier path has it
-        if stop and re.match(r"\s+số\s+[\d/]", mtext[stop.start():]):
+        if stop and _NUMBER_NEXT_RE.match(mtext, stop.start()):
             continue
         name = " ".join(text[m.start():end].split()).rstrip(" ,")
         words = name.split()

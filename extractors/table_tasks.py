@@ -49,6 +49,8 @@ COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 CELL_END = re.compile(r"(?:[.…!?;]|\.\.\.)[”\"’)]*$")
 # A sentence end inside a line, where a flattened line holds two cells: "... tỉnh Bắc Giang. và Công"
 INNER_END = re.compile(r"(?<=[.…])[”\"’)]*\s+(?=\S)")
+# The first line of a flattened table's header: "TT Nội dung nhiệm vụ", "STT", "Số TT"
+FLAT_HEADER = re.compile(r"^(?:S[ốo]\s*)?S?TT\b", re.I)
 # A cell holding only a group marker: "A", "IV", "B."
 GROUP_ONLY = re.compile(r"^(?:[IVXL]{1,6}|[A-ZĐ])\.?$")
 # A year inside a deadline cell: "2024", "IV/2024", "2026 - 2030"
@@ -59,6 +61,16 @@ HYPHEN_BREAK = re.compile(r"[\w/]-$")
 CAPITAL_AND = re.compile(r"\s+Và\s+")
 # A lead cell that points elsewhere instead of naming bodies: "Theo phân công tại Quyết định số 1441/QĐ-UBND"
 REFERRAL = re.compile(r"^(?:Theo|Căn cứ|Như)\s", re.I)
+# What folding drops: spaces and punctuation ("Cơ quan / chủ trì" -> "coquanchutri")
+NON_WORD = re.compile(r"[\W_]+")
+# A letter group marker: "A", "B", "Đ"
+LETTER_GROUP = re.compile(r"[A-ZĐ]")
+# An Arabic group marker above sub-numbered rows: "1" above "1.1", "1.2"
+ARABIC_GROUP = re.compile(r"\d{1,3}")
+# Items of a cell listing bodies: "Sở KH&CN; các cơ quan, đơn vị liên quan"
+LIST_SPLIT = re.compile(r"\s*;\s*")
+# A word of a line: "Quý", "IV/2024"
+TOKEN = re.compile(r"\S+")
 # Markdown emphasis left in a cell: "**I.**"
 EMPHASIS = re.compile(r"\*\*|__")
 
@@ -67,7 +79,7 @@ def fold(text: str) -> str:
     """Lower case, no tone marks, đ -> d, no spaces: header words split mid-word still match."""
     s = unicodedata.normalize("NFD", text).casefold().replace("đ", "d")
     s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", s)
+    return NON_WORD.sub("", s)
 
 
 def join_lines(lines: list[str]) -> str:
@@ -291,9 +303,9 @@ def _group_marker(rc: RowCells, later_rows: list[RowCells]) -> Optional[tuple[st
             return None
         if not title or title[:1].islower():
             return None
-    if ROMAN.match(marker) or re.fullmatch(r"[A-ZĐ]", marker):
+    if ROMAN.match(marker) or LETTER_GROUP.fullmatch(marker):
         return marker, title
-    if re.fullmatch(r"\d{1,3}", marker) and any(r.row.startswith(marker + ".") and len(r.row) > len(marker) + 1
+    if ARABIC_GROUP.fullmatch(marker) and any(r.row.startswith(marker + ".") and len(r.row) > len(marker) + 1
                                                 for r in later_rows[:3]):
         return marker, title                           # "1 | Hoàn thiện thể chế" above rows "1.1", "1.2"
     return None
@@ -382,7 +394,7 @@ def _names(text: str) -> list[str]:
     if not text or REFERRAL.match(text):
         return []                                      # "Theo phân công tại Quyết định số 1441/QĐ-UBND ..."
     out: list[str] = []
-    for part in re.split(r"\s*;\s*", text):             # "Sở KH&CN; các cơ quan, đơn vị liên quan"
+    for part in LIST_SPLIT.split(text):             # "Sở KH&CN; các cơ quan, đơn vị liên quan"
         if part.strip(" ,."):
             out += [n for n in split_bodies(part.strip(" ,.")) if n and n not in out]
     return out
@@ -403,7 +415,25 @@ def tasks_from_flat(lines: list[str], doc_year: Optional[int] = None, *, page: O
     rows = rebuild_flat(lines, page=page, offsets=offsets)
     if rows is None:
         return TableResult()
-    return _tasks_from_rows(rows, doc_year, group_prefix)
+    res = _tasks_from_rows(rows, doc_year, group_prefix)
+    good = sum(1 for t in res.tasks if t.lead and all(_plausible_name(n) for n in t.lead))
+    if res.tasks and good < FLAT_MIN_GOOD * len(res.tasks):
+        # a layout this rebuilding does not know (lead column first, merged cells over rows, ...):
+        # better no rows than wrong ones
+        return TableResult(warnings=[Warning(
+            code="flat_table_unreadable",
+            message=f"a flattened task table of {len(res.tasks)} rows could not be rebuilt reliably "
+                    f"({good} rows with plausible leads); its rows are left out")])
+    return res
+
+
+#: share of rebuilt rows whose leads must read as body names for a flattened table to be kept
+FLAT_MIN_GOOD = 0.7
+
+
+def _plausible_name(name: str) -> bool:
+    """A lead as a rebuilt cell gives it: short, opening with a body name."""
+    return len(name) <= 90 and (_starts_body(name) or name[:1].isupper() and len(name.split()) <= 8)
 
 
 def rebuild_flat(lines: list[str], page: Optional[int] = None,
@@ -420,7 +450,8 @@ def rebuild_flat(lines: list[str], page: Optional[int] = None,
                   and (FLAT_ROW_START.match(x).group("n") == "1")), None)
     if first is None or first == 0:
         return None
-    order = _flat_column_order(" ".join(lines[:first]))
+    top = max([i for i in range(first) if FLAT_HEADER.match(lines[i])] or [0])   # title lines above the header
+    order = _flat_column_order(" ".join(lines[top:first]))
     if order is None:
         return None
     dotted = any(FLAT_ROW_START.match(x) and FLAT_ROW_START.match(x).group("dot") for x in lines[first:])
@@ -649,7 +680,7 @@ def _head_positions(line: str) -> list[int]:
     with a capital after a lower-case word)."""
     pos = sorted({b.start for b in find_bodies(line)})
     for h in words().body_heads:
-        for m in re.finditer(r"(?<=\s)" + re.escape(h) + r"(?=[\s,])", line):
+        for m in _head_re(h).finditer(line):
             if m.start() not in pos:
                 pos.append(m.start())
     pos = sorted(set(pos))
@@ -661,8 +692,14 @@ def _head_positions(line: str) -> list[int]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _head_re(head: str) -> re.Pattern:
+    """A body head word inside a line, after a space: " Sở Khoa học", " Các sở,"."""
+    return re.compile(r"(?<=\s)" + re.escape(head) + r"(?=[\s,])")
+
+
 def _deadline_tail(line: str) -> Optional[int]:
-    toks = list(re.finditer(r"\S+", line))
+    toks = list(TOKEN.finditer(line))
     for k in (3, 2, 1):
         if len(toks) > k:
             start = toks[-k].start()
@@ -735,10 +772,16 @@ def _is_deadline(text: str) -> bool:
     d, _ = parse_deadline(t)
     if d.kind != "unparsed":
         return True
-    return bool(YEAR.search(t)) or fold(t) in {"thuongxuyen", "hangnam", "hangnam", "dinhkyhangnam"}
+    return bool(YEAR.search(t)) or fold(t) in {fold(x) for x in load("task_columns.yaml")["deadline_phrases"]}
 
 
 # --------------------------------------------------------------------------- per-task blocks
+
+def is_block_label(text: str) -> bool:
+    """Does a bullet open with a per-task block label ("Cơ quan thực hiện: ...", "Thời gian thực hiện: ...")?"""
+    m = BLOCK_LABEL.match(clean(text))
+    return bool(m) and fold(m.group("label")) in {fold(x) for x in load("task_columns.yaml")["block_labels"]}
+
 
 def block_fields(lines: list[str]) -> dict[str, str]:
     """Labelled bullets of a per-task block -> {role: value}:
@@ -754,6 +797,8 @@ def block_fields(lines: list[str]) -> dict[str, str]:
         label, value = m.group("label"), m.group("value").strip().rstrip(".;")
         role = column_role(label)
         if role in ("lead", "coordinators", "deadline"):
+            if role in out:
+                out["repeated"] = label                # two blocks under one item: the tree missed an item
             out[role] = value
         elif role == "extra":
             out["extra:" + label] = value

@@ -28,7 +28,7 @@ from vanban.schemas.models import Metadata, Task, Warning
 
 from .bodies import find_bodies, split_bodies
 from .deadlines import find_deadline, parse_deadline
-from .table_tasks import block_fields, clean, fold, starts_with_head, tasks_from_flat, tasks_from_table, words
+from .table_tasks import block_fields, clean, is_block_label, fold, starts_with_head, tasks_from_flat, tasks_from_table, words
 from .vocab import load
 
 # The first words of a flattened task-table header: "TT Nội dung nhiệm vụ", "STT", "Số TT"
@@ -39,6 +39,19 @@ FLAT_END = re.compile(r"^(?:PHỤ LỤC|Phụ lục|Nơi nhận|NƠI NHẬN)\b")
 LEAD_COLON = re.compile(r"^(?P<who>[^:;.]{3,160}?)\s*:\s*(?P<rest>.*)$", re.S)
 # An aside in brackets after a name: "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+# A lettered item marker: "a)", "đ)"
+LETTER_MARKER = re.compile(r"[a-zđ]\)")
+# Clauses of one task sentence, or items of a list of bodies: "...; Hội Văn học nghệ thuật tỉnh xây dựng ..."
+CLAUSE_SPLIT = re.compile(r"\s*;\s*")
+# Punctuation that ends a name list: "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm" has none
+SENTENCE_MARK = re.compile(r"[.;:]")
+# What may stand between two names of one list: ", ", " và ", "; "
+NAME_GAP = re.compile(r"\s*(?:,|và|,\s*và|;)?\s*")
+# Where a phrase of names after "phối hợp với" surely ends: "; . : ("
+PHRASE_STOP = re.compile(r"[;.:(]")
+# Words that do not occur inside a list of body names: "Các Bộ, cơ quan thống nhất chỉ có một cơ quan chủ trì"
+# ("có liên quan" does: "Thủ trưởng các đơn vị có liên quan")
+NOT_IN_NAME = re.compile(r"(?<!\w)(?:có(?! liên quan)|là|đã|được|phải|sẽ|chỉ|một|không)(?!\w)")
 # Bullet markers of the tree
 BULLETS = {"-", "–", "—", "+", "•", "∙", "·"}
 
@@ -108,6 +121,9 @@ def _table_results(doc: LaidOut, year: Optional[int]):
                 offs.append(pos)
                 pos += len(x.text) + 1
             res = tasks_from_flat([x.text for x in b.lines], year, page=b.page, offsets=offs)
+            for t in res.tasks:                     # the page of the row's first line
+                t.page = next((x.page for x, o in zip(b.lines, offs) if t.start is not None and o >= t.start
+                               and x.page is not None), t.page)
             found |= bool(res.tasks)
             yield res, [b]
         elif isinstance(b, Paragraph) and previous is not None and len(b.text) > 200:
@@ -168,13 +184,16 @@ def _walk(node: Node, inherited: Optional[_Assign], year, used: set[int], tasks:
     # per-task block: "a) <task>" + "- Đơn vị chủ trì: ..." children
     fields = block_fields([": ".join(x for x in (c.title, c.text) if x) for c in node.children
                            if c.marker in BULLETS])
-    if "lead" in fields:
+    if "repeated" in fields:
+        warnings.append(Warning(code="task_block_repeated", location=node.path,
+                                message=f"several '{fields['repeated']}' bullets under one item: blocks not read"))
+    elif "lead" in fields:
         t = _block_task(node, fields, year, warnings)
         if t is not None:
             tasks.append(t)
         return
-    own = _assignment(node)
-    bullet = node.marker in BULLETS or re.fullmatch(r"[a-zđ]\)", node.marker or "") is not None
+    own = _assignment(node) if not is_block_label(_node_text(node)) else None
+    bullet = node.marker in BULLETS or LETTER_MARKER.fullmatch(node.marker or "") is not None
     if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node):
         own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"
     current = own
@@ -182,6 +201,8 @@ def _walk(node: Node, inherited: Optional[_Assign], year, used: set[int], tasks:
         text = _node_text(node)
         if text:
             current = _Assign(lead=list(inherited.lead), coordinators=_coordinators(text), description=text)
+    if is_block_label(_node_text(node)):
+        current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
     if current is not None and current.lead:
         task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")]
         if not task_children or (current.description and own is not None and node.text.strip()):
@@ -240,13 +261,13 @@ def _analyse(text: str) -> Optional[_Assign]:
         t = _after_adverbial(t)
         who = _leading_bodies(t) if t else ""
     if not who:
-        return None
+        return _assigned_inside(text)
     rest = PARENTHESIS.sub("", t[len(who):], count=1) if t[len(who):].lstrip().startswith("(") else t[len(who):]
     rest = rest.lstrip(" ,")
     if not _starts_with_duty(rest):
-        return None
+        return _assigned_inside(text)
     lead = _split(who)
-    clauses = re.split(r";\s*", rest)
+    clauses = CLAUSE_SPLIT.split(rest)
     for prev, clause in zip(clauses, clauses[1:]):   # "...; Hội Văn học nghệ thuật tỉnh xây dựng Đề án ..."
         w2 = _leading_bodies(clause)
         w1 = _leading_bodies(prev)
@@ -265,6 +286,28 @@ def _strip_opener(text: str) -> str:
         if low.startswith(op) and low[len(op):len(op) + 1] in (" ", ":"):
             return text[len(op):].lstrip(" :")
     return text
+
+
+def _assigned_inside(text: str) -> Optional[_Assign]:
+    """Assignments inside a sentence, after "giao" / "đề nghị" / "yêu cầu" and a body name
+    ("Các Bộ, cơ quan thống nhất ...; giao Bộ Nông nghiệp và Môi trường làm chủ Chương trình, ...")."""
+    lead: list[str] = []
+    coordinators: list[str] = []
+    for op in phrases().openers:
+        for at in _find_all(text, op):
+            if at == 0:
+                continue
+            tail = text[at + len(op):].lstrip(" :")
+            if not tail[:1].isupper():
+                continue                               # "nhiệm vụ được giao cho ..." is no assignment
+            who = _leading_bodies(tail)
+            rest = tail[len(who):].lstrip(" ,")
+            if who and _starts_with_duty(rest):
+                lead += [n for n in _split(who) if n not in lead]
+                coordinators += [n for n in _coordinators(rest[:300]) if n not in coordinators]
+    if not lead:
+        return None
+    return _Assign(lead=lead, coordinators=coordinators, description=text)
 
 
 def _after_adverbial(text: str) -> str:
@@ -303,13 +346,14 @@ def _leading_bodies(text: str) -> str:
         inside = [b for b in spans if b.end <= strong + 1]
         head = text[:strong]
         if (sum(b.end - b.start for b in inside) >= 0.7 * len(head.rstrip())
-                or (_starts_with_head(text) and not re.search(r"[.;:]", head) and not _has_any_duty(head))):
+                or (_starts_with_head(text) and not SENTENCE_MARK.search(head) and not _has_any_duty(head)
+                    and not NOT_IN_NAME.search(head))):
             return _trim_tail(head)              # "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm"
     if spans and spans[0].start <= 1:
         end = spans[0].end
         for b in spans[1:]:
             gap = text[end:b.start]
-            if re.fullmatch(r"\s*(?:,|và|,\s*và|;)?\s*", gap):
+            if NAME_GAP.fullmatch(gap):
                 end = b.end
             else:
                 break
@@ -328,12 +372,18 @@ def _trim_tail(who: str) -> str:
     return " ".join(ws).rstrip(" ,;")
 
 
+@lru_cache(maxsize=None)
+def _phrase_re(phrase: str) -> re.Pattern:
+    """A task word as a whole word ("chủ trì", "phối hợp với"), compiled once."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+
+
 def _find_all(text: str, phrase: str) -> list[int]:
-    return [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)]
+    return [m.start() for m in _phrase_re(phrase).finditer(text)]
 
 
 def _find_word(low: str, phrase: str) -> int:
-    m = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low)
+    m = _phrase_re(phrase).search(low)
     return m.start() if m else -1
 
 
@@ -355,7 +405,7 @@ def _starts_with_duty(rest: str) -> bool:
         return True                                   # "... tỉnh xây dựng Đề án", "... tổng hợp, tham mưu"
     low = rest.casefold()
     return any(low.startswith(d) for d in phrases().duty + phrases().lead_words + phrases().coordinate) \
-        or low.startswith(("có ", "là ", "được giao", "được phân công", "trên cơ sở", "căn cứ", "theo chức năng"))
+        or low.startswith(("có trách nhiệm", "là cơ quan", "là đơn vị", "là đầu mối", "được giao", "được phân công", "trên cơ sở", "căn cứ", "theo chức năng"))
 
 
 def _co_leads(text: str) -> list[str]:
@@ -372,7 +422,7 @@ def _names_after(text: str, cues: tuple[str, ...]) -> list[str]:
     low = text.casefold()
     out: list[str] = []
     for cue in cues:
-        for m in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", low):
+        for m in _phrase_re(cue).finditer(low):
             tail = text[m.end():].lstrip(" ,:")
             who = _leading_bodies(tail) or _until_verb(tail)
             out += [n for n in _split(who) if n not in out]
@@ -382,7 +432,7 @@ def _names_after(text: str, cues: tuple[str, ...]) -> list[str]:
 def _until_verb(tail: str) -> str:
     stops = [i for i in (_find_word(tail, d) for d in phrases().duty + ("để", "nhằm", "trong việc", "trong"))
              if i > 0]
-    stops += [m.start() for m in re.finditer(r"[;.:(]", tail)]
+    stops += [m.start() for m in PHRASE_STOP.finditer(tail)]
     cut = min(stops) if stops else -1
     if cut <= 0 or cut > 160:
         return ""
@@ -394,7 +444,7 @@ def _split(text: str) -> list[str]:
     if not text:
         return []
     out: list[str] = []
-    for part in re.split(r"\s*;\s*", text):
+    for part in CLAUSE_SPLIT.split(text):
         out += [n for n in split_bodies(part) if n and n not in out]
     return out
 

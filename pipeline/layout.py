@@ -32,7 +32,7 @@ RUNNING_HEADER = re.compile(r"^CÔNG\s*BÁO\s*/\s*Số\s*[\d\s+]+/\s*Ngày\s*[\d
 #: a lone page number line: "70", "- 2 -"
 PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
 #: first line of a digital-signature stamp: "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-STAMP_START = re.compile(r"^Ký\s+bởi\s*:", re.IGNORECASE)
+STAMP_START = re.compile(r"^(?:Ký\s+bởi|Người\s+ký)\s*:", re.IGNORECASE)   # "Người ký: Cổng Thông tin điện tử Chính phủ" (091)
 #: following lines of that stamp: "Cơ quan: VĂN PHÒNG CHÍNH PHỦ", "Ngày ký: 2026-06-02 08:06:58 +07:00"
 STAMP_MORE = re.compile(r"^(?:Cơ\s+quan|Ngày\s+ký|Thời\s+gian\s+ký|Email|Chức\s+vụ)\s*:", re.IGNORECASE)
 #: a separator rule: "–––––––––", "_______________", "-------", "***"
@@ -94,6 +94,25 @@ APPENDIX_TITLE = re.compile(r"^(?:PHỤ\s+LỤC|DANH\s+MỤC|QUY\s+CHẾ|QUY\s+�
 APPENDIX_NUMBERED = re.compile(r"^(?:Phụ\s+lục|PHỤ\s+LỤC)\s+[IVXL\d]+\s*$")
 #: a word hyphen split over a line break: "Nghị quyết số 45-" + "NQ/TW"
 SPLIT_HYPHEN = re.compile(r"\w-$")
+#: an article cited, not an article heading (a heading has "Điều 69." or a capitalised title):
+#: "... tại khoản 2" + "Điều 69 của Luật Hải quan năm 2014." (028, a crawler's line break)
+#: "Điều 16, Điều 17, Điều 23, Điều 24 Nghị định số 08/2015/NĐ-CP;", "Điều 6 Mục này." (098)
+ARTICLE_CITED = re.compile(r"^(?:Điều|điều)\s+\d{1,3}[a-zđ]?(?:\s*,|\s+(?:của|và|về|tại|theo|này|Luật|Bộ\s+luật|Nghị|Thông|Quyết"
+                           r"|Pháp|Mục\s+(?:này|\d)|Chương\s+(?:này|[IVXL]+\b)))")
+#: a sentence or a lead-in ended (a ";" only ends a clause of a list): "... như sau:", "... ký."
+FULL_STOP_END = re.compile(r"[.:!?…][\"”’)]*$")
+#: a marker alone on its line, its text on the next one (web crawls): "Điều 1.", "2.", "1.4."
+BARE_MARKER = re.compile(r"^(?:(?:Điều|ĐIỀU)\s+\d{1,3}[a-zđ]?\s*\.?|\d{1,3}(?:\.\d{1,3})*\.|[IVXL]{1,6}\.)$")
+#: a heading whose first child's marker the crawler glued to its end (the child's number
+#: continues the heading's): "2. Nâng cao năng lực, hiệu quả quản lý nhà nước về quan hệ lao động 2.1.",
+#: "2. Về Đại lý làm thủ tục hải quan 2.1. Điều kiện nhân viên đại lý hải quan;"
+GLUED_FIRST_CHILD = re.compile(r"^(?P<n>\d{1,3})\.\s+\S.{2,200}?(?<!mục)(?<!khoản)(?<!điểm)(?<!tại)(?<!số)"
+                               r"\s+(?=(?P=n)\.1\.(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|$))")
+#: an upper-case Roman heading with its first item's "1." glued to its end: "III. TỔ CHỨC THỰC HIỆN 1."
+GLUED_FIRST_ITEM = re.compile(r"^[IVXL]{1,6}\.\s+(?P<head>.{3,200}?)\s+(?=1\.(?:\s+[A-ZĐ]|$))")
+#: `pdftotext -layout` text: a paragraph's first line is indented this many spaces (a
+#: wrapped line starts at the margin, a centred title further right): "      - Lãnh đạo, chỉ đạo"
+INDENT_MIN, INDENT_MAX = 3, 12
 #: a sentence end: ".", ";", ":", "!", "?", "./." and closing quotes/brackets after them
 SENTENCE_END = re.compile(r"[.;:!?…][\"”’)]*$")
 
@@ -119,7 +138,8 @@ def layout(raw: RawDocument) -> LaidOut:
     header = [Paragraph(text=ln.text, page=ln.page, bold=ln.bold, centered=ln.centered)
               for ln in header_lines]
     wrapped_md = "md" in (raw.detail or "").split(",")
-    blocks = _body_blocks(body, blanks_meaningful, plain_text=not wrapped_md)
+    blocks = _body_blocks(_split_glued_markers(body), blanks_meaningful, plain_text=not wrapped_md)
+    blocks = _join_bare_markers(blocks)
     return _finish(raw, header, blocks)
 
 
@@ -312,7 +332,29 @@ def _split_header(items: list, blanks_meaningful: bool) -> tuple[list[Line], lis
         end = _letter_header_end(window, max(anchors))
     header = [ln for ln in window[:end] if ln.text and not SEPARATOR.match(ln.text)
               and not (PAGE_NUMBER.match(ln.text) and not ln.paragraph)]
-    return _join_number_label(header), window[end:] + rest
+    return _join_number_label(_drop_gazette_labels(header)), window[end:] + rest
+
+
+def _drop_gazette_labels(header: list[Line]) -> list[Line]:
+    """The Official Gazette prints its section label and the issuer's name as headings above
+    the document (091: "VĂN BẢN PHÁP LUẬT KHÁC", "CHÍNH PHỦ", then the document's own
+    "CHÍNH PHỦ"): drop a leading label (layout.yaml gazette_sections) and an issuer line
+    repeated on the next line."""
+    labels = _gazette_sections()
+    k = 0
+    while k < len(header) and header[k].text.rstrip(" :").upper() in labels and _is_upper(header[k].text):
+        k += 1
+    out: list[Line] = []
+    for ln in header[k:]:
+        if out and ln.text == out[-1].text and _is_upper(ln.text) and not MOTTO.search(ln.text):
+            continue                        # "CHÍNH PHỦ" + "CHÍNH PHỦ"
+        out.append(ln)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gazette_sections() -> frozenset[str]:
+    return frozenset(t.upper() for t in load_data("layout.yaml").get("gazette_sections", []))
 
 
 def _join_number_label(header: list[Line]) -> list[Line]:
@@ -405,6 +447,7 @@ def _body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) 
     lengths = sorted(len(it.text) for it in items if isinstance(it, Line) and it.text and not it.paragraph)
     one_per_line = bool(lengths) and lengths[len(lengths) // 2] > 150
     flat = _flat_table_regions(items) if plain_text else {}
+    indented = _indent_structured(items)
     blocks: list = []
     current: list[Line] = []
     mode = "text"           # "text" | "list" (recipients, signature: one line a paragraph)
@@ -458,6 +501,27 @@ def _body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) 
             blank_before = False
             continue
         mode = new_mode
+        if current and ARTICLE_CITED.match(text) and not FULL_STOP_END.search(current[-1].text):
+            current.append(it)             # "... theo quy định tại khoản 2" + "Điều 69 của Luật Hải quan"
+            blank_before = False
+            continue
+        if indented and current and it.indent is not None and current[-1].indent is not None:
+            # `pdftotext -layout` text: a paragraph's first line is indented, its wrapped lines
+            # start at the margin ("Điều 6, Điều 7 Nghị định số 32/2024/NĐ-CP." goes on the line above)
+            page_turn = it.page != current[-1].page
+            if (it.indent < INDENT_MIN and current[-1].indent <= INDENT_MAX and (not blank_before or page_turn)
+                    and not RECIPIENTS.match(text) and not CAPACITY.match(text)):
+                current.append(it)
+                blank_before = False
+                continue
+            if INDENT_MIN <= it.indent <= INDENT_MAX and (not text[0].islower()
+                                                          or len(current[-1].text) < 0.7 * typical
+                                                          or SENTENCE_END.search(current[-1].text)):
+                # (a lower-case first line after a short one: "1. Thông tin chung ..." + "a/. Tên Công ty:")
+                close()
+                current.append(it)
+                blank_before = False
+                continue
         if current and (_starts_paragraph(current[-1], it, typical,
                                            blank_before and blanks_meaningful and not continues,
                                            short_lines_end)
@@ -468,6 +532,51 @@ def _body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) 
         blank_before = False
     close()
     return blocks
+
+
+def _indent_structured(items: list) -> bool:
+    """True for `pdftotext -layout` text whose paragraphs show by indentation: many lines
+    indented a few spaces (first lines), many at the margin (wrapped lines), and an
+    indented line often followed by a margin line (008, 020)."""
+    lines = [it for it in items if isinstance(it, Line) and it.text and it.indent is not None and not it.paragraph]
+    if len(lines) < 20:
+        return False
+    margin = sum(1 for ln in lines if ln.indent < INDENT_MIN)
+    first = [k for k, ln in enumerate(lines[:-1]) if INDENT_MIN <= ln.indent <= INDENT_MAX]
+    wrapped = sum(1 for k in first if lines[k + 1].indent < INDENT_MIN)
+    return margin >= 0.25 * len(lines) and len(first) >= 0.15 * len(lines) and wrapped >= 0.3 * len(first)
+
+
+def _split_glued_markers(items: list) -> list:
+    """Split a heading from its first child's marker glued to its end (web crawls):
+    "III. TỔ CHỨC THỰC HIỆN 1." -> "III. TỔ CHỨC THỰC HIỆN" + "1." (the child's number
+    continuing the heading's is what makes the split safe)."""
+    out: list = []
+    for it in items:
+        if isinstance(it, Line) and not it.paragraph and it.text:
+            m = GLUED_FIRST_CHILD.match(it.text)
+            if not m:
+                m = GLUED_FIRST_ITEM.match(it.text)
+                m = m if m and _is_upper(m.group("head")) else None
+            if m:
+                out += [replace(it, text=it.text[:m.end()].rstrip()), replace(it, text=it.text[m.end():])]
+                continue
+        out.append(it)
+    return out
+
+
+def _join_bare_markers(blocks: list) -> list:
+    """A marker alone ("Điều 1.", "2.", "1.4.") and the paragraph after it are one paragraph,
+    unless that paragraph opens with a marker of its own or is the recipients list / signature."""
+    out: list = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (isinstance(b, Paragraph) and isinstance(prev, Paragraph) and BARE_MARKER.match(prev.text)
+                and not (MARKER.match(b.text) or RECIPIENTS.match(b.text) or CAPACITY.match(b.text))):
+            out[-1] = replace(prev, text=f"{prev.text} {b.text}", bold=prev.bold if prev.bold == b.bold else None)
+            continue
+        out.append(b)
+    return out
 
 
 def _typical_gap(items: list) -> float | None:

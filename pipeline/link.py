@@ -18,6 +18,7 @@ import unicodedata
 from functools import lru_cache
 
 from vanban.extractors.bodies import canonical_name
+from vanban.extractors.vocab import load
 from vanban.schemas.models import Reference, Task
 
 from .types import LaidOut
@@ -26,10 +27,10 @@ from .types import LaidOut
 RELATED_MIN = 0.5
 #: a word: letters/digits with inner symbols ("45-nq/tw", "899/qd-ttg")
 WORD = re.compile(r"[\w][\w/&\-]*")
-#: words too common in task text to show two texts say the same thing
-STOPWORDS = frozenset("""và của các cho trong với về theo đến để tại trên những một số được có là này đó thực hiện
-tỉnh năm đơn vị liên quan cơ quan sở ngành chủ trì phối hợp tham mưu triển khai xây dựng tổ chức tăng cường
-nâng cao""".split())
+#: whitespace, removed to compare identifiers: "899/ QĐ-TTg" = "899/QĐ-TTg"
+SPACES = re.compile(r"\s+")
+#: a run of letters/digits, for folded names
+LETTERS = re.compile(r"\w+")
 
 
 def link_tasks(tasks: list[Task], references: list[Reference], doc: LaidOut) -> None:
@@ -53,7 +54,7 @@ def _link_references(tasks: list[Task], references: list[Reference]) -> None:
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", s or "")).casefold()
+    return SPACES.sub("", unicodedata.normalize("NFC", s or "")).casefold()
 
 
 def _link_related(tasks: list[Task]) -> None:
@@ -94,9 +95,16 @@ def _name_key(name: str) -> str:
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFD", s or "").casefold().replace("đ", "d")
     s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", s))
+    return " ".join(LETTERS.findall(s))
+
+
+@lru_cache(maxsize=None)
+def _stopwords() -> frozenset[str]:
+    """Words too common in task text to show two texts say the same thing (extractors/data/task_columns.yaml)."""
+    return frozenset(load("task_columns.yaml")["related_stopwords"])
 
 
 def _words(text: str) -> set[str]:
     low = unicodedata.normalize("NFC", text or "").casefold()
-    return {w for w in WORD.findall(low) if w not in STOPWORDS and len(w) > 1}
+    stop = _stopwords()
+    return {w for w in WORD.findall(low) if w not in stop and len(w) > 1}

@@ -23,7 +23,7 @@ import ctypes
 import math
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 import pypdfium2 as pdfium
@@ -41,6 +41,8 @@ _BAND = 0.09            # running header/footer band: top/bottom 9% of the page 
 _GAP_SPLIT = 1.2        # a gap wider than 1.2 x font size splits a line into segments
                         # (header columns 'THỦ TƯỚNG CHÍNH PHỦ' | 'CỘNG HÒA...' stand 1.55 x apart)
 _SPACE_GAP = 0.22       # a gap wider than 0.22 x font size is a word space
+_NOTE_MARK_SIZE = 0.75  # a footnote mark (superscript digit) is at most 0.75 x the line's type size
+_NOTE_TEXT_SIZE = 0.85  # footnote text is at most 0.85 x the body's type size
 _MIN_TEXT_CHARS = 40    # fewer letters than this on a page with a large image: scanned
 _MIN_PLAUSIBLE = 0.7    # share of Vietnamese syllables below which a text layer is broken
                         # (measured on corpus pages: broken layers 0.21-0.51, good ones 0.92-1.0)
@@ -128,6 +130,8 @@ class _Page:
     tables: list[Table] = field(default_factory=list)   # with .page set; top kept in _table_tops
     table_tops: list[float] = field(default_factory=list)
     ocr: bool = False
+    #: the page's footnotes (chú thích), one Line each: "1 Thường trực Tỉnh ủy ..."
+    footnotes: list[Line] = field(default_factory=list)
 
 
 def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
@@ -153,6 +157,7 @@ def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
     finally:
         doc.close()
     _drop_running_lines(pages)
+    _take_footnotes(pages)
     items = _merge_tables(_reading_order(pages))
     items = [it for it in items if not (isinstance(it, Line) and is_stamp(it.text))]
     if not items:
@@ -335,6 +340,7 @@ def _merge_small(clusters: list[list[_Char]]) -> list[list[_Char]]:
 
 
 def _seg(chars: list[_Char], page: int) -> _Seg:
+    chars = _without_note_marks(chars)
     parts = [chars[0].c]
     for prev, ch in zip(chars, chars[1:]):
         if ch.space_before or ch.x0 - prev.x1 > _SPACE_GAP * ch.size:
@@ -344,6 +350,23 @@ def _seg(chars: list[_Char], page: int) -> _Seg:
                 x1=max(c.x1 for c in chars), bottom=max(c.bottom for c in chars),
                 size=statistics.median(c.size for c in chars),
                 bold=sum(c.bold for c in chars) * 2 > len(chars), page=page)
+
+
+def _without_note_marks(chars: list[_Char]) -> list[_Char]:
+    """Drop footnote reference marks: digits in small type raised above the line's
+    baseline, glued to the word before them ("Quyết định QPPL4" -> "Quyết định QPPL", 069)."""
+    if len(chars) < 4:
+        return chars
+    size = statistics.median(c.size for c in chars)
+    base = statistics.median(c.base for c in chars)
+    kept: list[_Char] = []
+    for c in chars:
+        if c.c.isdigit() and c.size <= _NOTE_MARK_SIZE * size and c.base < base - 0.2 * size:
+            if kept:                       # the word before spans the mark: no space left in its place
+                kept[-1] = replace(kept[-1], x1=max(kept[-1].x1, c.x1))
+            continue
+        kept.append(c)
+    return kept or chars
 
 
 def _ocr_row(segs: list[Line], page: int) -> _Row:
@@ -553,10 +576,87 @@ def _band_segs(p: _Page):
             yield seg, row.in_band(p.height)
 
 
+# --- 3b. footnotes --------------------------------------------------------------
+
+def _body_size(pages: list[_Page]) -> Optional[float]:
+    """The body's type size: the size most characters are set in."""
+    weight: dict[float, int] = {}
+    for p in pages:
+        for r in p.rows:
+            n = sum(len(s.text) for s in r.segs)
+            weight[round(r.size, 1)] = weight.get(round(r.size, 1), 0) + n
+    return max(weight, key=weight.get) if weight else None
+
+
+def _is_note_mark(row: _Row, body: float) -> bool:
+    """A footnote's number printed alone in small raised type: "1"."""
+    text = "".join(s.text for s in row.segs).strip()
+    return text.isdigit() and len(text) <= 3 and row.size <= _NOTE_MARK_SIZE * body
+
+
+def _take_footnotes(pages: list[_Page]) -> None:
+    """Move each page's footnotes out of its rows: the run of rows in smaller type at the
+    foot of the page (below the body's last line), holding at least one footnote number
+    in small raised type; one Line per footnote, its number first (069).  Lines in small
+    type before the page's first number go on the previous page's last footnote."""
+    body = _body_size([p for p in pages if not p.ocr])
+    if not body:
+        return
+    prev: Optional[_Page] = None
+    for p in pages:
+        if not p.ocr and p.rows:
+            _page_footnotes(p, prev, body)
+        prev = p
+
+
+def _page_footnotes(p: _Page, prev: Optional[_Page], body: float) -> None:
+    k = len(p.rows)
+    while k > 0 and p.rows[k - 1].size <= _NOTE_TEXT_SIZE * body:
+        k -= 1
+    run = p.rows[k:]
+    marks = [r for r in run if _is_note_mark(r, body)]
+    texts = [r for r in run if not _is_note_mark(r, body)]
+    if not marks or not texts:
+        return
+    if k == 0 and not any(top < run[0].top for top in p.table_tops):
+        return                             # nothing above it: a page in small type, not footnotes
+    carried = prev.footnotes if prev is not None and prev.footnotes else None
+    numbered = [next((m for m in marks if r.top - 2 <= m.top <= r.bottom), None) for r in texts]
+    if not any(numbered) or (numbered[0] is None and carried is None):
+        return                             # the first small line has no number: not a footnote run
+    notes: list[list[str]] = []
+    if numbered[0] is None:
+        notes.append([carried.pop().text])  # the previous page's last footnote goes on here
+    for r, mark in zip(texts, numbered):
+        text = _joined(r.segs).text
+        if mark is not None:
+            notes.append([f"{''.join(s.text for s in mark.segs).strip()} {text}"])
+        else:
+            notes[-1].append(text)
+    p.rows = p.rows[:k]
+    for parts in notes:
+        text = parts[0]
+        for part in parts[1:]:
+            text += part if re.search(r"\w-$", text) and part[:1].isalnum() else " " + part
+        p.footnotes.append(Line(text=text, page=p.number, paragraph=True))
+
+
+#: a line that opens a paragraph: "- UBND tỉnh ...", "2. Kết quả", "a) Kết quả", "II. NHIỆM VỤ"
+PARAGRAPH_OPENER = re.compile(r"^(?:[-+•–]\s|\d{1,3}(?:\.\d{1,3})*\.\s|[a-zđ]\)\s|[IVXL]{1,6}\.\s)")
+
+
+def _opens_paragraph(line: Line, left: float) -> bool:
+    """A line that starts a paragraph: a marker, or a first-line indent from the left margin."""
+    return bool(PARAGRAPH_OPENER.match(line.text)) or bool(line.box and line.box.x0 >= left + 15)
+
+
 # --- 4. reading order: column zones ------------------------------------------
 
 def _reading_order(pages: list[_Page]) -> list:
+    """Items page by page; a page's footnotes wait for the first paragraph that starts after
+    the page (the paragraph the page break cut goes on first)."""
     items: list = []
+    notes: list[Line] = []
     first_text_page = True
     for p in pages:
         blocks: list[tuple[float, list]] = []
@@ -565,11 +665,20 @@ def _reading_order(pages: list[_Page]) -> list:
         for zone in _zones(p.rows, p.width, p.height, header=first_text_page):
             blocks.append((zone[0], zone[1]))
         blocks.sort(key=lambda b: b[0])
-        for _, its in blocks:
-            items.extend(its)
+        page_items = [it for _, its in blocks for it in its]
+        if notes:
+            lefts = [it.box.x0 for it in page_items if isinstance(it, Line) and it.box]
+            left = statistics.median(lefts) if lefts else 0.0
+            at = next((k for k, it in enumerate(page_items)
+                       if not isinstance(it, Line) or _opens_paragraph(it, min(left, min(lefts)))), None)
+            if at is not None:
+                page_items[at:at] = notes
+                notes = []
+        items.extend(page_items)
+        notes += p.footnotes
         if p.rows or p.tables:
             first_text_page = False
-    return items
+    return items + notes
 
 
 @dataclass(frozen=True)

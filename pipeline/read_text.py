@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from .errors import UnsupportedFormat
 from .normalise import load_data
+from .text_table import find_column_tables
 from .types import Line, RawDocument, Table
 
 #: a Markdown table bar line: `|` alone (cells are one per line between them)
@@ -45,6 +46,13 @@ SEGMENTED_SPACE_AFTER = re.compile(r"([(\[“])\s+")
 COLUMN_GAP = re.compile(r"(?<=\S) {6,}(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ(])")
 #: words after which a wide gap is a blank to fill in, not a column: "Số:", "ngày", "số"
 COLUMN_GAP_NOT_AFTER = ("Số:", "số:", "Số", "số", "ngày", "tháng", "năm")
+#: a footnote at a page's foot in `pdftotext -layout` text, after a blank line: its number, a
+#: space, its text: "   1 Các quy định của Luật Địa chất và Khoáng sản năm 2024 ..." (008)
+FOOTNOTE_START = re.compile(r"^\s{0,8}(\d{1,2})\s+(?=[^\W\d_]|[(“\"])")
+#: a lone page number line that may follow the footnotes: "                2"
+PAGE_NUMBER_LINE = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
+#: a word hyphen split over a line break: "Nghị quyết số 10-" + "NQ/TW"
+LINE_END_HYPHEN = re.compile(r"\w-$")
 #: a form feed with the page number pdftotext prints on the same line: `\f   2`
 FORM_FEED = re.compile(r"\f")
 #: a key that names a field rather than holding text: "text", "page_1", "content" (ASCII identifiers)
@@ -120,18 +128,98 @@ def read_text(path: str, data: bytes, sha256: str, kind: str = "text") -> RawDoc
 
 # --------------------------------------------------------------------- plain text
 
-def _plain_items(text: str) -> list[Line]:
-    """One Line per physical line; a form feed starts a new page."""
+def _plain_items(text: str) -> list:
+    """One Line per physical line; a form feed starts a new page; a table laid out by
+    spaces (`pdftotext -layout`, see text_table.py) becomes one Table."""
     chunks = FORM_FEED.split(text)
     while len(chunks) > 1 and not chunks[-1].strip():
         chunks.pop()                      # a form feed ending the file opens no page
     paged = len(chunks) > 1
-    lines: list[Line] = []
+    items: list = []
+    notes: list[Line] = []              # footnotes waiting for the next paragraph start
     for number, chunk in enumerate(chunks, start=1):
-        for t in chunk.split("\n"):
-            for part in split_columns(t):
-                lines.append(Line(text=part, page=number if paged else None))
-    return lines
+        page = number if paged else None
+        physical = chunk.split("\n")
+        found: list[str] = []
+        if paged:
+            physical, found = _take_footnotes(physical)
+        tables = {t.start: t for t in find_column_tables(physical)}
+        k = 0
+        while k < len(physical):
+            if k in tables:
+                table = tables[k].table
+                table.page, table.row_pages = page, [page] * len(table.rows)
+                items.append(table)
+                k = tables[k].end
+                continue
+            raw_line = physical[k]
+            for n, part in enumerate(split_columns(raw_line)):
+                # the left part keeps the line's indent; a right column part is far right
+                indent = len(raw_line) - len(raw_line.lstrip(" ")) if n == 0 else max(raw_line.find(part), 0)
+                if notes and n == 0 and 3 <= indent <= 12 and part.strip()[:1] and not part.strip()[0].islower():
+                    items += notes      # the paragraph the page break cut has ended: its footnotes here
+                    notes = []
+                items.append(Line(text=part, page=page, indent=indent))
+            k += 1
+        notes += [Line(text=t, page=page, paragraph=True) for t in found]
+    return items + notes
+
+
+def _take_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A page's footnotes in `pdftotext -layout` text: after the page's last blank line, lines
+    opening with a number that the page's text carries glued to a word ("khoáng sản1.").
+    Returns the page without them (the glued numbers removed) and the footnotes' texts,
+    each footnote's wrapped lines joined."""
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or PAGE_NUMBER_LINE.match(lines[end - 1])):
+        end -= 1
+    # the footnotes start after a blank line, in the page's last lines (blank lines may follow)
+    blank = next((i for i in range(end - 1, max(0, end - 30), -1)
+                  if not lines[i].strip() and i + 1 < end and FOOTNOTE_START.match(lines[i + 1])
+                  and _glued(lines[:i], FOOTNOTE_START.match(lines[i + 1]).group(1))), None)
+    if blank is None:
+        return lines, []
+    body = lines[:blank]
+    notes: list[list[str]] = []
+    for ln in lines[blank + 1:end]:
+        if not ln.strip():
+            continue
+        m = FOOTNOTE_START.match(ln)
+        if m and _unglue(body, m.group(1)):
+            notes.append([ln.strip()])
+        elif notes:
+            notes[-1].append(ln.strip())
+    if not notes:
+        return lines, []
+    texts = []
+    for parts in notes:
+        text = parts[0]
+        for p in parts[1:]:
+            text += p if LINE_END_HYPHEN.search(text) and p[:1].isalnum() else " " + p
+        texts.append(text)
+    return body + lines[blank:blank + 1] + lines[end:], texts
+
+
+def _glued_number(number: str) -> re.Pattern:
+    """A footnote number glued to the word before it: "khoáng sản1." (number "1")."""
+    return re.compile(rf"(?<=[^\W\d_]){number}(?=[\s.,;:)”\"]|$)")
+
+
+def _glued(body: list[str], number: str) -> bool:
+    pattern = _glued_number(number)
+    return any(pattern.search(ln) for ln in body)
+
+
+def _unglue(body: list[str], number: str) -> bool:
+    """Remove the footnote number glued to a word in the page's text ("khoáng sản1." ->
+    "khoáng sản."); False when no such number is there."""
+    glued = _glued_number(number)
+    for k in range(len(body)):
+        new, count = glued.subn("", body[k], count=1)
+        if count:
+            body[k] = new
+            return True
+    return False
 
 
 def split_columns(text: str) -> list[str]:
@@ -226,11 +314,21 @@ class _MdTable:
     rows: list[list[list[str]]]      # rows of cells, a cell being its physical lines
 
 
+#: a bar token of a Markdown table printed one token a line
+_BAR = "|"
+#: a cell of a row numbering the columns under a table's header: "*1*", "(2)", "A", "4=3/2"
+#: ("A | B | 1 | 2 | 3 | 4=3/2 | 5 | 6", 044)
+COLUMN_NUMBER = re.compile(r"^\(?(?:[A-Z]|(?P<n>\d{1,2})(?:\s*=\s*[\d\s/+*x().-]+)?)\)?$")
+
+
 def _md_segments(lines: list[str]) -> list:
     """Split Markdown lines into text lines (str) and _MdTable objects.
 
-    A table is a run of lines between `|` bar lines: one bar ends a cell, two or
-    more bars in a row end the row (`| a | b |` printed one token a line).
+    A table is a run of lines between `|` bar lines, read as tokens (a bar, or a cell's
+    lines).  One bar ends a cell, two or more bars in a row end the row
+    (`| a | b |` printed one token a line) -- except that an empty cell is a bar too, so
+    where the table's width is known (a column-numbering row, or a full header row) the
+    rows after it are read cell by cell (`_rows_by_width`).
     """
     out: list = []
     i, n = 0, len(lines)
@@ -239,37 +337,103 @@ def _md_segments(lines: list[str]) -> list:
             out.append(lines[i])
             i += 1
             continue
-        # a table starts: collect tokens until a blank line follows a bar run or text resumes outside
-        rows: list[list[list[str]]] = []
-        row: list[list[str]] = []
-        cell: list[str] = []
+        # a table starts: collect tokens until a blank line follows a bar run
+        tokens: list = []
         j = i
         while j < n:
             if MD_BAR.match(lines[j]):
-                k = j
-                while k < n and MD_BAR.match(lines[k]):
-                    k += 1
-                run = k - j
-                if cell:
-                    row.append(cell)
-                    cell = []
-                if run >= 2 or k >= n or not lines[k].strip():
-                    if row:
-                        rows.append(row)
-                    row = []
-                j = k
-                if k >= n or not lines[k].strip():
+                while j < n and MD_BAR.match(lines[j]):
+                    tokens.append(_BAR)
+                    j += 1
+                if j >= n or not lines[j].strip():
                     break            # a blank line after the closing bars ends the table
                 continue
-            cell.append(lines[j])
+            if tokens and tokens[-1] is not _BAR:
+                tokens[-1].append(lines[j])
+            else:
+                tokens.append([lines[j]])
             j += 1
-        if cell:
-            row.append(cell)
-        if row:
-            rows.append(row)
-        out.append(_MdTable(rows=rows))
+        out.append(_MdTable(rows=_decode_rows(tokens)))
         i = j
     return out
+
+
+def _rows_by_runs(tokens: list) -> tuple[list, list[int]]:
+    """Rows where two or more bars end a row; and, per row, the token index just past the
+    bar closing its last cell."""
+    rows: list = []
+    ends: list[int] = []
+    row: list = []
+    t = 0
+    while t < len(tokens):
+        if tokens[t] is _BAR:
+            k = t
+            while k < len(tokens) and tokens[k] is _BAR:
+                k += 1
+            if (k - t >= 2 or k >= len(tokens)) and row:
+                rows.append(row)
+                ends.append(t + 1)
+                row = []
+            t = k
+            continue
+        row.append(tokens[t])
+        t += 1
+    if row:
+        rows.append(row)
+        ends.append(len(tokens))
+    return rows, ends
+
+
+def _rows_by_width(tokens: list, t: int, width: int) -> list | None:
+    """Rows of exactly `width` cells from token t (a row's opening bar): each cell its
+    lines (none: an empty cell, kept as "") then a bar.  None where the tokens do not fit."""
+    rows: list = []
+    while t < len(tokens):
+        if tokens[t] is not _BAR:
+            return None
+        t += 1
+        if t >= len(tokens):
+            break                        # the table's last bar
+        row = []
+        for _ in range(width):
+            cell = [""]
+            if t < len(tokens) and tokens[t] is not _BAR:
+                cell = tokens[t]
+                t += 1
+            if t >= len(tokens) or tokens[t] is not _BAR:
+                return None
+            t += 1
+            row.append(cell)
+        rows.append(row)
+    return rows
+
+
+def _decode_rows(tokens: list) -> list:
+    """The table's rows: by bar runs, then re-read by width below a column-numbering row
+    ("1 | 2 | ... | 8") or a header row as wide as the widest row."""
+    rows, ends = _rows_by_runs(tokens)
+    start = next((r for r, row in enumerate(rows[:6]) if _numbers_columns(row)), None)
+    widths: list[int] = []
+    if start is not None:
+        widths = [len(rows[start]), len(rows[start]) + 1]     # its first cell may be empty (059)
+    elif rows and len(rows[0]) >= 3 and len(rows[0]) == max(len(r) for r in rows):
+        start, widths = 0, [len(rows[0])]                      # a full header row (048)
+    if start is None or start + 1 >= len(rows):
+        return rows
+    for width in widths:
+        fixed = _rows_by_width(tokens, ends[start], width)
+        if fixed is not None:
+            return rows[:start + 1] + fixed
+    return rows
+
+
+def _numbers_columns(row: list) -> bool:
+    """A row of column numbers: "1 | 2 | ... | 8", "A | B | 1 | 2 | 3 | 4=3/2 | 5 | 6"."""
+    labels = [COLUMN_NUMBER.match(_strip(c)) for c in row]
+    if len(row) < 3 or not all(labels):
+        return False
+    numbers = [int(m.group("n")) for m in labels if m.group("n")]
+    return len(numbers) >= 3 and numbers == sorted(set(numbers))
 
 
 def _emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from vanban.extractors import vocab
@@ -245,12 +246,17 @@ def _fold(s: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", s).split())
 
 
+@lru_cache(maxsize=None)
+def _officials() -> tuple[str, ...]:
+    """Officials' titles of citation_issuers.yaml, folded, longest first (`bo truong`, `chu tich`)."""
+    return tuple(sorted((_fold(o) for o in vocab.load("citation_issuers.yaml")["officials"]), key=len, reverse=True))
+
+
 def _body_of(issuer: str) -> str:
     """Folded issuer without an official's title or a country name: `Thống đốc Ngân hàng Nhà nước`
     and `Ngân hàng Nhà nước Việt Nam` are the same body."""
     folded = _fold(issuer)
-    officials = sorted((_fold(o) for o in vocab.load("citation_issuers.yaml")["officials"]), key=len, reverse=True)
-    for o in officials:
+    for o in _officials():
         if folded.startswith(o + " "):
             folded = folded[len(o) + 1:]
             break

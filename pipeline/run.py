@@ -21,7 +21,7 @@ from .link import link_tasks
 from .normalise import normalise
 from .read import read
 from .resolve import resolve_references
-from .tree import build_tree
+from .tree import build_tree_checked
 
 
 class NotADocument(VanbanError):
@@ -33,9 +33,10 @@ def parse(path: str | Path) -> Document:
     path = str(path)
     raw = normalise(read(path))
     doc = layout(raw)
-    tree = build_tree(doc)
+    tree, tree_warnings = build_tree_checked(doc)
 
     metadata, warnings = extract_metadata(doc, tree)
+    warnings = tree_warnings + warnings
     references, w = resolve_references(find_citations(doc, tree), doc, metadata)
     warnings += w
     tasks, w = extract_tasks(doc, tree, metadata)

@@ -1,6 +1,7 @@
 """Stage 4, tree: body blocks -> section tree (I. / 1. / 1.1. / a) / - / Điều / Chương / appendix).
 
     build_tree(doc: LaidOut) -> list[Node]
+    build_tree_checked(doc) -> (list[Node], list[Warning])   the same, with numbering_gap warnings
     split_header(doc) -> (header paragraphs, body blocks)   also used by the metadata extractor
     preamble(doc, tree) -> list[Paragraph]                   the body before the first section (Căn cứ ...)
 
@@ -18,8 +19,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from vanban.extractors.vocab import doc_types, load
+from vanban.schemas.models import Warning
 
-from .types import Block, FlatTable, LaidOut, Node, Paragraph, Table
+from .types import Block, LaidOut, Node, Paragraph, Table
 
 # ---------------------------------------------------------------- patterns
 #: Markdown emphasis left around a line by converters: "**I. MỤC" / "ĐÍCH, YÊU CẦU**", "*Đồng Tháp,"
@@ -32,6 +34,8 @@ DOTTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})(?:\.|\))?\s+(?P<rest>\
 ARABIC = re.compile(r"^(?P<num>\d{1,2})\s?[.)]\s*(?P<rest>[^\d\s.,;:/%)\-].*)$")
 #: Letter item: "a) Thúc đẩy mạnh mẽ chuyển đổi", "đ) Đến hết năm 2045: 100%"
 LETTER = re.compile(r"^(?P<num>[a-zđ])\s?\)\s*(?P<rest>\S.*)$")
+#: Parenthesised item: "(1) Giao Bộ Nông nghiệp và Môi trường chủ trì", "(2) Về nguồn vốn"
+PAREN = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>[^\s\d].*)$")
 #: Bullets: "- Quán triệt, triển khai...", "+ LĐVP, các phòng", "– Tổ chức", "• Nội dung"
 BULLET = re.compile(r"^(?P<num>[-–—+•∙·])\s*(?P<rest>[^\s\-–—+].*)$")
 #: Article: "Điều 3. Tổ chức thực hiện", "Điều 1: Phê duyệt", "Điều 12 Hiệu lực thi hành"
@@ -70,6 +74,17 @@ LINE_END = re.compile(r"[.;:!?]\s*[\"”)]*$")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 #: Vietnamese letter items run a, b, c, d, đ, e, g, h, i, k, ... (no f, j, w, z)
 LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+
+def _printed(kind: str, value: int) -> str:
+    """A number as its marker prints it: 4 -> 'd)' for a letter item, 'IV.' for a Roman heading, '4.' else."""
+    if kind == "letter" and 1 <= value <= len(LETTERS):
+        return LETTERS[value - 1] + ")"
+    if kind in ("roman", "chapter") and value < 90:
+        return to_roman(value) + ("." if kind == "roman" else "")
+    if kind == "article":
+        return f"Điều {value}"
+    return f"({value})" if kind == "paren" else f"{value}."
 
 
 def roman_value(s: str) -> Optional[int]:
@@ -156,8 +171,8 @@ def split_header(doc: LaidOut) -> tuple[list[Block], list[Block]]:
     return list(blocks[:end]), list(blocks[end:])
 
 
-#: Công văn summary line: "V/v tăng cường công tác quản", "V/v: triển khai"
-SUMMARY_CV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b")
+#: Công văn summary line: "V/v tăng cường công tác quản", "V/v: triển khai", and OCR'd "W/v trao đổi về một số quy định"
+SUMMARY_CV = re.compile(r"^(?:V/v|V/V|v/v|W/v|Về việc)\b")
 #: Addressee head of a công văn: "Kính gửi:", "Kính gửi: Sở Nội vụ"
 ADDRESSEE = re.compile(r"^Kính\s+gửi\b")
 #: The first words of a body: "Căn cứ Luật...", "Thực hiện Văn bản số ...", "Để nâng cao..."
@@ -228,9 +243,11 @@ class _Marker:
     rest: str          # the text after the marker
 
 
+#: the kinds whose numbers must run on one by one (checked for gaps)
+NUMBERED = frozenset({"chapter", "article", "roman", "arabic", "dotted", "letter", "paren"})
 #: nesting rank of each kind: a smaller rank is an outer level
 RANK = {"appendix": 0, "chapter": 1, "subchapter": 2, "article": 3, "roman": 4,
-        "arabic": 5, "dotted": 6, "letter": 7, "bullet": 8, "plus": 9}
+        "arabic": 5, "dotted": 6, "letter": 7, "paren": 7.5, "bullet": 8, "plus": 9}
 
 
 def _is_citation_rest(rest: str) -> bool:
@@ -261,6 +278,9 @@ def _read_marker(text: str) -> Optional[_Marker]:
     m = LETTER.match(text)
     if m:
         return _Marker("letter", m["num"], text[:m.start("rest")].strip(), m["rest"])
+    m = PAREN.match(text)
+    if m:
+        return _Marker("paren", str(int(m["num"])), text[:m.start("rest")].strip(), m["rest"])
     m = BULLET.match(text)
     if m:
         kind = "plus" if m["num"] == "+" else "bullet"
@@ -294,6 +314,35 @@ class _Builder:
         self.joined = joined
         self.last_text: Optional[str] = None
         self.all: list[_Open] = []
+        self.warnings: list[Warning] = []
+
+    # -- numbering warnings
+    def _warn_gap(self, mk: _Marker, last: Optional[int], value: int, path: str) -> None:
+        """A node opened with numbers missing before it: "4." after "2."."""
+        if mk.kind in NUMBERED and last is not None and value > last + 1:
+            self.warnings.append(Warning(
+                code="numbering_gap", location=path,
+                message=f"'{mk.printed}' follows {_printed(mk.kind, last)}: {value - last - 1} number(s) missing"))
+
+    def warn_rejected(self, mk: _Marker) -> None:
+        """A heading marker that goes back in the numbering ("2." after "4.") or repeats it, left as text."""
+        if mk.kind not in NUMBERED or not mk.rest[:1].isupper():
+            return
+        value = self._value(mk)
+        if value is None:
+            return
+        for depth in range(len(self.stack), -1, -1):
+            parent = self.stack[depth - 1] if depth else None
+            last = self._counters(parent, mk.kind).get(self._counter_key(mk))
+            if last is None:
+                continue
+            if value == last or 1 < value < last:
+                where = parent.node.path if parent else ""
+                self.warnings.append(Warning(
+                    code="numbering_gap", location=where or None,
+                    message=f"'{mk.printed}' {'repeats' if value == last else 'goes back after'} {_printed(mk.kind, last)}"
+                            f"{' under ' + where if where else ''}; read as text, not as a section"))
+            return
 
     # -- numbering checks
     def _counters(self, parent: Optional[_Open], kind: str = "") -> dict:
@@ -381,9 +430,12 @@ class _Builder:
             own = f"+{parent.plus}"
         else:
             value = self._value(mk)
+            last = counters.get(self._counter_key(mk))
             counters[self._counter_key(mk)] = value
             own = mk.num
         path = self._path(mk, parent, own)
+        if mk.kind not in ("bullet", "plus"):
+            self._warn_gap(mk, last, value, path)
         node = Node(path=path, marker=mk.printed if mk.kind not in ("bullet", "plus") else mk.num,
                     page=getattr(block, "page", None), start=block.start, end=block.end, parent=parent.node if parent else None)
         op = _Open(node=node, kind=mk.kind, num=mk.num if mk.kind != "arabic" else str(int(mk.num)))
@@ -622,6 +674,11 @@ def _is_appendix_start(text: str, in_tail: bool) -> bool:
 # ---------------------------------------------------------------- entry point
 def build_tree(doc: LaidOut) -> list[Node]:
     """The section tree of the body; the header, preamble and signature block are left out."""
+    return build_tree_checked(doc)[0]
+
+
+def build_tree_checked(doc: LaidOut) -> tuple[list[Node], list[Warning]]:
+    """The section tree and the numbering_gap warnings met while building it."""
     _, body = split_header(doc)
     paragraphs = [clean(b.text) for b in body if isinstance(b, Paragraph)]
     lengths = sorted(len(t) for t in paragraphs if t)
@@ -689,6 +746,8 @@ def build_tree(doc: LaidOut) -> list[Node]:
                 builder.stack[-1].node.blocks.append(extra)
             i += len(held) - 1
         else:
+            if mk and depth is None and not (builder.stack and builder.stack[0].kind == "appendix"):
+                builder.warn_rejected(mk)
             builder.add_text(block, text)
         builder.last_text = text
         if BODY_END.search(text) and builder.roots and not (builder.stack and builder.stack[0].kind == "appendix"):
@@ -697,7 +756,7 @@ def build_tree(doc: LaidOut) -> list[Node]:
         i += 1
     builder.close_to(0)
     _set_ends(builder.roots)
-    return builder.roots
+    return builder.roots, builder.warnings
 
 
 def table_lines(table: Table) -> list[str]:

@@ -38,6 +38,7 @@ class Line:
     paragraph: bool = False
     bold: Optional[bool] = None
     centered: Optional[bool] = None
+    indent: Optional[int] = None     # plain text: leading spaces of the physical line (pdftotext -layout keeps them)
 
 
 @dataclass

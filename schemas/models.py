@@ -60,6 +60,7 @@ class Metadata(_Model):
     title: Optional[str] = None
     signers: list[Signer] = Field(default_factory=list)
     recipients: list[str] = Field(default_factory=list)
+    addressees: list[str] = Field(default_factory=list, description="(vanban addition) the 'Kính gửi:' addressees of a công văn, leading dashes and trailing ; removed")
 
 
 class Section(_Model):
@@ -130,7 +131,7 @@ class Body(_Model):
     tasks: list[str] = Field(default_factory=list)
     # vanban additions
     canonical: Optional[str] = Field(None, description="(vanban addition) abbreviations expanded")
-    kind: Optional[str] = Field(None, description="(vanban addition) ministry, department, committee, party, mass_org, press, collective, other")
+    kind: Optional[str] = Field(None, description="(vanban addition) the gazetteer's kind: central, ministry, department, committee, party, mass_org, press, security, collective, other")
 
 
 class Warning(_Model):

@@ -33,6 +33,10 @@ BG = "bacgiang-2024-kh-ubnd-nq45.txt"
 
 
 @pytest.mark.parametrize("name, header", [
+    # Công báo: the gazette's section label and its repeated issuer heading are not the header
+    ("091_cp-nq-175-nq-cp-2023-repo-txt.txt",
+     ["CHÍNH PHỦ", "Số: 175/NQ-CP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+      "Hà Nội, ngày 30 tháng 10 năm 2023", "NGHỊ QUYẾT", "Phê duyệt Đề án Trung tâm dữ liệu quốc gia"]),
     (BG, ["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG", "Số: /KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
           "Độc lập - Tự do - Hạnh phúc", "Bắc Giang, ngày tháng 6 năm 2024", "KẾ HOẠCH",
           "Thực hiện Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành",
@@ -118,6 +122,26 @@ def test_header(name, header):
     ("028_btc-cv-19046-btc-tchq-2014-luat-hai-quan.txt", "Kính gửi: Cục Hải quan các tỉnh, thành phố."),
     ("099_ttg-qd-12-2024-qd-ttg-viec-lam-dat-thu-hoi.txt", "Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;"),
     ("078_nghean-qd-ke-hoach-pbgdpl-2005-word-segmented.txt", "Căn cứ Luật tổ chức HĐND và UBND ngày 26/11/2003;"),
+    # pdftotext -layout: a line at the margin goes on the indented first line above it
+    ("020_laocai-qd-16-2026-qd-ubnd-quy-che-ccn-ocr.txt",
+     "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương; Thủ trưởng các sở, ban, ngành "
+     "thuộc tỉnh; Ủy ban nhân dân các xã, phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi "
+     "hành Quyết định này./."),
+    # ... and an indented line after a short one starts a paragraph, lower case or not
+    ("004_laocai-kh-dkt-1105-kiem-tra-vlncn-repo-txt.txt", "a/. Tên Công ty:"),
+    ("004_laocai-kh-dkt-1105-kiem-tra-vlncn-repo-txt.txt", "đ/. Hoạt động chính của Công ty:"),
+    # web crawl: "Điều 1." alone, its text on the next line
+    ("027_kontum-qd-435-qd-ubnd-2020-chuong-trinh-hanh-dong.txt",
+     "Điều 2. Giám đốc Sở Lao động - Thương binh và Xã hội; Thủ trưởng các cơ quan, đơn vị liên quan; Chủ tịch "
+     "Ủy ban nhân dân các huyện, thành phố chịu trách nhiệm thi hành Quyết định này kể từ ngày ký./."),
+    # web crawl: a heading and its first child's marker glued ("III. TỔ CHỨC THỰC HIỆN 1.", "... đình công 3.1. Rà soát")
+    ("027_kontum-qd-435-qd-ubnd-2020-chuong-trinh-hanh-dong.txt", "III. TỔ CHỨC THỰC HIỆN"),
+    ("027_kontum-qd-435-qd-ubnd-2020-chuong-trinh-hanh-dong.txt", "3. Giải quyết tốt tranh chấp lao động và đình công"),
+    ("028_btc-cv-19046-btc-tchq-2014-luat-hai-quan.txt", "2. Về Đại lý làm thủ tục hải quan"),
+    # web crawl: "Điều 69 của Luật ..." after "khoản 2" is a citation, not an article heading
+    ("028_btc-cv-19046-btc-tchq-2014-luat-hai-quan.txt",
+     "4.3. Thời hạn nộp tờ khai hải quan đối với phương tiện vận tải thực hiện theo quy định tại khoản 2 "
+     "Điều 69 của Luật Hải quan năm 2014."),
 ])
 def test_paragraphs(name, paragraph):
     assert paragraph in texts(laid(name))

@@ -10,7 +10,7 @@ import unicodedata
 
 import pytest
 
-from vanban.extractors.metadata import extract_metadata, proper_case
+from vanban.extractors.metadata import extract_metadata, is_title_like, proper_case, read_addressees
 from vanban.pipeline.normalise import normalise_text
 from vanban.pipeline.tree import build_tree
 from vanban.pipeline.types import LaidOut, Paragraph, RawDocument
@@ -200,3 +200,171 @@ def test_gold_metadata(corpus, name):
             assert SequenceMatcher(None, want.casefold(), have.casefold()).ratio() >= 0.9, key
         else:
             assert (want.casefold() if want else want) == (have.casefold() if have else have), key
+
+
+# ---------------------------------------------------------------- round 2: unseen-document rules
+MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+
+HEADER_FIELDS = [
+    # 004: a decision cited in the issuer block is part of the issuer's name, not the document's number
+    (["SỞ CÔNG THƯƠNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐOÀN KIỂM TRA", "Độc lập - Tự do - Hạnh Phúc",
+      "THEO QUYẾT ĐỊNH", "SỐ 1050/QĐ-SCT", "Lào Cai, ngày 10 tháng 3 năm 2026", "Số: 1105/KH-ĐKT", "KẾ HOẠCH",
+      "Kiểm tra việc chấp hành Quy định pháp luật trong sử dụng và bảo quản vật"],
+     dict(identifier="1105/KH-ĐKT", issuer="Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT", parent="Sở Công Thương",
+          code="KH", date="2026-03-10"), []),
+    # 025: a number with a dot
+    (["CHÍNH PHỦ", "Số: 66.15/2026/NQ-CP"] + MOTTO + ["Hà Nội, ngày 13 tháng 02 năm 2026", "NGHỊ QUYẾT",
+                                                      "VỀ VIỆC BAN HÀNH MỘT SỐ CƠ CHẾ XỬ LÝ KHÓ KHĂN,"],
+     dict(identifier="66.15/2026/NQ-CP", number="66.15", code="NQ", issuer="Chính phủ"), []),
+    # 090: a gazette's section heading above the issuer, type line and symbol agree
+    (["VĂN BẢN PHÁP LUẬT KHÁC", "CHÍNH PHỦ", "CHÍNH PHỦ", "Số: 175/NQ-CP"] + MOTTO +
+     ["Hà Nội, ngày 30 tháng 10 năm 2023", "NGHỊ QUYẾT", "Phê duyệt Đề án Trung tâm dữ liệu quốc gia"],
+     dict(identifier="175/NQ-CP", code="NQ", issuer="Chính phủ", date="2023-10-30"), []),
+    # 088: a gazette continuation; "BÁO CÁO" inside an upper-case phrase is not a type line, the symbol decides
+    (["VĂN BẢN QUY PHẠM PHÁP LUẬT", "BỘ TÀI CHÍNH",
+      "Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018 hướng dẫn kế toán Bảo hiểm xã hội",
+      "(Tiếp theo Công báo số 201 + 202)", "Phụ lục số 04",
+      "HỆ THỐNG BÁO CÁO TÀI CHÍNH, BÁO CÁO NGHIỆP VỤ QUỸ BẢO HIỂM DO HỆ THỐNG BẢO HIỂM XÃ HỘI VIỆT NAM QUẢN LÝ"],
+     dict(code="TT", identifier="102/2018/TT-BTC", issuer="Bộ Tài chính"), []),
+    # 074: an appendix table with no header: "KẾ HOẠCH" inside "DỰ THẢO KẾ HOẠCH" is no type, no issuer
+    (["Phụ lục", "TỔNG HỢP Ý KIẾN GÓP Ý ĐỐI VỚI DỰ THẢO KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC NĂM 2026 TỈNH LÂM ĐÔNG",
+      "STT", "Nội dung góp ý", "Đơn vị góp ý"],
+     dict(code=None, issuer=None), ["issuer_missing", "doc_type_missing"]),
+    # legacy 2006-Mau-MDS-1M: a form with no motto and no Số line: its title is not an issuer
+    (["DANH SÁCH THÀNH VIÊN CÔNG TY TRÁCH NHIỆM HỮU HẠN CÓ HAI THÀNH VIÊN TRỞ LÊN", "TT", "Tên thành viên",
+      "Giới tính", "Quốc tịch"],
+     dict(issuer=None, code=None), ["issuer_missing"]),
+    # 014 (OCR): a symbol alone under the issuer, the day lost to OCR
+    (["BỘ CÔNG THƯƠNG", "CỤC HOA CHÁT", "/QĐ-XPVPHC"] + MOTTO + ["Hà Nội, ngàyOẨ tháng 7 năm 2026", "QUYẾT ĐỊNH",
+                                                              "Xử phạt vi phạm hành chính"],
+     dict(symbol="QĐ-XPVPHC", number=None, identifier=None, code="QĐ", place="Hà Nội", date="2026-07",
+          parent="Bộ Công Thương"), ["number_blank"]),
+    # 018 (OCR): an unreadable number, a garbled type line: the symbol gives the type
+    (["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: 4 46 /QĐ-UBND"] + MOTTO +
+     ["Lào Cai, ngày 0Â tháng + năm 2026",
+      "QUYẾT: ĐỊNH CHÁP THUẬN CHỦ TRƯƠNG ĐẢU TƯ ĐÔNG THỜI CHÁP THUẬN NHÀ ĐẦU TƯ"],
+     dict(symbol="QĐ-UBND", number=None, code="QĐ", date="2026", issuer="Ủy ban nhân dân tỉnh Lào Cai"),
+     ["number_unreadable"]),
+    # 070 (OCR): "4/6" for the number, "4 6tháng" for the day
+    (["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐÔNG", "Số: 4/6 /QĐ-UBND"] + MOTTO +
+     ["Lâm Đông, ngày 4 6tháng 10 năm 2025", "QUYẾT ĐỊNH", "Về việc thành lập Hội đồng thâm định, đánh giá"],
+     dict(symbol="QĐ-UBND", number=None, code="QĐ", date="2025-10"), ["number_unreadable"]),
+    # 067 (OCR): "KÉ HOẠCH" read as KẾ HOẠCH, "TỎ CÔNG TÁC" as TỔ CÔNG TÁC; a received-stamp below the Số line
+    (["BỘ CÔNG AN", "TỎ CÔNG TÁC LIÊN NGÀNH TW", "Số:đÓ6 /KH-TCTLNTW-C04", "UBND TỈNH LÂM ĐỒNG",
+      "Số:..... AE44 mm..."] + MOTTO + ["Hà Nội, ngày44tháng năm 2026", "KÉ HOẠCH",
+                                        "Phôi hợp kiêm soát các hoạt động hợp pháp liên quan đên ma túy năm 2026"],
+     dict(symbol="KH-TCTLNTW-C04", code="KH", parent="Bộ Công an", date="2026", place="Hà Nội"),
+     ["number_unreadable"]),
+    # 068 (OCR): a motto with lost diacritics is not part of the issuer; "ngày:" and an OCR'd day
+    (["BỘ CÔNG AN .", "CÔNG AN TÌNH LAM ĐÓNG", "Số: 2/ /LIr-CAT-PC04", "CỌNG HÒA XÃ HỌI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc", "Lâm Đông. ngày: Ø3 tháng 02 năm 2026", "TỜ TRÌNH"],
+     dict(code="TTr", date="2026-02", place="Lâm Đông", issuer="Công an Tình lam đóng"), []),
+    # 016 (OCR): "W/v" for V/v makes a công văn
+    (["BỘ CÔNG THƯƠNG", "CỤC HÓA CHÁT", "Số: Éđã /HC-CNHC", "W/v trao đổi về một số quy định",
+      "trong lĩnh vực hóa chất"] + MOTTO + ["Hà Nội, ngày °ÔÖ tháng 4 năm 2026"],
+     dict(code="CV", symbol="HC-CNHC", number=None, date="2026-04"), ["number_unreadable"]),
+    # 082 (OCR): the number and symbol alone on a line, "Số:" lost; a portal stamp below is not the issuer
+    (["CHÍNH PHỦ"] + MOTTO + ["47/2017/NĐ-CP", "Hà", "Nội, ngày 25 tháng 12 năm 2017", "THỐNG",
+                              "BIỆN TỬ CHÍNHPHỦ"],
+     dict(identifier="47/2017/NĐ-CP", code="NĐ", issuer="Chính phủ", date="2017-12-25"), []),
+    # 080 (OCR): no issuer lines at all: the symbol's issuer code names a central body, with a warning
+    (["Số: 28/2021/NĐ-CP", "Hà Nội, ngày 26 tháng 3 năm 2021", "THÔNG TỊN ĐIỆN TỦ PHÙ",
+      "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;"],
+     dict(identifier="28/2021/NĐ-CP", code="NĐ", issuer="Chính phủ", date="2021-03-26"), ["issuer_from_symbol"]),
+    # 081 (OCR): "Luật số:" and a symbol with no type code
+    (["Luật số: 56/2020/QH14", "_ LUẬT . SỬA ĐỎI, BỎ SUNG MỘT SỐ ĐIỀU CỦA LUẬT GIÁM ĐỊNH TƯ PHÁP",
+      "Căn cứ pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;"],
+     dict(identifier="56/2020/QH14", issuer="Quốc hội"), ["issuer_from_symbol"]),
+    # 078 (word-segmented crawl): type and summary in one sentence-case line, the issuer in sentence case
+    (["Quyết định ban hành kế hoạch triển khai thực hiện đề án tăng cường công tác phổ biến, giáo dục pháp luật "
+      "cho cán bộ, đồng bào dân tộc thiểu số và miền núi trên địa bàn tỉnh nghệ an năm 2005",
+      "Ủy ban nhân dân tỉnh nghệ an", "Căn cứ Luật tổ chức HĐND và UBND ngày 26/11/2003;"],
+     dict(code="QĐ", issuer="Ủy ban nhân dân tỉnh Nghệ An", identifier=None, date=None), ["number_missing"]),
+    # 079 (word-segmented crawl): the date of the cited văn bản is not the document's date
+    (["Chỉ thị về việc tổ chức thực hiện chỉ đạo của thủ tướng chính phủ tại văn bản số 2600/ttg-ktth ngày 30 "
+      "tháng 12 năm 2009 về đẩy mạnh xuất khẩu, kiểm soát nhập siêu năm 2010",
+      "Thực hiện chỉ đạo của Thủ tướng Chính phủ tại văn bản số 2600/TTg-KTTH ngày 30 tháng 12 năm 2009"],
+     dict(code="CT", date=None, issuer=None), ["date_missing"]),
+    # legacy 2009-download: a form under the motto; its type line is not the issuer
+    (["Mẫu số 5", "Tên đơn vị:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tel:", "Độc lập – Tự do – Hạnh phúc",
+      "....., ngày tháng năm", "BÁO CÁO ĐỊNH KỲ VỀ BẢO HỘ LAO ĐỘNG"],
+     dict(issuer=None, code="BC"), ["issuer_missing"]),
+    # 017 (OCR): "U6_" for the day is left unread
+    (["UBND TĨNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số:1050 /QĐ-SCT"] + MOTTO +
+     ["Lào Cai, ngày U6_ tháng 3 năm 2026", "QUYẾT ĐỊNH"],
+     dict(identifier="1050/QĐ-SCT", code="QĐ", date="2026-03", place="Lào Cai", issuer="Sở Công Thương"), []),
+]
+
+
+@pytest.mark.parametrize("lines, want, codes", HEADER_FIELDS)
+def test_header_fields(lines, want, codes):
+    m, warnings = meta_of(lines)
+    have = dict(identifier=m.identifier, number=m.number, symbol=m.symbol, issuer=m.issuer.name,
+                parent=m.issuer.parent, code=m.doc_type.code, date=m.date, place=m.place)
+    assert {k: have[k] for k in want} == want
+    assert set(codes) <= {w.code for w in warnings}
+
+
+SIGNATURES_OCR = [
+    # 003 (OCR): the title where the name should be; a body's name under the title
+    (["Nơi nhận: —-", "- Lưu: VT, CNạu, Cường).", "T/M. ĐOÀN KIÊM TRA", ": Ầ lowfg Văn Thuân", "PHO GIAM ĐỌC",
+      "SỞ CÔNG THƯƠNG LAO CAI"],
+     dict(name=None, title="Phó Giám đốc Sở Công Thương lao cai"), ["signer_name_missing"]),
+    # 004: the signature's title beside a wrapped recipient line; "T/M." with its dot
+    (["Nơi nhận:", "T/M. ĐOÀN KIỂM TRA", "- Giám đốc Sở (để báo cáo và phê duyệt);",
+      "- Văn phòng Sở (Bố trí kinh phí, phương", "TRƯỞNG ĐOÀN tiện Phục vụ Đoàn kiểm tra);",
+      "- Lưu: VT, CN(M. Cường).", "Hoàng Văn Thuân"],
+     dict(name="Hoàng Văn Thuân", title="Trưởng đoàn", on_behalf_of="TM. Đoàn kiểm tra"), []),
+]
+
+
+@pytest.mark.parametrize("tail, signer, codes", SIGNATURES_OCR)
+def test_ocr_signatures(tail, signer, codes):
+    m, warnings = meta_of(BODY + tail)
+    assert m.signers
+    assert {k: getattr(m.signers[0], k) for k in signer} == signer
+    assert all(s.name is None or not is_title_like(s.name) for s in m.signers)
+    assert set(codes) <= {w.code for w in warnings}
+
+
+@pytest.mark.parametrize("text, title_like", [
+    ("PHO GIAM ĐỌC", True),           # 003, OCR'd
+    ("PHÓ CHỦ TỊCH", True),
+    ("Hoàng Văn Thuân", False),
+    ("Nguyễn Thành Sinh", False),
+])
+def test_title_like(text, title_like):
+    assert is_title_like(text) == title_like
+
+
+ADDRESSEES = [
+    # 008: one a line
+    (["Kính gửi:", "- Các Sở, ban, ngành thuộc UBND tỉnh;", "- Công an tỉnh;", "- Thuế tỉnh Lào Cai;",
+      "- Ủy ban nhân dân các xã, phường.", "Thực hiện Văn bản số 1425/BNNMT-ĐCKS"],
+     ["Các Sở, ban, ngành thuộc UBND tỉnh", "Công an tỉnh", "Thuế tỉnh Lào Cai", "Ủy ban nhân dân các xã, phường"]),
+    # 029: flattened after the date
+    (["Hà Nội, ngày 05 tháng 04 năm 2019 Kính gửi: Bộ Kế hoạch và Đầu tư.",
+      "Báo Đấu thầu ngày 26 tháng 3 năm 2019 đưa tin"], ["Bộ Kế hoạch và Đầu tư"]),
+    # 013: an item wrapped onto a line starting with a capital
+    (["Kính gửi:", "- Các Sở, ngành: Công Thương, Nội vụ, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, Ban Chỉ huy",
+      "Bộ đội Biên phòng tỉnh;", "- UBND các xã, phường;",
+      "- Tổ chức, doanh nghiệp hoạt động trong lĩnh vực vật liệu nổ công nghiệp, tiền chất thuốc nổ.",
+      "Công tác quản lý nhà nước về vật liệu nổ công nghiệp (VLNCN), tiền chất thuốc nổ (TCTN) thời gian vừa qua"],
+     ["Các Sở, ngành: Công Thương, Nội vụ, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, Ban Chỉ huy Bộ đội Biên phòng tỉnh",
+      "UBND các xã, phường",
+      "Tổ chức, doanh nghiệp hoạt động trong lĩnh vực vật liệu nổ công nghiệp, tiền chất thuốc nổ"]),
+    # 076: the other header column read between the head and the list
+    (["Kính gửi:", "ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: /UBND-NC",
+      "V/v tập trung thực hiện các giải pháp khắc phục, cải thiện các chỉ số PAR Index",
+      "- Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh;", "- Ban Quản lý các khu công nghiệp;",
+      "- Ủy ban nhân dân các xã, phường, đặc khu."],
+     ["Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", "Ban Quản lý các khu công nghiệp",
+      "Ủy ban nhân dân các xã, phường, đặc khu"]),
+    # a plan with no Kính gửi
+    (["KẾ HOẠCH", "Triển khai thực hiện", "I. MỤC ĐÍCH"], []),
+]
+
+
+@pytest.mark.parametrize("lines, want", ADDRESSEES)
+def test_addressees(lines, want):
+    assert read_addressees(lines) == want

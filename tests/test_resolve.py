@@ -129,3 +129,17 @@ def test_warnings(lines, meta, code):
 def test_no_warning_for_a_clean_document(bacgiang):
     _, _, warnings = bacgiang
     assert warnings == []
+
+
+def test_cong_van_own_number_and_a_date_conflict():
+    doc = from_file("008_laocai-cv-5973-ubnd-kt-thanh-kiem-tra-ks.txt")
+    refs, warnings = resolve(doc, identifier="5973/UBND-KT", symbol="UBND-KT", date="2026-06-11")
+    own = [r for r in refs if r.is_self]
+    assert [r.identifier for r in own] == ["5973/UBND-KT"]          # "Số: 5973 /UBND-KT Lào Cai, ngày ..."
+    numbered = {r.identifier for r in refs if r.identifier and not r.is_self}
+    assert numbered == {"4250/BNNMT-ĐCKS", "4643/VPCP-CN", "10-NQ/TW", "88/NQ-CP", "334/QĐ-TTg", "39-CTr/TU",
+                        "38/CT-TTg", "11-CT/TU", "200/KH-UBND", "218/KH-UBND", "19/2025/TT-BNNMT"}
+    cv = next(r for r in refs if r.identifier == "4250/BNNMT-ĐCKS")
+    assert (cv.doc_type.code, cv.doc_type.name) == ("CV", "Công văn")
+    conflict = [w for w in warnings if w.code == "reference_date_conflict"]
+    assert len(conflict) == 1 and "11-CT/TU" in conflict[0].message

@@ -41,10 +41,21 @@ CORPUS = Path(__file__).parent.parent / "corpus"
     # 061 I.2.b: "Giao <Body> (aside) ..."
     ("Giao Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh) tham mưu Ủy ban nhân dân tỉnh "
      "triển khai tích hợp ứng dụng AI", ["Văn phòng Ủy ban nhân dân tỉnh"], []),
+    # 027 Kon Tum block value: "<Body> chủ trì, phối hợp với A; B; C"
+    ("Sở Lao động - Thương binh và xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh; các sở, ngành liên quan",
+     ["Sở Lao động - Thương binh và xã hội"], ["Liên đoàn Lao động tỉnh", "Các sở, ngành liên quan"]),
+    # 099 Điều 9.4: a long collective name before "có trách nhiệm"
+    ("Ủy ban nhân dân các huyện, quận, thị xã, thành phố thuộc tỉnh, thành phố trực thuộc Trung ương có trách "
+     "nhiệm lập và tổ chức thực hiện phương án đào tạo",
+     ["Ủy ban nhân dân các huyện, quận, thị xã, thành phố thuộc tỉnh, thành phố trực thuộc Trung ương"], []),
+    # 041 IV.2: an adverbial opening before the bodies
+    ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ngành và Ủy ban nhân dân các xã, phường được phân "
+     "công chủ trì thực hiện nhiệm vụ", ["Các sở, ngành", "Ủy ban nhân dân các xã, phường"], []),
     # no body at the start: no task
     ("Phát huy vai trò của đội ngũ trí thức trong đổi mới, sáng tạo", None, None),
     ("Ban hành các cơ chế, chính sách trong tập hợp, sử dụng và phát huy vai trò đội ngũ trí thức", None, None),
     ("Các hoạt động trong Kế hoạch phải cụ thể, khả thi", None, None),
+    ("Trung tâm dữ liệu quốc gia phải bảo đảm là một trụ cột quan trọng", None, None),   # a statement, no duty
 ])
 def test_read_assignment(text, lead, coordinators):
     got = read_assignment(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.pipeline.tree import build_tree, split_header
+from vanban.pipeline.tree import build_tree, build_tree_checked, split_header
 from vanban.pipeline.types import LaidOut, Paragraph, RawDocument
 
 
@@ -97,9 +97,11 @@ def test_offsets_cover_children_and_point_into_text():
     # a thousands separator and a year at the head of a wrapped line are not markers
     (["I. MỤC TIÊU", "1. Phấn đấu đến năm 2030 có thêm", "8.800 người được thêm 2 điểm.",
       "2024. Năm bản lề", "2. Yêu cầu"], ["I", "I.1", "I.2"]),
-    # a list item inside a bullet (045 style "(1) ...") and a year are not headings
-    (["II. MỤC TIÊU", "2. Phát triển xã hội số đến năm 2030 với các mục tiêu (14 mục tiêu)",
-      "(1) Tỷ lệ dân số từ 15 tuổi trở lên có điện thoại", "thông minh đạt tối thiểu 95%;"], ["II", "II.2"]),
+    # a parenthesised item is numbered under its parent (034, 057); its wrapped line is not a marker
+    (["I. MỤC TIÊU TỔNG QUÁT", "II. MỤC TIÊU",
+      "2. Phát triển xã hội số đến năm 2030 với các mục tiêu (14 mục tiêu)",
+      "(1) Tỷ lệ dân số từ 15 tuổi trở lên có điện thoại", "thông minh đạt tối thiểu 95%;",
+      "(2) Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản"], ["I", "II", "II.2", "II.2.1", "II.2.2"]),
     # an article cited at the head of a wrapped line (013) is not an article
     (["1. Trách nhiệm chung", "a) Tổ chức, doanh nghiệp có giấy phép dịch vụ nổ mìn phải thông báo", "k) Thực hiện nghiêm chế độ báo cáo định kỳ, đột xuất theo quy định tại",
       "Điều 17 Thông tư số 23/2024/TT-BCT ngày 07/11/2024 của Bộ Công Thương."], ["1", "1.a"]),
@@ -248,3 +250,31 @@ def test_gold_documents_with_a_text_layer_reach_the_target(corpus):
             n = nodes.get(g["path"])
             ok += n is not None and SequenceMatcher(None, g["title"].casefold(), n.title.casefold()).ratio() >= 0.9
         assert ok / len(gold["sections"]) >= 0.9, name
+
+
+# ---------------------------------------------------------------- numbering warnings
+@pytest.mark.parametrize("lines, want", [
+    # 075: "7." after "5." under II: 6 is missing
+    (["I. KẾT QUẢ", "1. Về cải cách thể chế", "2. Về cải cách thủ tục hành chính", "3. Về tổ chức bộ máy",
+      "4. Về chế độ công vụ", "5. Về xây dựng chính quyền điện tử, chính quyền số",
+      "7. Trách nhiệm của các sở, ban, ngành, UBND các xã, phường, đặc khu"],
+     [("I.7", "'7.' follows 5.: 1 number(s) missing")]),
+    # 039: a Roman heading printed twice ("IV. PHÂN CÔNG NHIỆM VỤ" then "IV. TỔ CHỨC THỰC HIỆN")
+    (["I. MỤC ĐÍCH", "II. CHỈ TIÊU", "III. GIẢI PHÁP", "IV. PHÂN CÔNG NHIỆM VỤ", "1. Công an thành phố",
+      "IV. TỔ CHỨC THỰC HIỆN"],
+     [(None, "'IV.' repeats IV.; read as text, not as a section")]),
+    # 067 (OCR'd "III." read as "II."): "2." after "7." under II goes back
+    (["I. MỤC ĐÍCH", "II. NỌI DUNG", "1. Tổ chức", "2. Tuyên truyền", "4. Kiểm soát",
+      "5. Tăng cường cán bộ có trình độ chuyên môn (hóa, dược, tin học)", "2. Chế độ báo cáo"],
+     [("II.4", "'4.' follows 2.: 1 number(s) missing"),
+      ("II", "'2.' goes back after 5. under II; read as text, not as a section")]),
+    # letter items skip "đ)": e) after d) (040)
+    (["1. Nhiệm vụ", "a) Một", "b) Hai", "c) Ba", "d) Bốn", "e) Sáu"], [("1.e", "'e)' follows d): 1 number(s) missing")]),
+    # a list restarting at 1 under a bullet is no warning; a clean run is none
+    (["I. MỤC ĐÍCH", "1. Một", "2. Hai", "II. YÊU CẦU", "1. Một"], []),
+])
+def test_numbering_warnings(lines, want):
+    nodes, warnings = build_tree_checked(laid_out(lines))
+    assert [(w.location, w.message) for w in warnings] == want
+    assert all(w.code == "numbering_gap" for w in warnings)
+    assert [n.path for n in flat(nodes)] == [n.path for n in flat(build_tree(laid_out(lines)))]
