@@ -21,8 +21,13 @@ How names are found (built once per process, `_matchers()`):
   ("Thủ trưởng các sở, ban, ngành", "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu").
 The token facts the patterns need depend on neighbours (is this capitalised word the
 start of a head? does "và" join "Công nghệ" or open "Ban Thường vụ Tỉnh ủy"?), so they
-are computed in Python once per text and written into each token's TAG; the Matcher
-tests them in C.  Cost (2 busy cores): build ~0.2 s CPU once, ~0.8 ms per paragraph.
+are computed in Python and written into each token's TAG; the Matcher tests them in C.
+Speed (same results): a word's own facts are computed once per vocabulary entry (_Lex
+flags); the neighbour-dependent classes only for tokens in a "window" (from a token that
+can open a pattern to the first token no pattern accepts), and the Matcher runs on those
+windows only; find_bodies, split_bodies, canonical_name are memoised per string.  Cost:
+build ~0.2 s CPU once, ~0.1 ms for a short cell, ~0.3 ms per 100 tokens of prose.
+bench/bodies_equivalence.py records real calls and replays them (tests/test_bodies_equivalence.py).
 
 split_bodies splits a cell on "," ";" "và" and line breaks except inside a found name,
 splits names run together, joins collective lists back ("Các sở" + "ban" + "ngành";
@@ -61,6 +66,7 @@ class BodySpan:
 FOLD_PUNCT = re.compile(r"[^\w&]+")
 
 
+@lru_cache(maxsize=8192)
 def _fold(s: str) -> str:
     """Key for comparing names: lower case, NFC, punctuation and spaces folded."""
     s = unicodedata.normalize("NFC", s).casefold()
@@ -199,6 +205,9 @@ TAIL_PHRASES = frozenset({("trực", "thuộc"), ("trung", "ương"), ("có", "l
 (C_HEAD, C_CHEAD, C_INHEAD, C_NFIRST, C_NAME, C_UNIT, C_CTAIL, C_DET, C_COLL, C_QUAL) = (1 << k for k in range(10))
 #: Classes that can open a Matcher pattern: a doc without them has no pattern match.
 C_OPENERS = C_HEAD | C_CHEAD | C_DET | C_COLL
+#: The words the Matcher patterns name literally ("UBND các huyện", "đơn vị có liên quan"): with the
+#: classes, the only tokens a pattern element can accept.
+PATTERN_WORDS = frozenset({"các", "cấp", "có", "liên", "quan"})
 
 # Facts of a word that do not depend on its neighbours (computed once per vocabulary entry, `_Lex`).
 (L_CAP, L_CAPOK, L_ALPHA, L_SKIP, L_JOINER, L_UNIT, L_SEP, L_DET, L_NAMEWORD, L_NCFIRST, L_HEADCAND) = \
@@ -272,55 +281,146 @@ class _Matchers:
             [has("coll", "+"), {"LOWER": "có", "OP": "?"}, {"LOWER": "liên"}, {"LOWER": "quan"}],
         ], greedy="LONGEST")
 
-    def _classes(self, toks: list[tuple[str, str, bool, bool]], i: int, info: "_DocHeads") -> str:
-        """The TOKEN_CLASSES of token i joined by "+" (toks: text, lower, is_punct, is_alpha)."""
-        g = self.g
-        text, low, punct, alpha = toks[i]
-        cap = text[:1].isupper()
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        h = info.head[i]
-        out = set()
-        if h:
-            out.add("chead" if h[1] == "committee" else "head")
-        # name: a word of a proper name after a head ("Tư pháp", "KH&CN", "và Công nghệ", "tỉnh")
-        if info.inside[i]:
-            out.update(("name", "inhead"))
-        elif punct and text not in "&-":
-            pass
-        elif cap:
-            if text not in g.cap_stop_words and not info.breaking[i]:
-                out.update(("name", "nfirst"))
-        elif low in ("và", "-", "&"):
-            # "và Công nghệ" continues a name, "và Ban Thường vụ Tỉnh ủy" starts another
-            if nxt is not None and nxt[0][:1].isupper() and nxt[0] not in g.cap_stop_words \
-                    and not info.head[i + 1] and not info.gaz_start[i + 1]:
-                out.add("name")
-        elif low in g.units:
-            out.update(("name", "nfirst"))
-        elif i and alpha and low not in g.stop_words and (toks[i - 1][0][:1].isupper() or info.inside[i - 1]):
-            out.add("name")
-        # unit: "tỉnh", "huyện", ", thị xã", "và thành phố"
-        if low in g.units or (text in (",", "và") and nxt is not None and nxt[1] in g.units):
-            out.add("unit")
-        # ctail: "trực thuộc Trung ương", "có liên quan", a place name of two or more capitalised
-        # words ("UBND tỉnh Bắc Giang", not "UBND tỉnh Sửa đổi")
-        prev = toks[i - 1] if i else None
-        if info.tail[i]:
-            out.add("ctail")
-        elif cap and alpha and text not in g.cap_stop_words and not h and (
-                nxt is None or not nxt[3] or (nxt[0][:1].isupper() and nxt[0] not in g.cap_stop_words)
-                or (prev is not None and prev[0][:1].isupper() and prev[3])):
-            out.add("ctail")
-        if low in g.determiners:
-            out.add("det")
-        # coll: a collective noun, or a separator before one ("sở, ban, ngành")
-        compound = any(tuple(t[1] for t in toks[i:i + len(c)]) == c for c in g.not_collective if c[0] == low)
-        # ("Các sở, ban, ngành, các tổ chức chính trị-xã hội" is two: a determiner opens a new collective)
-        if (info.coll[i] and not compound) or (text in (",", "và") and nxt is not None and info.coll_start[i + 1]):
-            out.add("coll")
-        if info.qual[i] or info.tail[i]:
-            out.add("qual")
-        return "+".join(c for c in TOKEN_CLASSES if c in out)
+        # per-process tables: vocabulary entries as _Lex, a class bit set -> its TAG string's hash
+        self.lex: dict[int, _Lex] = {}
+        self.head_firsts = frozenset(self.heads_by_first)
+        self.not_collective_by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for c in g.not_collective:
+            self.not_collective_by_first.setdefault(c[0], ())
+            self.not_collective_by_first[c[0]] += (c,)
+        self.tag_hash = [nlp.vocab.strings.add("+".join(c for k, c in enumerate(TOKEN_CLASSES) if bits >> k & 1))
+                         for bits in range(1 << len(TOKEN_CLASSES))]
+
+    def _lexes(self, doc) -> list[_Lex]:
+        """The _Lex of every token of a doc (looked up by the token's ORTH hash)."""
+        from spacy.attrs import ORTH
+
+        lex, vocab = self.lex, self.nlp.vocab
+        out = []
+        for h in doc.to_array(ORTH).tolist():
+            x = lex.get(h)
+            if x is None:
+                lx = vocab[h]
+                x = lex[h] = _Lex(lx.orth_, lx.lower_, lx.is_punct, lx.is_alpha, self.g, self.head_firsts)
+            out.append(x)
+        return out
+
+    def _class_bits(self, lexes: list[_Lex], info: "_DocHeads", indices) -> dict[int, int]:
+        """The TOKEN_CLASSES of the tokens at `indices` as bits (C_*), from each token's own facts
+        and its neighbours'."""
+        n = len(lexes)
+        head, inside, breaking, tail = info.head, info.inside, info.breaking, info.tail
+        coll, coll_start, qual, gaz_start = info.coll, info.coll_start, info.qual, info.gaz_start
+        nc_first = self.not_collective_by_first
+        out = {}
+        for i in indices:
+            f = lexes[i].flags
+            nf = lexes[i + 1].flags if i + 1 < n else None      # None: no next token
+            pf = lexes[i - 1].flags if i else 0
+            h = head[i]
+            bits = 0
+            if h:
+                bits = C_CHEAD if h[1] == "committee" else C_HEAD
+            # name: a word of a proper name after a head ("Tư pháp", "KH&CN", "và Công nghệ", "tỉnh")
+            if inside[i]:
+                bits |= C_NAME | C_INHEAD
+            elif f & L_SKIP:
+                pass
+            elif f & L_CAP:
+                if f & L_CAPOK and not breaking[i]:
+                    bits |= C_NAME | C_NFIRST
+            elif f & L_JOINER:
+                # "và Công nghệ" continues a name, "và Ban Thường vụ Tỉnh ủy" starts another
+                if nf is not None and nf & L_CAPOK and not head[i + 1] and not gaz_start[i + 1]:
+                    bits |= C_NAME
+            elif f & L_UNIT:
+                bits |= C_NAME | C_NFIRST
+            elif i and f & L_NAMEWORD and (pf & L_CAP or inside[i - 1]):
+                bits |= C_NAME
+            # unit: "tỉnh", "huyện", ", thị xã", "và thành phố"
+            if f & L_UNIT or (f & L_SEP and nf is not None and nf & L_UNIT):
+                bits |= C_UNIT
+            # ctail: "trực thuộc Trung ương", "có liên quan", a place name of two or more capitalised
+            # words ("UBND tỉnh Bắc Giang", not "UBND tỉnh Sửa đổi")
+            if tail[i]:
+                bits |= C_CTAIL
+            elif f & L_CAPOK and f & L_ALPHA and not h and (
+                    nf is None or not nf & L_ALPHA or nf & L_CAPOK
+                    or (i and pf & L_CAP and pf & L_ALPHA)):
+                bits |= C_CTAIL
+            if f & L_DET:
+                bits |= C_DET
+            # coll: a collective noun, or a separator before one ("sở, ban, ngành")
+            # ("Các sở, ban, ngành, các tổ chức chính trị-xã hội" is two: a determiner opens a new collective)
+            if coll[i]:
+                low = lexes[i].low
+                if not (f & L_NCFIRST and any(tuple(x.low for x in lexes[i:i + len(c)]) == c
+                                              for c in nc_first[low])):
+                    bits |= C_COLL
+            if not bits & C_COLL and f & L_SEP and nf is not None and coll_start[i + 1]:
+                bits |= C_COLL
+            if qual[i] or tail[i]:
+                bits |= C_QUAL
+            out[i] = bits
+        return out
+
+    def _windows(self, lexes: list[_Lex], info: "_DocHeads") -> tuple[list[tuple[int, int]], dict[int, int]]:
+        """Token ranges a pattern match can lie in, and the class bits of their tokens: from a token
+        that opens a pattern (C_OPENERS) to the first token no pattern element accepts (no class and
+        not a PATTERN_WORDS word).  Matches never cross such a token, so matching each range finds
+        the doc's matches.  Classes are computed for these tokens (and a few after them) only:
+        most tokens of prose are in no window."""
+        n = len(lexes)
+        colls = [i for i, c in enumerate(info.coll) if c]
+        # a superset of the openers: heads, determiners, collective nouns and the token before one
+        candidates = sorted({i for i, h in enumerate(info.head) if h}
+                            | {i for i, x in enumerate(lexes) if x.flags & L_DET}
+                            | set(colls) | {i - 1 for i in colls if i})
+        bits = self._class_bits(lexes, info, candidates)
+        out = []
+        end = 0
+        for i in candidates:
+            if i < end or not bits[i] & C_OPENERS:
+                continue            # inside the window before, or no opener
+            j = i + 1
+            while j < n:
+                if j not in bits:   # classes a few tokens at a time
+                    bits.update(self._class_bits(lexes, info, range(j, min(n, j + 8))))
+                if not (bits[j] or lexes[j].low in PATTERN_WORDS):
+                    break
+                j += 1
+            out.append((i, j))
+            end = j
+        return out, bits
+
+    def _tag(self, doc, bits: dict[int, int]) -> None:
+        """Each token's classes into its TAG (a blank pipeline has no tagger): the Matcher tests them in C."""
+        tags = numpy.full(len(doc), self.tag_hash[0], dtype="uint64")
+        if bits:
+            tags[numpy.fromiter(bits, dtype="int64", count=len(bits))] = numpy.fromiter(
+                (self.tag_hash[b] for b in bits.values()), dtype="uint64", count=len(bits))
+        doc.from_array([TAG], tags.reshape(-1, 1))
+
+    def _matched(self, doc, lexes: list[_Lex], info: "_DocHeads", windows) -> list:
+        """Spans of the pattern matches in the token windows, labelled with their kind, joiners trimmed."""
+        from spacy.tokens import Span
+
+        strings = self.nlp.vocab.strings
+        out = []
+        for a, b in windows:
+            for label, s, e in self.patterns(doc[a:b] if (a, b) != (0, len(doc)) else doc):
+                s, e = s + a, e + a
+                kind = strings[label]
+                if kind != "collective":
+                    h = info.head[s]
+                    kind = h[1] if h else "other"
+                while e > s + 1 and lexes[e - 1].low in ("và", "-", "&", ","):
+                    e -= 1
+                while s < e - 1 and lexes[s].low in ("và", ","):
+                    s += 1
+                if e - s >= 2 or kind == "collective":
+                    out.append(Span(doc, s, e, label=kind))
+        return out
 
     # matching
     def spans(self, text: str) -> list[tuple[int, int, str, bool]]:
@@ -330,31 +430,29 @@ class _Matchers:
 
         # line breaks (hard-wrapped Markdown, PDF lines) become spaces: same length, same offsets
         doc = self.nlp.make_doc(LINE_BREAKS.sub(" ", text))
-        toks = [(t.text, t.lower_, t.is_punct, t.is_alpha) for t in doc]
-        info = _DocHeads.of(toks, self.g, self.heads_by_first)
+        lexes = self._lexes(doc)
+        info = _DocHeads.of(lexes, self.g, self.heads_by_first)
         gaz = [(self.nlp.vocab.strings[label], s, e) for label, s, e in self.phrases(doc)]
-        info.gaz_start = [False] * len(toks)
+        info.gaz_start = [False] * len(lexes)
         for kind, s, e in gaz:
             if kind != "collective":
                 info.gaz_start[s] = True
-        strings = self.nlp.vocab.strings
-        tags = numpy.array([strings.add(self._classes(toks, i, info)) for i in range(len(toks))], dtype="uint64")
-        doc.from_array([TAG], tags.reshape(-1, 1))
         found: list[Span] = []
         for kind, s, e in gaz:
-            if kind == "collective" or doc[s].text[:1].isupper():   # "thanh tra tỉnh" in prose is an activity
+            if kind == "collective" or lexes[s].text[:1].isupper():   # "thanh tra tỉnh" in prose is an activity
                 found.append(Span(doc, s, e, label=kind + "|gaz"))
-        for label, s, e in self.patterns(doc):
-            kind = self.nlp.vocab.strings[label]
-            if kind != "collective":
-                h = info.head[s]
-                kind = h[1] if h else "other"
-            while e > s + 1 and doc[e - 1].lower_ in ("và", "-", "&", ","):
-                e -= 1
-            while s < e - 1 and doc[s].lower_ in ("và", ","):
-                s += 1
-            if e - s >= 2 or kind == "collective":
-                found.append(Span(doc, s, e, label=kind))
+        # pattern matches (without a token that can open a pattern, no window and no match)
+        windows, bits = self._windows(lexes, info)
+        matched: list[Span] = []
+        if windows:
+            self._tag(doc, bits)
+            matched = self._matched(doc, lexes, info, windows)
+            # Two readings of the same tokens ("collective" and a head's kind) are ranked by the
+            # Matcher's output order over the whole doc: then match the whole doc as one window.
+            if len({(sp.start, sp.end, sp.label) for sp in matched}) > len({(sp.start, sp.end) for sp in matched}):
+                self._tag(doc, self._class_bits(lexes, info, range(len(lexes))))
+                matched = self._matched(doc, lexes, info, [(0, len(doc))])
+        found += matched
         # longest wins; among equals the gazetteer's reading
         found.sort(key=lambda sp: (-(sp.end_char - sp.start_char), not sp.label_.endswith("|gaz"), sp.start))
         out = []
@@ -378,23 +476,20 @@ class _DocHeads:
     gaz_start: list[bool] = field(default_factory=list)    # first word of a gazetteer name ("và Tỉnh đoàn")
 
     @classmethod
-    def of(cls, toks, g: _Gazetteer, heads_by_first) -> "_DocHeads":
-        n = len(toks)
-        lows = [t[1] for t in toks]
+    def of(cls, lexes: list[_Lex], g: _Gazetteer, heads_by_first) -> "_DocHeads":
+        n = len(lexes)
+        lows = [x.low for x in lexes]
         head: list[tuple[int, str] | None] = [None] * n
         inside = [False] * n
         breaking = [False] * n
-        for i, t in enumerate(toks):
-            text = t[0]
-            if not text[:1].isupper():
-                continue
-            # not in an upper-case line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA": the gazetteer reads headings)
+        # only capitalised words that open a head (L_HEADCAND) can start one; not in an upper-case
+        # line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA": the gazetteer reads headings)
+        for i in [i for i, x in enumerate(lexes) if x.flags & L_HEADCAND]:
             # nor inside a run of capitalised words ("Xã Hội Số", "Nhiệm Vụ Trọng tâm")
-            if text.isupper() and len(text) > 1 and text not in g.upper_heads:
+            if i and lexes[i - 1].flags & L_ALPHA and lexes[i - 1].flags & L_CAP \
+                    and not inside[i - 1] and head[i - 1] is None:
                 continue
-            if i and toks[i - 1][3] and toks[i - 1][0][:1].isupper() and not inside[i - 1] and head[i - 1] is None:
-                continue
-            for words, kind in heads_by_first.get(lows[i], ()):
+            for words, kind in heads_by_first[lows[i]]:
                 k = len(words)
                 if tuple(lows[i:i + k]) == words:
                     head[i] = (k, kind)
@@ -405,7 +500,10 @@ class _DocHeads:
                     break
         coll = _mask(lows, g.collective)
         coll_start = [c and (i == 0 or not coll[i - 1] or lows[i] in g.collective) for i, c in enumerate(coll)]
-        tail = [_tail_phrase(toks, i) for i in range(n)]
+        tail = [False] * n
+        for i in range(n - 1):
+            if (lows[i], lows[i + 1]) in TAIL_PHRASES:
+                tail[i] = tail[i + 1] = True
         return cls(head, inside, breaking, coll, coll_start, _mask(lows, g.qualifiers), tail)
 
 
@@ -430,6 +528,7 @@ def _abbrev_re() -> re.Pattern:
     return re.compile(r"(?<![\w&/-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w&/-])")
 
 
+@lru_cache(maxsize=8192)
 def canonical_name(name: str) -> str:
     """Abbreviations expanded ("Sở KH&CN" -> "Sở Khoa học và Công nghệ"); the official
     spelling when the gazetteer knows the name ("Sở Văn hóa Thể thao và Du lịch")."""
@@ -443,6 +542,7 @@ def canonical_name(name: str) -> str:
     return _proper(expanded)
 
 
+@lru_cache(maxsize=8192)
 def _proper(name: str) -> str:
     """Whitespace folded, proper-cased: an all-capitals heading ("SỞ NỘI VỤ") is recased
     from the gazetteer, else in sentence case with the word after the head capitalised;
@@ -483,7 +583,14 @@ def _head_recase(words: list[str]) -> list[str]:
 
 
 def find_bodies(text: str) -> list[BodySpan]:
-    """Every body named in `text`, left to right, with character offsets."""
+    """Every body named in `text`, left to right, with character offsets.
+    Memoised per text (the task extractor asks again about the same paragraphs and cells);
+    each call gets BodySpans of its own."""
+    return [BodySpan(*b) for b in _find_bodies(text)]
+
+
+@lru_cache(maxsize=4096)
+def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
     out: list[BodySpan] = []
     tail = _province_tail()
     found = _matchers().spans(text)
@@ -510,7 +617,7 @@ def find_bodies(text: str) -> list[BodySpan]:
             e += m.end()
         name = _proper(text[s:e])
         out.append(BodySpan(name=name, start=s, end=e, canonical=canonical_name(name), kind=kind))
-    return out
+    return tuple((b.name, b.start, b.end, b.canonical, b.kind) for b in out)
 
 
 #: Separators of a list of bodies: "Sở Tài chính, Sở Nội vụ; UBND cấp xã và đơn vị liên quan".
@@ -636,6 +743,12 @@ def split_bodies(text: str) -> list[str]:
     Two names run together without a separator ("Sở Khoa học và Công nghệ Sở Công
     Thương") are two bodies.  Names are whitespace-folded and proper-cased.
     """
+    return list(_split_bodies(text))
+
+
+@lru_cache(maxsize=4096)
+def _split_bodies(text: str) -> tuple[str, ...]:
+    """split_bodies, memoised per text."""
     t = WRAPPED_LINE.sub(" ", text.strip())
     t = SPACES.sub(" ", t)
     # names protect their commas and "và"; collective lists are joined by _continues instead
@@ -685,7 +798,7 @@ def split_bodies(text: str) -> list[str]:
         if _fold(n) not in seen:
             seen.add(_fold(n))
             out.append(n)
-    return out
+    return tuple(out)
 
 
 def _run_together(piece: str, start: int, spans: list[tuple[int, int]]) -> list[tuple[str, int]]:

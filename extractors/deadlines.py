@@ -94,6 +94,7 @@ class _Grammar:
     label: re.Pattern
     quarters: dict[str, int]
     month_words: dict[str, int]
+    quarter_number: re.Pattern      # one quarter number in a list: "II", "III" in "Quý II, III/2015"
 
 
 def _alt(words) -> str:
@@ -155,6 +156,8 @@ def _grammar() -> _Grammar:
         label=re.compile(rf"\b(?:{_alt(w['labels'])})\s*:\s*(?P<rest>[^\n]+?)(?=\.\s|\.$|\n|$)", re.I),
         quarters={k.lower(): v for k, v in w["quarters"].items()},
         month_words={k.lower(): v for k, v in w["month_words"].items()},
+        quarter_number=re.compile(rf"\b(?:{'|'.join(sorted((k.lower() for k in w['quarters']), key=len, reverse=True))})\b",
+                                  re.I),
     )
 
 
@@ -179,8 +182,7 @@ def _points(g: _Grammar, text: str) -> list[_Point]:
             if 1 <= mo <= 12 and _valid_day(d, mo, yr("dn_y")):
                 out.append(_Point(m.start(), m.end(), "day", yr("dn_y"), mo, d))
         elif gd.get("ql"):
-            nums = [g.quarters[n.lower()] for n in re.findall(rf"\b(?:{'|'.join(sorted(g.quarters, key=len, reverse=True))})\b",
-                                                              gd["ql_n"], re.I)]
+            nums = [g.quarters[n.lower()] for n in g.quarter_number.findall(gd["ql_n"])]
             if nums == list(range(nums[0], nums[0] + len(nums))):
                 out.append(_Point(m.start(), m.end(), "quarter", yr("ql_y"), quarter=nums[0], quarter_last=nums[-1]))
             else:       # "Quý I, III/2015": not one period -> two points, hence unparsed
@@ -235,7 +237,14 @@ def _unparsed(text: str, why: str) -> tuple[Deadline, list[Warning]]:
 
 
 def parse_deadline(text: str, doc_year: int | None = None) -> tuple[Deadline, list[Warning]]:
-    """A whole deadline cell or phrase -> (Deadline, warnings).  Never guesses."""
+    """A whole deadline cell or phrase -> (Deadline, warnings).  Never guesses.
+    Memoised per (text, year); each call gets objects of its own."""
+    d, w = _parse_deadline(text, doc_year)
+    return d.model_copy(), [x.model_copy() for x in w]
+
+
+@lru_cache(maxsize=4096)
+def _parse_deadline(text: str, doc_year: int | None) -> tuple[Deadline, list[Warning]]:
     g = _grammar()
     shown = " ".join(text.split())
     t = _clean(text)
@@ -340,6 +349,14 @@ PROSE_CUE = re.compile(
 
 
 def find_deadline(text: str, doc_year: int | None = None) -> Deadline | None:
+    """The first deadline phrase inside a sentence, or None (see _find_deadline); memoised
+    per (text, year), each call gets a Deadline of its own."""
+    d = _find_deadline(text, doc_year)
+    return None if d is None else d.model_copy()
+
+
+@lru_cache(maxsize=4096)
+def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
     """The first deadline phrase inside a sentence, or None.
 
     A labelled clause ("Thời gian thực hiện: Thường xuyên") is parsed whole (an

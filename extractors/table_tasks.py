@@ -67,8 +67,8 @@ NON_WORD = re.compile(r"[\W_]+")
 LETTER_GROUP = re.compile(r"[A-ZĐ]")
 # An Arabic group marker above sub-numbered rows: "1" above "1.1", "1.2"
 ARABIC_GROUP = re.compile(r"\d{1,3}")
-# Items of a cell listing bodies: "Sở KH&CN; các cơ quan, đơn vị liên quan"
-LIST_SPLIT = re.compile(r"\s*;\s*")
+# Items of a cell listing bodies: "Sở KH&CN; các cơ quan, đơn vị liên quan", "(1) Bộ Tư pháp (2) Văn phòng Chính phủ"
+LIST_SPLIT = re.compile(r"\s*;\s*|\s*\(\d{1,2}\)\s*")
 # A word of a line: "Quý", "IV/2024"
 TOKEN = re.compile(r"\S+")
 # Markdown emphasis left in a cell: "**I.**"
@@ -104,6 +104,9 @@ def clean(text: str) -> str:
 @dataclass(frozen=True)
 class _Words:
     columns: tuple[tuple[str, tuple[str, ...]], ...]
+    #: (role, folded word) of the strong entries, and of the weak ones (see task_columns.yaml)
+    strong_words: tuple[tuple[str, str], ...]
+    weak_words: tuple[tuple[str, str], ...]
     row_cells: frozenset[str]
     continuation: frozenset[str]
     deadline_openers: frozenset[str]
@@ -119,6 +122,8 @@ def words() -> _Words:
     frags = tuple(sorted({" ".join(v.split()) for v in abbreviations().values() if " " in v}))
     return _Words(
         columns=tuple((c["role"], tuple(fold(w) for w in c["words"])) for c in data["columns"]),
+        strong_words=tuple((c["role"], fold(w)) for c in data["columns"] if not c.get("weak") for w in c["words"]),
+        weak_words=tuple((c["role"], fold(w)) for c in data["columns"] if c.get("weak") for w in c["words"]),
         row_cells=frozenset(fold(w) for w in data["row_cells"]),
         continuation=frozenset(w.casefold() for w in data["continuation_words"]),
         deadline_openers=frozenset(w.casefold() for w in data["deadline_openers"]),
@@ -150,9 +155,10 @@ def column_role(cell: str) -> Optional[str]:
     w = words()
     if f in w.row_cells:
         return "row"
-    for role, keys in w.columns:
-        if any(k and k in f for k in keys):
-            return role
+    for tier in (w.strong_words, w.weak_words):         # the word found first, the longer at one place
+        hits = [(f.find(k), -len(k), role) for role, k in tier if k and k in f]
+        if hits:
+            return min(hits)[2]
     return None
 
 
@@ -166,9 +172,14 @@ def header_roles(cells: list[str]) -> Optional[list[Optional[str]]]:
             roles[i] = "extra"
         elif r:
             seen.add(r)
-    if "description" in seen and ({"lead", "coordinators"} & seen):
-        return roles
+    strong_lead = any(r == "lead" and any(k in fold(c) for k in STRONG_LEAD) for r, c in zip(roles, cells))
+    if "description" in seen and ("coordinators" in seen or strong_lead):
+        return roles                # not "TT | Cơ quan, bộ phận, người thực hiện | Nội dung công việc" (procedure steps)
     return None
+
+
+#: header words that make a lead column on their own (folded): chủ trì, đầu mối
+STRONG_LEAD = ("chutri", "daumoi")
 
 
 # --------------------------------------------------------------------------- rows -> tasks
@@ -228,8 +239,19 @@ def tasks_from_table(table: Table, doc_year: Optional[int] = None, *, group_pref
         for rc, (a, b) in zip(cells, spans):
             rc.start, rc.end = a, b
     res = _tasks_from_rows(cells, doc_year, group_prefix, stack)
+    good = sum(1 for t in res.tasks if t.lead and all(_plausible_name(n) for n in t.lead))
+    if res.tasks and good < TABLE_MIN_GOOD * len(res.tasks):
+        # columns named like a task table's, but the "lead" cells hold no bodies (figures, units)
+        return TableResult(warnings=[Warning(
+            code="task_table_rejected",
+            message=f"a table of {len(res.tasks)} rows with task-like headers has few bodies in its lead column "
+                    f"({good}); not read as tasks")])
     res.roles, res.header = roles, header
     return res
+
+
+#: share of rows whose leads must read as body names for a real table to be read as tasks
+TABLE_MIN_GOOD = 0.5
 
 
 def _find_header(rows: list[list[str]]):
@@ -338,8 +360,12 @@ def _tasks_from_rows(rows: list[RowCells], doc_year: Optional[int], group_prefix
             path = ".".join(m for _, m in stack)
             out.groups[path] = g[1]
             continue
+        _close_groups(stack, rc.row)
         group = ".".join(m for _, m in stack)
-        if not rc.row and not rc.cells.get("lead") and merged and merged[-1][0] == group:
+        if not rc.row and not rc.cells.get("lead") and merged and merged[-1][0] == group and _own_task(rc, merged[-1][1]):
+            rc.row = merged[-1][1].row                    # merged number and lead cells, printed on the page above
+            rc.cells["lead"] = merged[-1][1].cells.get("lead", "")
+        elif not rc.row and not rc.cells.get("lead") and merged and merged[-1][0] == group:
             prev = merged[-1][1]                          # a row broken over two pages
             if rc.end is not None:
                 prev.end = rc.end
@@ -355,6 +381,26 @@ def _tasks_from_rows(rows: list[RowCells], doc_year: Optional[int], group_prefix
             out.warnings += warns
     out.stack = stack
     return out
+
+
+def _own_task(rc: RowCells, prev: RowCells) -> bool:
+    """Is a row with empty number and lead cells a task of its own under merged cells
+    (`| | Rà soát hiện trạng Công nghệ thông tin ... | (1) Bộ Thông tin và Truyền thông ... | Quý IV/2023`)
+    rather than the rest of a row broken by the page? Its task opens with a capital and it has
+    its own deadline, as the row above has."""
+    desc = rc.cells.get("description", "")
+    return bool(desc[:1].isupper() and rc.cells.get("deadline") and prev.cells.get("deadline")
+                and prev.cells.get("lead"))
+
+
+def _close_groups(stack: list[tuple[str, str]], row: str) -> None:
+    """A numbered row outside the Arabic group above it closes that group: row "7" after group
+    "6" (rows "6.1" ... "6.3") sits at the top level, not in group 6."""
+    n = row.rstrip(".) ").strip()
+    if not ROW_NUMBER.match(n):
+        return
+    while stack and stack[-1][0] == "arabic" and not n.startswith(stack[-1][1] + "."):
+        stack.pop()
 
 
 def _is_repeated_header(rc: RowCells) -> bool:
@@ -454,16 +500,23 @@ def rebuild_flat(lines: list[str], page: Optional[int] = None,
     order = _flat_column_order(" ".join(lines[top:first]))
     if order is None:
         return None
-    dotted = any(FLAT_ROW_START.match(x) and FLAT_ROW_START.match(x).group("dot") for x in lines[first:])
+    extra_label = _extra_label(" ".join(lines[top:first])) if "extra" in order else ""
+    # numbers of one depth all end in a dot or none does ("1." and "2." over "1.1", "1.2"): decided per depth
+    dotted = {len(m.group("n").split(".")) for m in map(FLAT_ROW_START.match, lines[first:]) if m and m.group("dot")}
+    header = lines[top:first]
     # 2. cut rows
     rows: list[RowCells] = []
     chunk: list[str] = []
     current: Optional[RowCells] = None
     expected: Optional[str] = None
 
-    def flush():
-        if current is not None and chunk:
-            _fill_row(current, chunk, order)
+    def flush(next_row: Optional[str] = None):
+        if current is None or not chunk:
+            return
+        if next_row == current.row + ".1" and "\f" not in chunk:
+            current.cells["description"] = join_lines(chunk)    # "2." + its title, above rows "2.1", "2.2"
+        else:
+            _fill_row(current, chunk, order, extra_label)
 
     def span(rc: RowCells, k: int):
         if spans[k] is not None:
@@ -473,6 +526,10 @@ def rebuild_flat(lines: list[str], page: Optional[int] = None,
     i = first
     while i < len(lines):
         x = lines[i]
+        if len(header) > 1 and lines[i:i + len(header)] == header:
+            chunk.append("\f")                          # the column headings printed again on a new page
+            i += len(header)
+            continue
         if _is_group_line(x):
             flush()
             m = GROUP_MARKER.match(x)
@@ -489,7 +546,7 @@ def rebuild_flat(lines: list[str], page: Optional[int] = None,
             continue
         n = _is_row_start(x, expected, dotted)
         if n:
-            flush()
+            flush(n)
             current = RowCells(row=n, page=page)
             rows.append(current)
             rest = FLAT_ROW_START.match(x).group("rest")
@@ -498,7 +555,7 @@ def rebuild_flat(lines: list[str], page: Optional[int] = None,
             span(current, i)
             i += 1
             continue
-        if PAGE_NUMBER.match(x) and (dotted or not _is_row_start(x, expected, dotted)):
+        if PAGE_NUMBER.match(x) and (1 in dotted or not _is_row_start(x, expected, dotted)):
             chunk.append("\f")                          # page break inside a row
         else:
             chunk.append(x)
@@ -517,20 +574,29 @@ def _is_group_line(x: str) -> bool:
     return not title or (len(title) > 10 and title[:1].isupper() and not YEAR.fullmatch(title))
 
 
-def _is_row_start(x: str, expected: Optional[str], dotted: bool) -> Optional[str]:
+def _is_row_start(x: str, expected: Optional[str], dotted: set[int]) -> Optional[str]:
+    """The row number a line opens with, when it is the number that may come after `expected`:
+    its first child ("1" -> "1.1"), its next sibling ("1.1" -> "1.2"), the next sibling of a
+    parent ("6.3" -> "7"), or that sibling's first child ("1.7" -> "2.1")."""
     m = FLAT_ROW_START.match(x)
-    if not m or (dotted and not m.group("dot")):
+    if not m:
         return None
     n = m.group("n")
-    if YEAR.fullmatch(n):
+    if (len(n.split(".")) in dotted and not m.group("dot")) or YEAR.fullmatch(n):
         return None
     if expected is None:
         return n if n.split(".")[-1] == "1" else None
-    head, _, last = expected.rpartition(".")
-    nxt = (head + "." if head else "") + str(int(last) + 1)
-    if n == nxt or n == expected + ".1" or (head and n == str(int(head.split(".")[-1]) + 1) + ".1"):
-        return n
-    return None
+    return n if n in _next_numbers(expected) else None
+
+
+@lru_cache(maxsize=1024)
+def _next_numbers(expected: str) -> frozenset[str]:
+    parts = expected.split(".")
+    out = {expected + ".1"}
+    for k in range(len(parts)):
+        nxt = ".".join(parts[:k] + [str(int(parts[k]) + 1)])
+        out |= {nxt, nxt + ".1"}
+    return frozenset(out)
 
 
 def _flat_column_order(header: str) -> Optional[list[str]]:
@@ -542,13 +608,31 @@ def _flat_column_order(header: str) -> Optional[list[str]]:
         at = next((f.find(k) for k in keys if k and f.find(k) >= 0), -1)
         if at >= 0 and role not in pos and at not in pos.values():
             pos[role] = at
-    order = [r for r, _ in sorted(pos.items(), key=lambda kv: kv[1]) if r in ROLES and r != "row"]
+    order = [r for r, _ in sorted(pos.items(), key=lambda kv: kv[1]) if r in ROLES + ("extra",) and r != "row"]
     if "description" not in order or not ({"lead", "coordinators"} & set(order)):
         return None
+    if "extra" in order and not _extra_after_bodies(order):
+        order.remove("extra")                           # only an extra column after the body columns is cut out
     return order
 
 
-def _fill_row(rc: RowCells, chunk: list[str], order: list[str]) -> None:
+def _extra_after_bodies(order: list[str]) -> bool:
+    k = order.index("extra")
+    return any(r in ("lead", "coordinators") for r in order[:k]) and all(r == "deadline" for r in order[k + 1:])
+
+
+def _extra_label(header: str) -> str:
+    """The header words of a flattened table's extra column, as the data file writes them: "sản phẩm"."""
+    f = fold(header)
+    for c in load("task_columns.yaml")["columns"]:
+        if c["role"] == "extra":
+            for w in c["words"]:
+                if fold(w) in f:
+                    return w[:1].upper() + w[1:]
+    return "extra"
+
+
+def _fill_row(rc: RowCells, chunk: list[str], order: list[str], extra_label: str = "") -> None:
     """Cut a flattened row's lines into its cells (order: the columns after TT)."""
     segments: list[list[str]] = [[]]
     for x in chunk:
@@ -559,11 +643,16 @@ def _fill_row(rc: RowCells, chunk: list[str], order: list[str]) -> None:
     segments = [s for s in segments if s]
     if not segments:
         return
-    cells = _cells_of_segment(segments[0], order)
+    if len(segments) > 1 and len(segments[0]) == len(order) and all(x[:1].isupper() for x in segments[0][1:]):
+        cells = {r: [x] for r, x in zip(order, segments[0])}    # a row cut by the page: the first line of each cell
+    else:
+        cells = _cells_of_segment(segments[0], order)
     for seg in segments[1:]:
         _continue_cells(cells, seg, order)
     for k, v in cells.items():
-        if v:
+        if v and k == "extra":
+            rc.extra[extra_label or "extra"] = join_lines(v)
+        elif v:
             rc.cells[k] = join_lines(v)
 
 
@@ -593,21 +682,56 @@ def _cells_of_segment(lines: list[str], order: list[str]) -> dict[str, list[str]
         cells[body_cols[1]] = lines[cut:]
     elif body_cols:
         cells[body_cols[0]] = lines
+    if "extra" in order and body_cols and cells[body_cols[-1]]:
+        tail = cells[body_cols[-1]]                     # "... liên quan" / "Cơ chế, chính sách" / "được ban hành"
+        cut = next((j for j in range(1, len(tail)) if _starts_other_cell(tail[j - 1], tail[j])), len(tail))
+        cells[body_cols[-1]], cells["extra"] = tail[:cut], tail[cut:]
     return cells
 
 
+def _starts_other_cell(prev: str, x: str) -> bool:
+    """Does line x, after a closed body name, open a cell that names no body (a product:
+    "Cơ chế, chính sách" after "liên quan")?"""
+    return x[:1].isupper() and not _is_open(prev) and not _completes_name(prev, x) and not _starts_body(x)
+
+
 def _continue_cells(cells: dict[str, list[str]], lines: list[str], order: list[str]) -> None:
-    """Lines of a row after a page break: a second pass through the columns."""
-    last = None
+    """Lines of a row after a page break: a second pass through the columns, in their order.
+    The first page holds the first line of every cell, so a line goes to the lead only when it
+    completes the lead's name ("Bộ Khoa học và" + "Công nghệ"); a new body name goes to the
+    last body column, other text to the extra column; a lower-case line carries on the
+    column being continued, else the next one."""
+    rest = [r for r in order if r != "description"]
+    body_cols = [r for r in rest if r in ("lead", "coordinators")]
+    at = 0                                              # index in `rest` of the column being continued
+    touched: set[str] = set()
     for x in lines:
-        col = None
         desc = cells.get("description")
-        if desc is not None and desc and not CELL_END.search(desc[-1]):
-            col = "description"
-        else:
-            col = _best_column(cells, x, order, last)
+        if desc is not None and desc and not CELL_END.search(desc[-1]) and not touched:
+            cells["description"].append(x)
+            continue
+        col = next((r for r in rest[at:] if cells.get(r) and (_is_open(cells[r][-1]) or x[:1].islower()
+                                                              and _completes_name(" ".join(cells[r]), x))), None)
+        if col is None and x[:1].isupper() and _starts_body(x) and body_cols:
+            col = body_cols[-1]
+        elif col is None and x[:1].islower() and rest:
+            cur = rest[min(at, len(rest) - 1)]
+            if cur in touched and cur != "lead":
+                col = cur
+            else:                                       # the next column whose text is not a whole body name
+                col = next((r for r in rest[at + (cur in touched):] if cells.get(r)
+                            and not _whole_name(" ".join(cells[r]))), cur)
+        elif col is None:
+            col = "extra" if "extra" in rest else (body_cols[-1] if body_cols else order[-1])
         cells.setdefault(col, []).append(x)
-        last = col
+        touched.add(col)
+        at = rest.index(col) if col in rest else at
+
+
+def _whole_name(text: str) -> bool:
+    """Is the text one body name, found from its first to its last word ("Bộ Khoa học và Công nghệ")?"""
+    spans = find_bodies(text)
+    return len(spans) == 1 and spans[0].start <= 1 and spans[0].end >= len(text.rstrip(" ;,.")) - 1
 
 
 def _best_column(cells: dict[str, list[str]], x: str, order: list[str], last: Optional[str]) -> str:
@@ -637,7 +761,7 @@ def _side_by_side(line: str, order: list[str]) -> bool:
 def _side_by_side_cells(lines: list[str], order: list[str]) -> dict[str, list[str]]:
     cells: dict[str, list[str]] = {r: [] for r in order}
     first = lines[0]
-    rest_cols = [r for r in order if r != "description"]
+    rest_cols = [r for r in order if r not in ("description", "extra")]
     parts: dict[str, str] = {}
     if rest_cols and rest_cols[-1] == "deadline":
         tail = _deadline_tail(first)
@@ -713,8 +837,8 @@ def _description_end(lines: list[str]) -> int:
     if len(lines) <= 1:
         return 0
     for i in range(len(lines) - 1):
-        if CELL_END.search(lines[i]) and _starts_body(lines[i + 1]):
-            return i
+        if CELL_END.search(lines[i]) and _starts_body(lines[i + 1]) and not (i and _starts_body(lines[i])):
+            return i                                    # not "Bộ Công Thương;" (a body cell's line) before "Bộ Ngoại giao;"
     longest = max(len(x) for x in lines)
     for i in range(1, len(lines)):
         if _starts_body(lines[i]) and len(lines[i]) < 0.6 * longest:
@@ -772,7 +896,7 @@ def _is_deadline(text: str) -> bool:
     d, _ = parse_deadline(t)
     if d.kind != "unparsed":
         return True
-    return bool(YEAR.search(t)) or fold(t) in {fold(x) for x in load("task_columns.yaml")["deadline_phrases"]}
+    return bool(YEAR.search(t)) or fold(t) in _folded("deadline_phrases")
 
 
 # --------------------------------------------------------------------------- per-task blocks
@@ -780,7 +904,13 @@ def _is_deadline(text: str) -> bool:
 def is_block_label(text: str) -> bool:
     """Does a bullet open with a per-task block label ("Cơ quan thực hiện: ...", "Thời gian thực hiện: ...")?"""
     m = BLOCK_LABEL.match(clean(text))
-    return bool(m) and fold(m.group("label")) in {fold(x) for x in load("task_columns.yaml")["block_labels"]}
+    return bool(m) and fold(m.group("label")) in _folded("block_labels")
+
+
+@lru_cache(maxsize=None)
+def _folded(key: str) -> frozenset[str]:
+    """A word list of task_columns.yaml, folded, loaded once."""
+    return frozenset(fold(x) for x in load("task_columns.yaml")[key])
 
 
 def block_fields(lines: list[str]) -> dict[str, str]:
@@ -789,7 +919,7 @@ def block_fields(lines: list[str]) -> dict[str, str]:
     "- Cơ quan thực hiện: Sở X chủ trì, phối hợp với Y" -> {"lead": ..., "coordinators": ...}.
     Extra labels ("Sản phẩm") are kept under "extra:<label>"."""
     out: dict[str, str] = {}
-    labels = {fold(x) for x in load("task_columns.yaml")["block_labels"]}
+    labels = _folded("block_labels")
     for x in lines:
         m = BLOCK_LABEL.match(clean(x))
         if not m or fold(m.group("label")) not in labels:

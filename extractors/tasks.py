@@ -43,6 +43,8 @@ PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 LETTER_MARKER = re.compile(r"[a-zđ]\)")
 # Clauses of one task sentence, or items of a list of bodies: "...; Hội Văn học nghệ thuật tỉnh xây dựng ..."
 CLAUSE_SPLIT = re.compile(r"\s*;\s*")
+# The commas between the items of a list of names: "Chánh Văn phòng Bộ, Vụ trưởng Vụ Tổ chức cán bộ"
+NAME_LIST_SPLIT = re.compile(r"\s*,\s*")
 # Punctuation that ends a name list: "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm" has none
 SENTENCE_MARK = re.compile(r"[.;:]")
 # What may stand between two names of one list: ", ", " và ", "; "
@@ -339,30 +341,40 @@ def _leading_bodies(text: str) -> str:
     chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm")."""
     spans = find_bodies(text)
     inside = lambda i: any(b.start < i < b.end for b in spans)  # noqa: E731  "tổ chức chính trị - xã hội"
-    verb = min([i for d in phrases().duty + phrases().lead_words for i in _find_all(text, d) if i > 0 and not inside(i)]
-               or [len(text)])
-    strong = min([i for i in (_find_word(text, d) for d in phrases().lead_words) if i > 0] or [len(text)])
+    verb = next((i for i in _starts_of(text, "verbs") if i > 0 and not inside(i)), len(text))
+    strong = next((i for i in _starts_of(text, "lead") if i > 0), len(text))
     if strong < min(len(text), 400) and ((spans and spans[0].start <= 1) or _starts_with_head(text)):
         inside = [b for b in spans if b.end <= strong + 1]
         head = text[:strong]
         if (sum(b.end - b.start for b in inside) >= 0.7 * len(head.rstrip())
-                or (_starts_with_head(text) and not SENTENCE_MARK.search(head) and not _has_any_duty(head)
-                    and not NOT_IN_NAME.search(head))):
+                or (_starts_with_head(text) and not SENTENCE_MARK.search(head) and not NOT_IN_NAME.search(head)
+                    and (not _has_any_duty(head) or _heads_list(head)))):
             return _trim_tail(head)              # "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm"
     if spans and spans[0].start <= 1:
-        end = spans[0].end
+        end, last = spans[0].end, spans[0]
         for b in spans[1:]:
             gap = text[end:b.start]
             if NAME_GAP.fullmatch(gap):
-                end = b.end
+                end, last = b.end, b
             else:
                 break
         if verb < len(text) and end < verb and text[end:end + 1] == "," and verb - end < 80:
             end = verb                                  # "Các doanh nghiệp, tổ chức kinh tế, cơ sở ... bố trí"
+        elif (verb < len(text) and end < verb and verb - end < 80 and last.kind == "collective"
+              and not SENTENCE_MARK.search(text[end:verb]) and not NOT_IN_NAME.search(text[end:verb])):
+            end = verb                                  # "Các doanh nghiệp" + " viễn thông, doanh nghiệp bưu chính ưu tiên"
         return _trim_tail(text[:min(end, verb)])
     if not _starts_with_head(text) or verb >= len(text) or verb > 200:
         return ""
     return _trim_tail(text[:verb])
+
+
+def _heads_list(text: str) -> bool:
+    """A list of at least two names, each item written with a capital opening with a body head
+    (a duty word may sit inside a name: "Chánh Văn phòng Bộ, Vụ trưởng Vụ Khoa học công nghệ,
+    môi trường và Vật liệu xây dựng, Thủ trưởng các đơn vị thuộc Bộ")."""
+    items = [x for x in NAME_LIST_SPLIT.split(text.strip(" ,")) if x[:1].isupper()]
+    return len(items) >= 2 and all(_starts_with_head(x) for x in items)
 
 
 def _trim_tail(who: str) -> str:
@@ -391,12 +403,28 @@ def _starts_with_head(text: str) -> bool:
     return starts_with_head(text[:1].upper() + text[1:])          # "Giao người đứng đầu các cơ quan ..."
 
 
+@lru_cache(maxsize=None)
+def _any_of(kind: str) -> re.Pattern:
+    """One pattern for a whole word list, matching (zero-width) wherever one of its phrases starts
+    as a whole word: kind "verbs" (duty verbs and lead words), "lead", "duty", "lead_or_coordinate"."""
+    p = phrases()
+    words = {"verbs": p.duty + p.lead_words, "lead": p.lead_words, "duty": p.duty,
+             "lead_or_coordinate": p.lead_words + p.coordinate}[kind]
+    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?=(?:" + alts + r")(?!\w))")
+
+
+def _starts_of(text: str, kind: str):
+    """Offsets, in order, where a phrase of the list starts."""
+    return (m.start() for m in _any_of(kind).finditer(text))
+
+
 def _has_any_duty(text: str) -> bool:
-    return any(_find_word(text, d) >= 0 for d in phrases().duty)
+    return _any_of("duty").search(text) is not None
 
 
 def _has_duty(text: str) -> bool:
-    return any(_find_word(text, d) >= 0 for d in phrases().lead_words + phrases().coordinate)
+    return _any_of("lead_or_coordinate").search(text) is not None
 
 
 def _starts_with_duty(rest: str) -> bool:
@@ -409,14 +437,16 @@ def _starts_with_duty(rest: str) -> bool:
 
 
 def _co_leads(text: str) -> list[str]:
-    return _names_after(text, phrases().co_lead)
+    """Bodies named after "đồng chủ trì với", "cùng với": names only ("cùng với Nhà nước tham gia
+    đào tạo" names none)."""
+    return _names_after(text, phrases().co_lead, names_only=True)
 
 
 def _coordinators(text: str) -> list[str]:
     return _names_after(text, phrases().coordinate)
 
 
-def _names_after(text: str, cues: tuple[str, ...]) -> list[str]:
+def _names_after(text: str, cues: tuple[str, ...], names_only: bool = False) -> list[str]:
     """Bodies named right after a cue ("phối hợp với Báo Bắc Giang, Đài Phát thanh và Truyền hình tỉnh
     tăng cường ...")."""
     low = text.casefold()
@@ -424,7 +454,7 @@ def _names_after(text: str, cues: tuple[str, ...]) -> list[str]:
     for cue in cues:
         for m in _phrase_re(cue).finditer(low):
             tail = text[m.end():].lstrip(" ,:")
-            who = _leading_bodies(tail) or _until_verb(tail)
+            who = _leading_bodies(tail) or ("" if names_only else _until_verb(tail))
             out += [n for n in _split(who) if n not in out]
     return out
 

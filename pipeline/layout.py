@@ -139,7 +139,8 @@ def layout(raw: RawDocument) -> LaidOut:
               for ln in header_lines]
     wrapped_md = "md" in (raw.detail or "").split(",")
     blocks = _body_blocks(_split_glued_markers(body), blanks_meaningful, plain_text=not wrapped_md)
-    blocks = _join_bare_markers(blocks)
+    if raw.format not in ("html", "docx"):          # their readers know their paragraphs
+        blocks = _join_bare_markers(blocks)
     return _finish(raw, header, blocks)
 
 

@@ -46,6 +46,9 @@ SEGMENTED_SPACE_AFTER = re.compile(r"([(\[“])\s+")
 COLUMN_GAP = re.compile(r"(?<=\S) {6,}(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ(])")
 #: words after which a wide gap is a blank to fill in, not a column: "Số:", "ngày", "số"
 COLUMN_GAP_NOT_AFTER = ("Số:", "số:", "Số", "số", "ngày", "tháng", "năm")
+#: the recipients list (nơi nhận) opening the left column of the signature block:
+#: "Nơi nhận:                                               KT. CHỦ TỊCH" (008)
+RECIPIENTS_COLUMN = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
 #: a footnote at a page's foot in `pdftotext -layout` text, after a blank line: its number, a
 #: space, its text: "   1 Các quy định của Luật Địa chất và Khoáng sản năm 2024 ..." (008)
 FOOTNOTE_START = re.compile(r"^\s{0,8}(\d{1,2})\s+(?=[^\W\d_]|[(“\"])")
@@ -144,6 +147,8 @@ def _plain_items(text: str) -> list:
         if paged:
             physical, found = _take_footnotes(physical)
         tables = {t.start: t for t in find_column_tables(physical)}
+        signature: list[Line] = []          # the signer's column, emitted after the recipients
+        signing = False
         k = 0
         while k < len(physical):
             if k in tables:
@@ -153,14 +158,21 @@ def _plain_items(text: str) -> list:
                 k = tables[k].end
                 continue
             raw_line = physical[k]
-            for n, part in enumerate(split_columns(raw_line)):
+            parts = split_columns(raw_line)
+            if len(parts) > 1 and RECIPIENTS_COLUMN.match(raw_line):
+                signing = True              # "Nơi nhận:  ...  KT. CHỦ TỊCH": two columns, left one first
+            elif signing and not raw_line.strip():
+                items += signature          # the recipients list ended: the signer's column follows
+                signature, signing = [], False
+            for n, part in enumerate(parts):
                 # the left part keeps the line's indent; a right column part is far right
                 indent = len(raw_line) - len(raw_line.lstrip(" ")) if n == 0 else max(raw_line.find(part), 0)
                 if notes and n == 0 and 3 <= indent <= 12 and part.strip()[:1] and not part.strip()[0].islower():
                     items += notes      # the paragraph the page break cut has ended: its footnotes here
                     notes = []
-                items.append(Line(text=part, page=page, indent=indent))
+                (signature if signing and n > 0 else items).append(Line(text=part, page=page, indent=indent))
             k += 1
+        items += signature
         notes += [Line(text=t, page=page, paragraph=True) for t in found]
     return items + notes
 
@@ -400,10 +412,12 @@ def _rows_by_width(tokens: list, t: int, width: int) -> list | None:
             if t < len(tokens) and tokens[t] is not _BAR:
                 cell = tokens[t]
                 t += 1
-            if t >= len(tokens) or tokens[t] is not _BAR:
+            row.append(cell)
+            if t >= len(tokens):
+                break                    # the table stops mid-row (the converter cut it)
+            if tokens[t] is not _BAR:
                 return None
             t += 1
-            row.append(cell)
         rows.append(row)
     return rows
 

@@ -68,23 +68,8 @@ def _heading_group(piece: str) -> str | None:
 
 
 def _pieces(line: str) -> list[tuple[int, int, str]]:
-    """(start column, end column, text) of each piece of a line."""
-    out = []
-    for m in PIECE.finditer(line):
-        # a single space inside a piece is a word gap; two or more split pieces
-        out.append((m.start(), m.end(), m.group()))
-    return [(s, e, t) for s, e, t in _split_wide(out)]
-
-
-def _split_wide(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    out = []
-    for s, e, t in pieces:
-        pos = s
-        for part in re.split(r"(\s{2,})", t):
-            if part and not part.isspace():
-                out.append((pos, pos + len(part), part))
-            pos += len(part)
-    return out
+    """(start column, end column, text) of each piece of a line (a single space stays inside a piece)."""
+    return [(m.start(), m.end(), m.group()) for m in PIECE.finditer(line)]
 
 
 def _header_at(lines: list[str], i: int) -> int | None:
@@ -172,7 +157,8 @@ def _row_spans(numbered: list[int], first: int, end: int, lines: list[list[str]]
     s = first
     for k, n in enumerate(numbered):
         limit = numbered[k + 1] if k + 1 < len(numbered) else end
-        options = [e for e in (2 * n - s + 1, 2 * n - s + 2) if n < e <= limit] or [min(max(n + 1, 2 * n - s + 1), limit)]
+        options = [e for e in (2 * n - s + 1, 2 * n - s + 2) if n < e <= limit]
+        options = options or [min(max(n + 1, 2 * n - s + 1), limit)]
         if k + 1 == len(numbered):
             e = end if end - options[-1] <= 1 else options[0]
         else:

@@ -130,10 +130,13 @@ def test_header(name, header):
     # ... and an indented line after a short one starts a paragraph, lower case or not
     ("004_laocai-kh-dkt-1105-kiem-tra-vlncn-repo-txt.txt", "a/. Tên Công ty:"),
     ("004_laocai-kh-dkt-1105-kiem-tra-vlncn-repo-txt.txt", "đ/. Hoạt động chính của Công ty:"),
+    # pdftotext -layout signature block: the recipients column first, the signer's column after it
+    ("004_laocai-kh-dkt-1105-kiem-tra-vlncn-repo-txt.txt",
+     "- Văn phòng Sở (Bố trí kinh phí, phương tiện Phục vụ Đoàn kiểm tra);"),
     # web crawl: "Điều 1." alone, its text on the next line
     ("027_kontum-qd-435-qd-ubnd-2020-chuong-trinh-hanh-dong.txt",
      "Điều 2. Giám đốc Sở Lao động - Thương binh và Xã hội; Thủ trưởng các cơ quan, đơn vị liên quan; Chủ tịch "
-     "Ủy ban nhân dân các huyện, thành phố chịu trách nhiệm thi hành Quyết định này kể từ ngày ký./."),
+     "Ủy ban nhân dân các huyện, thành phố chịu trách nhiệm thi hành Quyết định này./."),
     # web crawl: a heading and its first child's marker glued ("III. TỔ CHỨC THỰC HIỆN 1.", "... đình công 3.1. Rà soát")
     ("027_kontum-qd-435-qd-ubnd-2020-chuong-trinh-hanh-dong.txt", "III. TỔ CHỨC THỰC HIỆN"),
     ("027_kontum-qd-435-qd-ubnd-2020-chuong-trinh-hanh-dong.txt", "3. Giải quyết tốt tranh chấp lao động và đình công"),

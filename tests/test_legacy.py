@@ -91,9 +91,13 @@ def test_font_names(font, expected, caps):
     assert legacy.is_caps_font(font) == caps
 
 
+# A blank registration form, not an administrative document (so not in corpus/): a reader fixture only
+FORM = Path(__file__).parent / "data" / "legacy" / "2006-Mau-MDS-1M.doc"
+
+
 @pytest.mark.parametrize("name,encoding,detail,phrase", [
     ("2003-A06.rtf", "TCVN3", "rtf", "các chi nhánh của tổ chức nước ngoài hoạt động tại Việt Nam"),
-    ("2006-Mau-MDS-1M.doc", "TCVN3", "doc", "DANH SÁCH THÀNH VIÊN CÔNG TY TRÁCH NHIỆM HỮU HẠN"),
+    (str(FORM), "TCVN3", "doc", "DANH SÁCH THÀNH VIÊN CÔNG TY TRÁCH NHIỆM HỮU HẠN"),
     ("2008-23.QD-991-UBND.doc", "VNI", "doc",
      "Về việc phê duyệt Kế hoạch thực hiện quy hoạch sử dụng rừng, đất rừng"),
     ("2009-download.doc", "VNI", "doc", "BÁO CÁO ĐỊNH KỲ VỀ BẢO HỘ LAO ĐỘNG"),

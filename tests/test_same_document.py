@@ -74,8 +74,6 @@ PAIRS = [
              "issuer.name": "the transcript's header is in lower case ('cộng hòa xã hội chủ nghĩa việt nam')",
              "title": "the transcript's type line is in lower case ('thông tư'), so no title follows a type",
          }),
-    Pair("legacy 2006-Mau-MDS-1M", "legacy/2006-Mau-MDS-1M.doc",
-         "legacy/ground-truth/2006-Mau-MDS-1M.txt"),
     Pair("legacy 2008-23.QD-991-UBND", "legacy/2008-23.QD-991-UBND.doc",
          "legacy/ground-truth/2008-23.QD-991-UBND.txt"),
     Pair("legacy 2009-download", "legacy/2009-download.doc", "legacy/ground-truth/2009-download.txt"),

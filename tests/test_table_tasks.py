@@ -31,6 +31,16 @@ BACGIANG = CORPUS / "bacgiang-2024-kh-ubnd-nq45.txt"
     ("Sản phẩm đầu ra", "extra"),
     ("Theo dõi, kiểm tra, đôn đốc", "extra"),                 # 061 Lâm Đồng
     ("Ghi chú", "extra"),
+    ("Đơn vị tính", "extra"),                                 # 044 budget tables: a unit, not a body
+    ("Thực hiện 2024", None),                                 # a figure column, not a lead
+    # the word found first decides (090 Phụ lục: "STT | Đơn vị | Nhiệm vụ chủ trì | Đơn vị phối hợp | ...")
+    ("Nhiệm vụ chủ trì", "description"),                     # 090: a task column that also says "chủ trì"
+    ("Đơn vị", "lead"),                                       # 090: weak lead word alone
+    ("Đơn vị phối hợp", "coordinators"),                      # 090: the longer word at the same place
+    ("Cơ quan chủ trì nhiệm vụ", "lead"),                     # "chủ trì" before "nhiệm vụ"
+    ("Cơ quan, đơn vị phối hợp", "coordinators"),             # weak words only when nothing else is said
+    ("Cơ quan  \nchủ trì", "lead"),                           # 086 flattened header line by line
+    ("Sản phẩm  ", "extra"),                                  # 086
 ])
 def test_column_role(cell, role):
     assert column_role(cell) == role
@@ -155,6 +165,23 @@ def test_markdown_table_split_headers_and_nested_groups():
     assert res.tasks[1].lead == ["Sở Xây dựng"]
 
 
+def test_figures_table_is_not_a_task_table():
+    # 044 Cà Mau: task-like header words over a table of figures
+    rows = [["STT", "Nội dung", "Đơn vị tính", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+            ["1", "Tổng sản phẩm trong nước của địa phương (GRDP) giá hiện hành", "Tỷ đồng", "125.000", "", "2026"],
+            ["2", "Tốc độ tăng trưởng GRDP", "%", "8,0", "", "2026"]]
+    res = tasks_from_table(Table(rows=rows), 2025)
+    assert res.tasks == [] and res.warnings[0].code == "task_table_rejected"
+
+
+def test_procedure_steps_are_not_tasks():
+    # 058 Đồng Tháp: steps of an administrative procedure (no "chủ trì", no "phối hợp" column)
+    rows = [["TT", "Cơ quan, bộ phận, người thực hiện", "Nội dung công việc", "Thời gian thực hiện"],
+            ["1", "Trung tâm phục vụ hành chính công cấp tỉnh",
+             "- Tiếp nhận hồ sơ, vào sổ theo dõi, ghi biên nhận hồ sơ", "0,5 ngày"]]
+    assert tasks_from_table(Table(rows=rows), 2025).tasks == []
+
+
 def test_table_without_task_columns_is_ignored():
     rows = [["TT", "Họ và tên", "Chức vụ"], ["1", "Mai Sơn", "Phó Chủ tịch"]]
     assert tasks_from_table(Table(rows=rows)).tasks == []
@@ -186,3 +213,112 @@ def test_headerless_table_goes_on_from_previous():
 ])
 def test_block_fields(lines, want):
     assert block_fields(lines) == want
+
+
+# 090 (175/NQ-CP, PDF) Phụ lục: lead column first, its number and lead cells merged over several
+# task rows; a row at the top of a page has empty number and lead cells and its own deadline.
+NQ175_ROWS = [
+    ["STT", "Đơn vị", "Nhiệm vụ chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+    ["2", "Bộ Công an", "Xây dựng, ban hành hoặc trình cấp có thẩm quyền ban hành quy định về Chiến lược dữ liệu, "
+     "Tiêu chuẩn dữ liệu tại Trung tâm dữ liệu quốc gia",
+     "(1) Bộ Thông tin và Truyền thông (2) Các bộ, ngành, địa phương", "Tháng 9/2024"],
+    ["", "", "Rà soát hiện trạng Công nghệ thông tin tại các bộ, ngành (số lượng rack; danh mục thiết bị bảo mật; "
+     "danh mục thiết bị mạng; danh mục máy chủ; danh mục thiết bị lưu trữ; danh mục công nghệ nền tảng) đang sử "
+     "dụng và dự kiến nhu cầu đầu tư, trang cấp trong giai đoạn 2023 - 2025",
+     "(1) Bộ Thông tin và Truyền thông (2) Các bộ, ngành, địa phương có liên quan", "Quý IV/2023"],
+    ["3", "Bộ Kế hoạch và Đầu tư", "Trình cấp có thẩm quyền bổ sung các dự án đầu tư xây dựng và mua sắm trang "
+     "thiết bị, phần mềm, cơ sở dữ liệu của Đề án vào Kế hoạch đầu tư công trung hạn giai đoạn 2020 - 2025",
+     "(1) Bộ Tài chính (2) Bộ Công an", "Quý IV/2023"],
+]
+
+
+@pytest.mark.parametrize("k, row, lead, coordinators, desc_start", [
+    (0, "2", ["Bộ Công an"], ["Bộ Thông tin và Truyền thông", "Các bộ, ngành, địa phương"], "Xây dựng, ban hành"),
+    (1, "2", ["Bộ Công an"], ["Bộ Thông tin và Truyền thông", "Các bộ, ngành, địa phương có liên quan"],
+     "Rà soát hiện trạng"),                             # inherits the merged number and lead
+    (2, "3", ["Bộ Kế hoạch và Đầu tư"], ["Bộ Tài chính", "Bộ Công an"], "Trình cấp có thẩm quyền"),
+])
+def test_lead_first_table_with_merged_cells(k, row, lead, coordinators, desc_start):
+    res = tasks_from_table(Table(rows=NQ175_ROWS), 2023)
+    assert len(res.tasks) == 3
+    t = res.tasks[k]
+    assert (t.row, t.lead, t.coordinators) == (row, lead, coordinators)
+    assert t.description.startswith(desc_start)
+
+
+def test_broken_row_without_deadline_still_joins_the_row_above():
+    # a row cut by the page: the rest has no number, no lead and no deadline of its own
+    rows = [NQ175_ROWS[0], NQ175_ROWS[1][:4] + [""], ["", "", "tại các bộ, ngành", "", ""]]
+    res = tasks_from_table(Table(rows=rows), 2023)
+    assert len(res.tasks) == 1 and res.tasks[0].description.endswith("tại các bộ, ngành")
+
+
+# 085 (982/QĐ-TTg, PDF): group "6" over rows "6.1" ... "6.3", then rows "7" and "8" at the top level
+GROUPS_982 = [
+    ["TT", "Nhiệm vụ, giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện"],
+    ["6.", "Thúc đẩy doanh nghiệp công nghệ số thực hiện mua bán, sáp nhập", "", "", "", ""],
+    ["6.3", "Xây dựng cơ chế tiếp tục hỗ trợ các doanh nghiệp công nghệ số đã thực hiện thành công các thương vụ "
+     "mua bán, sáp nhập", "Bộ Khoa học và Công nghệ", "Bộ Tài chính", "Cơ chế, chính sách được ban hành",
+     "Quý IV/2026"],
+    ["7.", "Nghiên cứu đề xuất bổ sung chức năng nhiệm vụ cho các đại diện khoa học và công nghệ của Việt Nam",
+     "Bộ Khoa học và Công nghệ", "Bộ Tài chính", "Chức năng, nhiệm vụ được bổ sung", "Quý IV/2026"],
+]
+
+
+def test_row_after_arabic_group_closes_it():
+    res = tasks_from_table(Table(rows=GROUPS_982), 2026)
+    assert [(t.section, t.row) for t in res.tasks] == [("6", "6.3"), ("", "7")]
+    assert res.tasks[1].extra == {"Sản phẩm": "Chức năng, nhiệm vụ được bổ sung"}
+
+
+@pytest.mark.parametrize("expected, line, want", [
+    ("1", "1.1", "1.1"),          # 086: "1." group row, then "1.1" without a dot
+    ("1.7", "2.", "2"),           # next parent
+    ("6.3", "7.", "7"),           # 086: back to the top level
+    ("1.7", "2.1", "2.1"),        # next parent's first child (its group row missing)
+    ("1.1", "1.2", "1.2"),
+    ("1.1", "3.1", None),         # a skipped number is no row start
+    ("1.1", "2025", None),        # a year
+])
+def test_flat_row_numbers(expected, line, want):
+    from vanban.extractors.table_tasks import _is_row_start
+    assert _is_row_start(line, expected, {1}) == want
+
+
+def _flat_lines(name: str) -> list[str]:
+    from vanban.pipeline.layout import layout
+    from vanban.pipeline.normalise import normalise
+    from vanban.pipeline.read import read
+    from vanban.pipeline.types import FlatTable
+    doc = layout(normalise(read(str(CORPUS / name))))
+    return [x.text for b in doc.blocks if isinstance(b, FlatTable) for x in b.lines]
+
+
+@pytest.fixture(scope="module")
+def qd982_text():
+    return tasks_from_flat(_flat_lines("086_ttg-qd-982-qd-ttg-2026-repo-txt.txt"), 2026)
+
+
+@pytest.mark.parametrize("row, section, lead, deadline", [
+    ("1.1", "1", ["Bộ Tài chính"], "Nhiệm vụ thường xuyên"),
+    # cut by the page after one line of each cell: "Nghiên cứu xây dựng tiêu chuẩn cơ" / "Bộ Khoa học và" /
+    # "Cơ quan, tổ chức" / "Tiêu chuẩn, quy" / "Quý IV/2026", then the headings again and "sở, tiêu chuẩn ..."
+    ("1.4", "1", ["Bộ Khoa học và Công nghệ"], "Quý IV/2026"),
+    # cut by the page inside the description; the rest of the coordinators after it
+    ("1.7", "1", ["Bộ Tài chính"], "Quý IV/2026"),
+    # "Bộ Công Thương;" / "Bộ Ngoại giao;" end with ";" but are not the description's end
+    ("2.6", "2", ["Bộ Khoa học và Công nghệ"], "Nhiệm vụ thường xuyên"),
+    ("7", "", ["Bộ Khoa học và Công nghệ"], "Quý IV/2026"),
+])
+def test_flat_table_numbered_groups_and_page_breaks(qd982_text, row, section, lead, deadline):
+    t = next(t for t in qd982_text.tasks if t.row == row)
+    assert (t.section, t.lead) == (section, lead)
+    assert t.deadline is not None and t.deadline.text == deadline
+
+
+def test_flat_table_982_rows_and_products(qd982_text):
+    assert len(qd982_text.tasks) == 34
+    assert qd982_text.groups["2"].startswith("Đẩy mạnh nghiên cứu, phát triển sản phẩm")
+    t = next(t for t in qd982_text.tasks if t.row == "1.2")
+    assert t.extra == {"Sản phẩm": "Cơ chế, chính sách được ban hành"}
+    assert t.coordinators == ["Bộ Khoa học và Công nghệ", "Cơ quan, tổ chức và doanh nghiệp liên quan"]

@@ -35,6 +35,29 @@ CORPUS = Path(__file__).parent.parent / "corpus"
     # 085 Điều 2.4: co-lead
     ("Bộ Ngoại giao: Đồng chủ trì với Bộ Khoa học và Công nghệ, phối hợp với các cơ quan liên quan triển khai",
      ["Bộ Ngoại giao", "Bộ Khoa học và Công nghệ"], None),
+    # 010 Điều 3.2: duty words inside the names ("Vật liệu xây dựng") do not end the list
+    ("Chánh Văn phòng Bộ, Vụ trưởng Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng, Thủ trưởng các đơn vị "
+     "thuộc Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố chịu trách nhiệm thi hành Quyết định này./.",
+     ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng",
+      "Thủ trưởng các đơn vị thuộc Bộ", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"], []),
+    # 097 Điều 3
+    ("Vụ trưởng Vụ Các vấn đề chung về xây dựng pháp luật, Chánh Văn phòng Bộ, Vụ trưởng Vụ Kế hoạch - Tài "
+     "chính, Vụ trưởng Vụ Tổ chức cán bộ và Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp chịu trách nhiệm "
+     "thi hành Quyết định này./.",
+     ["Vụ trưởng Vụ Các vấn đề chung về xây dựng pháp luật", "Chánh Văn phòng Bộ",
+      "Vụ trưởng Vụ Kế hoạch - Tài chính", "Vụ trưởng Vụ Tổ chức cán bộ",
+      "Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp"], []),
+    # 034 VI.19.a: a collective name goes on with its qualifier; "cùng với Nhà nước tham gia ..." names no co-lead
+    ("Các doanh nghiệp viễn thông, doanh nghiệp bưu chính ưu tiên bố trí nguồn lực đầu tư xây dựng, nâng cấp hạ "
+     "tầng số, hạ tầng bưu chính rộng khắp cả nước đáp ứng yêu cầu bùng nổ của phát triển kinh tế số, xã hội số. "
+     "Đồng thời, cùng với Nhà nước tham gia đào tạo, hướng dẫn người dân sử dụng các kỹ năng số.",
+     ["Các doanh nghiệp viễn thông", "Doanh nghiệp bưu chính"], []),
+    # 034 VI.19.b
+    ("Các doanh nghiệp công nghệ số chủ động tích cực tham gia triển khai Kế hoạch; tích cực, tiên phong đầu tư "
+     "phát triển các nền tảng số phục vụ phát triển kinh tế số và xã hội số",
+     ["Các doanh nghiệp công nghệ số"], []),
+    # a named body is not stretched ("Sở Tài chính" + "hằng năm")
+    ("Sở Tài chính hằng năm bố trí kinh phí thực hiện Kế hoạch", ["Sở Tài chính"], []),
     # 010 Điều 3.1: the finder may run on ("... thành phố có"): the duty phrase ends the name
     ("Ủy ban nhân dân các tỉnh, thành phố có trách nhiệm chỉ đạo, kiểm tra, hướng dẫn việc thực hiện",
      ["Ủy ban nhân dân các tỉnh, thành phố"], []),
