@@ -5,6 +5,8 @@
                                                                     # (input -> output) of every call
     python bench/bodies_equivalence.py replay OUT.json              # call again, assert identical outputs
     python bench/bodies_equivalence.py fixture OUT.json FIXTURE.json [N]  # a small sample for tests/data/
+    python bench/bodies_equivalence.py refresh FIXTURE.json         # same inputs, outputs of today's code;
+                                                                    # prints the rows that changed
 
 Recorded functions: find_bodies, split_bodies, canonical_name, collect_bodies (bodies.py),
 parse_deadline, find_deadline (deadlines.py).  The recorder wraps them in their own module
@@ -157,6 +159,22 @@ def fixture(path: str, out: str, per_func: int = 150) -> None:
     print({f: len(v) for f, v in small.items()}, Path(out).stat().st_size, "bytes")
 
 
+def refresh(path: str) -> None:
+    """Re-record the outputs of a fixture's rows (inputs kept, so only the behaviour changed on
+    purpose shows in its diff) and print every row that changed."""
+    table = json.loads(Path(path).read_text(encoding="utf-8"))
+    changed = 0
+    for func, rows in table.items():
+        for row in rows:
+            got = encode_out(func, call(func, row[0]))
+            if got != row[1]:
+                changed += 1
+                print(f"CHANGED {func}({json.dumps(row[0], ensure_ascii=False)[:200]})\n  was {row[1]}\n  now {got}")
+                row[1] = got
+    Path(path).write_text(json.dumps(table, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"{changed} rows changed")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "record":
@@ -165,3 +183,5 @@ if __name__ == "__main__":
         sys.exit(replay(sys.argv[2]))
     elif cmd == "fixture":
         fixture(sys.argv[2], sys.argv[3], *(int(x) for x in sys.argv[4:5]))
+    elif cmd == "refresh":
+        refresh(sys.argv[2])

@@ -29,9 +29,17 @@ windows only; find_bodies, split_bodies, canonical_name are memoised per string.
 build ~0.2 s CPU once, ~0.1 ms for a short cell, ~0.3 ms per 100 tokens of prose.
 bench/bodies_equivalence.py records real calls and replays them (tests/test_bodies_equivalence.py).
 
-split_bodies splits a cell on "," ";" "và" and line breaks except inside a found name,
+A word in capitals with an accented vowel right after a mixed-case word ("Bộ Xây dựng" |
+"BỘ TRƯỞNG BỘ XÂY DỰNG", a heading on the next line) ends a name; abbreviations ("KH&CN",
+"HĐND") have no accented capital and stay inside.
+
+split_bodies splits a cell on "," ";" "và" and line breaks except inside a found name (and
+inside the owner of a collective: "Thủ trưởng các đơn vị thuộc Bộ Kế hoạch và Đầu tư"),
 splits names run together, joins collective lists back ("Các sở" + "ban" + "ngành";
-fixed pairs "cơ quan, đơn vị ..."), drops role words ("Sở KH&CN chủ trì hướng dẫn").
+fixed pairs "cơ quan, đơn vị ..."; one noun repeated and closed by a list closer, data
+list_closers: "các cơ quan chuyên môn, cơ quan hành chính khác" is one, while "Các doanh
+nghiệp viễn thông, doanh nghiệp bưu chính" without a closer is two), drops role words
+("Sở KH&CN chủ trì hướng dẫn").
 Collective names are capitalised on their first letter ("Đơn vị liên quan").
 """
 from __future__ import annotations
@@ -94,6 +102,7 @@ class _Gazetteer:
     upper_heads: frozenset[str]                # heads printed in capitals: UBND, HĐND
     office_title: re.Pattern                   # "Thủ trưởng " right before a body
     office_title_start: re.Pattern             # a piece opening with one: "Chủ tịch Ủy ban ..."
+    list_closer: re.Pattern                    # "khác" ending a list of one noun: "..., cơ quan hành chính khác"
 
 
 def _variants(name: str) -> set[str]:
@@ -175,6 +184,8 @@ def _gazetteer() -> _Gazetteer:
         office_title_start=re.compile(r"(?:" + "|".join(re.escape(t) for t in
                                                       sorted(d["office_titles"], key=len, reverse=True)) + r")\s"),
         upper_heads=frozenset(h for h in d["heads"] if h.isupper()),
+        list_closer=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(d["list_closers"], key=len, reverse=True))
+                               + r")(?:\s+(?:trực\s+)?thuộc\s.*)?$", re.I),   # "... khác thuộc Ủy ban nhân dân Thành phố"
         not_collective=frozenset(tuple(x.split()) for x in d["not_collective"]),
         collective_flat=frozenset(" ".join(x.lower().split()) for x in d["collective_nouns"]),
         collective_pairs=frozenset((a.lower(), b.lower()) for a, b in d["collective_pairs"]),
@@ -210,8 +221,11 @@ C_OPENERS = C_HEAD | C_CHEAD | C_DET | C_COLL
 PATTERN_WORDS = frozenset({"các", "cấp", "có", "liên", "quan"})
 
 # Facts of a word that do not depend on its neighbours (computed once per vocabulary entry, `_Lex`).
-(L_CAP, L_CAPOK, L_ALPHA, L_SKIP, L_JOINER, L_UNIT, L_SEP, L_DET, L_NAMEWORD, L_NCFIRST, L_HEADCAND) = \
-    (1 << k for k in range(11))
+(L_CAP, L_CAPOK, L_ALPHA, L_SKIP, L_JOINER, L_UNIT, L_SEP, L_DET, L_NAMEWORD, L_NCFIRST, L_HEADCAND,
+ L_CAPSWORD, L_LOWERIN) = (1 << k for k in range(13))
+#: A Vietnamese word printed in capitals ("BỘ", "TRƯỞNG", "PHỤ", "LỤC"): an accented vowel in
+#: upper case; abbreviations inside names have none ("KH&CN", "UBND", "HĐND", "CNTT").
+CAPS_SYLLABLE = re.compile(r"^[A-ZĐÀ-Ỹ]*[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠ-Ỹ][A-ZĐÀ-Ỹ]*$")
 
 
 class _Lex:
@@ -233,6 +247,8 @@ class _Lex:
             | (L_DET if low in g.determiners else 0)
             | (L_NAMEWORD if alpha and low not in g.stop_words else 0)
             | (L_NCFIRST if any(c[0] == low for c in g.not_collective) else 0)
+            | (L_CAPSWORD if len(text) > 1 and text.isupper() and CAPS_SYLLABLE.match(text) else 0)
+            | (L_LOWERIN if text != text.upper() else 0)
             # may start a head: capitalised, not in an upper-case line ("CỘNG HÒA XÃ HỘI ...")
             | (L_HEADCAND if cap and low in head_firsts
                and not (text.isupper() and len(text) > 1 and text not in g.upper_heads) else 0))
@@ -319,6 +335,10 @@ class _Matchers:
             pf = lexes[i - 1].flags if i else 0
             h = head[i]
             bits = 0
+            if f & L_CAPSWORD and pf & L_LOWERIN and not h and not inside[i]:
+                # a heading line after a name ends it: "Bộ Xây dựng" | "BỘ TRƯỞNG BỘ XÂY DỰNG" (010)
+                out[i] = C_DET if f & L_DET else 0
+                continue
             if h:
                 bits = C_CHEAD if h[1] == "committee" else C_HEAD
             # name: a word of a proper name after a head ("Tư pháp", "KH&CN", "và Công nghệ", "tỉnh")
@@ -637,6 +657,8 @@ LEADING_JOINER = re.compile(r"^(?:và|với)\s+")
 BELONGS_TO = re.compile(r"(?s).*\b(?:trực\s+)?thuộc\s*")
 #: A collective and the bare level it belongs to: "các đơn vị thuộc Bộ" (010), "các cơ quan thuộc tỉnh".
 BELONGS_TO_BARE = re.compile(r"\s+(?:trực\s+)?thuộc\s+(?:Bộ|tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|UBND\s+tỉnh)(?!\w)")
+#: Where the owner starts inside a joined collective: "Thủ trưởng các đơn vị thuộc " + "Bộ Kế hoạch và Đầu tư".
+OWNER_IN_COLLECTIVE = re.compile(r"\bthuộc\s+(?=[A-ZĐÀ-Ỹ])")
 #: A bracketed aside is never split: "Bộ Công an (Trung tâm Dữ liệu quốc gia)".
 BRACKETED = re.compile(r"\([^()]*\)")
 #: Bullets, dashes and role notes around a name: "- Sở Nội vụ;", "Sở Tư pháp (chủ trì)".
@@ -684,13 +706,24 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     if words[0][:1].isupper() and any(w[:1].isupper() for w in words[1:]):
         return False            # "Sở Y tế" is a body of its own
     last, first_noun = _last_noun(prev), _first_noun(piece)
-    if last is None:            # "Các doanh nghiệp viễn thông" + "tổ chức, cá nhân": prev ends in a description
+    if first_noun is not None and first_noun == _determined_noun(prev) and g.list_closer.search(piece):
+        return True             # "các cơ quan chuyên môn" + "cơ quan hành chính khác" (052): "khác" closes the list
+    if last is None:            # "Các doanh nghiệp viễn thông" + "doanh nghiệp bưu chính" (034): two bodies
         return False
     if (last, first_noun) in g.collective_pairs or (last == first_noun and last is not None):
         return True             # "các cơ quan" + "đơn vị trực tiếp sử dụng ..."; "cơ quan ..., cơ quan ..."
     low = _words(_before_role(piece))
     return all(c or q or w in COMMITTEE_TAIL or w == "khác"
                for w, c, q in zip(low, _mask(low, g.collective), _mask(low, g.qualifiers)))
+
+
+def _determined_noun(piece: str) -> str | None:
+    """The collective noun right after the last determiner of a piece: "Người đứng đầu các cơ
+    quan chuyên môn" -> "cơ quan"; None without a determiner ("doanh nghiệp viễn thông")."""
+    g = _gazetteer()
+    words = _words(piece)
+    at = [i for i, w in enumerate(words) if w in g.determiners]
+    return _first_noun(" ".join(words[at[-1] + 1:])) if at else None
 
 
 def _first_noun(piece: str) -> str | None:
@@ -756,6 +789,9 @@ def _split_bodies(text: str) -> tuple[str, ...]:
     spans = [(b.start, b.end) for b in found if b.kind != "collective"]
     all_spans = [(b.start, b.end) for b in found]
     protected = spans + [(m.start(), m.end()) for m in BRACKETED.finditer(t)]
+    # the body a collective belongs to keeps its "và": "Thủ trưởng các đơn vị thuộc Bộ Kế hoạch và Đầu tư"
+    protected += [(m.end(), b.end) for b in found if b.kind == "collective"
+                  for m in [OWNER_IN_COLLECTIVE.search(t, b.start, b.end)] if m]
     inside = lambda i: any(s < i < e for s, e in protected)  # noqa: E731
     pieces: list[tuple[str, str, int]] = []   # (separator before, text, start offset)
     last, sep = 0, ""
@@ -834,7 +870,8 @@ def _run_together(piece: str, start: int, spans: list[tuple[int, int]]) -> list[
 def collect_bodies(tasks: list[Task], doc: LaidOut) -> list[Body]:
     """One Body per distinct body named in the document (grouped by canonical name,
     case folded): roles lead/coordinator and task ids from the tasks; bodies named only
-    in the text get the role "mentioned" (collective names only count in tasks)."""
+    in the text get the role "mentioned" (collective names only count in tasks; a name that is
+    the start of a task's body name is that body cut short: "Vụ trưởng Vụ Khoa học" (010))."""
     bodies: dict[str, Body] = {}
 
     def add(name: str, role: str, task_id: str | None, kind: str | None = None) -> None:
@@ -855,12 +892,13 @@ def collect_bodies(tasks: list[Task], doc: LaidOut) -> list[Body]:
             add(name, "lead", task.id)
         for name in task.coordinators:
             add(name, "coordinator", task.id)
+    named = [k + " " for k in bodies]
     for span in find_bodies(doc.text):
         if span.kind == "collective":
             continue
         key = _fold(span.canonical)
-        if key in bodies:
-            continue
+        if key in bodies or any(k.startswith(key + " ") for k in named):
+            continue        # the start of a task's body cut short: "Vụ trưởng Vụ Khoa học" (010)
         add(span.name, "mentioned", None, span.kind)
     for b in bodies.values():
         if "mentioned" in b.roles and len(b.roles) > 1:

@@ -91,6 +91,7 @@ class _Grammar:
     year_joiner: re.Pattern
     complete_prefix: re.Pattern
     refine: re.Pattern
+    past_instruction: re.Pattern    # "đã chỉ đạo": a sentence reporting an earlier instruction
     label: re.Pattern
     quarters: dict[str, int]
     month_words: dict[str, int]
@@ -153,6 +154,7 @@ def _grammar() -> _Grammar:
         year_joiner=re.compile(r"^\s*(?:,|và)\s*(?:năm\s*)?$", re.I),
         complete_prefix=re.compile(rf"^(?:(?:{_alt(w['complete'])})\s*)*$", re.I),
         refine=re.compile(rf"(?:^|\s)(?:{_alt(w['refine'])})\s*$", re.I),
+        past_instruction=re.compile(rf"(?<!\w)(?:{_alt(w['past_instruction'])})(?!\w)", re.I),
         label=re.compile(rf"\b(?:{_alt(w['labels'])})\s*:\s*(?P<rest>[^\n]+?)(?=\.\s|\.$|\n|$)", re.I),
         quarters={k.lower(): v for k, v in w["quarters"].items()},
         month_words={k.lower(): v for k, v in w["month_words"].items()},
@@ -346,10 +348,21 @@ PROSE_CUE = re.compile(
     r"|(?:hoàn\s+thành|hoàn\s+tất|xong)(?:\s+(?:trong|trước|vào|đến|trước\s+ngày|đến\s+ngày))?"
     r"|định\s+kỳ)\s*$",
     re.I)
+#: A cue that says the work is to be finished (it governs the task when a paragraph has
+#: several deadlines): "xong trong tháng 12/2025", "hoàn thành trong quý II năm 2010", "chậm nhất đến ngày".
+COMPLETION_CUE = re.compile(r"(?:chậm\s+nhất|hoàn\s+thành|hoàn\s+tất|xong)\b", re.I)
+#: The end of a sentence before a cue: "... theo yêu cầu đề ra; Để hoàn thành ..." (". ", "; ").
+SENTENCE_END = re.compile(r"[.;!?]\s+(?=\S)")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Offset where the sentence holding `at` starts."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
+    return ends[-1] if ends else 0
 
 
 def find_deadline(text: str, doc_year: int | None = None) -> Deadline | None:
-    """The first deadline phrase inside a sentence, or None (see _find_deadline); memoised
+    """The deadline phrase that governs a sentence or paragraph, or None (see _find_deadline); memoised
     per (text, year), each call gets a Deadline of its own."""
     d = _find_deadline(text, doc_year)
     return None if d is None else d.model_copy()
@@ -357,13 +370,20 @@ def find_deadline(text: str, doc_year: int | None = None) -> Deadline | None:
 
 @lru_cache(maxsize=4096)
 def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
-    """The first deadline phrase inside a sentence, or None.
+    """The deadline phrase that governs a sentence or paragraph, or None.
 
     A labelled clause ("Thời gian thực hiện: Thường xuyên") is parsed whole (an
     unparsed Deadline when it is not understood: the label says it is a deadline).
     Otherwise a time point counts only after a cue (PROSE_CUE) or as a frequency after
     "định kỳ"; the phrase returned runs from the cue to the end of the point (and a
     frequency right after it: "trước ngày 20 hằng tháng").
+    When a paragraph has several cued points (corpus: a finished-by date and a report
+    date, "... xong trong tháng 12/2025. Định kỳ báo cáo ... (trước ngày 15 tháng 11)"):
+    - a point in a sentence that reports an earlier instruction ("đã chỉ đạo ... trước
+      ngày 30 tháng 10 năm 2025", deadline_words.yaml past_instruction) is skipped;
+    - of the rest, the first one whose cue is a completion cue (COMPLETION_CUE: "hoàn
+      thành", "xong", "chậm nhất") governs; without one, the first.  Only that phrase is
+      returned, nothing of the others.
     """
     g = _grammar()
     t = " ".join(text.split())
@@ -375,12 +395,16 @@ def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
     for _name, pat in g.frequency:
         fspans += [(m.start(), m.end()) for m in pat.finditer(t)]
     masked = _mask(t, fspans)
+    found: list[tuple[Deadline, bool]] = []     # (deadline, its cue is a completion cue)
     for p in _points(g, masked):
         window = masked[max(0, p.start - 40):p.start]
         cue = PROSE_CUE.search(window)
         if not cue:
             continue
         start = p.start - (len(window) - cue.start("cue"))
+        sentence = masked[_sentence_start(masked, start):start]
+        if g.past_instruction.search(sentence):
+            continue        # "... đã chỉ đạo các cơ quan, đơn vị khẩn trương hoàn thành ... trước ngày 30 tháng 10 năm 2025" (052)
         end = p.end
         # extend over a range ("trong Quý IV/2025 - Quý II/2026") and a frequency
         for q in _points(g, masked[end:]):
@@ -399,7 +423,10 @@ def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
                     break
         d, _w = parse_deadline(t[start:end], doc_year)
         if d.kind != "unparsed":
-            return d
+            found.append((d, bool(COMPLETION_CUE.match(cue.group("cue")))))
+    if found:
+        # the completion cue governs the task: "... xong trong tháng 12/2025. Định kỳ báo cáo ... (trước ngày 15 tháng 11)"
+        return next((d for d, done in found if done), found[0][0])
     for s, e in sorted(fspans):
         if re.search(r"định\s+kỳ", t[s:e], re.I):
             return parse_deadline(t[s:e], doc_year)[0]

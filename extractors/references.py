@@ -189,6 +189,12 @@ def _type_word_re() -> re.Pattern:
     return re.compile(r"(?<![\w])(?P<tw>" + body + r")(?![\w])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=2)
+def _type_words(mtext: str) -> tuple[re.Match, ...]:
+    """Every type word in the (match-folded) text: found once, read by _short_forms and _unparsed."""
+    return tuple(_type_word_re().finditer(mtext))
+
+
 def type_of_word(word: str) -> Optional[vocab.DocTypeEntry]:
     """`quyết định` -> QĐ; `Văn bản` -> CV; `Quy định` -> the administrative QyĐ (first listed)."""
     found = vocab.types_by_name(word)
@@ -669,11 +675,9 @@ def _laws_by_name(text: str, mtext: str, taken: list[tuple[int, int]]) -> list[C
 def _short_forms(text: str, mtext: str, taken: list[tuple[int, int]]) -> list[Citation]:
     """Type word + bare number: `Chỉ thị 11`, `Quyết định số 899`; tied to a full citation by resolve."""
     out: list[Citation] = []
-    for t in _type_word_re().finditer(mtext):
-        if _overlaps(t.start(), t.end(), taken):
-            continue
-        m = SHORT_NUMBER_RE.match(mtext, t.end())
-        if not m:
+    for t in _type_words(mtext):
+        m = SHORT_NUMBER_RE.match(mtext, t.end())     # the cheap test first
+        if not m or _overlaps(t.start(), t.end(), taken):
             continue
         entry = type_of_word(t.group("tw"))
         if entry is None:
@@ -687,7 +691,7 @@ def _short_forms(text: str, mtext: str, taken: list[tuple[int, int]]) -> list[Ci
 def _unparsed(text: str, mtext: str, taken: list[tuple[int, int]]) -> list[Citation]:
     """A type word announcing a number that could not be read as an identifier."""
     out: list[Citation] = []
-    for t in _type_word_re().finditer(mtext):
+    for t in _type_words(mtext):
         m = UNPARSED_RE.match(mtext, t.end())
         if not m or _overlaps(t.start(), m.end(), taken):
             continue

@@ -67,6 +67,7 @@ class _Phrases:
     duty: tuple[str, ...]
     adverbial: tuple[str, ...]
     not_duty: frozenset[str]
+    not_qualifier: frozenset[str]
     tail_junk: frozenset[str]
 
 
@@ -77,6 +78,7 @@ def phrases() -> _Phrases:
     return _Phrases(openers=srt(d["lead_openers"]), lead_words=srt(d["lead_words"]),
                     co_lead=srt(d["co_lead_words"]), coordinate=srt(d["coordinate_words"]),
                     duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
+                    not_qualifier=frozenset(d["not_qualifier_words"]),
                     tail_junk=frozenset(d["name_tail_junk"]))
 
 
@@ -360,13 +362,22 @@ def _leading_bodies(text: str) -> str:
                 break
         if verb < len(text) and end < verb and text[end:end + 1] == "," and verb - end < 80:
             end = verb                                  # "Các doanh nghiệp, tổ chức kinh tế, cơ sở ... bố trí"
-        elif (verb < len(text) and end < verb and verb - end < 80 and last.kind == "collective"
-              and not SENTENCE_MARK.search(text[end:verb]) and not NOT_IN_NAME.search(text[end:verb])):
+        elif verb < len(text) and end < verb and _qualifies(last, text[end:verb]):
             end = verb                                  # "Các doanh nghiệp" + " viễn thông, doanh nghiệp bưu chính ưu tiên"
         return _trim_tail(text[:min(end, verb)])
     if not _starts_with_head(text) or verb >= len(text) or verb > 200:
         return ""
     return _trim_tail(text[:verb])
+
+
+def _qualifies(span, gap: str) -> bool:
+    """Do the few lower-case words between a bare collective name and the duty verb narrow that name
+    ("Các doanh nghiệp" + "công nghệ số", "Các cơ quan" + "thanh tra")? Not after a list ("Các sở, ban,
+    ngành" + "nghiên cứu"), nor words that start a clause ("có liên quan đến việc", "(để")."""
+    ws = gap.replace(",", " ").split()
+    return (span.kind == "collective" and "," not in span.name and 0 < len(ws) <= 6
+            and gap.strip()[:1].islower() and not SENTENCE_MARK.search(gap) and "(" not in gap
+            and not NOT_IN_NAME.search(gap) and not any(w in phrases().not_qualifier for w in ws))
 
 
 def _heads_list(text: str) -> bool:

@@ -31,6 +31,11 @@ from .types import Line, RawDocument, Table
 _WS = re.compile(r"[ \t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 #: characters that carry nothing: zero-width space/joiners, BOM, soft hyphen, word joiner, U+FFFE
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe"), None)
+#: any of those characters: the translation runs only where one occurs ("Số\u200b:" in 024)
+_ANY_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe]")
+#: whitespace _WS would change: a run of two spaces ("Số:  435") or any other space character
+#: ("\u00a0", "\t"); without one, folding whitespace is only the final strip
+_WS_TO_FOLD = re.compile(r"[\t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
 #: a soft hyphen (or the U+FFFE some PDF extractors print for it) ending a line: Vietnamese
 #: syllables are not hyphenated, so it is an identifier's hyphen: "Văn bản số 3374/ BKHCN\ufffe" (085)
 _LINE_END_SOFT_HYPHEN = re.compile(r"(?<=\w)[\u00ad\ufffe]\s*$")
@@ -116,13 +121,16 @@ def normalise_text(s: str, found: list[str] | None = None) -> str:
     """Clean one string (see the module docstring).  `found` collects the look-alikes fixed."""
     if "\u00ad" in s or "\ufffe" in s:
         s = _LINE_END_SOFT_HYPHEN.sub("-", s)
-    s = s.translate(_INVISIBLE)
+    if _ANY_INVISIBLE.search(s):
+        s = s.translate(_INVISIBLE)
     if not unicodedata.is_normalized("NFC", s):
         s = unicodedata.normalize("NFC", s)
     s = _fix_glyphs(s, found)
     s = _OLD_TONE.sub(_new_tone, s)
     if _ANY_DASH.search(s):
         s = _ID_DASH.sub("-", s)
+    if not _WS_TO_FOLD.search(s):
+        return s.strip()
     return _WS.sub(" ", s).strip()
 
 

@@ -24,6 +24,8 @@ import math
 import re
 import statistics
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from operator import attrgetter
 from typing import Optional
 
 import pypdfium2 as pdfium
@@ -73,7 +75,7 @@ BROKEN_CHAR = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\uff
 _DIRECTIONS = ("+x", "-y", "-x", "+y")   # by quarter turns of pdfium's char angle (clockwise)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Char:
     c: str
     x0: float
@@ -86,7 +88,7 @@ class _Char:
     bold: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seg:
     """A run of characters on one visual line with no wide gap inside."""
     text: str
@@ -105,7 +107,7 @@ class _Seg:
                     bold=self.bold, centered=centred)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """A visual line: its segments left to right."""
     segs: list[_Seg]
@@ -211,8 +213,9 @@ def _read_page(doc: _Source, index: int) -> _Page:
     if chars:
         horizontal, vertical = _ruling(page, height)
         if len(horizontal) >= 3 and len(vertical) >= 2:
-            chars = _cut_tables(doc, index, chars, direction, result, horizontal, vertical)
-        rows = _rows(chars, result.number)
+            remaining = _cut_tables(doc, index, chars, direction, result, horizontal, vertical)
+            if remaining is not chars:            # a table was cut out: the rows change
+                rows = _rows(remaining, result.number)
     for other_direction, group in others:        # text running another way: its own rows
         side = height if other_direction in ("+x", "-x") else width
         for row in _rows(group, result.number):
@@ -224,6 +227,23 @@ def _read_page(doc: _Source, index: int) -> _Page:
     return result
 
 
+@lru_cache(maxsize=1)
+def _char_calls():
+    """pdfium's per-character functions called without ctypes' argument conversion
+    (the text page handle as c_void_p, out-parameters passed by reference): the
+    per-character loop below makes six calls a character, and ctypes' checks
+    doubled their cost.  Same C functions, same results."""
+    def bare(fn, restype):
+        return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+    return (bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
+            bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int),
+            bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+            bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int),
+            bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
+            bare(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int),
+            bare(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float))
+
+
 def _chars(textpage, width: float, height: float) -> tuple[list[_Char], str, list]:
     """Every visible character with its box and baseline, in upright reading space,
     and the direction the text ran in."""
@@ -233,76 +253,97 @@ def _chars(textpage, width: float, height: float) -> tuple[list[_Char], str, lis
     text = textpage.get_text_range(0, n)
     if len(text) != n:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(n))
-    tp = textpage.raw
+    is_generated, char_box, loose_box, char_origin, font_size, font_weight, char_angle = _char_calls()
+    tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     l_, r_, b_, t_ = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    box_refs = (ctypes.byref(l_), ctypes.byref(r_), ctypes.byref(b_), ctypes.byref(t_))
     loose = pdfium_c.FS_RECTF()
+    loose_ref = ctypes.byref(loose)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    raw = []   # (c, left, right, bottom, top, origin x, origin y, size, space_before, bold)
+    ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
+    groups: dict[str, list[_Char]] = {}     # by direction, in order of first appearance
+    quarter = math.pi / 2
     space = False
     for i, c in enumerate(text):
-        if c in "\r\n" or c.isspace():
+        if c.isspace():                    # "\r" and "\n" too, but they are no word space
             if c != "\r" and c != "\n":
                 space = True
             continue
-        if pdfium_c.FPDFText_IsGenerated(tp, i):
+        if is_generated(tp, i):
             continue
-        pdfium_c.FPDFText_GetCharBox(tp, i, l_, r_, b_, t_)
+        char_box(tp, i, *box_refs)
         # the loose box spans the glyph's advance: gaps between narrow glyphs ('1') stay true
-        pdfium_c.FPDFText_GetLooseCharBox(tp, i, loose)
-        pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        size = pdfium_c.FPDFText_GetFontSize(tp, i)
-        weight = pdfium_c.FPDFText_GetFontWeight(tp, i)
-        angle = pdfium_c.FPDFText_GetCharAngle(tp, i)       # radians, clockwise
-        raw.append((c, loose.left, loose.right, b_.value, t_.value, ox.value, oy.value, size, space,
-                    weight >= 600, max(angle, 0.0)))
-        space = False
-    return _upright(raw, width, height)
-
-
-def _upright(raw: list, width: float, height: float) -> tuple[list[_Char], str, list[list[_Char]]]:
-    """Turn text drawn rotated (landscape tables printed on portrait pages) upright.
-
-    Each character's direction comes from its angle (clockwise): +x normal (0°); +y text
-    running up the page (270°); -x upside down (180°); -y running down (90°).
-    The page's direction is the most common one; characters running another way
-    (the upright gazette header over a rotated table) come back as their own groups.
-    """
-    dirs = [_DIRECTIONS[round(item[10] / (math.pi / 2)) % 4] for item in raw]
-    counts = {d: dirs.count(d) for d in set(dirs)}
-    direction = max(counts, key=counts.get) if raw else "+x"
-    groups: dict[str, list[_Char]] = {}
-    for d, (c, left, right, bottom, top, ox, oy, size, space, bold, _) in zip(dirs, raw):
-        if d == "+x":
-            x0, x1, t, b, base = left, right, height - top, height - bottom, height - oy
-        elif d == "+y":          # reading x = y; lines stack left to right
-            x0, x1, t, b, base = bottom, top, left, right, ox
-        elif d == "-y":
-            x0, x1, t, b, base = height - top, height - bottom, width - right, width - left, width - ox
+        loose_box(tp, i, loose_ref)
+        char_origin(tp, i, ox_ref, oy_ref)
+        size = font_size(tp, i)
+        bold = font_weight(tp, i) >= 600
+        angle = max(char_angle(tp, i), 0.0)   # radians, clockwise
+        direction = "+x" if angle == 0.0 else _DIRECTIONS[round(angle / quarter) % 4]
+        group = groups.get(direction)
+        if group is None:
+            group = groups[direction] = []
+        if direction == "+x":               # _upright_char's first case, inlined: nearly every character
+            t, b = height - t_.value, height - b_.value
+            if size < 3:
+                size = max(b - t, 1.0)
+            group.append(_Char(c, loose.left, t, loose.right, b, height - oy.value, size, space, bold))
         else:
-            x0, x1, t, b, base = width - right, width - left, bottom, top, oy
-        if size < 3:                      # font size 1 with a scaled matrix: use the box
-            size = max(b - t, 1.0)
-        groups.setdefault(d, []).append(_Char(c, x0, t, x1, b, base, size, space, bold))
-    main = groups.pop(direction, [])
+            group.append(_upright_char(c, direction, loose.left, loose.right, b_.value, t_.value, ox.value, oy.value,
+                                       size, space, bold, width, height))
+        space = False
+    if not groups:
+        return [], "+x", []
+    counts = {d: len(g) for d, g in groups.items()}
+    direction = max(counts, key=counts.get)
+    main = groups.pop(direction)
     return main, direction, [(d, g) for d, g in groups.items()]
+
+
+def _upright_char(c: str, d: str, left: float, right: float, bottom: float, top: float, ox: float, oy: float,
+                  size: float, space: bool, bold: bool, width: float, height: float) -> _Char:
+    """One character turned upright (landscape tables printed on portrait pages).
+
+    Its direction `d` comes from its angle (clockwise): +x normal (0°); +y text running
+    up the page (270°); -x upside down (180°); -y running down (90°).  The page's
+    direction is its most common one (_chars); characters running another way (the
+    upright gazette header over a rotated table) come back as their own groups.
+    """
+    if d == "+x":
+        x0, x1, t, b, base = left, right, height - top, height - bottom, height - oy
+    elif d == "+y":          # reading x = y; lines stack left to right
+        x0, x1, t, b, base = bottom, top, left, right, ox
+    elif d == "-y":
+        x0, x1, t, b, base = height - top, height - bottom, width - right, width - left, width - ox
+    else:
+        x0, x1, t, b, base = width - right, width - left, bottom, top, oy
+    if size < 3:                      # font size 1 with a scaled matrix: use the box
+        size = max(b - t, 1.0)
+    return _Char(c, x0, t, x1, b, base, size, space, bold)
 
 
 def _rows(chars: list[_Char], page: int) -> list[_Row]:
     """Cluster characters by baseline into visual lines, split at wide gaps."""
     if not chars:
         return []
-    chars = sorted(chars, key=lambda ch: (ch.base, ch.x0))
+    chars = sorted(chars, key=_BASE_X0)
     clusters: list[list[_Char]] = []
+    cluster: Optional[list[_Char]] = None
+    cluster_base = 0.0                    # the baseline of the cluster's first character
     for ch in chars:
-        if clusters and ch.base - clusters[-1][0].base <= max(0.3 * ch.size, 1.5):
-            clusters[-1].append(ch)
+        tolerance = 0.3 * ch.size
+        if tolerance < 1.5:
+            tolerance = 1.5
+        if cluster is not None and ch.base - cluster_base <= tolerance:
+            cluster.append(ch)
         else:
-            clusters.append([ch])
+            cluster = [ch]
+            cluster_base = ch.base
+            clusters.append(cluster)
     clusters = _merge_small(clusters)
     rows = []
     for cl in clusters:
-        cl.sort(key=lambda ch: ch.x0)
-        size = statistics.median(ch.size for ch in cl)
+        cl.sort(key=_X0)
+        size = _median([ch.size for ch in cl])
         segs, cur = [], [cl[0]]
         for prev, ch in zip(cl, cl[1:]):
             if ch.x0 - prev.x1 > _GAP_SPLIT * size:
@@ -314,8 +355,22 @@ def _rows(chars: list[_Char], page: int) -> list[_Row]:
         if not segs:
             continue
         rows.append(_Row(segs, min(s.top for s in segs), max(s.bottom for s in segs), size))
-    rows.sort(key=lambda r: r.top)
+    rows.sort(key=_TOP)
     return rows
+
+
+_BASE_X0 = attrgetter("base", "x0")
+_X0 = attrgetter("x0")
+_TOP = attrgetter("top")
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median without its overhead (the same arithmetic)."""
+    values = sorted(values)
+    n = len(values)
+    if n % 2 == 1:
+        return values[n // 2]
+    return (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 def _merge_small(clusters: list[list[_Char]]) -> list[list[_Char]]:
@@ -341,24 +396,33 @@ def _merge_small(clusters: list[list[_Char]]) -> list[list[_Char]]:
 
 def _seg(chars: list[_Char], page: int) -> _Seg:
     chars = _without_note_marks(chars)
-    parts = [chars[0].c]
-    for prev, ch in zip(chars, chars[1:]):
+    first = chars[0]
+    parts = [first.c]
+    top, x1, bottom = first.top, first.x1, first.bottom
+    prev = first
+    for ch in chars[1:]:
         if ch.space_before or ch.x0 - prev.x1 > _SPACE_GAP * ch.size:
             parts.append(" ")
         parts.append(ch.c)
-    return _Seg(text="".join(parts), x0=chars[0].x0, top=min(c.top for c in chars),
-                x1=max(c.x1 for c in chars), bottom=max(c.bottom for c in chars),
-                size=statistics.median(c.size for c in chars),
+        if ch.top < top:
+            top = ch.top
+        if ch.x1 > x1:
+            x1 = ch.x1
+        if ch.bottom > bottom:
+            bottom = ch.bottom
+        prev = ch
+    return _Seg(text="".join(parts), x0=first.x0, top=top, x1=x1, bottom=bottom,
+                size=_median([c.size for c in chars]),
                 bold=sum(c.bold for c in chars) * 2 > len(chars), page=page)
 
 
 def _without_note_marks(chars: list[_Char]) -> list[_Char]:
     """Drop footnote reference marks: digits in small type raised above the line's
     baseline, glued to the word before them ("Quyết định QPPL4" -> "Quyết định QPPL", 069)."""
-    if len(chars) < 4:
+    if len(chars) < 4 or not any(c.c.isdigit() for c in chars):
         return chars
-    size = statistics.median(c.size for c in chars)
-    base = statistics.median(c.base for c in chars)
+    size = _median([c.size for c in chars])
+    base = _median([c.base for c in chars])
     kept: list[_Char] = []
     for c in chars:
         if c.c.isdigit() and c.size <= _NOTE_MARK_SIZE * size and c.base < base - 0.2 * size:
@@ -419,25 +483,49 @@ def _ruling(page, height: float) -> tuple[list[dict], list[dict]]:
     vertical: list[dict] = []
     fx, fy = ctypes.c_float(), ctypes.c_float()
     matrix = pdfium_c.FS_MATRIX()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-        pdfium_c.FPDFPageObj_GetMatrix(obj.raw, matrix)
+    get_object, get_segment, get_type, get_matrix, count_segments, get_point, segment_type, segment_close = _path_calls()
+    matrix_ref, fx_ref, fy_ref = ctypes.byref(matrix), ctypes.byref(fx), ctypes.byref(fy)
+    moveto, lineto, path_type = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_PAGEOBJ_PATH
+    # the page's top-level objects (no form XObjects), read without pypdfium2's object wrappers
+    raw_page = page.raw
+    for i in range(max(pdfium_c.FPDFPage_CountObjects(raw_page), 0)):
+        obj = get_object(raw_page, i)
+        if not obj or get_type(obj) != path_type:
+            continue
+        get_matrix(obj, matrix_ref)
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         prev = start = None
-        for k in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
-            pdfium_c.FPDFPathSegment_GetPoint(seg, fx, fy)
+        for k in range(count_segments(obj)):
+            seg = get_segment(obj, k)
+            get_point(seg, fx_ref, fy_ref)
             point = (a * fx.value + c * fy.value + e, b * fx.value + d * fy.value + f)
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            kind = segment_type(seg)
+            if kind == moveto:
                 prev = start = point
                 continue
-            if prev is not None and kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            if prev is not None and kind == lineto:
                 _add_edge(prev, point, height, horizontal, vertical)
             prev = point
-            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            if segment_close(seg) and start is not None:
                 _add_edge(point, start, height, horizontal, vertical)
                 prev = start
     return horizontal, vertical
+
+
+@lru_cache(maxsize=1)
+def _path_calls():
+    """pdfium's per-object and per-path-segment functions without ctypes' argument
+    conversion (as _char_calls): handles are passed as the pointer objects pdfium returned."""
+    def bare(fn, restype):
+        return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+    return (bare(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT),
+            bare(pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDF_PATHSEGMENT),
+            bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int),
+            bare(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int),
+            bare(pdfium_c.FPDFPath_CountSegments, ctypes.c_int),
+            bare(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int),
+            bare(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int),
+            bare(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int))
 
 
 def _add_edge(p, q, height: float, horizontal: list, vertical: list) -> None:
@@ -458,17 +546,24 @@ def _cut_tables(doc: _Source, index: int, chars: list[_Char], direction: str,
     """Find ruled tables with pdfplumber's table finder (fed our ruling strokes, so
     pdfplumber never parses the page), read their cells from our characters, and
     return the characters left outside every table."""
-    ppage = doc.plumber_page(index)
-    width, height = float(ppage.width), float(ppage.height)
+    from pdfplumber.table import TableFinder
+
+    if direction == "+x":         # cells are already in reading space: no page size needed
+        width = height = 0.0
+    else:                         # pdfplumber's page size, as the cells are measured in it
+        ppage = doc.plumber_page(index)
+        width, height = float(ppage.width), float(ppage.height)
     remaining = chars
     settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
-    for found in ppage.find_tables(table_settings=settings):
+    # with explicit edges only, pdfplumber's table finder never looks at the page: no need
+    # to open the PDF a second time with pdfplumber (Page.find_tables is TableFinder(page, settings))
+    for found in TableFinder(None, settings).tables:
         cells = [_to_reading(c, width, height, direction) for c in found.cells]
         table, box = _table_from_cells(cells, remaining, result.number)
         if table is None:
             continue
-        remaining = [ch for ch in remaining if not _inside(ch, box)]
+        remaining = _outside(remaining, box)
         result.tables.append(table)
         result.table_tops.append(box[1])
     return remaining
@@ -492,6 +587,12 @@ def _inside(ch: _Char, box) -> bool:
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
 
 
+def _outside(chars: list[_Char], box) -> list[_Char]:
+    """The characters not _inside the box (the test inlined: it runs over every character)."""
+    left, top, right, bottom = box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1
+    return [ch for ch in chars if not (left <= (ch.x0 + ch.x1) / 2 <= right and top <= (ch.top + ch.bottom) / 2 <= bottom)]
+
+
 def _edges(values: list[float]) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
@@ -513,6 +614,8 @@ def _table_from_cells(cells, chars: list[_Char], page: int):
     ncols, nrows = len(xs) - 1, len(ys) - 1
     if ncols < 2 or nrows < 2:
         return None, None
+    if ncols > 20:
+        return None, None             # words boxed one by one, not a table
     grid = [["" for _ in range(ncols)] for _ in range(nrows)]
     cut = total = 0
     by_y = sorted(chars, key=lambda ch: (ch.top + ch.bottom) / 2)
@@ -530,8 +633,6 @@ def _table_from_cells(cells, chars: list[_Char], page: int):
         text = " ".join(seg.text for row in _rows(inner, page) for seg in row.segs)
         for r in range(r0, r1):
             grid[r][c0] = text
-    if ncols > 20:
-        return None, None             # words boxed one by one, not a table
     if total and cut > 0.02 * total:
         return None, None             # cell edges cut through words: shaded text, not a table
     if any(LAYOUT_TABLE.search(c) for row in grid for c in row):

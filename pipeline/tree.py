@@ -110,6 +110,8 @@ def to_roman(n: int) -> str:
 
 def clean(text: str) -> str:
     """Text without Markdown emphasis and with folded spaces."""
+    if "*" not in text and "__" not in text:     # no emphasis mark at all: nothing for EMPHASIS to drop
+        return " ".join(text.split())
     return " ".join(EMPHASIS.sub("", text).split())
 
 

@@ -124,6 +124,24 @@ SPLITS = [
      "Vụ trưởng Vụ Tổ chức cán bộ và Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp",       # 097 Điều 3
      ["Vụ trưởng Vụ Các vấn đề chung về xây dựng pháp luật", "Chánh Văn phòng Bộ", "Vụ trưởng Vụ Kế hoạch - Tài chính",
       "Vụ trưởng Vụ Tổ chức cán bộ", "Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp"]),
+    # one noun repeated: "khác" after the second closes ONE collective (052); without a closer, two bodies (034)
+    ("người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác, các đơn vị sự nghiệp công lập trực thuộc "
+     "Ủy ban nhân Thành phố",                                                       # 052 heading 1
+     ["Người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác",
+      "Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân Thành phố"]),
+    ("Các cơ quan chuyên môn, cơ quan hành chính khác\nthuộc Ủy ban nhân dân Thành phố",  # 052 Kính gửi
+     ["Các cơ quan chuyên môn, cơ quan hành chính khác thuộc Ủy ban nhân dân Thành phố"]),
+    ("Các doanh nghiệp viễn thông, doanh nghiệp bưu chính",                        # 034 VI.19 a)
+     ["Các doanh nghiệp viễn thông", "Doanh nghiệp bưu chính"]),
+    ("Các doanh nghiệp Nhà nước, doanh nghiệp công nghệ số",                        # 035
+     ["Các doanh nghiệp Nhà nước", "Doanh nghiệp công nghệ số"]),
+    ("Trung\ntâm Chuyển đổi số Thành phố và các cơ quan, đơn vị liên quan",       # 052 2.
+     ["Trung tâm Chuyển đổi số Thành phố", "Các cơ quan, đơn vị liên quan"]),
+    # the body a collective belongs to keeps its "và"
+    ("Cục trưởng Cục Quản lý đấu thầu, Thủ trưởng các đơn vị thuộc Bộ Kế hoạch và Đầu tư, các cơ quan, tổ chức, "
+     "cá nhân có liên quan",                                                        # 093 Điều 3
+     ["Cục trưởng Cục Quản lý đấu thầu", "Thủ trưởng các đơn vị thuộc Bộ Kế hoạch và Đầu tư",
+      "Các cơ quan, tổ chức, cá nhân có liên quan"]),
 ]
 
 
@@ -174,6 +192,26 @@ def test_find_bodies_province_and_inner_heads():
                                                    "Ban Thường vụ Tỉnh ủy"]
 
 
+HEADING_AFTER_NAME = [
+    # a line in capitals after a name ends it (PDF/DOCX text: a title or heading follows on the next line)
+    ("thuộc thẩm quyền quản lý của Bộ Xây dựng\nBỘ TRƯỞNG BỘ XÂY DỰNG\nCăn cứ Luật Phòng cháy, chữa chá",   # 010
+     "Bộ Xây dựng"),
+    ("được kiểm tra, đánh giá an ninh mạng định kỳ.\n%\n100%\nBộ Công an\nPHỤ LỤC II\nDANH MỤC CÁC NHIỆM VỤ",
+     "Bộ Công an"),
+]
+
+
+@pytest.mark.parametrize("text,first", HEADING_AFTER_NAME, ids=[h[1] for h in HEADING_AFTER_NAME])
+def test_find_bodies_stop_at_a_heading_line(text, first):
+    assert [s.name for s in find_bodies(text)][0] == first
+
+
+def test_find_bodies_keep_abbreviations_and_capital_lines():
+    assert [s.name for s in find_bodies("Sở KH&CN, HĐND tỉnh, Trung tâm CNTT")] == ["Sở KH&CN", "HĐND tỉnh",
+                                                                                   "Trung tâm CNTT"]
+    assert [s.name for s in find_bodies("UBND TỈNH LÀO CAI")] == ["UBND tỉnh Lào Cai"]
+
+
 def test_find_bodies_office_titles_and_belonging():
     # 061 I.7.c and 097 Điều 3
     text = ("c) Thủ trưởng các sở, ban, ngành và Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu trực tiếp lãnh đạo; "
@@ -221,6 +259,17 @@ def test_collect_bodies_groups_roles_and_tasks():
     assert bodies["Ủy ban nhân dân cấp xã"].kind == "committee"
     assert "Các cơ quan, đơn vị liên quan" not in bodies      # collectives count only when assigned work
     assert len(bodies) == 4
+
+
+def test_collect_bodies_drops_a_mention_cut_short():
+    """010: find_bodies stops "Vụ trưởng Vụ Khoa học công nghệ, ..." at the lower-case word; the task's
+    whole name stands, the cut-short mention is not a body of its own."""
+    text = ("Chánh Văn phòng Bộ, Vụ trưởng Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng, Thủ trưởng các "
+            "đơn vị thuộc Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố chịu trách nhiệm thi hành Quyết định này./.")
+    lead = "Vụ trưởng Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng"
+    assert "Vụ trưởng Vụ Khoa học" in [b.name for b in find_bodies(text)]
+    names = [b.name for b in collect_bodies([Task(id="body:Điều 3.2", origin="body", lead=[lead])], _doc(text))]
+    assert lead in names and "Vụ trưởng Vụ Khoa học" not in names
 
 
 def test_gazetteer_has_no_duplicates_and_known_kinds():

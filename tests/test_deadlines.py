@@ -146,6 +146,37 @@ FIND = [
 ]
 
 
+# Paragraphs with several cued deadlines: a sentence reporting an earlier instruction
+# ("đã chỉ đạo ...") is skipped; a completion cue ("xong", "hoàn thành") governs a report date.
+SEVERAL = [
+    ("Trong đó, Chủ tịch Ủy ban nhân dân Thành phố đã chỉ đạo các cơ quan, đơn vị khẩn trương hoàn thành việc "
+     "cập nhật cơ sở dữ liệu cán bộ, công chức, viên chức trước ngày 30 tháng 10 năm 2025. Tuy nhiên, việc cập nhật "
+     "và đồng bộ cơ sở dữ liệu của các cơ quan, đơn vị hiện nay chưa đảm bảo về tiến độ và chất lượng the o yêu cầu "
+     "đề ra; Tiếp tục triển khai việc cập nhật cơ sở dữ liệu của toàn bộ cán bộ, công chức, viên chức trên hệ thống "
+     "quản lý cơ sở dữ liệu của Thành phố (https://csdlcbccvc.tphcm.gov.vn) và hoàn thành 100% việc cập nhật lý lịch "
+     "cán bộ, công chức, viên chức và đảm bảo đồng bộ dữ liệu vào Cơ sở dữ liệu quốc gia trước ngày 06 tháng 12 năm 2025.",
+     "trước ngày 06 tháng 12 năm 2025", B, "2025-12-06"),                                              # 052
+    ("Các cơ quan, đơn vị, địa phương xây dựng Kế hoạch triển khai thực hiện phù hợp với chức năng, nhiệm vụ, điều "
+     "kiện thực tế của từng cơ quan, đơn vị, địa phương xong trong tháng 12/2025. Định kỳ báo cáo UBND tỉnh (qua Sở "
+     "Tư pháp) kết quả thực hiện Kế hoạch hằng năm (trước ngày 15 tháng 11) hoặc theo đề nghị để tổng hợp, báo cáo "
+     "theo quy định.", "xong trong tháng 12/2025", P, "2025-12-31"),                                   # 043
+]
+
+
+@pytest.mark.parametrize("paragraph,phrase,kind,end", SEVERAL, ids=[f[1][:30] for f in SEVERAL])
+def test_find_deadline_picks_the_governing_cue(paragraph, phrase, kind, end):
+    d = find_deadline(paragraph, doc_year=2025)
+    assert d is not None
+    assert (d.text, d.kind, d.end) == (phrase, kind, end)
+
+
+def test_find_deadline_skips_an_earlier_instruction():
+    """052: the cited công văn's past deadline is no deadline of this one."""
+    assert find_deadline("Trong đó, Chủ tịch Ủy ban nhân dân Thành phố đã chỉ đạo các cơ quan, đơn vị khẩn trương "
+                         "hoàn thành việc cập nhật cơ sở dữ liệu cán bộ, công chức, viên chức trước ngày 30 tháng 10 "
+                         "năm 2025.", doc_year=2025) is None
+
+
 @pytest.mark.parametrize("sentence,phrase,kind,end", FIND, ids=[f[1][:30] for f in FIND])
 def test_find_deadline(sentence, phrase, kind, end):
     d = find_deadline(sentence, doc_year=2025)

@@ -56,6 +56,9 @@ CORPUS = Path(__file__).parent.parent / "corpus"
     ("Các doanh nghiệp công nghệ số chủ động tích cực tham gia triển khai Kế hoạch; tích cực, tiên phong đầu tư "
      "phát triển các nền tảng số phục vụ phát triển kinh tế số và xã hội số",
      ["Các doanh nghiệp công nghệ số"], []),
+    # 024 Điều 2.1: an aside in brackets is no qualifier of the name
+    ("Các tổ chức ngân sách (để theo dõi dự toán phân bổ cấp 0; thu, chi chuyển giao giữa các cấp ngân sách) và "
+     "các đơn vị dự toán cấp I, cấp trung gian phân bổ", ["Các tổ chức"], []),
     # a named body is not stretched ("Sở Tài chính" + "hằng năm")
     ("Sở Tài chính hằng năm bố trí kinh phí thực hiện Kế hoạch", ["Sở Tài chính"], []),
     # 010 Điều 3.1: the finder may run on ("... thành phố có"): the duty phrase ends the name
