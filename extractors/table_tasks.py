@@ -600,20 +600,37 @@ def _next_numbers(expected: str) -> frozenset[str]:
 
 
 def _flat_column_order(header: str) -> Optional[list[str]]:
-    """Column roles in the order the header names them.  A role is placed where its most
-    specific word first occurs ("chủ trì" before "thực hiện", which also follows "phối hợp")."""
+    """Column roles in the order the header names them, read left to right: at each place the
+    longer word (a strong one before a weak one) names a column unless an earlier word covers
+    that place or its role is named already ("Đơn vị | Nhiệm vụ chủ trì | Đơn vị phối hợp" ->
+    lead, description, coordinators)."""
     f = fold(header)
+    w = words()
+    hits = sorted((m.start(), -len(k), weak, role, k)
+                  for weak, tier in ((False, w.strong_words), (True, w.weak_words)) for role, k in tier if k
+                  for m in _folded_word_re(k).finditer(f))
     pos: dict[str, int] = {}
-    for role, keys in words().columns:
-        at = next((f.find(k) for k in keys if k and f.find(k) >= 0), -1)
-        if at >= 0 and role not in pos and at not in pos.values():
+    covered = -1
+    for at, neg, _, role, _ in hits:
+        if at < covered:
+            continue
+        covered = at - neg
+        if role not in pos:
             pos[role] = at
     order = [r for r, _ in sorted(pos.items(), key=lambda kv: kv[1]) if r in ROLES + ("extra",) and r != "row"]
     if "description" not in order or not ({"lead", "coordinators"} & set(order)):
         return None
+    if order[0] != "description":
+        return None             # a lead column first (091 "STT | Đơn vị | Nhiệm vụ chủ trì"): merged cells not rebuilt
     if "extra" in order and not _extra_after_bodies(order):
         order.remove("extra")                           # only an extra column after the body columns is cut out
     return order
+
+
+@lru_cache(maxsize=None)
+def _folded_word_re(key: str) -> re.Pattern:
+    """Every place a folded header word occurs (overlaps included)."""
+    return re.compile("(?=" + re.escape(key) + ")")
 
 
 def _extra_after_bodies(order: list[str]) -> bool:

@@ -371,11 +371,13 @@ def _leading_bodies(text: str) -> str:
 
 
 def _qualifies(span, gap: str) -> bool:
-    """Do the few lower-case words between a bare collective name and the duty verb narrow that name
-    ("Các doanh nghiệp" + "công nghệ số", "Các cơ quan" + "thanh tra")? Not after a list ("Các sở, ban,
-    ngành" + "nghiên cứu"), nor words that start a clause ("có liên quan đến việc", "(để")."""
+    """Do the few lower-case words between a collective name and the duty verb narrow that name
+    ("Các doanh nghiệp" + "công nghệ số", "Các cơ quan" + "thanh tra")? Not one more word after a list
+    ("Các sở, ban, ngành" + "nghiên cứu,"), nor words that start a clause ("có liên quan đến việc", "(để")."""
     ws = gap.replace(",", " ").split()
-    return (span.kind == "collective" and "," not in span.name and 0 < len(ws) <= 6
+    if "," in span.name and "," not in gap.strip(" ,"):
+        return False            # after a list only a list goes on ("Các doanh nghiệp, tổ chức" + "kinh tế, cơ sở ...")
+    return (span.kind == "collective" and 0 < len(ws) <= 8
             and gap.strip()[:1].islower() and not SENTENCE_MARK.search(gap) and "(" not in gap
             and not NOT_IN_NAME.search(gap) and not any(w in phrases().not_qualifier for w in ws))
 

@@ -322,3 +322,18 @@ def test_flat_table_982_rows_and_products(qd982_text):
     t = next(t for t in qd982_text.tasks if t.row == "1.2")
     assert t.extra == {"Sản phẩm": "Cơ chế, chính sách được ban hành"}
     assert t.coordinators == ["Bộ Khoa học và Công nghệ", "Cơ quan, tổ chức và doanh nghiệp liên quan"]
+
+
+@pytest.mark.parametrize("header, order", [
+    # 086: the extra column "Sản phẩm" between the bodies and the deadline is cut out too
+    ("TT Nhiệm vụ, giải pháp Cơ quan chủ trì Cơ quan phối hợp Sản phẩm Thời gian thực hiện",
+     ["description", "lead", "coordinators", "extra", "deadline"]),
+    # Bắc Giang
+    ("TT Nội dung nhiệm vụ Cơ quan chủ trì thực hiện Cơ quan phối hợp Thời gian",
+     ["description", "lead", "coordinators", "deadline"]),
+    # 091: the lead column first, its cells merged over rows: not rebuilt
+    ("STT Đơn vị Nhiệm vụ chủ trì Đơn vị phối hợp Thời gian hoàn thành", None),
+])
+def test_flat_column_order(header, order):
+    from vanban.extractors.table_tasks import _flat_column_order
+    assert _flat_column_order(header) == order
