@@ -211,6 +211,8 @@ TOKEN_CLASSES = ("head", "chead", "inhead", "nfirst", "name", "unit", "ctail", "
 COMMITTEE_TAIL = frozenset({"trực", "thuộc", "trung", "ương", "có", "liên", "quan"})
 #: Two-word tail phrases ("trực thuộc", "Trung ương", "có liên quan"): both words are in the tail.
 TAIL_PHRASES = frozenset({("trực", "thuộc"), ("trung", "ương"), ("có", "liên"), ("liên", "quan")})
+#: Their first words (a quick test before the pair is looked up).
+TAIL_FIRSTS = frozenset(a for a, _ in TAIL_PHRASES)
 
 # Bits of a token's TOKEN_CLASSES (bit k = TOKEN_CLASSES[k]), so a token's classes are one int.
 (C_HEAD, C_CHEAD, C_INHEAD, C_NFIRST, C_NAME, C_UNIT, C_CTAIL, C_DET, C_COLL, C_QUAL) = (1 << k for k in range(10))
@@ -312,13 +314,16 @@ class _Matchers:
         from spacy.attrs import ORTH
 
         lex, vocab = self.lex, self.nlp.vocab
-        out = []
-        for h in doc.to_array(ORTH).tolist():
+        hashes = doc.to_array(ORTH).tolist()
+        get = lex.get
+        out = [get(h) for h in hashes]
+        for k in [k for k, x in enumerate(out) if x is None]:     # words not seen before in this process
+            h = hashes[k]
             x = lex.get(h)
             if x is None:
                 lx = vocab[h]
                 x = lex[h] = _Lex(lx.orth_, lx.lower_, lx.is_punct, lx.is_alpha, self.g, self.head_firsts)
-            out.append(x)
+            out[k] = x
         return out
 
     def _class_bits(self, lexes: list[_Lex], info: "_DocHeads", indices) -> dict[int, int]:
@@ -391,11 +396,11 @@ class _Matchers:
         the doc's matches.  Classes are computed for these tokens (and a few after them) only:
         most tokens of prose are in no window."""
         n = len(lexes)
-        colls = [i for i, c in enumerate(info.coll) if c]
         # a superset of the openers: heads, determiners, collective nouns and the token before one
-        candidates = sorted({i for i, h in enumerate(info.head) if h}
-                            | {i for i, x in enumerate(lexes) if x.flags & L_DET}
-                            | set(colls) | {i - 1 for i in colls if i})
+        head, coll = info.head, info.coll
+        before_coll = coll[1:] + [False]
+        candidates = [i for i, x in enumerate(lexes)
+                      if head[i] or x.flags & L_DET or coll[i] or before_coll[i]]
         bits = self._class_bits(lexes, info, candidates)
         out = []
         end = 0
@@ -428,6 +433,8 @@ class _Matchers:
         strings = self.nlp.vocab.strings
         out = []
         for a, b in windows:
+            if b - a < 2:
+                continue            # every pattern needs two tokens at least: a lone opener matches nothing
             for label, s, e in self.patterns(doc[a:b] if (a, b) != (0, len(doc)) else doc):
                 s, e = s + a, e + a
                 kind = strings[label]
@@ -519,9 +526,11 @@ class _DocHeads:
                         lows[i] == "bộ" and i + 1 < n and lows[i + 1] == "đội")
                     break
         coll = _mask(lows, g.collective)
-        coll_start = [c and (i == 0 or not coll[i - 1] or lows[i] in g.collective) for i, c in enumerate(coll)]
+        coll_start = [False] * n
+        for i in [i for i, c in enumerate(coll) if c]:
+            coll_start[i] = i == 0 or not coll[i - 1] or lows[i] in g.collective
         tail = [False] * n
-        for i in range(n - 1):
+        for i in [i for i, w in enumerate(lows[:-1]) if w in TAIL_FIRSTS]:
             if (lows[i], lows[i + 1]) in TAIL_PHRASES:
                 tail[i] = tail[i + 1] = True
         return cls(head, inside, breaking, coll, coll_start, _mask(lows, g.qualifiers), tail)

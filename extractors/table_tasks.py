@@ -75,8 +75,10 @@ TOKEN = re.compile(r"\S+")
 EMPHASIS = re.compile(r"\*\*|__")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, no tone marks, đ -> d, no spaces: header words split mid-word still match."""
+    """Lower case, no tone marks, đ -> d, no spaces: header words split mid-word still match.
+    Memoised per text (header cells and word lists are folded again and again)."""
     s = unicodedata.normalize("NFD", text).casefold().replace("đ", "d")
     s = "".join(c for c in s if not unicodedata.combining(c))
     return NON_WORD.sub("", s)
@@ -96,8 +98,9 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+@lru_cache(maxsize=65536)
 def clean(text: str) -> str:
-    """One line, whitespace folded, Markdown emphasis removed."""
+    """One line, whitespace folded, Markdown emphasis removed (memoised per text)."""
     return " ".join(EMPHASIS.sub("", text or "").split())
 
 
@@ -133,9 +136,11 @@ def words() -> _Words:
     )
 
 
+@lru_cache(maxsize=65536)
 def starts_with_head(text: str) -> bool:
     """Does the text open with a body head word ("Sở Nội vụ", "Các sở, ban", "UBND các huyện")?
-    A one-word head needs a capital or a known follower after it ("Ban hành ..." is no body)."""
+    A one-word head needs a capital or a known follower after it ("Ban hành ..." is no body).
+    Memoised per text."""
     w = words()
     for h in w.body_heads:
         if text.startswith(h) and (len(text) == len(h) or not text[len(h)].isalnum()):

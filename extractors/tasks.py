@@ -404,6 +404,8 @@ def _phrase_re(phrase: str) -> re.Pattern:
 
 
 def _find_all(text: str, phrase: str) -> list[int]:
+    if phrase not in text:
+        return []               # no regex scan for a phrase the text does not hold
     return [m.start() for m in _phrase_re(phrase).finditer(text)]
 
 

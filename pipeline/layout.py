@@ -115,6 +115,13 @@ GLUED_FIRST_ITEM = re.compile(r"^[IVXL]{1,6}\.\s+(?P<head>.{3,200}?)\s+(?=1\.(?:
 INDENT_MIN, INDENT_MAX = 3, 12
 #: a sentence end: ".", ";", ":", "!", "?", "./." and closing quotes/brackets after them
 SENTENCE_END = re.compile(r"[.;:!?…][\"”’)]*$")
+#: a parenthesised item opening a line, its text capitalised: "(2) Về triển khai Chương trình: Chính phủ sẽ phân",
+#: "(4) Sau khi được Quốc hội thông qua, các Bộ, cơ" (057); a paragraph only when it is "(1)" or the
+#: number after the last one opening a line (an enumeration inside a sentence, "... gồm: (1) ...; (2) ...",
+#: seldom opens its line with "(1)", and then "(2)" follows on that line: "kinh tế:" + "(1) Công nghiệp công
+#: nghệ cao - sản xuất thông minh; (2) Nông nghiệp công nghệ" (034); a table's column numbers
+#: "(1) (2) (3)" are no item text)
+PAREN_ITEM = re.compile(r"^\((?P<n>\d{1,2})\)\s*(?=[^\W\d_])")
 
 
 @lru_cache(maxsize=1)
@@ -453,6 +460,7 @@ def _body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) 
     current: list[Line] = []
     mode = "text"           # "text" | "list" (recipients, signature: one line a paragraph)
     blank_before = False
+    paren_last = 0          # the number of the last "(N)" item that opened a line
 
     def close() -> None:
         if current:
@@ -482,6 +490,7 @@ def _body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) 
             continue
         if SEPARATOR.match(text) or (PAGE_NUMBER.match(text) and not it.paragraph):
             continue                       # a rule or a page number carries no text
+        paren_item, paren_last = _paren_item(text, paren_last)
         if it.paragraph:
             close()
             blocks.append(_paragraph([it]))
@@ -502,6 +511,11 @@ def _body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) 
             blank_before = False
             continue
         mode = new_mode
+        if paren_item:
+            close()                        # "... theo quy định;" + "(2) Về triển khai Chương trình: ..."
+            current.append(it)
+            blank_before = False
+            continue
         if current and ARTICLE_CITED.match(text) and not FULL_STOP_END.search(current[-1].text):
             current.append(it)             # "... theo quy định tại khoản 2" + "Điều 69 của Luật Hải quan"
             blank_before = False
@@ -533,6 +547,20 @@ def _body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) 
         blank_before = False
     close()
     return blocks
+
+
+def _paren_item(text: str, last: int) -> tuple[bool, int]:
+    """(does this line open a "(N)" item, the last such number): "(1)" opens a sequence, "(N)"
+    continues it when N follows the last number; the text after the marker starts upper case."""
+    m = PAREN_ITEM.match(text)
+    if not m or not text[m.end()].isupper():
+        return False, last
+    n = int(m["n"])
+    if f"({n + 1})" in text:
+        return False, last                 # its next item on the same line: an inline enumeration (034)
+    if n == 1 or n == last + 1:
+        return True, n
+    return False, last
 
 
 def _indent_structured(items: list) -> bool:

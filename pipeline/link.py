@@ -92,6 +92,7 @@ def _name_key(name: str) -> str:
     return _fold(canonical_name(name))
 
 
+@lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFD", s or "").casefold().replace("đ", "d")
     s = "".join(c for c in s if not unicodedata.combining(c))

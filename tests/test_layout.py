@@ -255,3 +255,65 @@ def test_pdf_first_line_indent_starts_a_paragraph():
     assert out[-2].endswith("chuyển đổi số quốc gia")
     assert out[-1] == ("Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ tại Tờ trình số 72/TTr-BKHCN ngày 28 "
                        "tháng 4 năm 2026 và Văn bản số 3374/ BKHCN-CNCNTT ngày 21 tháng 5 năm 2026.")
+
+
+def md_doc(*lines: str) -> RawDocument:
+    """Converter Markdown lines (hard-wrapped at a fixed width: a full line ending in ";" goes on)."""
+    return RawDocument(path="x", sha256="0", format="txt", detail="md", items=[Line(text=t) for t in lines])
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # 057: "(2)" after a full line ending in ";" opens item (2) of the "(1)" sequence
+    (["(1) Về việc phê duyệt Chương trình: Các Bộ, cơ quan",
+      "tiêu chí, định mức phân bổ vốn của Chương trình; đồng thời chịu trách nhiệm tổng",
+      "hợp chung, báo cáo và giải trình với các cơ quan có thẩm quyền theo quy định;",
+      "(2) Về triển khai Chương trình: Chính phủ sẽ phân",
+      "công nhiệm vụ các bộ, cơ quan xây dựng kế hoạch, hướng dẫn, tổ chức, triển khai"],
+     ["(1) Về việc phê duyệt Chương trình: Các Bộ, cơ quan tiêu chí, định mức phân bổ vốn của Chương trình; "
+      "đồng thời chịu trách nhiệm tổng hợp chung, báo cáo và giải trình với các cơ quan có thẩm quyền theo quy định;",
+      "(2) Về triển khai Chương trình: Chính phủ sẽ phân công nhiệm vụ các bộ, cơ quan xây dựng kế hoạch, "
+      "hướng dẫn, tổ chức, triển khai"]),
+    # 057: "(4)" after "(3)", the line above a full one ending in "." (first lines of items (1), (2) kept)
+    (["(1) Giao Bộ Nông nghiệp và Môi trường chủ trì, phối",
+      "(2) Giao Bộ Nông nghiệp và Môi trường chủ trì, phối",
+      "(3) Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội,",
+      "các cơ quan Chính phủ để thẩm tra và hoàn thiện hồ sơ Báo cáo đề xuất Chủ",
+      "trương đầu tư Chương trình, trình Ủy ban Thường vụ của Quốc hội và Quốc hội.",
+      "(4) Sau khi được Quốc hội thông qua, các Bộ, cơ"],
+     ["(1) Giao Bộ Nông nghiệp và Môi trường chủ trì, phối", "(2) Giao Bộ Nông nghiệp và Môi trường chủ trì, phối",
+      "(3) Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội, các cơ quan Chính phủ để thẩm tra và hoàn thiện "
+      "hồ sơ Báo cáo đề xuất Chủ trương đầu tư Chương trình, trình Ủy ban Thường vụ của Quốc hội và Quốc hội.",
+      "(4) Sau khi được Quốc hội thông qua, các Bộ, cơ"]),
+    # no "(1)" or "(3)" opened a line before: "(4)" is no item of a sequence, the line goes on
+    (["trương đầu tư Chương trình, trình Ủy ban Thường vụ của Quốc hội và Quốc hội.",
+      "(4) Sau khi được Quốc hội thông qua, các Bộ, cơ"],
+     ["trương đầu tư Chương trình, trình Ủy ban Thường vụ của Quốc hội và Quốc hội. "
+      "(4) Sau khi được Quốc hội thông qua, các Bộ, cơ"]),
+    # 034: an enumeration inside a sentence whose "(1)" opens a line, "(2)" on the same line: one paragraph
+    (["kinh tế và một nền tảng số: Xác định chuyển đổi số là động lực then chốt để kiến",
+      "tạo mô hình tăng trưởng mới, dựa trên sức mạnh tổng hợp của ba trụ cột kinh tế:",
+      "(1) Công nghiệp công nghệ cao - sản xuất thông minh; (2) Nông nghiệp công nghệ",
+      "cao - kinh tế số nông thôn; (3) Dịch vụ Logistics và kinh tế cửa khẩu số. Hạ tầng"],
+     ["kinh tế và một nền tảng số: Xác định chuyển đổi số là động lực then chốt để kiến tạo mô hình tăng "
+      "trưởng mới, dựa trên sức mạnh tổng hợp của ba trụ cột kinh tế: (1) Công nghiệp công nghệ cao - sản xuất "
+      "thông minh; (2) Nông nghiệp công nghệ cao - kinh tế số nông thôn; (3) Dịch vụ Logistics và kinh tế cửa "
+      "khẩu số. Hạ tầng"]),
+])
+def test_parenthesised_items_open_paragraphs(lines, expected):
+    assert texts(layout(md_doc(*lines))) == expected
+
+
+@pytest.mark.parametrize("name, start", [
+    ("057_vpcp-tb-631-tb-vpcp-2025-ket-luan-pttg.md", "(2) Về triển khai Chương trình: Chính phủ sẽ phân công"),
+    ("057_vpcp-tb-631-tb-vpcp-2025-ket-luan-pttg.md", "(2) Giao Bộ Nông nghiệp và Môi trường chủ trì, phối hợp"),
+    ("057_vpcp-tb-631-tb-vpcp-2025-ket-luan-pttg.md", "(4) Sau khi được Quốc hội thông qua, các Bộ, cơ quan"),
+])
+def test_parenthesised_items_in_documents(name, start):
+    assert any(t.startswith(start) for t in texts(laid(name)))
+
+
+def test_inline_enumeration_stays_inside_its_paragraph():
+    # 034: "... ba trụ cột kinh tế:" + "(1) Công nghiệp công nghệ cao - sản xuất thông minh; (2) Nông nghiệp công nghệ"
+    doc = laid("034_dongnai-kh-179-kh-ubnd-2025-kinh-te-so.md")
+    assert not any(t.startswith("(1) Công nghiệp công nghệ cao") for t in texts(doc))
+    assert any("ba trụ cột kinh tế: (1) Công nghiệp công nghệ cao" in t for t in texts(doc))
