@@ -26,7 +26,7 @@ SKIP_DIRS = {"gold", "ground-truth"}
 class Entry:
     input: str
     status: str                      # "ok" or "error"
-    output: Optional[str] = None
+    output: Optional[str] = None     # file name inside the output folder
     error: Optional[str] = None
     warnings: int = 0
     tasks: int = 0
@@ -77,7 +77,7 @@ def _parse_one(path: str, out_path: str) -> Entry:
             raise VanbanError(path, "no such file")
         document = parse(path)
         write_atomic(out_path, to_json(document))
-        return Entry(input=path, status="ok", output=out_path, warnings=len(document.warnings),
+        return Entry(input=path, status="ok", output=Path(out_path).name, warnings=len(document.warnings),
                      tasks=len(document.tasks), references=len(document.references))
     except VanbanError as exc:
         return Entry(input=path, status="error", error=exc.reason)
