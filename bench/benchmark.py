@@ -195,6 +195,10 @@ def main() -> int:
     from vanban.pipeline.batch import parse_many
     batch = [Path(f) for p in ("text", "pdf", "docx") if p in wanted for f in groups[p]]
     if batch and args.workers > 1:
+        # warm this process first (imports, gazetteer, patterns), as each worker warms itself,
+        # so that the 1-worker run is not charged the one-off start-up cost alone
+        from vanban.pipeline.run import parse
+        parse(str(batch[0]))
         walls = {}
         for n in (1, args.workers):
             with tempfile.TemporaryDirectory() as tmp:

@@ -372,8 +372,9 @@ def _plc_pages(table: bytes, fc: int, lcb: int) -> list[int]:
     return [struct.unpack_from("<I", table, fc + 4 * (n + 1) + 4 * i)[0] & 0x3FFFFF for i in range(n)]
 
 
-def _chpx_runs(wd: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[int, int, _ChpRun]]:
-    runs = []
+def _fkp_entries(wd: bytes, table: bytes, fc: int, lcb: int, bx_size: int):
+    """The (start, end, page, offset) entries of the formatted-disk pages (FKPs) listed by a
+    PLC: CHPX pages have 1-byte entries after the run limits, PAPX pages 13-byte ones."""
     for pn in _plc_pages(table, fc, lcb):
         page = wd[pn * 512:(pn + 1) * 512]
         if len(page) < 512:
@@ -381,33 +382,29 @@ def _chpx_runs(wd: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[int, in
         crun = page[511]
         for i in range(crun):
             start, end = struct.unpack_from("<II", page, 4 * i)
-            off = page[4 * (crun + 1) + i] * 2
-            chp = _chp(page[off + 1:off + 1 + page[off]]) if off else _ChpRun()
-            runs.append((start, end, chp))
+            yield start, end, page, page[4 * (crun + 1) + bx_size * i] * 2
+
+
+def _chpx_runs(wd: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[int, int, _ChpRun]]:
+    runs = [(start, end, _chp(page[off + 1:off + 1 + page[off]]) if off else _ChpRun())
+            for start, end, page, off in _fkp_entries(wd, table, fc, lcb, 1)]
     runs.sort(key=lambda r: r[0])
     return runs
 
 
 def _papx_runs(wd: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[int, int, _PapRun]]:
     runs = []
-    for pn in _plc_pages(table, fc, lcb):
-        page = wd[pn * 512:(pn + 1) * 512]
-        if len(page) < 512:
-            continue
-        crun = page[511]
-        for i in range(crun):
-            start, end = struct.unpack_from("<II", page, 4 * i)
-            off = page[4 * (crun + 1) + 13 * i] * 2
-            pap = _PapRun()
-            if off:
-                cb = page[off]
-                if cb == 0:
-                    body = page[off + 2:off + 2 + 2 * page[off + 1]]
-                else:
-                    body = page[off + 1:off + 1 + 2 * cb - 1]
-                if len(body) >= 2:
-                    pap = _pap(struct.unpack_from("<H", body)[0], body[2:])
-            runs.append((start, end, pap))
+    for start, end, page, off in _fkp_entries(wd, table, fc, lcb, 13):
+        pap = _PapRun()
+        if off:
+            cb = page[off]
+            if cb == 0:
+                body = page[off + 2:off + 2 + 2 * page[off + 1]]
+            else:
+                body = page[off + 1:off + 1 + 2 * cb - 1]
+            if len(body) >= 2:
+                pap = _pap(struct.unpack_from("<H", body)[0], body[2:])
+        runs.append((start, end, pap))
     runs.sort(key=lambda r: r[0])
     return runs
 
