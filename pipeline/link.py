@@ -1,10 +1,15 @@
 """Stage 6b, link: tasks <-> references they mention, appendix rows <-> body tasks they restate.
 
-    link_tasks(tasks, references, doc) -> None   (fills Task.references and Task.related)
+    link_tasks(tasks, references, doc) -> None
+        (fills Task.references, Task.related, and Deadline.reference)
 
 references: a reference belongs to a task when one of its mentions lies inside the
 task's span (Task.start/end, offsets into LaidOut.text); a task without a span
 (none known) falls back on the reference's identifier written in its description.
+
+deadline.reference: a deadline that points at a cited document instead of giving a
+date (`Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 ...`)
+stays `unparsed` but names that reference, which the task then mentions too.
 
 related: an appendix row restates a body task when both name the same lead (after
 abbreviations are expanded: `Liên hiệp các hội KH&KT tỉnh` = `Liên hiệp các hội Khoa
@@ -35,6 +40,7 @@ LETTERS = re.compile(r"\w+")
 
 def link_tasks(tasks: list[Task], references: list[Reference], doc: LaidOut) -> None:
     _link_references(tasks, references)
+    _link_deadlines(tasks, references)
     _link_related(tasks)
 
 
@@ -51,6 +57,20 @@ def _link_references(tasks: list[Task], references: list[Reference]) -> None:
             if hit and r.id not in found:
                 found.append(r.id)
         t.references = found
+
+
+def _link_deadlines(tasks: list[Task], references: list[Reference]) -> None:
+    cited = [(r, _squash(r.identifier)) for r in references if r.identifier and not r.is_self]
+    for t in tasks:
+        if t.deadline is None:
+            continue
+        text = _squash(t.deadline.text)
+        for r, key in cited:
+            if key in text:
+                t.deadline.reference = r.id
+                if r.id not in t.references:
+                    t.references = t.references + [r.id]
+                break
 
 
 def _squash(s: str) -> str:
