@@ -24,6 +24,7 @@ from typing import Optional
 from vanban.pipeline.tree import (ADDRESSEE, ATTACHED_TO, BODY_START, BULLET, RECIPIENTS_HEAD, RULE,
                                   SUMMARY_CV, clean, is_signature_line, is_upper_line, split_embedded_appendix,
                                   split_header, table_lines)
+from vanban.pipeline.normalise import strip_marks
 from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
 from vanban.schemas.models import DocType, Issuer, Metadata, Signer, Warning
 
@@ -120,8 +121,7 @@ def _vocab() -> _Vocab:
 
 def fold(text: str) -> str:
     """Upper case without diacritics, to compare OCR'd words: 'PHO GIAM ĐỌC' -> 'PHO GIAM DOC'."""
-    t = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in t if not unicodedata.combining(c)).upper().split())
+    return " ".join(strip_marks(text).upper().split())
 
 
 @lru_cache(maxsize=None)

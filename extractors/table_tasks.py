@@ -19,11 +19,11 @@ deadline are kept in `Task.extra` under their header text (`Sản phẩm`, `Theo
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from vanban.pipeline.normalise import strip_marks
 from vanban.pipeline.types import Table
 from vanban.schemas.models import Task, Warning
 
@@ -79,9 +79,7 @@ EMPHASIS = re.compile(r"\*\*|__")
 def fold(text: str) -> str:
     """Lower case, no tone marks, đ -> d, no spaces: header words split mid-word still match.
     Memoised per text (header cells and word lists are folded again and again)."""
-    s = unicodedata.normalize("NFD", text).casefold().replace("đ", "d")
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return NON_WORD.sub("", s)
+    return NON_WORD.sub("", strip_marks(text).casefold())
 
 
 def join_lines(lines: list[str]) -> str:

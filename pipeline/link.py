@@ -26,6 +26,7 @@ from vanban.extractors.bodies import canonical_name
 from vanban.extractors.vocab import load
 from vanban.schemas.models import Reference, Task
 
+from .normalise import fold_key
 from .types import LaidOut
 
 #: share of an appendix row's content words that must be found in the body task
@@ -34,8 +35,6 @@ RELATED_MIN = 0.5
 WORD = re.compile(r"[\w][\w/&\-]*")
 #: whitespace, removed to compare identifiers: "899/ QĐ-TTg" = "899/QĐ-TTg"
 SPACES = re.compile(r"\s+")
-#: a run of letters/digits, for folded names
-LETTERS = re.compile(r"\w+")
 
 
 def link_tasks(tasks: list[Task], references: list[Reference], doc: LaidOut) -> None:
@@ -109,14 +108,9 @@ def _same_lead(a: set[str], b: set[str]) -> bool:
 
 @lru_cache(maxsize=4096)
 def _name_key(name: str) -> str:
-    return _fold(canonical_name(name))
+    return fold_key(canonical_name(name) or "")
 
 
-@lru_cache(maxsize=65536)
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFD", s or "").casefold().replace("đ", "d")
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(LETTERS.findall(s))
 
 
 @lru_cache(maxsize=None)

@@ -227,21 +227,24 @@ def _read_page(doc: _Source, index: int) -> _Page:
     return result
 
 
+def _bare(fn, restype):
+    """A pdfium C function called without ctypes' argument conversion."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
 @lru_cache(maxsize=1)
 def _char_calls():
     """pdfium's per-character functions called without ctypes' argument conversion
     (the text page handle as c_void_p, out-parameters passed by reference): the
     per-character loop below makes six calls a character, and ctypes' checks
     doubled their cost.  Same C functions, same results."""
-    def bare(fn, restype):
-        return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
-    return (bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
-            bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int),
-            bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
-            bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int),
-            bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
-            bare(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int),
-            bare(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float))
+    return (_bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
+            _bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int),
+            _bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+            _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int),
+            _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
+            _bare(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int),
+            _bare(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float))
 
 
 def _chars(textpage, width: float, height: float) -> tuple[list[_Char], str, list]:
@@ -516,16 +519,14 @@ def _ruling(page, height: float) -> tuple[list[dict], list[dict]]:
 def _path_calls():
     """pdfium's per-object and per-path-segment functions without ctypes' argument
     conversion (as _char_calls): handles are passed as the pointer objects pdfium returned."""
-    def bare(fn, restype):
-        return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
-    return (bare(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT),
-            bare(pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDF_PATHSEGMENT),
-            bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int),
-            bare(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int),
-            bare(pdfium_c.FPDFPath_CountSegments, ctypes.c_int),
-            bare(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int),
-            bare(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int),
-            bare(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int))
+    return (_bare(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT),
+            _bare(pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDF_PATHSEGMENT),
+            _bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int),
+            _bare(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int),
+            _bare(pdfium_c.FPDFPath_CountSegments, ctypes.c_int),
+            _bare(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int),
+            _bare(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int),
+            _bare(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int))
 
 
 def _add_edge(p, q, height: float, horizontal: list, vertical: list) -> None:

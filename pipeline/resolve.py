@@ -22,6 +22,7 @@ from vanban.extractors import vocab
 from vanban.extractors.references import Citation
 from vanban.schemas.models import DocType, Mention, Metadata, Reference, Warning
 
+from .normalise import fold_key
 from .types import LaidOut
 
 
@@ -240,22 +241,16 @@ def _ident_key(s: str) -> str:
     return re.sub(r"\s+", "", s).casefold()
 
 
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFD", s.casefold()).replace("đ", "d")
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w]+", " ", s).split())
-
-
 @lru_cache(maxsize=None)
 def _officials() -> tuple[str, ...]:
     """Officials' titles of citation_issuers.yaml, folded, longest first (`bo truong`, `chu tich`)."""
-    return tuple(sorted((_fold(o) for o in vocab.load("citation_issuers.yaml")["officials"]), key=len, reverse=True))
+    return tuple(sorted((fold_key(o) for o in vocab.load("citation_issuers.yaml")["officials"]), key=len, reverse=True))
 
 
 def _body_of(issuer: str) -> str:
     """Folded issuer without an official's title or a country name: `Thống đốc Ngân hàng Nhà nước`
     and `Ngân hàng Nhà nước Việt Nam` are the same body."""
-    folded = _fold(issuer)
+    folded = fold_key(issuer)
     for o in _officials():
         if folded.startswith(o + " "):
             folded = folded[len(o) + 1:]
@@ -264,7 +259,7 @@ def _body_of(issuer: str) -> str:
 
 
 def _slug(title: str) -> str:
-    words = _fold(title).split()
+    words = fold_key(title).split()
     if words and words[0] in ("luat", "bo", "hien"):
         words = words[1:] if words[0] == "luat" else words[2:] if words[:2] == ["bo", "luat"] else words
     return "-".join(words)
