@@ -1,4 +1,4 @@
-"""The `vanban` command.
+"""The `vanban` command: a thin dispatcher over `pipeline/commands/` (one module per sub-command).
 
     vanban parse FILE                    JSON of one document on stdout
     vanban parse PATH... -o OUTDIR       a batch: one JSON per document + OUTDIR/_report.json
@@ -8,87 +8,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
+
+from .commands import add_all
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="vanban",
-        description="Turn Vietnamese administrative documents (PDF, DOCX, HTML, text) into contract-v1 JSON.")
+        description="Turn Vietnamese administrative documents (PDF, DOCX, HTML, text) into contract JSON.")
     sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("parse", help="parse documents into JSON",
-                       description="Parse one file to stdout, or files and folders into OUTDIR (-o). "
-                                   "A batch goes on past bad files, lists every input in OUTDIR/_report.json "
-                                   "and exits 1 if any file failed.")
-    p.add_argument("paths", nargs="+", help="files or folders (folders are walked recursively)")
-    p.add_argument("-o", "--output", metavar="OUTDIR", help="write one JSON per document here")
-    p.add_argument("-w", "--workers", type=int, default=None, help="parallel processes (default: number of cores)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
-
-    sub.add_parser("schema", help="print the JSON Schema of the output")
-
-    e = sub.add_parser("eval", help="score the pipeline against hand-checked expectations (gold files)")
-    e.add_argument("corpus", nargs="?", default="corpus", help="corpus folder with gold/ (default: corpus)")
-    e.add_argument("--json", action="store_true", help="machine-readable output")
-    e.add_argument("-w", "--workers", type=int, default=None, help="parallel processes (default: number of cores)")
-    e.add_argument("--write-baseline", metavar="PATH",
-                   help="also write the totals as the ratchet baseline (tests/eval_baseline.json)")
-
+    add_all(sub)
     args = parser.parse_args(argv)
-    if args.command == "schema":
-        from vanban.schemas.models import Document
-        print(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=1))
-        return 0
-    if args.command == "eval":
-        from .evaluate import main as eval_main
-        return eval_main(args)
-    return _parse(args)
-
-
-def _parse(args) -> int:
-    from .batch import collect_inputs, parse_many
-    from .errors import VanbanError
-
-    if args.output is None:
-        if len(args.paths) != 1 or Path(args.paths[0]).is_dir():
-            print("vanban parse: give -o OUTDIR to parse several files or a folder", file=sys.stderr)
-            return 2
-        from .emit import to_json
-        from .run import parse
-        try:
-            sys.stdout.write(to_json(parse(args.paths[0])))
-        except (VanbanError, OSError) as exc:
-            print(f"vanban: error: {exc}", file=sys.stderr)
-            return 1
-        return 0
-
-    inputs = collect_inputs(args.paths)
-    if not inputs:
-        print(f"vanban parse: no files found in {' '.join(args.paths)}", file=sys.stderr)
-        return 1
-    bar = None
-    if sys.stderr.isatty() and not args.no_progress:
-        from tqdm import tqdm
-        bar = tqdm(total=len(inputs), unit="doc", file=sys.stderr)
-
-    def progress(entry):
-        if bar is not None:
-            bar.update(1)
-            if entry.status != "ok":
-                bar.write(f"error: {entry.input}: {entry.error}", file=sys.stderr)
-        elif entry.status != "ok":
-            print(f"error: {entry.input}: {entry.error}", file=sys.stderr)
-
-    report = parse_many(inputs, Path(args.output), workers=args.workers, progress=progress)
-    if bar is not None:
-        bar.close()
-    ok = len(report.entries) - len(report.failed)
-    print(f"{ok} of {len(report.entries)} documents parsed into {args.output}"
-          f" ({len(report.failed)} failed; see {Path(args.output) / '_report.json'})", file=sys.stderr)
-    return 1 if report.failed else 0
+    return args.run(args)
 
 
 if __name__ == "__main__":
