@@ -45,7 +45,7 @@ def parse(path: str | Path) -> Document:
     bodies = collect_bodies(tasks, doc)
 
     result = Document(
-        source=Source(path=path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
+        source=Source(path=path, sha256=raw.sha256, format=_contract_format(raw), pages=raw.pages,
                       ocr=bool(raw.ocr_pages), ocr_pages=raw.ocr_pages, detail=raw.detail,
                       legacy_encoding=raw.legacy_encoding),
         metadata=metadata,
@@ -54,9 +54,19 @@ def parse(path: str | Path) -> Document:
         references=references,
         bodies=bodies,
         warnings=raw.warnings + warnings,
+        text=doc.text,
     )
     _check_recognisable(result)
     return Document.model_validate(result.model_dump())   # validate the assembled whole once more
+
+
+def _contract_format(raw) -> str:
+    """The contract's `format`: old Word and RTF are `doc`/`rtf`, converter Markdown is `md` (contract 1.1)."""
+    kinds = (raw.detail or "").split(",")
+    for kind in ("doc", "rtf", "md"):
+        if kind in kinds:
+            return kind
+    return raw.format
 
 
 def _check_recognisable(result: Document) -> None:

@@ -23,11 +23,12 @@ class _Model(BaseModel):
 class Source(_Model):
     path: str = Field(description="the input as given")
     sha256: str = Field(description="hash of the input bytes")
-    format: Literal["pdf", "docx", "txt", "html"] = Field(description="detected from content, not the file name")
+    format: Literal["pdf", "docx", "doc", "rtf", "md", "txt", "html"] = Field(
+        description="detected from content, not the file name (doc, rtf, md since contract 1.1)")
     pages: Optional[int] = Field(None, description="page count where the format has pages")
     ocr: bool = Field(False, description="true when any text came from OCR")
     # vanban additions
-    detail: Optional[str] = Field(None, description="(vanban addition) finer format: md, json, doc, rtf, utf-16 text, ...")
+    detail: Optional[str] = Field(None, description="(vanban addition) finer format: json, utf-16 text, ...")
     ocr_pages: list[int] = Field(default_factory=list, description="(vanban addition) pages read by OCR")
     legacy_encoding: Optional[str] = Field(None, description="(vanban addition) TCVN3 or VNI when the text was converted")
 
@@ -121,6 +122,8 @@ class Reference(_Model):
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     is_self: bool = False
+    relation: Literal["basis", "implements", "amends", "replaces", "repeals", "guides", "consolidates", "cites"] = Field(
+        "cites", description="how the citing document uses it, read from the citing words (contract 1.1)")
     # vanban addition
     title: Optional[str] = Field(None, description="(vanban addition) name of a law cited by name")
 
@@ -149,3 +152,4 @@ class Document(_Model):
     references: list[Reference] = Field(default_factory=list)
     bodies: list[Body] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
+    text: str = Field("", description="the normalized text of the whole document; every start/end offset indexes it (contract 1.1)")
