@@ -56,7 +56,7 @@ from spacy.attrs import TAG
 from vanban.pipeline.types import LaidOut
 from vanban.schemas.models import Body, Task
 
-from .vocab import abbreviations, load
+from vanban.lexicon import abbreviations, load
 
 
 @dataclass

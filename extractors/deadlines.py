@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from vanban.schemas.models import Deadline, Warning
 
-from .vocab import load
+from vanban.lexicon import load
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,11 @@ from typing import Optional
 from vanban.pipeline.tree import (ADDRESSEE, ATTACHED_TO, BODY_START, BULLET, RECIPIENTS_HEAD, RULE,
                                   SUMMARY_CV, clean, is_signature_line, is_upper_line, split_embedded_appendix,
                                   split_header, table_lines)
-from vanban.pipeline.normalise import strip_marks
+from vanban.lexicon import strip_marks
 from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
 from vanban.schemas.models import DocType, Issuer, Metadata, Signer, Warning
 
-from .vocab import abbreviations, doc_types, load, type_by_code, types_by_name
+from vanban.lexicon import abbreviations, doc_types, load, type_by_code, types_by_name
 
 # ---------------------------------------------------------------- patterns
 #: The number line: "Số: /KH-UBND", "Số: 5973 /UBND-KT", "Số:  982/QĐ-TTg", "Số: 06/2021/QĐ-UBND",

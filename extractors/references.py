@@ -29,7 +29,7 @@ from typing import Optional
 
 from vanban.pipeline.types import LaidOut, Node
 
-from . import vocab
+from vanban import lexicon as vocab  # the doc-type tables and data loader
 
 
 @dataclass

@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from vanban.pipeline.normalise import strip_marks
+from vanban.lexicon import strip_marks
 from vanban.pipeline.types import Table
 from vanban.schemas.models import Task, Warning
 
 from .bodies import find_bodies, split_bodies
 from .deadlines import parse_deadline
-from .vocab import abbreviations, load
+from vanban.lexicon import abbreviations, load
 
 ROLES = ("row", "description", "lead", "coordinators", "deadline")
 

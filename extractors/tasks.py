@@ -29,7 +29,7 @@ from vanban.schemas.models import Metadata, Task, Warning
 from .bodies import find_bodies, split_bodies
 from .deadlines import find_deadline, parse_deadline
 from .table_tasks import block_fields, clean, is_block_label, fold, starts_with_head, tasks_from_flat, tasks_from_table, words
-from .vocab import load
+from vanban.lexicon import load
 
 # The first words of a flattened task-table header: "TT Nội dung nhiệm vụ", "STT", "Số TT"
 FLAT_HEADER_START = re.compile(r"^(?:S[ốo]\s*)?S?TT\b", re.I)

@@ -49,7 +49,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-import yaml
+from vanban.lexicon import load
 
 AREAS = ("metadata", "sections", "references", "appendix_tasks", "body_tasks", "deadlines")
 AREA_LABELS = {"metadata": "metadata", "sections": "sections", "references": "references",
@@ -78,7 +78,7 @@ SPACES = re.compile(r"\s+")
 
 @lru_cache(maxsize=1)
 def _expansions() -> tuple[tuple[re.Pattern, str], ...]:
-    data = yaml.safe_load((Path(__file__).parent / "data" / "eval_fold.yaml").read_text(encoding="utf-8"))
+    data = load("eval_fold.yaml")
     return tuple((re.compile(pat), rep) for pat, rep in data["expansions"].items())
 
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .normalise import load_data
+from vanban.lexicon import load
 from .types import FlatTable, LaidOut, Line, Paragraph, RawDocument, Table
 
 # ------------------------------------------------------------------ noise
@@ -127,11 +127,11 @@ PAREN_ITEM = re.compile(r"^\((?P<n>\d{1,2})\)\s*(?=[^\W\d_])")
 @lru_cache(maxsize=1)
 def _vocab() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[str]]:
     """(document type names in upper case, task-table header groups, signature titles)."""
-    from vanban.extractors.vocab import doc_types
+    from vanban.lexicon import doc_types
     names = sorted({d.name.upper() for d in doc_types()} | {a.upper() for d in doc_types() for a in d.aliases
                                                             if " " in a or len(a) > 4},
                    key=len, reverse=True)
-    data = load_data("layout.yaml")
+    data = load("layout.yaml")
     groups = {k: tuple(w.casefold() for w in v) for k, v in data["task_table_headers"].items()}
     return tuple(names), groups, frozenset(data["signature_titles"])
 
@@ -362,7 +362,7 @@ def _drop_gazette_labels(header: list[Line]) -> list[Line]:
 
 @lru_cache(maxsize=1)
 def _gazette_sections() -> frozenset[str]:
-    return frozenset(t.upper() for t in load_data("layout.yaml").get("gazette_sections", []))
+    return frozenset(t.upper() for t in load("layout.yaml").get("gazette_sections", []))
 
 
 def _join_number_label(header: list[Line]) -> list[Line]:

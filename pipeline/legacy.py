@@ -10,7 +10,7 @@ bytes and drawn right only by a special font.  A reader therefore sees
     convert(text, encoding, upper=False) -> str
     convert_run(text, font_name) -> (str, encoding | None)   (one run of a document)
 
-The mapping tables are data: pipeline/data/legacy_tcvn3.tsv, legacy_vni.tsv.
+The mapping tables are data: lexicon/data/legacy_tcvn3.tsv, legacy_vni.tsv.
 Detection by statistics never touches modern Unicode Vietnamese: any letter
 that only Unicode has (ơ ư đ ă, or U+1EA0..U+1EF9 such as 'ệ') vetoes it.
 """
@@ -19,10 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-DATA = Path(__file__).parent / "data"
+from vanban.lexicon import data_path
 
 TCVN3 = "TCVN3"
 VNI = "VNI"
@@ -46,7 +45,7 @@ WORD = re.compile(r"[^\s\d.,;:!?()\[\]\"'/\\-]+")
 @lru_cache(maxsize=None)
 def _tcvn3_table() -> dict[str, str]:
     table = {}
-    for line in (DATA / "legacy_tcvn3.tsv").read_text(encoding="utf-8").splitlines():
+    for line in data_path("legacy_tcvn3.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#") or line.startswith("byte\t"):
             continue
         byte, _legacy, uni = line.split("\t")
@@ -60,7 +59,7 @@ def _tcvn3_table() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _vni_table() -> dict[str, str]:
     table = {}
-    for line in (DATA / "legacy_vni.tsv").read_text(encoding="utf-8").splitlines():
+    for line in data_path("legacy_vni.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#") or line.startswith("legacy\t"):
             continue
         legacy, uni = line.split("\t")

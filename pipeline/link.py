@@ -23,10 +23,10 @@ import unicodedata
 from functools import lru_cache
 
 from vanban.extractors.bodies import canonical_name
-from vanban.extractors.vocab import load
+from vanban.lexicon import load
 from vanban.schemas.models import Reference, Task
 
-from .normalise import fold_key
+from vanban.lexicon import fold_key
 from .types import LaidOut
 
 #: share of an appendix row's content words that must be found in the body task
@@ -115,7 +115,7 @@ def _name_key(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def _stopwords() -> frozenset[str]:
-    """Words too common in task text to show two texts say the same thing (extractors/data/task_columns.yaml)."""
+    """Words too common in task text to show two texts say the same thing (lexicon/data/task_columns.yaml)."""
     return frozenset(load("task_columns.yaml")["related_stopwords"])
 
 

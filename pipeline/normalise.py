@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from vanban.lexicon import load
 
 from vanban.schemas.models import Warning
 
@@ -55,11 +54,6 @@ _TONE_PAIRS = ("oa", "oe", "uy")
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 
 
-@lru_cache(maxsize=None)
-def load_data(name: str):
-    """Parse pipeline/data/<name> (YAML) once per process."""
-    return yaml.safe_load(resources.files("vanban.pipeline").joinpath("data", name).read_text(encoding="utf-8"))
-
 
 def _build_tone_rule() -> tuple[re.Pattern, dict[str, str]]:
     """The old-style syllable endings and their new-style spelling, every case combination."""
@@ -84,7 +78,7 @@ _OLD_TONE, _TONE_TABLE = _build_tone_rule()
 
 @lru_cache(maxsize=1)
 def _glyphs() -> tuple[dict[int, str], dict[int, str], re.Pattern, re.Pattern]:
-    data = load_data("homoglyphs.yaml")
+    data = load("homoglyphs.yaml")
     cyr = {ord(k): v for k, v in data["cyrillic"].items()}
     every = {ord(k): v for k, v in data["everywhere"].items()}
     every_chars = re.escape("".join(data["everywhere"]))
@@ -148,25 +142,3 @@ def normalise(raw: RawDocument) -> RawDocument:
         raw.warnings.append(Warning(code="homoglyph",
                                     message=f"look-alike character(s) {shown} in {glyph!r} replaced"))
     return raw
-
-
-# --- comparison keys (never output) ---------------------------------------------
-
-#: a run of letters/digits, the words of a comparison key
-_KEY_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=65536)
-def strip_marks(s: str) -> str:
-    """Vietnamese without its diacritics, đ/Đ -> d/D, for comparing words, never for
-    output: 'Ủy ban nhân dân' -> 'Uy ban nhan dan', 'PHÓ GIÁM ĐỐC' -> 'PHO GIAM DOC'."""
-    s = unicodedata.normalize("NFD", s).replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=65536)
-def fold_key(s: str) -> str:
-    """Lower case, no diacritics, punctuation dropped, words joined by one space:
-    'Liên hiệp các hội KH&KT tỉnh' -> 'lien hiep cac hoi kh kt tinh'."""
-    return " ".join(_KEY_WORD.findall(strip_marks(s).casefold()))
-

@@ -18,9 +18,8 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from vanban.lexicon import load
 
 from .errors import MissingTool
 from .plausibility import is_syllable
@@ -72,7 +71,7 @@ def repair(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _swaps() -> dict[str, str]:
-    data = yaml.safe_load((Path(__file__).parent / "data" / "ocr_confusions.yaml").read_text(encoding="utf-8"))
+    data = load("ocr_confusions.yaml")
     return data["swaps"]
 
 

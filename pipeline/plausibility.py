@@ -1,6 +1,6 @@
 """How much a text looks like Vietnamese: the share of its words that are valid
 Vietnamese syllables (âm tiết), by the onset + rhyme + tone grammar in
-`pipeline/data/syllables.yaml`.
+`lexicon/data/syllables.yaml`.
 
 Used by the PDF reader to tell a good text layer (≈0.9) from a broken one: a
 non-Vietnamese OCR layer ("ceNG noa xA Her cHU Ncuia vrET NAM") or a broken
@@ -15,11 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-_DATA = Path(__file__).parent / "data" / "syllables.yaml"
+from vanban.lexicon import load
 
 #: combining tone marks (thanh): huyền ` sắc ´ ngã ~ hỏi ̉ nặng ̣
 _TONES = {"\u0300": "huyen", "\u0301": "sac", "\u0303": "nga", "\u0309": "hoi", "\u0323": "nang"}
@@ -55,7 +52,7 @@ class _Grammar:
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    data = load("syllables.yaml")
     rhymes = frozenset(r for group in data["rhymes"] for r in group)
     return _Grammar(
         onsets=tuple(sorted(data["onsets"], key=len, reverse=True)),

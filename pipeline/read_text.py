@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import UnsupportedFormat
-from .normalise import load_data
+from vanban.lexicon import load
 from .text_table import find_column_tables
 from .types import Line, RawDocument, Table
 
@@ -529,12 +529,12 @@ def _make_table(rows: list[list[list[str]]]) -> Table:
 
 @lru_cache(maxsize=1)
 def _end_cells() -> tuple[str, ...]:
-    return tuple(load_data("text_chrome.yaml")["end_cells"])
+    return tuple(load("text_chrome.yaml")["end_cells"])
 
 
 @lru_cache(maxsize=1)
 def _end_lines() -> tuple[str, ...]:
-    return tuple(load_data("text_chrome.yaml")["end_lines"])
+    return tuple(load("text_chrome.yaml")["end_lines"])
 
 
 def _is_chrome_cell(cell: list[str]) -> bool:

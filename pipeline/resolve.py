@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from vanban.extractors import vocab
+from vanban import lexicon
 from vanban.extractors.references import Citation
 from vanban.schemas.models import DocType, Mention, Metadata, Reference, Warning
 
-from .normalise import fold_key
+from vanban.lexicon import fold_key
 from .types import LaidOut
 
 
@@ -244,7 +244,7 @@ def _ident_key(s: str) -> str:
 @lru_cache(maxsize=None)
 def _officials() -> tuple[str, ...]:
     """Officials' titles of citation_issuers.yaml, folded, longest first (`bo truong`, `chu tich`)."""
-    return tuple(sorted((fold_key(o) for o in vocab.load("citation_issuers.yaml")["officials"]), key=len, reverse=True))
+    return tuple(sorted((fold_key(o) for o in lexicon.load("citation_issuers.yaml")["officials"]), key=len, reverse=True))
 
 
 def _body_of(issuer: str) -> str:

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalise import load_data
+from vanban.lexicon import load
 from .types import Table
 
 #: a piece of a -layout line: text between runs of two or more spaces: "Thời gian công bố"
@@ -52,7 +52,7 @@ class ColumnTable:
 
 @lru_cache(maxsize=1)
 def _groups() -> dict[str, tuple[str, ...]]:
-    data = load_data("layout.yaml")
+    data = load("layout.yaml")
     return {k: tuple(w.casefold() for w in v) for k, v in data["task_table_headers"].items()}
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from vanban.extractors.vocab import doc_types, load
+from vanban.lexicon import doc_types, load
 from vanban.schemas.models import Warning
 
 from .types import Block, LaidOut, Node, Paragraph, Table

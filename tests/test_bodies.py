@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from vanban.extractors.bodies import canonical_name, collect_bodies, find_bodies, split_bodies
-from vanban.extractors.vocab import load
+from vanban.lexicon import load
 from vanban.pipeline.types import LaidOut, RawDocument
 from vanban.schemas.models import Task
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from vanban.extractors.deadlines import find_deadline, parse_deadline
-from vanban.extractors.vocab import load
+from vanban.lexicon import load
 
 P, B, R, C, F, U = "period", "by_date", "recurring", "continuous", "from", "unparsed"
 

@@ -1,25 +1,16 @@
-"""Data files of the extractors (extractors/data/*.yaml), loaded once per process.
+"""Document types (Decree 30/2020 Appendix III codes, legal-normative and Party types) and abbreviations.
 
     doc_types() -> list[DocTypeEntry]        every document type with code, name, aliases, kinds
     type_by_code(code) -> DocTypeEntry|None  "QĐ" -> Quyết định (case- and Đ-sensitive first, then folded)
     types_by_name(name) -> list[DocTypeEntry] "Quyết định" -> [QĐ]; "Quy định" -> [QyĐ, QĐi]
     abbreviations() -> dict[str, str]        "UBND" -> "Ủy ban nhân dân"
-    load(name) -> object                     any other YAML data file by file name
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
-
-@lru_cache(maxsize=None)
-def load(name: str):
-    """Parse extractors/data/<name> (YAML) once per process."""
-    text = resources.files("vanban.extractors").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+from . import load
 
 
 @dataclass(frozen=True)
