@@ -20,3 +20,7 @@ class EmptyDocument(VanbanError):
 
 class MissingTool(VanbanError):
     """A system tool (tesseract, libreoffice) is needed and is not installed."""
+
+
+class NotADocument(VanbanError):
+    """The text is not an administrative document: a web page that quotes one, a wiki page, ..."""

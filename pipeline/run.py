@@ -1,6 +1,6 @@
 """The whole flow, one stage a line:
 
-    read -> normalise -> layout -> tree -> extract -> resolve and link -> validate -> emit
+    read -> normalise -> layout -> segment -> tree -> extract -> resolve and link -> validate -> emit
 
     parse(path) -> vanban.schemas.Document     (raises VanbanError with a clear reason)
 """
@@ -15,17 +15,14 @@ from vanban.extractors.tasks import extract_tasks
 from vanban.schemas.models import Document, Source
 
 from .emit import to_sections
-from .errors import VanbanError
+from .errors import NotADocument
 from .layout import layout
 from .link import link_tasks
 from .normalise import normalise
 from .read import read
 from .resolve import resolve_references
+from .segment import segment
 from .tree import build_tree_checked
-
-
-class NotADocument(VanbanError):
-    pass
 
 
 def parse(path: str | Path) -> Document:
@@ -33,7 +30,8 @@ def parse(path: str | Path) -> Document:
     path = str(path)
     raw = normalise(read(path))
     doc = layout(raw)
-    tree, tree_warnings = build_tree_checked(doc)
+    seg = segment(doc)
+    tree, tree_warnings = build_tree_checked(seg)
 
     metadata, warnings = extract_metadata(doc, tree)
     warnings = tree_warnings + warnings
