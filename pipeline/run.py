@@ -16,6 +16,7 @@ from vanban.schemas.models import Document, Source
 
 from .emit import to_sections
 from .errors import NotADocument
+from .genre import check_document
 from .layout import layout
 from .link import link_tasks
 from .normalise import normalise
@@ -31,6 +32,7 @@ def parse(path: str | Path) -> Document:
     raw = normalise(read(path))
     doc = layout(raw)
     seg = segment(doc)
+    check_document(seg)                      # a page that quotes a document is not one
     tree, tree_warnings = build_tree_checked(seg)
 
     metadata, warnings = extract_metadata(doc, tree)

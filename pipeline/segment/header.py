@@ -67,6 +67,16 @@ def type_names() -> tuple[str, ...]:
     return tuple(names)
 
 
+def glued_type(text: str, names: tuple[str, ...]) -> str | None:
+    """A type line with its sentence-case title glued on by the converter (two bold runs):
+    "NGHỊ ĐỊNHVề hợp đồng thực hiện nhiệm vụ ..." -> "NGHỊ ĐỊNH" (pool md/355bcc582867074b)."""
+    for name in names:
+        if text.startswith(name) and len(text) > len(name) + 1 and text[len(name)].isupper() \
+                and text[len(name) + 1].islower():
+            return name
+    return None
+
+
 def is_upper(text: str) -> bool:
     """Nine letters in ten upper case."""
     letters = [c for c in text if c.isalpha()]
@@ -74,7 +84,11 @@ def is_upper(text: str) -> bool:
 
 
 def split_merged(line: Line) -> list[Line]:
-    """Split a header line that extraction merged: issuer + motto, Số + place/date, date + type."""
+    """Split a header line that extraction merged: issuer + motto, Số + place/date, date + type;
+    a layout-table row flattened to one `|` line is split at its cells first."""
+    cells = _header_cells(line.text)
+    if cells:
+        return [part for cell in cells for part in split_merged(replace(line, text=cell))]
     if SEPARATOR.match(line.text) or opens_body(line.text) or MARKER.match(line.text):
         return [line]                      # a body sentence or item is never a merged header line
     parts = [TRAILING_RULE.sub("", line.text)]
@@ -120,7 +134,9 @@ def split_merged(line: Line) -> list[Line]:
     out = []
     for p in parts:
         name = doc_type_prefix(p, names)
-        if name and MERGED_SUMMARY.match(p[len(name):]):
+        glued = None if name else glued_type(p, names)
+        if name and MERGED_SUMMARY.match(p[len(name):]) or glued:
+            name = name or glued
             out += [p[:len(name)].strip(), p[len(name):].strip()]
         else:
             out.append(p)
@@ -287,3 +303,19 @@ def _continues_subject(window: list[Line], end: int) -> bool:
     return any(SUBJECT_LINE.match(ln.text) for ln in window[max(0, end - 3):end] if ln.text)
 
 
+
+
+def _header_cells(text: str) -> list[str] | None:
+    """The cells of a header layout table that a converter wrote on one `|` line, when one of
+    them is a header anchor: "| Luật số: 51/2024/QH15 | LUẬT" -> ["Luật số: 51/2024/QH15", "LUẬT"]
+    (pool md/4c21d5c3a31dc7a2); None for any other line."""
+    if "|" not in text:
+        return None
+    cells = [c.strip() for c in text.strip().strip("|").split("|") if c.strip()]
+    if len(cells) < 2 and text.strip().strip("|").strip() == text.strip():
+        return None
+    names = type_names()
+    if any(NUMBER_LINE.match(c) or DATE_LINE.match(c) or MOTTO.search(c) or MOTTO_SUB.search(c)
+           or c.rstrip(" :") in names for c in cells):
+        return cells
+    return None
