@@ -11,8 +11,10 @@ from vanban.pipeline.checks.header import header_checks
 from vanban.pipeline.checks.structure import _tree_faults, marker_kind
 from vanban.pipeline.checks.tasks import name_fault
 from vanban.pipeline.cli import main
-from vanban.pipeline.types import LaidOut, Node, RawDocument
+from vanban.pipeline.types import LaidOut, Node
 from vanban.schemas.models import Document, Mention, Metadata, Reference, Source
+
+from factories import laid_out
 
 
 @pytest.mark.parametrize("name, fault", [
@@ -61,10 +63,9 @@ def test_numbering_skip_and_repeat_and_mixed():
 
 
 def _doc(text: str, metadata: Metadata | None = None, references=()) -> tuple[LaidOut, Document]:
-    raw = RawDocument(path="x.md", sha256="0", format="txt", items=[])
     doc = Document(source=Source(path="x.md", sha256="0", format="md"), metadata=metadata or Metadata(),
                    references=list(references), text=text)
-    return LaidOut(raw=raw, header=[], blocks=[], text=text), doc
+    return laid_out(text), doc
 
 
 # the header of ../shared/pool/md 386/NQ-CP as the converter wrote it
