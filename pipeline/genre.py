@@ -14,7 +14,8 @@ header zone (pipeline.segment), not the presence of words anywhere:
   order     two anchors or more of different kinds, the type line after the issuer,
             motto, Số and date lines;
   or        a converter that dropped the emblem block: the text starts with the type
-            line, its title, then the enacting authority or `Căn cứ` (issue 9, class 3).
+            line, its title, then the enacting authority or `Căn cứ` (issue 9, class 3);
+  or        an attachment printed on its own: the text starts with its PHỤ LỤC head.
 
 A rejected text gets a reason that says what it looks like: `a web page that quotes
 381/QĐ-BTC, not a document (its first lines are prose, not an issuer, motto, Số or
@@ -106,7 +107,7 @@ def _anchor(text: str, seen: list[str], first_line: bool = False) -> Optional[st
         return "number"
     if DATE_LINE.match(text) and re.search(r"\bnăm\b|\d{4}", text):
         return "date"
-    if _is_type_line(text) or first_line and _is_title_line(text):
+    if _is_type_line(text.lstrip("_*-–. ")) or first_line and _is_title_line(text):   # OCR: "_ LUẬT . SỬA ĐỔI ..."
         return "type"
     if is_upper_line(text) and len(text) <= 80 and not any(c.isdigit() for c in text) \
             and (not seen or seen == ["issuer"]):
@@ -138,14 +139,29 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_document(layout: HeaderLayout, seg: Segmented) -> bool:
-    if any(_is_prose(t) for t in layout.before):
+    zones = seg.zones
+    if zones.appendices and not (zones.header or zones.preamble or zones.body):
+        return True                       # an attachment printed on its own: PHỤ LỤC, its title, its table (074)
+    own = _own_identifier(layout)
+    if any(_is_prose(t) and not (own and own in t and _is_title_line(t.split(own)[0] + " x")) for t in layout.before):
         return False                      # a page title, a question or a news lead above the header
+        # (a portal's title naming this very document is no prose of a page: "Công văn
+        # 2739/VPCP-ĐMDN năm 2019 quy định ..." above "Số: 2739/VPCP-ĐMDN", corpus 029)
     kinds = layout.kinds
     if len(set(kinds) - {"type"}) >= 2 or (kinds and kinds[0] != "type" and "type" in kinds):
         return True                       # issuer / motto / Số / date, then the type line
     if kinds[:1] == ("type",):
         return _titled_body(seg)          # the emblem block dropped: NGHỊ QUYẾT / title / QUỐC HỘI / Căn cứ
     return False
+
+
+def _own_identifier(layout: HeaderLayout) -> Optional[str]:
+    """The identifier the header's Số line prints: "2739/VPCP-ĐMDN"."""
+    for text in layout.lines:
+        if NUMBER_LINE.match(text):
+            m = IDENTIFIER.search(text)
+            return m.group() if m else None
+    return None
 
 
 def _titled_body(seg: Segmented) -> bool:

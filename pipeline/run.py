@@ -24,7 +24,7 @@ from .normalise import normalise
 from .read import read
 from .resolve import resolve_references
 from .segment import segment
-from .tree import build_tree_checked
+from .tree import build_tree_checked, with_body_node
 
 
 def parse(path: str | Path) -> Document:
@@ -32,6 +32,7 @@ def parse(path: str | Path) -> Document:
     path = str(path)
     raw = normalise(read(path))
     doc = layout(raw)
+    raw = doc.raw                            # with the pages layout inferred from running headers
     seg = segment(doc)
     check_document(seg)                      # a page that quotes a document is not one
     tree, tree_warnings = build_tree_checked(seg)
@@ -50,7 +51,7 @@ def parse(path: str | Path) -> Document:
                       ocr=bool(raw.ocr_pages), ocr_pages=raw.ocr_pages, detail=raw.detail,
                       legacy_encoding=raw.legacy_encoding),
         metadata=metadata,
-        sections=to_sections(tree),
+        sections=to_sections(with_body_node(seg, tree)),
         tasks=tasks,
         references=references,
         bodies=bodies,

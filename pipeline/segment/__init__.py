@@ -50,6 +50,10 @@ class AppendixZone:
     head: tuple[Block, ...]
     blocks: tuple[Block, ...] = ()
     tail: tuple[Block, ...] = ()
+    #: the head lines that are not its title: "PHỤ LỤC I", "(Kèm theo Kế hoạch số 179/KH-UBND ...)"
+    note: tuple[str, ...] = ()
+    #: where the head starts in its first block (a head flattened into a signature paragraph)
+    head_offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -145,7 +149,8 @@ class _Walk:
         while i < len(self.blocks):
             i = self._step(i)
         apps = tuple(AppendixZone(title=tuple(a["title"]), head=tuple(a["head"]), blocks=tuple(a["blocks"]),
-                                  tail=tuple(a["tail"])) for a in self.appendices)
+                                  tail=tuple(a["tail"]), note=tuple(a["note"]), head_offset=a["after"])
+                     for a in self.appendices)
         return Zones(header=header, preamble=tuple(self.parts["preamble"]), body=tuple(self.parts["body"]),
                      tail=tuple(self.parts["tail"]), appendices=apps)
 
@@ -156,8 +161,14 @@ class _Walk:
         else:
             self.parts[where].append(block)
 
-    def _open_appendix(self, title: list[str], head: list[Block]) -> None:
-        self.appendices.append({"title": title, "head": head, "blocks": [], "tail": []})
+    def _open_appendix(self, title: list[str], head: list[Block], after: int = 0) -> None:
+        """A new appendix zone; `after`: where its head starts inside a signature paragraph."""
+        lines = [clean(b.text)[after:].strip() for b in head if isinstance(b, Paragraph)]
+        note = [t for t in lines if t and t not in title and " ".join(title) not in t]
+        joined = " ".join(title)
+        note += [part.strip() for t in lines if joined and joined in t
+                 for part in t.split(joined, 1) if part.strip()]       # "PHỤ LỤC" before a title on its line
+        self.appendices.append({"title": title, "head": head, "blocks": [], "tail": [], "note": note, "after": after})
         self.state = "appendix"
         self.wants_title = False
 
@@ -185,7 +196,7 @@ class _Walk:
         if in_tail:
             embedded = split_embedded_appendix(text)
             if embedded:
-                self._open_appendix(embedded[1], [block])
+                self._open_appendix(embedded[1], [block], after=embedded[0])
             else:
                 self._put(block)
             return i + 1

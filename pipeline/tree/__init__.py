@@ -23,10 +23,11 @@ from vanban.schemas.models import Warning
 
 from ..markers import BARE_MARKER, BULLET, read_marker
 from ..segment import Segmented, segment, split_embedded_appendix, table_lines
+from ..layout import block_text
 from ..types import Block, LaidOut, Node, Paragraph
 from .builder import Builder, continues_bullet, set_ends
 
-__all__ = ["build_tree", "build_tree_checked", "split_header",
+__all__ = ["build_tree", "build_tree_checked", "split_header", "with_body_node",
            # still imported by extractors/metadata.py (their homes: vanban.lexicon, pipeline.segment)
            "ADDRESSEE", "ATTACHED_TO", "BODY_START", "BULLET", "RECIPIENTS_HEAD", "RULE", "SUMMARY_CV", "clean",
            "is_signature_line", "is_upper_line", "split_embedded_appendix", "table_lines"]
@@ -54,12 +55,35 @@ def build_tree_checked(doc: Segmented | LaidOut) -> tuple[list[Node], list[Warni
     builder = Builder(width=width, joined=joined)
     _fill(builder, list(zones.body), in_appendix=False)
     for appendix in zones.appendices:
-        builder.open_appendix(list(appendix.title), list(appendix.head))
+        builder.open_appendix(list(appendix.title), list(appendix.head), list(appendix.note))
         builder.last_text = None
         _fill(builder, list(appendix.blocks), in_appendix=True)
     builder.close_to(0)
     set_ends(builder.roots)
     return builder.roots, builder.warnings
+
+
+def with_body_node(seg: Segmented, tree: list[Node]) -> list[Node]:
+    """The tree with the text before its first heading as a node (contract 1.1, no text is lost):
+    path "preamble" (Căn cứ ..., Kính gửi ...), or "body" when the document has no heading at
+    all (a letter, a notice); marker "" and no title.  The extractors read the tree without it."""
+    zones = seg.zones
+    blocks = [b for b in zones.preamble if not _skipped(b)]
+    if not blocks:
+        return tree
+    path = "preamble" if zones.body else "body"
+    text = "\n".join(clean(block_text(b)) if isinstance(b, Paragraph) else block_text(b) for b in blocks)
+    node = Node(path=path, marker="", title="", text=text, page=getattr(blocks[0], "page", None),
+                start=blocks[0].start, end=blocks[-1].end)
+    node.blocks.extend(blocks)
+    return [node] + tree
+
+
+def _skipped(block: Block) -> bool:
+    if not isinstance(block, Paragraph):
+        return False
+    text = clean(block.text)
+    return not text or bool(RULE.match(text) or PAGE_NUMBER.match(text))
 
 
 def _fill(builder: Builder, blocks: list[Block], in_appendix: bool) -> None:

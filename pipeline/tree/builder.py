@@ -103,7 +103,7 @@ class Builder(NumberingRules):
         i = self.stack.index(op)
         return self.stack[i - 1] if i else None
 
-    def open_appendix(self, title_lines: list[str], blocks: list[Block]) -> None:
+    def open_appendix(self, title_lines: list[str], blocks: list[Block], note: list[str] = ()) -> None:
         self.close_to(0)
         self.appendices += 1
         self.top_counters = {}
@@ -112,7 +112,7 @@ class Builder(NumberingRules):
         node = Node(path=path, marker="appendix", title=" ".join(title_lines).strip(),
                     page=getattr(first, "page", None), start=first.start, end=blocks[-1].end)
         node.blocks.extend(blocks)
-        op = _Open(node=node, kind="appendix", num=str(self.appendices), heading_open=False)
+        op = _Open(node=node, kind="appendix", num=str(self.appendices), heading_open=False, text=list(note))
         self.roots.append(node)
         self.stack.append(op)
 

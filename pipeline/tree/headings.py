@@ -40,6 +40,10 @@ def continues(prev: str, text: str, width: float, joined: bool) -> bool:
 EDITOR_NOTE = re.compile(r"\s*\[[^\]]{10,}\]\s*$")
 #: Two sentences: "... thi hành Luật. Bảo đảm việc ..."
 SENTENCE_BREAK = re.compile(r"[.;!?]\s+[A-ZĐÀ-Ỹ]")
+#: An article's words that lead in to its content: "... với những nội dung sau:", "... như sau:"
+LEAD_IN = re.compile(r":\s*$")
+#: a lead-in is a sentence, not a name: at least this many words ("Điều 3. Hiệu lực thi hành:" is a name)
+LEAD_IN_WORDS = 8
 #: A body-name head before a colon: "Sở Nội vụ: Chủ trì, phối hợp...", "Thanh tra tỉnh:"
 COLON_HEAD = re.compile(r"^(?P<head>[^:]{2,120}?)\s*:\s*(?P<rest>.*)$")
 
@@ -48,8 +52,21 @@ def split_heading(heading: str, kind: str = "arabic") -> tuple[str, str]:
     """(title, own text) of a numbered paragraph.
 
     "Mục đích" -> title; "Sở Nội vụ: Chủ trì ... ." -> ("Sở Nội vụ", "Chủ trì ... ."); a long
-    sentence (run-in paragraph) -> ("", the sentence)."""
-    h = EDITOR_NOTE.sub("", clean(heading))
+    sentence (run-in paragraph) -> ("", the sentence).  An article whose words lead in to its
+    content is no heading (contract 1.1): "Điều 1. Phê duyệt Đề án ... với những nội dung sau:"
+    -> ("", the sentence), while "Điều 2. Tổ chức thực hiện" is a title.  A web crawl's editor
+    note after a heading ("[Về cho vay ... được hướng dẫn bởi ...]") goes to the text."""
+    text = clean(heading)
+    note = EDITOR_NOTE.search(text)
+    title, lead = _split_heading(EDITOR_NOTE.sub("", text), kind)
+    if note:
+        lead = f"{lead} {note.group().strip()}".strip()
+    return title, lead
+
+
+def _split_heading(h: str, kind: str) -> tuple[str, str]:
+    if kind == "article" and LEAD_IN.search(h) and len(h.split()) >= LEAD_IN_WORDS:
+        return "", h
     if not h:
         return "", ""
     bare = h.rstrip(" :;")
