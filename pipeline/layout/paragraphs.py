@@ -16,7 +16,7 @@ from ..markers import LINE_MARKER as MARKER
 from ..segment.header import SENTENCE_END, SEPARATOR, is_upper
 from ..types import FlatTable, Line, Paragraph, Table
 from .flat_tables import flat_table_regions
-from .patterns import (APPENDIX_TITLE, ARTICLE_CITED, BARE_MARKER, CAPACITY, FULL_STOP_END, GLUED_FIRST_CHILD,
+from .patterns import (APPENDIX_TITLE, ARTICLE_CITED, BARE_MARKER, CAPACITY, FULL_STOP_END, GLUED_ARTICLE, GLUED_FIRST_CHILD,
                        GLUED_FIRST_ITEM, INDENT_MAX, INDENT_MIN, PAREN_ITEM, RECIPIENTS, SIGNED_NOTE, SPLIT_HYPHEN,
                        signature_titles)
 
@@ -163,9 +163,14 @@ def _indent_structured(items: list) -> bool:
 def split_glued_markers(items: list) -> list:
     """Split a heading from its first child's marker glued to its end (web crawls):
     "III. TỔ CHỨC THỰC HIỆN 1." -> "III. TỔ CHỨC THỰC HIỆN" + "1." (the child's number
-    continuing the heading's is what makes the split safe)."""
+    continuing the heading's is what makes the split safe); and an article heading a converter
+    glued after the sentence before it: "... trên địa bàn thành phố Hà Nội. Điều 1. Phạm vi ..."."""
     out: list = []
     for it in items:
+        if isinstance(it, Line) and not it.paragraph and GLUED_ARTICLE.search(it.text):
+            parts = GLUED_ARTICLE.split(it.text)      # "... thành phố Hà Nội. Điều 1. Phạm vi điều chỉnh ..."
+            out += [replace(it, text=p) for p in parts if p]
+            continue
         if isinstance(it, Line) and not it.paragraph and it.text:
             m = GLUED_FIRST_CHILD.match(it.text)
             if not m:

@@ -36,6 +36,9 @@ BARE_MARKER = re.compile(r"^(?:(?:Điều|ĐIỀU)\s+\d{1,3}[a-zđ]?\s*\.?|\d{1,
 #: "2. Về Đại lý làm thủ tục hải quan 2.1. Điều kiện nhân viên đại lý hải quan;"
 GLUED_FIRST_CHILD = re.compile(r"^(?P<n>\d{1,3})\.\s+\S.{2,200}?(?<!mục)(?<!khoản)(?<!điểm)(?<!tại)(?<!số)"
                                r"\s+(?=(?P=n)\.1\.(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|$))")
+#: an article heading glued after a sentence end, its title capitalised (converter Markdown whose bold runs
+#: merged lines, pool md/8983091b5c6598d8): "02 cấp trên địa bàn thành phố Hà Nội. Điều 1. Phạm vi điều chỉnh ..."
+GLUED_ARTICLE = re.compile(r"(?<=[.;:!?…])\s+(?=Điều\s+\d{1,3}[a-z]?\.\s+[A-ZĐÂ])")
 #: an upper-case Roman heading with its first item's "1." glued to its end: "III. TỔ CHỨC THỰC HIỆN 1."
 GLUED_FIRST_ITEM = re.compile(r"^[IVXL]{1,6}\.\s+(?P<head>.{3,200}?)\s+(?=1\.(?:\s+[A-ZĐ]|$))")
 #: `pdftotext -layout` text: a paragraph's first line is indented this many spaces (a

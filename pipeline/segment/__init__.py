@@ -29,9 +29,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from vanban.lexicon.patterns import PAGE_NUMBER, RECIPIENTS_HEAD, RULE
+from vanban.lexicon.patterns import ATTACHED_TO, PAGE_NUMBER, RECIPIENTS_HEAD, RULE
 from vanban.lexicon.signature import is_signature_line, signer_prefixes
-from vanban.lexicon.text import clean
+from vanban.lexicon.text import clean, is_upper_line
 
 from ..markers import BARE_MARKER, read_marker, value
 from ..types import Block, LaidOut, Paragraph, Table
@@ -189,7 +189,8 @@ class _Walk:
             return i + 1
         self.wants_title = False
         headed = state != "preamble"
-        if is_appendix_start(text, in_tail) and (in_tail or headed or APPENDIX_HEAD.match(text)):
+        if is_appendix_start(text, in_tail) and (in_tail or headed or APPENDIX_HEAD.match(text)) \
+                or in_tail and self._titles_attachment(i):
             lines, j = appendix_title(self.texts, i)
             self._open_appendix(lines, self.blocks[i:j])
             return j
@@ -205,6 +206,22 @@ class _Walk:
             self._put(block)
             return i + 1
         return self._content(i, block, text, in_appendix)
+
+    def _titles_attachment(self, i: int) -> bool:
+        """In the tail, an upper-case title whose next lines say what it is attached to starts an
+        attached document of any type: "NỘI QUY MẪU ÁP DỤNG CHO CÁC CHỢ ..." / "(Kèm theo Quyết
+        định số 82/2025/QĐ-UBND ...)" (pool md/77de0148105d5008): the tail ends there."""
+        text = self.texts[i]
+        if not is_upper_line(text) or is_signature_line(text) or len(text) > 300:
+            return False
+        for t in self.texts[i + 1:i + 4]:
+            if t is None:
+                return False
+            if ATTACHED_TO.match(t):
+                return True
+            if t and not is_upper_line(t):
+                return False
+        return False
 
     def _content(self, i: int, block: Block, text: str, in_appendix: bool) -> int:
         """A paragraph of the preamble, the body or an appendix."""

@@ -95,6 +95,8 @@ def is_appendix_start(text: str, in_tail: bool) -> bool:
     if APPENDIX_HEAD.match(text):
         m = APPENDIX_HEAD.match(text)
         rest = m["rest"]
+        if rest[:1] in (";", ",") or text.rstrip().endswith((";", ",")):
+            return False        # an item of an amending list: "Phụ lục II;" (pool md/68c706de4d068f13)
         # "Phụ lục kèm theo" in a sentence is not a head; "PHỤ LỤC" / "Phụ lục I" / "PHỤ LỤC: DANH MỤC" are
         return text.startswith("PHỤ LỤC") or not rest or is_upper_line(rest) or bool(m["num"]) and len(rest) < 200 \
             and not rest[0].islower()
