@@ -42,6 +42,9 @@ EDITOR_NOTE = re.compile(r"\s*\[[^\]]{10,}\]\s*$")
 SENTENCE_BREAK = re.compile(r"[.;!?]\s+[A-ZĐÀ-Ỹ]")
 #: An article's words that lead in to its content: "... với những nội dung sau:", "... như sau:"
 LEAD_IN = re.compile(r":\s*$")
+#: an article's words that are its content: a lead-in, or a whole sentence ("Điều 2. Sở Xây dựng chủ trì
+#: phối hợp với Trung tâm Phục vụ hành chính công ... ."), not a name ("Điều 2. Tổ chức thực hiện")
+ARTICLE_CONTENT = re.compile(r"[:.;]\s*$")
 #: a lead-in is a sentence, not a name: at least this many words ("Điều 3. Hiệu lực thi hành:" is a name)
 LEAD_IN_WORDS = 8
 #: A body-name head before a colon: "Sở Nội vụ: Chủ trì, phối hợp...", "Thanh tra tỉnh:"
@@ -65,8 +68,8 @@ def split_heading(heading: str, kind: str = "arabic") -> tuple[str, str]:
 
 
 def _split_heading(h: str, kind: str) -> tuple[str, str]:
-    if kind == "article" and LEAD_IN.search(h) and len(h.split()) >= LEAD_IN_WORDS:
-        return "", h
+    if kind == "article" and (ARTICLE_CONTENT.search(h) and len(h.split()) >= LEAD_IN_WORDS or h.endswith(",")):
+        return "", h            # (a sentence broken after a comma: "Điều 4. Sở Xây dựng," + "Trung tâm ...")
     if not h:
         return "", ""
     bare = h.rstrip(" :;")
