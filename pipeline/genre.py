@@ -31,13 +31,13 @@ from typing import Optional
 from vanban.lexicon import load
 from vanban.lexicon.patterns import BODY_OPENER, MOTTO, MOTTO_SUB, alternation
 from vanban.lexicon.signature import is_signature_line
-from vanban.lexicon.text import clean, is_upper_line
+from vanban.lexicon.text import is_upper_line
 
 from .errors import NotADocument
 from .markers import ARTICLE
-from .segment import Segmented, table_lines
+from .segment import Segmented, lines_of
 from .segment.header import DATE_LINE, NUMBER_LINE, SENTENCE_END, is_upper, type_names
-from .types import Paragraph, Table
+from .types import Paragraph
 
 #: a document identifier a page quotes: "381/QĐ-BTC", "80/2025/QH15", "45-NQ/TW"
 IDENTIFIER = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?(?:/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9]*)*"
@@ -93,11 +93,7 @@ def header_layout(seg: Segmented) -> HeaderLayout:
 
 
 def _lines(blocks) -> list[str]:
-    out: list[str] = []
-    for b in blocks:
-        texts = table_lines(b) if isinstance(b, Table) else b.text.split("\n") if isinstance(b, Paragraph) else []
-        out.extend(t for t in (clean(x).strip(" |") for x in texts) if t)
-    return out
+    return [t for t in (x.strip(" |") for x in lines_of(blocks)) if t]
 
 
 def _anchor(text: str, seen: list[str], first_line: bool = False) -> Optional[str]:

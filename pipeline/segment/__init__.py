@@ -88,6 +88,16 @@ def segment(doc: LaidOut) -> Segmented:
     return Segmented(doc=doc, zones=_Walk(rest).zones(header))
 
 
+def lines_of(blocks) -> list[str]:
+    """The non-empty lines of some zone's blocks, emphasis removed: a paragraph's lines, a table's
+    distinct cell lines (for the metadata extractor: lines_of(zones.header), lines_of(zones.tail))."""
+    out: list[str] = []
+    for b in blocks:
+        texts = table_lines(b) if isinstance(b, Table) else b.text.split("\n") if isinstance(b, Paragraph) else []
+        out.extend(t for t in (clean(x) for x in texts) if t)
+    return out
+
+
 def table_lines(table: Table) -> list[str]:
     """The distinct cell texts of a table, cell by cell, split at line breaks."""
     out: list[str] = []
