@@ -173,11 +173,15 @@ class _Walk:
 
     def _open_appendix(self, title: list[str], head: list[Block], after: int = 0) -> None:
         """A new appendix zone; `after`: where its head starts inside a signature paragraph."""
-        lines = [clean(b.text)[after:].strip() for b in head if isinstance(b, Paragraph)]
-        note = [t for t in lines if t and t not in title and " ".join(title) not in t]
+        lines = [clean(b.text)[after if k == 0 else 0:].strip() for k, b in enumerate(head) if isinstance(b, Paragraph)]
         joined = " ".join(title)
-        note += [part.strip() for t in lines if joined and joined in t
-                 for part in t.split(joined, 1) if part.strip()]       # "PHỤ LỤC" before a title on its line
+        note: list[str] = []
+        for t in lines:
+            if not joined or joined not in t:
+                note.append(t)                                          # "PHỤ LỤC I", "(Kèm theo ...)"
+            else:
+                note += [part.strip() for part in t.split(joined, 1) if part.strip()]   # "PHỤ LỤC" before the title
+        note = [t for t in note if t and t not in title]
         self.appendices.append({"title": title, "head": head, "blocks": [], "tail": [], "note": note, "after": after})
         self.state = "appendix"
         self.wants_title = False
