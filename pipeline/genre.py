@@ -175,7 +175,9 @@ def _titled_body(seg: Segmented) -> bool:
 
 def _reason(layout: HeaderLayout, seg: Segmented) -> str:
     cited = Counter(IDENTIFIER.findall(seg.doc.text))
-    what = "a web page"
+    raw = seg.doc.raw
+    web = raw.format == "html" or "md" in (raw.detail or "").split(",") or seg.doc.text.lstrip().startswith("#")
+    what = "a web page" if web else "a text"          # "# Tiêu đề": a page title in Markdown
     if cited:
         top = max(cited.items(), key=lambda kv: (kv[1], -seg.doc.text.find(kv[0])))[0]
         what += f" that quotes {top}"
@@ -185,4 +187,4 @@ def _reason(layout: HeaderLayout, seg: Segmented) -> str:
         why = "no issuer, motto, Số, place/date or type line at its top"
     else:
         why = f"its top has only {' and '.join(dict.fromkeys(layout.kinds))}, not a Decree-30 header"
-    return f"{what}, not a document ({why})"
+    return f"{what}, not a document (no administrative document header: {why})"

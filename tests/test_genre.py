@@ -109,7 +109,7 @@ _______________
 
 
 @pytest.mark.parametrize("text, looks_like", [
-    (QA_PAGE, "a web page that quotes 50/2005/QH11, not a document (its first lines are prose"),
+    (QA_PAGE, "a web page that quotes 50/2005/QH11, not a document (no administrative document header: its first lines are prose"),
     (WIKI_PAGE, "a web page, not a document"),
     (NEWS_PAGE, "a web page that quotes"),
 ])
