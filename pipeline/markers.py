@@ -28,6 +28,8 @@ ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)]\s*(?P<rest>\S.*)$")
 DOTTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})(?:\.|\))?\s+(?P<rest>\D.*)$")
 #: Arabic heading: "1. Mục đích", "12. Ủy ban nhân dân các xã, phường", "2) Thanh tra tỉnh"
 ARABIC = re.compile(r"^(?P<num>\d{1,2})\s?[.)]\s*(?P<rest>[^\d\s.,;:/%)\-].*)$")
+#: Upper-case letter heading: "A. DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG", "B. NHIỆM VỤ CỤ THỂ"
+UPPER = re.compile(r"^(?P<num>[A-ZĐ])\.\s+(?P<rest>\S.*)$")
 #: Letter item: "a) Thúc đẩy mạnh mẽ chuyển đổi", "đ) Đến hết năm 2045: 100%"
 LETTER = re.compile(r"^(?P<num>[a-zđ])\s?\)\s*(?P<rest>\S.*)$")
 #: Parenthesised item: "(1) Giao Bộ Nông nghiệp và Môi trường chủ trì", "(2) Về nguồn vốn"
@@ -96,6 +98,12 @@ def _roman_heads(text: str, m: re.Match) -> bool:
     return bool(roman_value(m["num"])) and (m["rest"][0].isupper() or not m["rest"][0].isalpha())
 
 
+def _upper_heads(text: str, m: re.Match) -> bool:
+    """"A. DANH MỤC ..." (an upper-case heading), not "A. Nguyễn Văn" or a Roman numeral."""
+    first = m["rest"].split()[0].strip(",.:;")
+    return m["num"].lower() in LETTERS and len(first) >= 2 and first.isupper()
+
+
 def _strip_punct(text: str, m: re.Match) -> str:
     return text[:m.start("rest")].strip(" .:-–")
 
@@ -111,6 +119,7 @@ MARKERS: tuple[MarkerKind, ...] = (
     MarkerKind("chapter", CHAPTER, 1, True, "Chương {num}", printed=_strip_punct),
     MarkerKind("subchapter", SUBCHAPTER, 2, False, "Mục {num}", printed=_strip_punct),
     MarkerKind("roman", ROMAN, 4, True, "{num}", accept=_roman_heads),
+    MarkerKind("upper", UPPER, 3.5, True, "{num}", accept=_upper_heads),
     MarkerKind("dotted", DOTTED, 6, True, "{num}"),
     MarkerKind("arabic", ARABIC, 5, True, "{num}", num=_as_int),
     MarkerKind("letter", LETTER, 7, True, "{num}"),
@@ -148,8 +157,8 @@ def value(mk: Marker) -> Optional[int]:
         if mk.num.isdigit():
             return int(mk.num)
         return roman_value(mk.num)
-    if mk.kind == "letter":
-        return LETTERS.index(mk.num) + 1 if mk.num in LETTERS else None
+    if mk.kind in ("letter", "upper"):
+        return LETTERS.index(mk.num.lower()) + 1 if mk.num.lower() in LETTERS else None
     if mk.kind == "article":
         return int(re.match(r"\d+", mk.num).group())
     if mk.kind == "dotted":
@@ -161,6 +170,8 @@ def printed(kind: str, number: int) -> str:
     """A number as its marker prints it: 4 -> 'd)' for a letter item, 'IV.' for a Roman heading, '4.' else."""
     if kind == "letter" and 1 <= number <= len(LETTERS):
         return LETTERS[number - 1] + ")"
+    if kind == "upper" and 1 <= number <= len(LETTERS):
+        return LETTERS[number - 1].upper() + "."
     if kind in ("roman", "chapter") and number < 90:
         return to_roman(number) + ("." if kind == "roman" else "")
     if kind == "article":
@@ -196,7 +207,7 @@ LINE_MARKER = re.compile(
     r"^(?:[IVXL]{1,6}\s*[.)](?=\s|$|[A-ZĐ])"
     r"|\d{1,3}(?:\.\d{1,3})*\s*[.)](?!\d)"
     r"|\d{1,3}(?:\.\d{1,3})+(?=\s)"
-    r"|[a-zđ]\s*\)|[a-zđ]\.(?=\s)"
+    r"|[a-zđ]\s*\)|[a-zđ]\.(?=\s)|[A-ZĐ]\.(?=\s+[A-ZĐ][^\s\da-zđ])"
     r"|[-–—+•·●▪○*]\s*(?=[^\s\-–—_=*.…])"
     r"|(?:Điều|ĐIỀU)\s+\d+"
     r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXL\d]+|thứ|THỨ)\b"

@@ -105,3 +105,18 @@ def test_zones_partition_the_blocks_in_reading_order():
     assert [b.text for b in zones.tail] == lines[3:5]
     assert zones.after_header() == doc.blocks
     assert [n.path for n in with_body_node(segment(doc), build_tree(doc))] == ["preamble", "I", "appendix"]
+
+
+def test_upper_case_letter_headings_are_sections_of_an_appendix():
+    # corpus 100 (pool md/741f24db1e774799): "A. DANH MỤC ..." / "B. ..." under the appendix
+    lines = ["Điều 1. Công bố kèm theo Quyết định này danh mục 12 thủ tục hành chính.",
+             "Điều 2. Tổ chức thực hiện", "Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành./.",
+             "PHỤ LỤC", "DANH MỤC THỦ TỤC HÀNH CHÍNH TRONG LĨNH VỰC CHỨNG THỰC",
+             "A. DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG", "1. Cấp bản sao từ sổ gốc",
+             "B. DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ", "1. Chứng thực chữ ký",
+             "A. Nguyễn Văn Bình"]                      # a name, not a heading
+    nodes = {n.path: n for top in build_tree(segment(laid_out(lines))) for n in top.walk()}
+    assert nodes["appendix.A"].title == "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG"
+    assert nodes["appendix.B"].title == "DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ"
+    assert nodes["appendix.B.1"].title == "Chứng thực chữ ký"
+    assert "appendix.C" not in nodes and "A. Nguyễn Văn Bình" in nodes["appendix.B.1"].text
