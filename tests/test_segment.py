@@ -85,13 +85,16 @@ def test_article_heading_rule_decides_by_form():
              "1. Mục tiêu", "Điều 2. Tổ chức thực hiện", "Sở Khoa học và Công nghệ chủ trì.",
              # md/ca72de8fb3033d5c.md (blind gold 101): a sentence, and a sentence broken after a comma
              "Điều 3. Sở Xây dựng chủ trì phối hợp với Trung tâm Phục vụ hành chính công cập nhật thủ tục.",
-             "Điều 4. Sở Xây dựng,", "Trung tâm Phục vụ hành chính công chịu trách nhiệm thi hành Quyết định này./."]
+             "Điều 4. Sở Xây dựng,", "Trung tâm Phục vụ hành chính công chịu trách nhiệm thi hành Quyết định này.",
+             # md/6fed96be8a849b78 (blind gold 103): a sentence broken after a word no title ends with
+             "Điều 5. Các", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Nghị quyết này./."]
     nodes = {n.path: n for top in build_tree(segment(laid_out(lines))) for n in top.walk()}
     assert nodes["Điều 1"].title == ""
     assert nodes["Điều 1"].text.startswith("Phê duyệt Đề án phát triển kinh tế số")
     assert nodes["Điều 2"].title == "Tổ chức thực hiện"
     assert nodes["Điều 3"].title == "" and nodes["Điều 3"].text.startswith("Sở Xây dựng chủ trì")
     assert nodes["Điều 4"].title == "" and "Trung tâm Phục vụ" in nodes["Điều 4"].text
+    assert nodes["Điều 5"].title == "" and nodes["Điều 5"].text.startswith("Các")
 
 
 def test_zones_partition_the_blocks_in_reading_order():

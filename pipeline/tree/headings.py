@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from vanban.lexicon import load
 from vanban.lexicon.text import clean, is_upper_line
 
 #: An enumeration inside a paragraph that starts a new line: "(1) Tỷ lệ dân số từ 15 tuổi", "(iii) Khai thác"
@@ -51,6 +53,12 @@ LEAD_IN_WORDS = 8
 COLON_HEAD = re.compile(r"^(?P<head>[^:]{2,120}?)\s*:\s*(?P<rest>.*)$")
 
 
+@lru_cache(maxsize=1)
+def _never_final() -> frozenset[str]:
+    """Words a title never ends with (header_words.yaml): "Điều 4. Các" is a broken sentence."""
+    return frozenset(load("header_words.yaml")["title_never_ends_with"])
+
+
 def split_heading(heading: str, kind: str = "arabic") -> tuple[str, str]:
     """(title, own text) of a numbered paragraph.
 
@@ -68,7 +76,10 @@ def split_heading(heading: str, kind: str = "arabic") -> tuple[str, str]:
 
 
 def _split_heading(h: str, kind: str) -> tuple[str, str]:
-    if kind == "article" and (ARTICLE_CONTENT.search(h) and len(h.split()) >= LEAD_IN_WORDS or h.endswith(",")):
+    if not h:
+        return "", ""
+    if kind == "article" and (ARTICLE_CONTENT.search(h) and len(h.split()) >= LEAD_IN_WORDS or h.endswith(",")
+                              or h.split()[-1].casefold() in _never_final()):
         return "", h            # (a sentence broken after a comma: "Điều 4. Sở Xây dựng," + "Trung tâm ...")
     if not h:
         return "", ""
