@@ -44,6 +44,8 @@ IDENTIFIER = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?(?:/[A-ZĐ][A-ZĐ0-9]*(?:-
                         r"|-[A-ZĐ][A-ZĐ0-9]*/[A-ZĐ][A-ZĐ0-9]*)(?![\w/])")
 #: a legal portal's banner line: "Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT ..."
 _BANNER = re.compile(alternation(load("header_words.yaml")["portal_banner"]))
+#: the motto in any case
+_MOTTO_ANY = re.compile(MOTTO.pattern, re.IGNORECASE)
 #: a prose line: a sentence of six words or more with lower-case words
 PROSE_WORDS = 6
 #: how many header lines the anchors are looked for in (issuer 2-3, motto 2, Số, date, type, title)
@@ -97,7 +99,7 @@ def _lines(blocks) -> list[str]:
 
 
 def _anchor(text: str, seen: list[str], first_line: bool = False) -> Optional[str]:
-    if MOTTO.search(text) or MOTTO_SUB.search(text):
+    if MOTTO.search(text) or MOTTO_SUB.search(text) or _motto_any_case(text):
         return "motto"
     if NUMBER_LINE.match(text):
         return "number"
@@ -109,6 +111,13 @@ def _anchor(text: str, seen: list[str], first_line: bool = False) -> Optional[st
             and (not seen or seen == ["issuer"]):
         return "issuer"           # "ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG THÁP" above the motto and Số
     return None
+
+
+def _motto_any_case(text: str) -> bool:
+    """The motto in lower case on a short header line, not inside a sentence ("nước Cộng hòa ..."):
+    "Bộ Tài chính   cộng hòa xã hội chủ nghĩa việt nam" (a transcript of an old TCVN3 file, corpus legacy)."""
+    m = _MOTTO_ANY.search(text)
+    return bool(m) and len(text.split()) <= 14 and not text[:m.start()].rstrip().lower().endswith("nước")
 
 
 def _is_type_line(text: str) -> bool:

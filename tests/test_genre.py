@@ -148,3 +148,16 @@ def test_type_line_and_glued_title_are_split(tmp_path):
     texts = [b.text for b in seg.zones.header]
     assert texts[:3] == ["Số: 173/2025/NĐ-CP", "NGHỊ ĐỊNH", "Về hợp đồng thực hiện nhiệm vụ của công chức"]
     check_document(seg)
+
+
+def test_a_transcript_with_the_motto_in_lower_case_is_a_document(tmp_path):
+    # corpus/legacy/ground-truth/2003-A06.txt: an old TCVN3 file typed out in lower case
+    text = ("Bộ  Tài  chính\t                   cộng hòa xã hội chủ nghĩa việt nam \n"
+            "               -:-                                                          Độc lập - Tự do - Hạnh phúc\n"
+            "SỐ: 08 /2001/TT-BTC                                          ------------------------------\n"
+            "                                                                   Hà nội, ngày  18  tháng 1  năm 2001\n\n"
+            "thông tư\n\n"
+            "Hướng dẫn bổ sung quy định về thuế thu nhập doanh nghiệp áp dụng đối với\n")
+    seg = segmented(tmp_path, text, name="transcript.txt")
+    assert {"motto", "date"} <= set(header_layout(seg).kinds)
+    check_document(seg)
