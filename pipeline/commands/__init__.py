@@ -16,6 +16,11 @@ COMMANDS = (
     "vanban.pipeline.commands.parse",
     "vanban.pipeline.commands.schema",
     "vanban.pipeline.commands.eval",
+    "vanban.pipeline.commands.ingest",
+    "vanban.pipeline.commands.db",
+    "vanban.pipeline.commands.refs",
+    "vanban.pipeline.commands.tasks",
+    "vanban.pipeline.commands.audit",
 )
 
 
