@@ -14,12 +14,21 @@ in the province of the document that cites it.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
+from vanban.extractors import vocab
+from vanban.pipeline.normalise import fold_key
 from vanban.store import identity as ident
 from vanban.store.queries import resolve_row
 
 from .findings import Finding, make
 from .succession import load_data
+
+
+@lru_cache(maxsize=None)
+def _titles() -> frozenset:
+    """An official's title alone (`Bộ trưởng`, cut from `Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ`) names no body."""
+    return frozenset(fold_key(o) for o in vocab.load("citation_issuers.yaml")["officials"])
 
 
 def _differ(a, b) -> bool:
@@ -109,7 +118,7 @@ def _inconsistent(rows, docs) -> list[Finding]:
     for rs in groups.values():
         dates = {r.date for r in rs if r.date}
         specific = {d for d in dates if not any(o != d and o.startswith(d) for o in dates)}
-        issuers = {r.issuer_key: r.issuer for r in rs if r.issuer_key}
+        issuers = {r.issuer_key: r.issuer for r in rs if r.issuer_key and r.issuer_key not in _titles()}
         bodies = [k for k in issuers if not any(o != k and k in o for o in issuers)]
         what = []
         if len(specific) > 1 and len({r.document_id for r in rs if r.date in specific}) > 1:

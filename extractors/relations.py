@@ -21,8 +21,12 @@ from vanban.schemas.models import Reference
 
 from . import vocab
 
-#: a clause ends at these (a ";" list of bases, a sentence, a paragraph)
-_CLAUSE_END = re.compile(r"[;.\n]")
+#: a clause ends at these (a ";" list of bases, a sentence); a line break does not end one,
+#: since a citation's words may be broken over lines
+_CLAUSE_END = re.compile(r"[;.](?!\d)")
+
+#: how far from a mention its words are read, in characters
+_REACH = 300
 
 
 @lru_cache(maxsize=None)
@@ -58,11 +62,11 @@ def mention_relation(text: str, start: int, end: int, others: list[tuple[int, in
     """The relation one mention [start, end) reads as; `others` are the spans of every other mention."""
     prev_end = max((e for s, e in others if e <= start), default=0)
     next_start = min((s for s, e in others if s >= end), default=len(text))
-    para_start = text.rfind("\n", 0, start) + 1
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, para_start, start)), default=para_start)
-    before = text[max(prev_end, clause_start):start]
-    clause_end = _CLAUSE_END.search(text, end, next_start)
-    after = text[end:clause_end.start() if clause_end else next_start]
+    line_start = text.rfind("\n", 0, start) + 1
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, prev_end, start)), default=0)
+    before = text[max(prev_end, clause_start, start - _REACH):start]
+    clause_end = _CLAUSE_END.search(text, end, min(next_start, end + _REACH))
+    after = text[end:clause_end.start() if clause_end else min(next_start, end + _REACH)]
     first_in_clause = prev_end <= clause_start
     for name in _data()["priority"]:
         pats = _patterns().get(name, {})
@@ -70,7 +74,7 @@ def mention_relation(text: str, start: int, end: int, others: list[tuple[int, in
             return name
         if "after" in pats and pats["after"].search(after):
             return name
-        if first_in_clause and "opens" in pats and pats["opens"].match(text, para_start):
+        if first_in_clause and "opens" in pats and pats["opens"].match(text, line_start):
             return name
     return "cites"
 
