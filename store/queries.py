@@ -121,7 +121,8 @@ def tasks(engine: Engine, body: Optional[str] = None, statuses: Iterable[str] = 
     with engine.connect() as conn:
         rows = conn.execute(q).all()
         people: dict[int, list] = {}
-        for b in conn.execute(select(task_bodies).where(task_bodies.c.task_id.in_([r.id for r in rows]))):
+        for b in conn.execute(select(task_bodies).join(tasks_t, tasks_t.c.id == task_bodies.c.task_id)
+                              .where(tasks_t.c.document_id.in_(_latest_versions()))):
             people.setdefault(b.task_id, []).append(b)
     out = []
     for r in rows:
