@@ -34,7 +34,7 @@ def check(engine: Engine, docs: dict[int, dict], as_of: date) -> list[Finding]:
 
 
 def _deadline_finding(t, doc: dict, as_of: date):
-    where = dict(evidence=_quote(t.description), section=t.section, page=t.page,
+    where = dict(evidence=_quote(t.description), section=t.section, page=t.page, start=t.start, end=t.end,
                  details={"task": t.task_id, "deadline": t.deadline and t.deadline.text, "lead": t.lead})
     if t.status == "overdue":
         return make("overdue", doc, f"task {t.task_id} ended {t.deadline.end} ({t.deadline.text!r}), before "
@@ -68,6 +68,7 @@ def _defunct(engine: Engine, rows, docs: dict[int, dict], as_of: date) -> list[F
         out.append(make("defunct_body", doc, f"{name} ({' and '.join(roles)} of {len(uses)} tasks) no longer "
                         f"exists since {s.since}; its work is carried by {'; '.join(s.now)}",
                         evidence=_quote(first.description), section=first.section, page=first.page,
+                        start=first.start, end=first.end,
                         details={"body": name, "successor": s.now, "since": s.since, "roles": roles,
                                  "tasks": [t.task_id for _, t in uses],
                                  "steps": [vars(step) for step in s.steps]}))

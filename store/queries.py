@@ -101,6 +101,8 @@ class TaskRow:
     task_id: str
     section: Optional[str]
     page: Optional[int]
+    start: Optional[int]
+    end: Optional[int]
     description: str
     lead: list[str]
     coordinators: list[str]
@@ -134,7 +136,7 @@ def tasks(engine: Engine, body: Optional[str] = None, statuses: Iterable[str] = 
         status = deadline_status(deadline, as_of)
         if wanted and status not in wanted:
             continue
-        out.append(TaskRow(r.document_id, r.identifier, r.path, r.locality, r.task_id, r.section, r.page,
+        out.append(TaskRow(r.document_id, r.identifier, r.path, r.locality, r.task_id, r.section, r.page, r.start, r.end,
                            r.description or "", [b.name for b in named if b.role == "lead"],
                            [b.name for b in named if b.role == "coordinator"], deadline, status,
                            next_occurrence(deadline, as_of)))

@@ -129,3 +129,12 @@ def test_cli_ingest_then_refs(registry_url, capsys):
 def test_an_unreachable_server_is_a_clear_error(capsys):
     assert main(["refs", "1/QĐ-TTg", "--db", "postgresql://nobody@127.0.0.1:1/none"]) == 1
     assert "cannot open the registry" in capsys.readouterr().err
+
+
+def test_the_default_registry_is_an_sqlite_file(monkeypatch):
+    from vanban.store.engine import database_url
+    monkeypatch.delenv("VANBAN_DB", raising=False)
+    assert database_url() == "sqlite:///vanban.db"
+    monkeypatch.setenv("VANBAN_DB", "/srv/archive/registry.db")
+    assert database_url() == "sqlite:////srv/archive/registry.db"
+    assert database_url("postgresql://team@db/vanban") == "postgresql+psycopg://team@db/vanban"
