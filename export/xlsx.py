@@ -4,10 +4,12 @@
     write(documents, out, as_of) -> int       rows written to the task sheet
 
 The header row is frozen, autofilter is on, widths come from data/columns.yaml,
-long text wraps, and dates are real Excel dates (format dd/mm/yyyy).
+long text wraps, and dates are real Excel dates (format dd/mm/yyyy).  Printed,
+a sheet is landscape A4, all columns on the page width, the header on every page.
 """
 from __future__ import annotations
 
+from copy import copy
 from datetime import date
 from pathlib import Path
 
@@ -29,24 +31,51 @@ def _styles(wb: Workbook) -> None:
     for name, font, fill, align, fmt in (
             ("vb_header", Font(bold=True), PatternFill("solid", fgColor="DDEBF7"),
              Alignment(wrap_text=True, vertical="center"), "General"),
+            ("vb_text", Font(), PatternFill(), Alignment(vertical="top"), "General"),
             ("vb_wrap", Font(), PatternFill(), Alignment(wrap_text=True, vertical="top"), "General"),
             ("vb_date", Font(), PatternFill(), Alignment(vertical="top"), DATE_FORMAT)):
         wb.add_named_style(NamedStyle(name=name, font=font, fill=fill, alignment=align, number_format=fmt))
+
+
+LINE_POINTS = 15          # one line of 11-point text
+CHARS_PER_WIDTH = 1.15    # Vietnamese text in the default font fits a little more than the width in characters
+MAX_ROW_POINTS = 409      # Excel's limit
+
+
+def _height(row: dict, wrapped: list[Column]) -> float:
+    """Points for a row whose long cells wrap: neither Excel nor LibreOffice grows a row
+    written by openpyxl on opening, so wrapped text would spill over the next rows."""
+    lines = 1
+    for col in wrapped:
+        text = row.get(col.key) or ""
+        if isinstance(text, str) and text:
+            per_line = col.width * CHARS_PER_WIDTH
+            lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in text.split("\n")))
+    return min(MAX_ROW_POINTS, lines * LINE_POINTS)
 
 
 def _fill(ws, cols: list[Column], rows: list[dict]) -> None:
     ws.append([c.header for c in cols])
     for cell in ws[1]:
         cell.style = "vb_header"
-    for row in rows:
+    ws.row_dimensions[1].height = _height({c.key: c.header for c in cols}, cols)
+    wrapped = [c for c in cols if c.kind == "wrap"]
+    for number, row in enumerate(rows, start=2):
         ws.append([row.get(c.key) for c in cols])
+        ws.row_dimensions[number].height = _height(row, wrapped)
     for i, col in enumerate(cols, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
-        style = {"wrap": "vb_wrap", "date": "vb_date"}.get(col.kind)
-        if style is None:             # short text and numbers keep the default style
+        cells = [cell for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i)]
+        if not cells:
             continue
-        for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-            cell.style = style
+        cells[0].style = {"wrap": "vb_wrap", "date": "vb_date"}.get(col.kind, "vb_text")
+        for cell in cells[1:]:        # the same style array: setting the name per cell costs seconds
+            cell._style = copy(cells[0]._style)
+    ws.page_setup.orientation = "landscape"      # printed: every column on the page width, the
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4     # header row repeated on each page
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(1, ws.max_row)}"
 
