@@ -58,7 +58,7 @@ def _fill(ws, cols: list[Column], rows: list[dict]) -> None:
     ws.append([c.header for c in cols])
     for cell in ws[1]:
         cell.style = "vb_header"
-    ws.row_dimensions[1].height = _height({c.key: c.header for c in cols}, cols)
+    ws.row_dimensions[1].height = _height({c.key: c.header for c in cols}, cols) + LINE_POINTS   # bold, wider
     wrapped = [c for c in cols if c.kind == "wrap"]
     for number, row in enumerate(rows, start=2):
         ws.append([row.get(c.key) for c in cols])
