@@ -30,7 +30,7 @@ from lxml import etree
 from vanban.pipeline.normalise import fold_key
 from vanban.schemas.models import Document, Reference, Section, Task
 
-from .akn_tree import NS, Ids, Linker, add_section, data, q, sub
+from .akn_tree import NS, Ids, Linker, add_section, data, decode_eid, q, sub
 
 VB_NS = "urn:vanban:task"
 SCHEMA = Path(__file__).parent / "akn_schema" / "akomantoso30.xsd"
@@ -275,7 +275,7 @@ def to_xml(doc: Document, as_of: date):
 
 
 def _first_ids(ids: Ids) -> dict[str, str]:
-    from .akn_tree import decode_eid
+    """contract path -> the eId of its first node (a task's `section` points there)."""
     return {decode_eid(base): base for base in ids.used}
 
 

@@ -31,14 +31,14 @@ class Loaded:
 def _as_output(path: Path):
     """The JSON object when `path` is a vanban output, else None (a document to parse)."""
     with open(path, "rb") as fh:
-        head = fh.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"{") or b'"schema_version"' not in head:
+        head = fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{"):
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    return data if isinstance(data, dict) and "source" in data else None
+        return None          # not JSON after all: a document to parse
+    return data if isinstance(data, dict) and "schema_version" in data and "source" in data else None
 
 
 def load_paths(paths: list[str], workers: int | None = None) -> Loaded:
