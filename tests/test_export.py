@@ -24,7 +24,7 @@ from vanban.export.akn import SCHEMA, to_xml, validate
 from vanban.export.akn_tree import read_sections
 from vanban.export.ics import recurrence
 from vanban.export.load import load_paths
-from vanban.export.rows import columns
+from vanban.export.rows import columns, first_day
 from vanban.extractors.deadlines import parse_deadline
 from vanban.pipeline.cli import main
 from vanban.schemas.models import Document
@@ -125,13 +125,17 @@ def _todos(calendar) -> dict[str, object]:
     return {str(t["UID"]): t for t in calendar.walk("VTODO")}
 
 
-def test_calendar_has_one_todo_per_dated_task_with_stable_uids(documents, calendar):
+def test_calendar_has_one_todo_per_dated_task_with_stable_uids(documents, calendar, tmp_path):
     dated = [(d, t) for d in documents for t in d.tasks
              if t.deadline and (t.deadline.start or t.deadline.end or t.deadline.kind == "recurring")]
     todos = _todos(calendar)
     assert len(calendar.walk("VTODO")) == len(todos) == len(dated)        # UIDs are unique
     doc, task = dated[0]
     assert any(uid.startswith(doc.source.sha256) for uid in todos)
+    first, again = tmp_path / "a.ics", tmp_path / "b.ics"                 # a re-export updates, not duplicates
+    export(documents[:10], "ics", first, AS_OF)
+    export(documents[:10], "ics", again, AS_OF)
+    assert first.read_bytes() == again.read_bytes()
 
 
 def test_period_keeps_its_start_and_falls_due_at_its_end(documents, calendar):
@@ -159,13 +163,13 @@ def test_every_recurring_deadline_expands_as_the_deadline_grammar_reads_it(docum
                 continue
             grammar = parse_deadline(d.text, year)[0]
             assert grammar.kind == "recurring" and grammar.frequency == d.frequency, d.text
-            first, _ = recurrence(d, date(int(doc.metadata.date[:4]), 1, 1) if year else AS_OF)
+            anchor = first_day(doc.metadata.date) if doc.metadata.date else AS_OF
             todo = next(t for t in todos if str(t["UID"]).startswith(doc.source.sha256)
                         and str(t["DESCRIPTION"]).endswith(task.description) and "RRULE" in t)
             start = todo.decoded("DTSTART")
             rule = rrulestr(todo["RRULE"].to_ical().decode(), dtstart=datetime.combine(start, datetime.min.time()))
             dates = [x.date() for x in rule[:5]]
-            assert dates[0] == start
+            assert dates[0] == start == recurrence(d, anchor)[0] and start >= anchor
             for a, b in zip(dates, dates[1:]):
                 if d.frequency == "weekly":
                     assert b - a == timedelta(days=7), d.text
