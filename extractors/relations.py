@@ -5,7 +5,7 @@
     mention_relation(text, start, end, others) -> str
 
 Read from the words around each mention in the citing text (words in
-extractors/data/relations.yaml): a verb right before the mention (`thay thế
+lexicon/data/relations.yaml): a verb right before the mention (`thay thế
 Quyết định số 942/QĐ-TTg`), words after it in the same clause (`... hết hiệu
 lực`), or a paragraph opening with `Căn cứ`.  A verb only counts when no other
 mention stands between it and this one, so `Quyết định số 1 ... sửa đổi, bổ sung

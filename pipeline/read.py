@@ -1,7 +1,7 @@
 """Stage 1, read: bytes -> RawDocument.  The format is sniffed from the bytes,
 never taken from the file name; each format has its own reader module.
 
-    read(path) -> RawDocument
+    read(path, data=None) -> RawDocument      data: the bytes, when they are not read from path
 """
 from __future__ import annotations
 
@@ -42,10 +42,14 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def read(path: str | Path) -> RawDocument:
-    """Read any supported file into a RawDocument (text not yet normalised)."""
+def read(path: str | Path, data: bytes | None = None) -> RawDocument:
+    """Read any supported file into a RawDocument (text not yet normalised).
+
+    `data` are the bytes when they come from elsewhere (standard input, the API);
+    `path` then only names them in the output and in errors."""
     path = str(path)
-    data = Path(path).read_bytes()
+    if data is None:
+        data = Path(path).read_bytes()
     if not data.strip():
         raise EmptyDocument(path, "the file is empty")
     sha = hashlib.sha256(data).hexdigest()

@@ -2,7 +2,7 @@
 
     read -> normalise -> layout -> tree -> extract -> resolve and link -> validate -> emit
 
-    parse(path) -> vanban.schemas.Document     (raises VanbanError with a clear reason)
+    parse(path, data=None) -> vanban.schemas.Document     (raises VanbanError with a clear reason)
 """
 from __future__ import annotations
 
@@ -29,10 +29,10 @@ class NotADocument(VanbanError):
     pass
 
 
-def parse(path: str | Path) -> Document:
-    """Parse one file into a validated contract-v1 Document."""
+def parse(path: str | Path, data: bytes | None = None) -> Document:
+    """Parse one file (or `data`, named `path`) into a validated contract-v1 Document."""
     path = str(path)
-    raw = normalise(read(path))
+    raw = normalise(read(path, data))
     doc = layout(raw)
     tree, tree_warnings = build_tree_checked(doc)
 

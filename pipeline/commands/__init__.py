@@ -22,6 +22,7 @@ COMMANDS = (
     "vanban.pipeline.commands.refs",
     "vanban.pipeline.commands.tasks",
     "vanban.pipeline.commands.audit",
+    "vanban.pipeline.commands.export",
 )
 
 

@@ -10,7 +10,8 @@ def add_parser(sub) -> None:
                        description="Parse one file to stdout, or files and folders into OUTDIR (-o). "
                                    "A batch goes on past bad files, lists every input in OUTDIR/_report.json "
                                    "and exits 1 if any file failed.")
-    p.add_argument("paths", nargs="+", help="files or folders (folders are walked recursively)")
+    p.add_argument("paths", nargs="+", help="files or folders (folders are walked recursively); "
+                                            "- reads one document from standard input")
     p.add_argument("-o", "--output", metavar="OUTDIR", help="write one JSON per document here")
     p.add_argument("-w", "--workers", type=int, default=None, help="parallel processes (default: number of cores)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
@@ -29,12 +30,17 @@ def _parse_single(args) -> int:
     if len(args.paths) != 1 or Path(args.paths[0]).is_dir():
         print("vanban parse: give -o OUTDIR to parse several files or a folder", file=sys.stderr)
         return 2
+    from .. import parse
     from ..emit import to_json
-    from ..run import parse
+    path = args.paths[0]
     try:
-        sys.stdout.write(to_json(parse(args.paths[0])))
-    except (VanbanError, OSError) as exc:
+        document = parse(sys.stdin.buffer, name="-") if path == "-" else parse(path)
+        sys.stdout.write(to_json(document))
+    except VanbanError as exc:
         print(f"vanban: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:                  # unreadable: permissions, a device, ...
+        print(f"vanban: error: {path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return 0
 
