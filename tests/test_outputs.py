@@ -19,8 +19,8 @@ def test_outputs_match_the_code(tmp_path, monkeypatch):
     monkeypatch.chdir(REPO)                       # paths in the JSON are as given: corpus/...
     fresh = tmp_path / "outputs"
     parse_many(collect_inputs(["corpus"]), fresh, workers=None)
-    want = {p.name: p for p in OUTPUTS.glob("*.json")}
-    have = {p.name: p for p in fresh.glob("*.json")}
+    want = {p.relative_to(OUTPUTS).as_posix(): p for p in OUTPUTS.rglob("*.json") if p.name != "_report.json"}
+    have = {p.relative_to(fresh).as_posix(): p for p in fresh.rglob("*.json") if p.name != "_report.json"}
     problems = []
     for name in sorted(set(want) | set(have)):
         if name not in have:
