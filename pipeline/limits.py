@@ -10,7 +10,7 @@ process inherits); a value of 0 means no limit.
 |---|---|---|---|---|
 | file size | 200 MB | `--max-bytes` | VANBAN_MAX_BYTES | `too_large` |
 | characters of text | 5,000,000 | `--max-chars` | VANBAN_MAX_CHARS | `too_large` |
-| unzipped size of a .docx (from the ZIP directory, before reading) | 300 MB | `--max-unzipped` | VANBAN_MAX_UNZIPPED | `too_large` |
+| unzipped size of a .docx (from the ZIP directory, before reading) | 100 MB | `--max-unzipped` | VANBAN_MAX_UNZIPPED | `too_large` |
 | pages of a PDF | 2,000 | `--max-pages` | VANBAN_MAX_PAGES | `too_large` |
 | time per document | 60 s + 3 s a page | `--timeout` | VANBAN_TIMEOUT | `timeout` (batch) |
 | memory per worker | 1,536 MB | `--max-memory` | VANBAN_MAX_MEMORY | `too_large` (batch) |
@@ -30,7 +30,7 @@ MB = 1 << 20
 class Limits:
     max_bytes: int = 200 * MB
     max_chars: int = 5_000_000
-    max_unzipped: int = 300 * MB
+    max_unzipped: int = 100 * MB
     max_pages: int = 2000
     timeout: float = 60.0            # seconds for any document ...
     timeout_per_page: float = 3.0    # ... plus this much per page

@@ -34,7 +34,7 @@ def add_batch_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-bytes", type=int, metavar="MB", default=None, help="file size (default 200)")
     g.add_argument("--max-chars", type=int, metavar="N", default=None, help="characters of text (default 5000000)")
     g.add_argument("--max-unzipped", type=int, metavar="MB", default=None,
-                   help="unzipped size of a .docx, read from its ZIP directory (default 300)")
+                   help="unzipped size of a .docx, read from its ZIP directory (default 100)")
     g.add_argument("--max-pages", type=int, metavar="N", default=None, help="pages of a PDF (default 2000)")
     d = p.add_argument_group("Dask (pip install 'vanban[dask]')")
     d.add_argument("--dask", choices=["local"], default=None,
