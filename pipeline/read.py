@@ -97,11 +97,12 @@ def _read_regular_file(path: str, max_bytes: int) -> bytes:
         raise UnsupportedFormat(path, "no such file")
     except OSError as exc:
         raise UnsupportedFormat(path, f"cannot be opened ({exc.strerror})")
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        kind = KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        raise UnsupportedFormat(path, f"{kind}, not a regular file")
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            kind = KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
-            raise UnsupportedFormat(path, f"{kind}, not a regular file")
         limits.check(path, "the file size", info.st_size, max_bytes, "--max-bytes", in_bytes=True)
         return fh.read()
 

@@ -80,6 +80,27 @@ def parse_many(inputs: list[Path], outdir: Path, workers: Optional[int] = None,
     return report
 
 
+#: a tiny document parsed once per process, so that every lazily built table (gazetteer
+#: automaton, patterns, spaCy vocabulary) is built before the first real document's clock starts
+WARM_UP_TEXT = ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 12/KH-UBND\nKẾ HOẠCH\nTriển khai Chỉ thị số 11/CT-TTg\n"
+                "I. NHIỆM VỤ\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính thực hiện Quyết định số 12/QĐ-UBND "
+                "ngày 01/01/2024. Thời hạn: trước ngày 30/6/2025.\n")
+_warm = False
+
+
 def warm_up() -> None:
-    """Load gazetteers and compiled patterns once per worker process."""
-    from .. import run  # noqa: F401  (importing the extractors builds their data once)
+    """Load gazetteers and compiled patterns, and parse a tiny document, once per process."""
+    global _warm
+    if _warm:
+        return
+    import tempfile
+
+    from ..run import parse
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as fh:
+        fh.write(WARM_UP_TEXT)
+        fh.flush()
+        try:
+            parse(fh.name)
+        except Exception:  # noqa: BLE001 - warming up must never stop a batch
+            pass
+    _warm = True

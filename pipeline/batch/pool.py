@@ -12,6 +12,8 @@ Each worker is a forked process that parses one document at a time. The parent
   - reports a worker that died by itself (OOM killer, kill -9, a crash in C) `crashed`;
   - on Ctrl-C, kills the workers and returns, so that the caller writes the report.
 Workers die with the parent (PR_SET_PDEATHSIG) and ignore Ctrl-C (the parent handles it).
+On Linux the parent loads the pipeline once and forks warm workers, so that a replaced
+worker starts at once and shares the parent's read-only pages.
 """
 from __future__ import annotations
 
@@ -63,6 +65,9 @@ def run_pool(jobs: list[Job], workers: int, limits: Limits, done: Callable[[Entr
              started: Optional[Callable[[str], None]] = None) -> bool:
     """Run every job; call done(entry) once per job, in the order they end. True if all ran."""
     ctx = get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    if ctx.get_start_method() == "fork":
+        from . import warm_up
+        warm_up()                      # once here: every worker, and every replacement, starts warm
     pending: deque[Job] = deque(jobs)
     pool: list[Worker] = []
     tmp = Path(tempfile.mkdtemp(prefix="vanban-workers-"))
