@@ -56,7 +56,7 @@ def texts(scale: int = 1) -> dict[str, str]:
     return {
         "matcher_so.txt": "Giao " + "Sở " * (1600 * scale) + "chủ trì",
         "matcher_so_comma.txt": "Giao " + "Sở, " * (800 * scale) + "chủ trì",
-        "matcher_ubnd.txt": HEADER + "Ủy ban nhân dân " * (2000 * scale),
+        "matcher_ubnd.txt": HEADER + "Ủy ban nhân dân " * (500 * scale),
         "citation_digits.txt": HEADER + "Quyết định số " + "1" * (10000 * scale),
         "many_citations.txt": HEADER + "".join(
             f"{k}. Sở Nội vụ chủ trì thực hiện Quyết định số {k}/QĐ-UBND ngày 01/01/2024.\n"
