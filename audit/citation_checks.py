@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from vanban.extractors import vocab
-from vanban.pipeline.normalise import fold_key
+from vanban import lexicon as vocab
+from vanban.lexicon import fold_key
 from vanban.store import identity as ident
 from vanban.store.queries import resolve_row
 

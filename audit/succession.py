@@ -22,7 +22,7 @@ from typing import Optional
 
 import yaml
 
-from vanban.pipeline.normalise import fold_key
+from vanban.lexicon import fold_key
 
 
 def load_data(name: str):

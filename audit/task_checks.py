@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from vanban.pipeline.normalise import fold_key
+from vanban.lexicon import fold_key
 from vanban.schemas.status import DUE_SOON_DAYS
 from vanban.store.queries import tasks
 from vanban.store.tables import bodies

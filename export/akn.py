@@ -27,7 +27,7 @@ from typing import Optional
 
 from lxml import etree
 
-from vanban.pipeline.normalise import fold_key
+from vanban.lexicon import fold_key
 from vanban.schemas.models import Document, Reference, Section, Task
 
 from .akn_tree import NS, Ids, Linker, add_section, data, decode_eid, q, sub

@@ -24,7 +24,7 @@ from typing import Optional
 
 import yaml
 
-from vanban.pipeline.normalise import fold_key
+from vanban.lexicon import fold_key
 from vanban.pipeline.resolve import _body_of, _ident_key
 
 

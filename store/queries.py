@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Optional
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from vanban.pipeline.normalise import fold_key
+from vanban.lexicon import fold_key
 from vanban.schemas.models import Deadline
 from vanban.schemas.status import deadline_status, next_occurrence
 
