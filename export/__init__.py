@@ -11,10 +11,12 @@ exchange legal documents, fed by validated Documents, never by re-parsing:
 | jsonl | jsonl.py  | one task per line with its document's identifier, issuer, date  |
 | akn   | akn.py    | a folder: one Akoma Ntoso 3.0 XML file per document             |
 
+`-o out/` (a folder) for a one-file format writes `out/tasks.<fmt>`.
 Inputs come from load.py (files, folders, JSON outputs, the registry).
 """
 from __future__ import annotations
 
+import os
 from datetime import date
 from importlib import import_module
 from pathlib import Path
@@ -22,10 +24,23 @@ from pathlib import Path
 FORMATS = ("xlsx", "csv", "ics", "jsonl", "akn")
 
 
+#: the file written when OUT names a folder (`-o out/`) for a one-file format
+DEFAULT_NAME = "tasks.{fmt}"
+
+
+def output_path(out: str | Path, fmt: str) -> Path:
+    """OUT as given; for one-file formats, a folder (existing, or written with a
+    trailing slash) gets `tasks.<fmt>` inside it."""
+    path = Path(out)
+    if fmt != "akn" and (str(out).endswith(("/", os.sep)) or path.is_dir()):
+        return path / DEFAULT_NAME.format(fmt=fmt)
+    return path
+
+
 def export(documents, fmt: str, out: str | Path, as_of: date) -> int:
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
-    return import_module(f"{__name__}.{fmt}").write(list(documents), Path(out), as_of)
+    return import_module(f"{__name__}.{fmt}").write(list(documents), output_path(out, fmt), as_of)
 
 
 __all__ = ["FORMATS", "export"]

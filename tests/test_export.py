@@ -270,6 +270,10 @@ def test_export_command(tmp_path, capsys):
                  "-f", "csv", "-o", str(out), "--as-of", "2026-12-03"]) == 0
     assert "1 documents" in capsys.readouterr().err and out.exists()
     assert main(["export", "-f", "csv", "-o", str(out)]) == 2
+    folder = tmp_path / "out"
+    assert main(["export", str(OUTPUTS / "029_vpcp-cv-2739-vpcp-dmdn-2019.json"), "--format", "xlsx",
+                 "-o", f"{folder}/"]) == 0
+    assert load_workbook(folder / "tasks.xlsx").sheetnames[0] == "Nhiệm vụ"
 
 
 def test_export_db_without_registry_says_so(tmp_path):

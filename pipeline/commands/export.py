@@ -21,7 +21,7 @@ def add_parser(sub) -> None:
     p.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="DATE",
                    help="the day task statuses are judged on, YYYY-MM-DD (default: today)")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="the file to write (for akn: a folder)")
+                   help="the file to write; a folder (out/) gets tasks.<format>; for akn: the folder")
     p.add_argument("-w", "--workers", type=int, default=None,
                    help="processes for documents that must be parsed (default: number of cores)")
     p.set_defaults(run=run)
@@ -40,8 +40,10 @@ def run(args) -> int:
     if not loaded.documents:
         print("vanban export: no documents to export", file=sys.stderr)
         return 1
-    n = export(loaded.documents, args.format, args.output, args.as_of or date.today())
+    from vanban.export import output_path
+    out = output_path(args.output, args.format)
+    n = export(loaded.documents, args.format, out, args.as_of or date.today())
     unit = "files" if args.format == "akn" else "tasks"
-    print(f"{len(loaded.documents)} documents, {n} {unit} exported to {args.output}"
+    print(f"{len(loaded.documents)} documents, {n} {unit} exported to {out}"
           + (f" ({len(loaded.errors)} inputs failed)" if loaded.errors else ""), file=sys.stderr)
     return 1 if loaded.errors else 0
