@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from vanban.schemas.models import Reference
 
-from . import vocab
+from vanban import lexicon as vocab
 
 #: a clause ends at these (a ";" list of bases, a sentence); a line break does not end one,
 #: since a citation's words may be broken over lines
