@@ -4,6 +4,11 @@
     vanban parse PATH... -o OUTDIR       a batch: one JSON per document + OUTDIR/_report.json
     vanban schema                        the JSON Schema of the output
     vanban eval [CORPUS]                 scores against the hand-checked expectations
+    vanban ingest PATH... [--db URL]     parse and store in the registry (default: vanban.db)
+    vanban refs IDENTIFIER               what cites a document, what it cites
+    vanban tasks [--body NAME] [--status S]   tasks across the registry
+    vanban audit [--format json|html|csv]     findings over the registry
+    vanban db upgrade                    migrate an older registry
 """
 from __future__ import annotations
 
