@@ -27,21 +27,20 @@ def run(args) -> int:
 
 
 def _parse_single(args) -> int:
-    from ..errors import VanbanError
-
+    """One file to stdout; any failure is one line on stderr (the batch's wording), exit 1."""
     if len(args.paths) != 1 or Path(args.paths[0]).is_dir():
         print("vanban parse: give -o OUTDIR to parse several files or a folder", file=sys.stderr)
         return 2
+    from ..batch.job import parse_entry
     from ..batch.options import limits_from
-    from ..emit import to_json
     from ..limits import use
-    from ..run import parse
     use(limits_from(args))
-    try:
-        sys.stdout.write(to_json(parse(args.paths[0])))
-    except (VanbanError, OSError) as exc:
-        print(f"vanban: error: {exc}", file=sys.stderr)
+    entry, text = parse_entry(args.paths[0], "-")
+    if text is None:
+        label = "error" if entry.status == "error" else entry.status.replace("_", " ")
+        print(f"vanban: {label}: {args.paths[0]}: {entry.error}", file=sys.stderr)
         return 1
+    sys.stdout.write(text)
     return 0
 
 
