@@ -1,0 +1,208 @@
+"""Ruled tables: ruling strokes read from the page's path objects, cells found by
+pdfplumber's table finder (fed those strokes, so it never parses the page), read
+from our characters; tables continued over pages merged."""
+from __future__ import annotations
+
+import bisect
+import ctypes
+import re
+from functools import lru_cache
+
+import pypdfium2.raw as pdfium_c
+
+from ..types import Table
+from .chars import Char, bare_all
+from .rows import Page, make_rows
+
+#: text found only in layout tables (the 2-column header, the signature block), never in a real table
+LAYOUT_TABLE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*-\s*Tự do|^Nơi nhận\s*:", re.IGNORECASE)
+
+
+def ruling(page, height: float) -> tuple[list[dict], list[dict]]:
+    """The page's straight horizontal and vertical strokes, read from its path objects
+    (pdfplumber edge dicts, top measured from the page top).  Cheap: no page parse."""
+    horizontal: list[dict] = []
+    vertical: list[dict] = []
+    fx, fy = ctypes.c_float(), ctypes.c_float()
+    matrix = pdfium_c.FS_MATRIX()
+    get_object, get_segment, get_type, get_matrix, count_segments, get_point, segment_type, segment_close = _path_calls()
+    matrix_ref, fx_ref, fy_ref = ctypes.byref(matrix), ctypes.byref(fx), ctypes.byref(fy)
+    moveto, lineto, path_type = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_PAGEOBJ_PATH
+    # the page's top-level objects (no form XObjects), read without pypdfium2's object wrappers
+    raw_page = page.raw
+    for i in range(max(pdfium_c.FPDFPage_CountObjects(raw_page), 0)):
+        obj = get_object(raw_page, i)
+        if not obj or get_type(obj) != path_type:
+            continue
+        get_matrix(obj, matrix_ref)
+        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        prev = start = None
+        for k in range(count_segments(obj)):
+            seg = get_segment(obj, k)
+            get_point(seg, fx_ref, fy_ref)
+            point = (a * fx.value + c * fy.value + e, b * fx.value + d * fy.value + f)
+            kind = segment_type(seg)
+            if kind == moveto:
+                prev = start = point
+                continue
+            if prev is not None and kind == lineto:
+                _add_edge(prev, point, height, horizontal, vertical)
+            prev = point
+            if segment_close(seg) and start is not None:
+                _add_edge(point, start, height, horizontal, vertical)
+                prev = start
+    return horizontal, vertical
+
+
+@lru_cache(maxsize=1)
+def _path_calls():
+    """pdfium's per-object and per-path-segment functions without ctypes' argument
+    conversion (as _char_calls): handles are passed as the pointer objects pdfium returned."""
+    c = pdfium_c
+    return bare_all((c.FPDFPage_GetObject, c.FPDF_PAGEOBJECT), (c.FPDFPath_GetPathSegment, c.FPDF_PATHSEGMENT),
+                    (c.FPDFPageObj_GetType, ctypes.c_int), (c.FPDFPageObj_GetMatrix, ctypes.c_int),
+                    (c.FPDFPath_CountSegments, ctypes.c_int), (c.FPDFPathSegment_GetPoint, ctypes.c_int),
+                    (c.FPDFPathSegment_GetType, ctypes.c_int), (c.FPDFPathSegment_GetClose, ctypes.c_int))
+
+
+def _add_edge(p, q, height: float, horizontal: list, vertical: list) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y1 - y0) < 1.0 and abs(x1 - x0) > 5:
+        lo, hi = sorted((x0, x1))
+        top = height - y0
+        horizontal.append({"object_type": "line_edge", "orientation": "h", "x0": lo, "x1": hi,
+                           "top": top, "bottom": top, "width": hi - lo, "height": 0.0})
+    elif abs(x1 - x0) < 1.0 and abs(y1 - y0) > 5:
+        lo, hi = sorted((height - y0, height - y1))
+        vertical.append({"object_type": "line_edge", "orientation": "v", "x0": x0, "x1": x0,
+                         "top": lo, "bottom": hi, "width": 0.0, "height": hi - lo})
+
+
+def cut_tables(doc, index: int, chars: list[Char], direction: str,
+               result: Page, horizontal: list[dict], vertical: list[dict]) -> list[Char]:
+    """Find ruled tables with pdfplumber's table finder (fed our ruling strokes, so
+    pdfplumber never parses the page), read their cells from our characters, and
+    return the characters left outside every table.  `doc` opens pdfplumber's page
+    (doc.plumber_page) only for rotated text, to measure cells in its page size."""
+    from pdfplumber.table import TableFinder
+
+    if direction == "+x":         # cells are already in reading space: no page size needed
+        width = height = 0.0
+    else:                         # pdfplumber's page size, as the cells are measured in it
+        ppage = doc.plumber_page(index)
+        width, height = float(ppage.width), float(ppage.height)
+    remaining = chars
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+    # with explicit edges only, pdfplumber's table finder never looks at the page: no need
+    # to open the PDF a second time with pdfplumber (Page.find_tables is TableFinder(page, settings))
+    for found in TableFinder(None, settings).tables:
+        cells = [_to_reading(c, width, height, direction) for c in found.cells]
+        table, box = _table_from_cells(cells, remaining, result.number)
+        if table is None:
+            continue
+        remaining = _outside(remaining, box)
+        result.tables.append(table)
+        result.table_tops.append(box[1])
+    return remaining
+
+
+def _to_reading(cell, width: float, height: float, direction: str):
+    """pdfplumber's (x0, top, x1, bottom) with top from the page top -> our reading space."""
+    x0, top, x1, bottom = cell
+    yb, yt = height - bottom, height - top       # PDF y (up)
+    if direction == "+x":
+        return (x0, top, x1, bottom)
+    if direction == "+y":
+        return (yb, x0, yt, x1)
+    if direction == "-y":
+        return (height - yt, width - x1, height - yb, width - x0)
+    return (width - x1, yb, width - x0, yt)
+
+
+def _inside(ch: Char, box) -> bool:
+    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def _outside(chars: list[Char], box) -> list[Char]:
+    """The characters not _inside the box (the test inlined: it runs over every character)."""
+    left, top, right, bottom = box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1
+    return [ch for ch in chars if not (left <= (ch.x0 + ch.x1) / 2 <= right and top <= (ch.top + ch.bottom) / 2 <= bottom)]
+
+
+def _edges(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > 2.0:
+            out.append(v)
+    return out
+
+
+def _index(edges: list[float], v: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+
+
+def _table_from_cells(cells, chars: list[Char], page: int):
+    """A grid from cell boxes; merged cells' text repeated down their rows."""
+    if len(cells) < 4:
+        return None, None
+    xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
+    ncols, nrows = len(xs) - 1, len(ys) - 1
+    if ncols < 2 or nrows < 2:
+        return None, None
+    if ncols > 20:
+        return None, None             # words boxed one by one, not a table
+    grid = [["" for _ in range(ncols)] for _ in range(nrows)]
+    cut = total = 0
+    by_y = sorted(chars, key=lambda ch: (ch.top + ch.bottom) / 2)
+    centres = [(ch.top + ch.bottom) / 2 for ch in by_y]
+    box = (xs[0], ys[0], xs[-1], ys[-1])
+    for cell in cells:
+        c0, c1 = _index(xs, cell[0]), _index(xs, cell[2])
+        r0, r1 = _index(ys, cell[1]), _index(ys, cell[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        lo, hi = bisect.bisect_left(centres, cell[1] - 1), bisect.bisect_right(centres, cell[3] + 1)
+        inner = [ch for ch in by_y[lo:hi] if _inside(ch, cell)]
+        cut += sum(1 for ch in inner if ch.x0 < cell[0] - 1.5 or ch.x1 > cell[2] + 1.5)
+        total += len(inner)
+        text = " ".join(seg.text for row in make_rows(inner, page) for seg in row.segs)
+        for r in range(r0, r1):
+            grid[r][c0] = text
+    if total and cut > 0.02 * total:
+        return None, None             # cell edges cut through words: shaded text, not a table
+    if any(LAYOUT_TABLE.search(c) for row in grid for c in row):
+        return None, None             # the header or signature block drawn as a table
+    beside = sum(1 for ch in chars if box[1] + 1 < (ch.top + ch.bottom) / 2 < box[3] - 1
+                 and not box[0] - 1 <= (ch.x0 + ch.x1) / 2 <= box[2] + 1)
+    if beside > 3:
+        return None, None             # body text runs on beside it: boxed words inside a paragraph
+    rows = [row for row in grid if any(row)]
+    filled_rows = [row for row in rows if sum(1 for c in row if c) >= 2]
+    if len(rows) < 2 or len(filled_rows) < 2:
+        return None, None
+    return Table(rows=rows, page=page, row_pages=[page] * len(rows)), box
+
+
+def merge_tables(items: list) -> list:
+    """A table that starts a page right after a table ending the previous page,
+    with as many columns, is its continuation: one Table."""
+    out: list = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (isinstance(it, Table) and isinstance(prev, Table) and it.page is not None
+                and prev.row_pages and prev.row_pages[-1] is not None and it.page == prev.row_pages[-1] + 1
+                and len(it.rows[0]) == len(prev.rows[0])):
+            rows, pages = list(it.rows), list(it.row_pages or [it.page] * len(it.rows))
+            if rows and rows[0] == prev.rows[0]:
+                rows, pages = rows[1:], pages[1:]
+            if rows and not rows[0][0].strip() and prev.rows[-1][0].strip():
+                prev.rows[-1] = [f"{a} {b}".strip() for a, b in zip(prev.rows[-1], rows[0])]
+                rows, pages = rows[1:], pages[1:]
+            prev.rows.extend(rows)
+            prev.row_pages.extend(pages)
+            continue
+        out.append(it)
+    return out
