@@ -14,44 +14,111 @@ from ..types import Table
 from .chars import Char, bare_all
 from .rows import Page, make_rows
 
-#: text found only in layout tables (the 2-column header, the signature block), never in a real table
-LAYOUT_TABLE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*-\s*Tự do|^Nơi nhận\s*:", re.IGNORECASE)
+#: a cell that only a layout table holds (the 2-column header's motto, the signature block's
+#: "Nơi nhận:"), never a real table: the motto in capitals or "Độc lập - Tự do" opening the
+#: cell.  A law's name inside a task ("Luật Cơ quan đại diện nước Cộng hòa xã hội chủ nghĩa
+#: Việt Nam ở nước ngoài", 109/NQ-CP) is no motto.
+LAYOUT_TABLE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|^(?:Độc lập\s*-\s*Tự do|Nơi nhận\s*:)", re.IGNORECASE)
 
 
 def ruling(page, height: float) -> tuple[list[dict], list[dict]]:
-    """The page's straight horizontal and vertical strokes, read from its path objects
-    (pdfplumber edge dicts, top measured from the page top).  Cheap: no page parse."""
+    """The page's straight horizontal and vertical rulings, read from its path objects
+    (pdfplumber edge dicts, top measured from the page top).  Cheap: no page parse.
+
+    A ruling is ink: a stroked line or outline, or a thin filled bar.  A filled area is
+    a cell's background, whose edges sit inset from the rulings and would cut every row
+    and column in two (116/NQ-CP draws a white box inside each cell; 135/QĐ-BLĐTBXH
+    shades its group rows grey): its edges are no ruling, and neither is white ink."""
     horizontal: list[dict] = []
     vertical: list[dict] = []
-    fx, fy = ctypes.c_float(), ctypes.c_float()
-    matrix = pdfium_c.FS_MATRIX()
-    get_object, get_segment, get_type, get_matrix, count_segments, get_point, segment_type, segment_close = _path_calls()
-    matrix_ref, fx_ref, fy_ref = ctypes.byref(matrix), ctypes.byref(fx), ctypes.byref(fy)
-    moveto, lineto, path_type = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_PAGEOBJ_PATH
-    # the page's top-level objects (no form XObjects), read without pypdfium2's object wrappers
     raw_page = page.raw
+    get_object, get_type = _path_calls()[:3:2]
+    path_type = pdfium_c.FPDF_PAGEOBJ_PATH
+    # the page's top-level objects (no form XObjects), read without pypdfium2's object wrappers
     for i in range(max(pdfium_c.FPDFPage_CountObjects(raw_page), 0)):
         obj = get_object(raw_page, i)
         if not obj or get_type(obj) != path_type:
             continue
-        get_matrix(obj, matrix_ref)
-        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
-        prev = start = None
-        for k in range(count_segments(obj)):
-            seg = get_segment(obj, k)
-            get_point(seg, fx_ref, fy_ref)
-            point = (a * fx.value + c * fy.value + e, b * fx.value + d * fy.value + f)
-            kind = segment_type(seg)
-            if kind == moveto:
-                prev = start = point
-                continue
-            if prev is not None and kind == lineto:
-                _add_edge(prev, point, height, horizontal, vertical)
-            prev = point
-            if segment_close(seg) and start is not None:
-                _add_edge(point, start, height, horizontal, vertical)
-                prev = start
+        stroked, filled = _paint(obj)
+        if not (stroked or filled):
+            continue
+        for points, closed in _subpaths(obj):
+            if not stroked:
+                xs, ys = [x for x, _ in points], [y for _, y in points]
+                if min(max(xs) - min(xs), max(ys) - min(ys)) > _THIN:
+                    continue                # a filled area: background, not a ruling
+            for p, q in zip(points, points[1:]):
+                _add_edge(p, q, height, horizontal, vertical)
+            if closed or not stroked:
+                _add_edge(points[-1], points[0], height, horizontal, vertical)
     return horizontal, vertical
+
+
+def _subpaths(obj) -> list[tuple[list[tuple[float, float]], bool]]:
+    """The path's straight subpaths in page space: (points, closed)."""
+    _, get_segment, _, get_matrix, count_segments, get_point, segment_type, segment_close = _path_calls()
+    fx, fy = ctypes.c_float(), ctypes.c_float()
+    fx_ref, fy_ref = ctypes.byref(fx), ctypes.byref(fy)
+    matrix = pdfium_c.FS_MATRIX()
+    get_matrix(obj, ctypes.byref(matrix))
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+    out: list[tuple[list, bool]] = []
+    current: list = []
+    closed = False
+    for k in range(count_segments(obj)):
+        seg = get_segment(obj, k)
+        get_point(seg, fx_ref, fy_ref)
+        point = (a * fx.value + c * fy.value + e, b * fx.value + d * fy.value + f)
+        kind = segment_type(seg)
+        if kind == moveto:
+            if len(current) > 1:
+                out.append((current, closed))
+            current, closed = [point], False
+            continue
+        if kind == lineto and current:
+            current.append(point)
+        else:                               # a curve: no ruling runs through it
+            if len(current) > 1:
+                out.append((current, closed))
+            current = [point]
+        if segment_close(seg):
+            closed = True
+    if len(current) > 1:
+        out.append((current, closed))
+    return out
+
+
+_WHITE = 245           # a colour with every channel at or above this is paper, not ink
+_THIN = 2.5            # a filled shape at most this thick (points) is a ruling bar
+
+
+def _paint(obj) -> tuple[bool, bool]:
+    """(stroked, filled) with visible ink: a colour that is not white, not transparent."""
+    get_mode, get_fill, get_stroke = _paint_calls()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not get_mode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return True, False                  # unknown: read it as a stroke, as before
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    refs = [ctypes.byref(x) for x in rgba]
+    out = []
+    for painted, get_colour in ((stroke.value, get_stroke), (fill.value, get_fill)):
+        if not painted:
+            out.append(False)
+        elif not get_colour(obj, *refs):
+            out.append(True)
+        else:
+            r, g, b, alpha = (x.value for x in rgba)
+            out.append(alpha > 0 and min(r, g, b) < _WHITE)
+    return out[0], out[1]
+
+
+@lru_cache(maxsize=1)
+def _paint_calls():
+    """How a path is painted: draw mode (fill mode, stroke flag), fill and stroke colour."""
+    c = pdfium_c
+    return bare_all((c.FPDFPath_GetDrawMode, ctypes.c_int), (c.FPDFPageObj_GetFillColor, ctypes.c_int),
+                    (c.FPDFPageObj_GetStrokeColor, ctypes.c_int))
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +210,11 @@ def _index(edges: list[float], v: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
 
 
+def _is_layout_cell(text: str) -> bool:
+    m = LAYOUT_TABLE.search(text)
+    return m is not None and (m.start() == 0 or m.group(0).isupper())
+
+
 def _table_from_cells(cells, chars: list[Char], page: int):
     """A grid from cell boxes; merged cells' text repeated down their rows."""
     if len(cells) < 4:
@@ -173,7 +245,7 @@ def _table_from_cells(cells, chars: list[Char], page: int):
             grid[r][c0] = text
     if total and cut > 0.02 * total:
         return None, None             # cell edges cut through words: shaded text, not a table
-    if any(LAYOUT_TABLE.search(c) for row in grid for c in row):
+    if any(_is_layout_cell(c) for row in grid for c in row):
         return None, None             # the header or signature block drawn as a table
     beside = sum(1 for ch in chars if box[1] + 1 < (ch.top + ch.bottom) / 2 < box[3] - 1
                  and not box[0] - 1 <= (ch.x0 + ch.x1) / 2 <= box[2] + 1)
@@ -188,21 +260,60 @@ def _table_from_cells(cells, chars: list[Char], page: int):
 
 def merge_tables(items: list) -> list:
     """A table that starts a page right after a table ending the previous page,
-    with as many columns, is its continuation: one Table."""
+    with as many columns, is its continuation: one Table.  Its repeated header rows
+    are dropped, and its first row either goes on with the row the page break cut
+    (_cut_by_break) or is a new row under cells merged down across the break."""
     out: list = []
     for it in items:
         prev = out[-1] if out else None
         if (isinstance(it, Table) and isinstance(prev, Table) and it.page is not None
                 and prev.row_pages and prev.row_pages[-1] is not None and it.page == prev.row_pages[-1] + 1
                 and len(it.rows[0]) == len(prev.rows[0])):
-            rows, pages = list(it.rows), list(it.row_pages or [it.page] * len(it.rows))
-            if rows and rows[0] == prev.rows[0]:
-                rows, pages = rows[1:], pages[1:]
-            if rows and not rows[0][0].strip() and prev.rows[-1][0].strip():
-                prev.rows[-1] = [f"{a} {b}".strip() for a, b in zip(prev.rows[-1], rows[0])]
-                rows, pages = rows[1:], pages[1:]
-            prev.rows.extend(rows)
-            prev.row_pages.extend(pages)
+            _append_page(prev, it)
             continue
         out.append(it)
     return out
+
+
+def _row_key(row: list[str]) -> str:
+    return re.sub(r"\s+", "", "".join(row)).casefold()
+
+
+def _append_page(prev: Table, it: Table) -> None:
+    rows, pages = list(it.rows), list(it.row_pages or [it.page] * len(it.rows))
+    header = {_row_key(r) for r in prev.rows[:_HEADER_ROWS]}
+    while rows and _row_key(rows[0]) in header:         # the header printed again on this page
+        rows, pages = rows[1:], pages[1:]
+    if rows and not rows[0][0].strip() and prev.rows[-1][0].strip():
+        last, first = prev.rows[-1], rows[0]
+        if _cut_by_break(last, first):
+            prev.rows[-1] = [f"{a} {b}".strip() for a, b in zip(last, first)]
+            rows, pages = rows[1:], pages[1:]
+        else:                                          # cells merged down run on over the break
+            lead = next(k for k, c in enumerate(first) if c.strip())
+            for k, row in enumerate(rows):             # down the rows that merged cell spans here
+                if any(c.strip() for c in row[:lead]):
+                    break
+                rows[k] = last[:lead] + row[lead:]
+    prev.rows.extend(rows)
+    prev.row_pages.extend(pages)
+
+
+_HEADER_ROWS = 3       # a table's header takes at most this many rows
+
+
+def _cut_by_break(last: list[str], first: list[str]) -> bool:
+    """The page's first row, whose first cell is empty, is the rest of the previous page's
+    last row (the break cut its cells: 085's '1.4' goes on with 'sở, tiêu chuẩn ...',
+    116/NQ-CP's 'III.4' with '(UAV), mô hình ...'), not a new row under cells merged
+    down across the break (175/NQ-CP's 'Bộ Thông tin và Truyền thông' rows, each with its
+    own task, partners and deadline).  A new row fills every column the last row filled
+    after its merged cells, and its text starts with a capital."""
+    filled = [k for k, c in enumerate(first) if c.strip()]
+    if not filled:
+        return True
+    lead = filled[0]
+    if any(last[k].strip() and not first[k].strip() for k in range(lead, len(first))):
+        return True
+    start = first[lead].strip()[0]
+    return not (start.isupper() or start.isdigit())
