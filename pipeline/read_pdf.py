@@ -18,7 +18,10 @@ One flow:
 """
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from vanban.schemas.models import Warning
 
@@ -37,15 +40,18 @@ __all__ = ["read_pdf", "is_stamp", "page_is_broken"]
 
 def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
     """Read a PDF: text layer where it is good, OCR where it is missing or broken."""
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise UnsupportedFormat(path, f"not a readable PDF ({exc})") from exc
+    pdf = _open(path, data)
+    if len(pdf) == 0:
+        pdf.close()
+        raise EmptyDocument(path, "the PDF has no pages")
     doc = _Source(pdf, data)
     try:
         pages = [_read_page(doc, i) for i in range(len(pdf))]
         ocr_needed = [p for p in pages if p.ocr]
-        warnings = []
+        warnings = [Warning(code="pdf_text_surrogates", location=f"page {p.number}",
+                            message=f"page {p.number}: {p.replaced} unpaired UTF-16 surrogate(s) in the "
+                                    f"PDF's text layer replaced by U+FFFD")
+                    for p in pages if p.replaced]
         if ocr_needed:
             by_number = ocr_pages(path, pdf, [p.number for p in ocr_needed])
             for p in ocr_needed:
@@ -87,11 +93,35 @@ class _Source:
         self.pdf.close()
 
 
+#: what pdfium's load errors mean to a user (FPDF_ERR_*)
+_DAMAGED = {pdfium_c.FPDF_ERR_FORMAT: "damaged PDF: its structure cannot be read (truncated or corrupted file)",
+            pdfium_c.FPDF_ERR_PAGE: "damaged PDF: its page tree cannot be read"}
+_ENCRYPTED = re.compile(rb"/Encrypt\b")
+
+
+def _open(path: str, data: bytes) -> pdfium.PdfDocument:
+    """The PDF opened by pdfium, or one clear line saying why it cannot be.  pdfium's
+    error code outlives the call that set it (a damaged file read after a locked one
+    is reported 'Incorrect password'), so a password is blamed only when the file
+    carries an /Encrypt dictionary."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = exc.err_code
+        if _ENCRYPTED.search(data):
+            reason = ("password-protected PDF (an encryption scheme PDFium does not support)"
+                      if code == pdfium_c.FPDF_ERR_SECURITY else
+                      "password-protected PDF: it cannot be read without its password")
+        else:
+            reason = _DAMAGED.get(code, "damaged PDF: PDFium cannot open it (no readable catalog or page tree)")
+        raise UnsupportedFormat(path, reason) from exc
+
+
 def _read_page(doc: _Source, index: int) -> Page:
     page = doc.pdf[index]
     width, height = page.get_size()
     result = Page(number=index + 1, width=width, height=height)
-    chars, direction, others = read_chars(page.get_textpage(), width, height)
+    chars, direction, others, result.replaced = read_chars(page.get_textpage(), width, height)
     rows = make_rows(chars, result.number)
     if needs_ocr(page, chars, rows, width, height):
         result.ocr = True

@@ -50,15 +50,17 @@ def _char_calls():
                     (c.FPDFText_GetCharAngle, ctypes.c_float))
 
 
-def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, list]:
+def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, list, int]:
     """Every visible character with its box and baseline, in upright reading space,
-    and the direction the text ran in."""
+    the direction the text ran in, the characters running other ways, and how many
+    unpaired UTF-16 surrogates of the text layer were replaced by U+FFFD."""
     n = textpage.count_chars()
     if n <= 0:
-        return [], "+x", []
+        return [], "+x", [], 0
     text = textpage.get_text_range(0, n)
+    replaced = 0
     if len(text) != n:
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(n))
+        text, replaced = _code_units(textpage, n)
     is_generated, char_box, loose_box, char_origin, font_size, font_weight, char_angle = _char_calls()
     tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     l_, r_, b_, t_ = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
@@ -98,11 +100,36 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
                                        size, space, bold, width, height))
         space = False
     if not groups:
-        return [], "+x", []
+        return [], "+x", [], replaced
     counts = {d: len(g) for d, g in groups.items()}
     direction = max(counts, key=counts.get)
     main = groups.pop(direction)
-    return main, direction, [(d, g) for d, g in groups.items()]
+    return main, direction, [(d, g) for d, g in groups.items()], replaced
+
+
+def _code_units(textpage, n: int) -> tuple[list[str], int]:
+    """The text of characters 0..n-1 one by one, from pdfium's UTF-16 code units: a
+    surrogate pair becomes one character at its first index (its second index "\\n", which
+    the reading loop skips), an unpaired surrogate U+FFFD ("surrogates not allowed" would
+    stop the document later, when the text is encoded).  Also: how many were replaced."""
+    get = pdfium_c.FPDFText_GetUnicode
+    units = [get(textpage.raw, i) for i in range(n)]
+    out: list[str] = []
+    replaced = 0
+    i = 0
+    while i < n:
+        u = units[i] or 32
+        if 0xD800 <= u <= 0xDBFF and i + 1 < n and 0xDC00 <= units[i + 1] <= 0xDFFF:
+            out += [chr(0x10000 + ((u - 0xD800) << 10) + (units[i + 1] - 0xDC00)), "\n"]
+            i += 2
+            continue
+        if 0xD800 <= u <= 0xDFFF:
+            out.append("\ufffd")
+            replaced += 1
+        else:
+            out.append(chr(u))
+        i += 1
+    return out, replaced
 
 
 def _upright_char(c: str, d: str, left: float, right: float, bottom: float, top: float, ox: float, oy: float,

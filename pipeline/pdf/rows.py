@@ -65,6 +65,8 @@ class Page:
     tables: list[Table] = field(default_factory=list)   # with .page set; top kept in _table_tops
     table_tops: list[float] = field(default_factory=list)
     ocr: bool = False
+    #: unpaired UTF-16 surrogates of the text layer replaced by U+FFFD
+    replaced: int = 0
     #: the page's footnotes (chú thích), one Line each: "1 Thường trực Tỉnh ủy ..."
     footnotes: list[Line] = field(default_factory=list)
 
