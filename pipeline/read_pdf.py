@@ -74,22 +74,12 @@ def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
 
 
 class _Source:
-    """The open PDF, its bytes, and pdfplumber opened only if a page has ruling lines."""
+    """The open PDF."""
 
     def __init__(self, pdf: pdfium.PdfDocument, data: bytes):
-        self.pdf, self.data, self._plumber = pdf, data, None
-
-    def plumber_page(self, index: int):
-        if self._plumber is None:
-            import io
-
-            import pdfplumber
-            self._plumber = pdfplumber.open(io.BytesIO(self.data))
-        return self._plumber.pages[index]
+        self.pdf, self.data = pdf, data
 
     def close(self) -> None:
-        if self._plumber is not None:
-            self._plumber.close()
         self.pdf.close()
 
 
@@ -131,7 +121,7 @@ def _read_page(doc: _Source, index: int) -> Page:
     if chars:
         horizontal, vertical = ruling(page, height)
         if len(horizontal) >= 3 and len(vertical) >= 2:
-            remaining = cut_tables(doc, index, chars, direction, result, horizontal, vertical)
+            remaining = cut_tables(chars, direction, result, horizontal, vertical, width, height)
             if remaining is not chars:            # a table was cut out: the rows change
                 rows = make_rows(remaining, result.number)
     for other_direction, group in others:        # text running another way: its own rows

@@ -145,19 +145,15 @@ def _add_edge(p, q, height: float, horizontal: list, vertical: list) -> None:
                          "top": lo, "bottom": hi, "width": 0.0, "height": hi - lo})
 
 
-def cut_tables(doc, index: int, chars: list[Char], direction: str,
-               result: Page, horizontal: list[dict], vertical: list[dict]) -> list[Char]:
+def cut_tables(chars: list[Char], direction: str, result: Page, horizontal: list[dict],
+               vertical: list[dict], width: float, height: float) -> list[Char]:
     """Find ruled tables with pdfplumber's table finder (fed our ruling strokes, so
     pdfplumber never parses the page), read their cells from our characters, and
-    return the characters left outside every table.  `doc` opens pdfplumber's page
-    (doc.plumber_page) only for rotated text, to measure cells in its page size."""
+    return the characters left outside every table.  Cells are measured in the page's
+    unrotated space (width x height, pdfium's page size: the same as pdfplumber's on
+    all 184 pages with turned text of the corpus and the gazette pool)."""
     from pdfplumber.table import TableFinder
 
-    if direction == "+x":         # cells are already in reading space: no page size needed
-        width = height = 0.0
-    else:                         # pdfplumber's page size, as the cells are measured in it
-        ppage = doc.plumber_page(index)
-        width, height = float(ppage.width), float(ppage.height)
     remaining = chars
     settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
