@@ -175,9 +175,12 @@ def _tracking(chars: list[Char]) -> float:
     spaces only when gaps are measured from there.  0 for ordinary text."""
     if len(chars) < 8:
         return 0.0
-    gaps = sorted(b.x0 - a.x1 for a, b in zip(chars, chars[1:]))
-    middle = gaps[len(gaps) // 2]
-    return middle if middle < -0.05 * chars[0].size else 0.0
+    limit = -0.05 * chars[0].size
+    gaps = [b.x0 - a.x1 for a, b in zip(chars, chars[1:])]
+    if sum(1 for g in gaps if g < limit) < len(gaps) // 2 + 1:
+        return 0.0                  # the middle gap is not below the limit: ordinary text
+    gaps.sort()
+    return gaps[len(gaps) // 2]
 
 
 def _without_note_marks(chars: list[Char]) -> list[Char]:
