@@ -26,3 +26,23 @@ def fold_key(s: str) -> str:
     """Lower case, no diacritics, punctuation dropped, words joined by one space:
     'Liên hiệp các hội KH&KT tỉnh' -> 'lien hiep cac hoi kh kt tinh'."""
     return " ".join(_KEY_WORD.findall(strip_marks(s).casefold()))
+
+
+def clean(text: str) -> str:
+    """Text without Markdown emphasis and with folded spaces: "**I. MỤC ĐÍCH**" -> "I. MỤC ĐÍCH"."""
+    if "*" not in text and "__" not in text:     # no emphasis mark at all: nothing to drop
+        return " ".join(text.split())
+    from .patterns import EMPHASIS
+    return " ".join(EMPHASIS.sub("", text).split())
+
+
+def is_upper_line(text: str) -> bool:
+    """Every letter upper case (at least two): "KẾ HOẠCH", "PHÓ CHỦ TỊCH"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_mostly_upper(text: str) -> bool:
+    """Upper case but for a few letters: "... HẠ TẦNG 5G, IoT TRONG CÁC KHU CÔNG NGHỆ CAO"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.islower() for c in letters) <= len(letters) * 0.08
