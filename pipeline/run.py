@@ -14,6 +14,7 @@ from vanban.extractors.references import find_citations
 from vanban.extractors.tasks import extract_tasks
 from vanban.schemas.models import Document, Source
 
+from .checks import run_checks
 from .emit import to_sections
 from .errors import VanbanError
 from .layout import layout
@@ -57,6 +58,7 @@ def parse(path: str | Path) -> Document:
         text=doc.text,
     )
     _check_recognisable(result)
+    result = result.model_copy(update={"warnings": result.warnings + run_checks(doc, tree, result)})
     return Document.model_validate(result.model_dump())   # validate the assembled whole once more
 
 

@@ -16,6 +16,7 @@ COMMANDS = (
     "vanban.pipeline.commands.parse",
     "vanban.pipeline.commands.schema",
     "vanban.pipeline.commands.eval",
+    "vanban.pipeline.commands.check",
 )
 
 
