@@ -7,6 +7,7 @@ issuers.yaml and signer_capacities.yaml, and the tests built on them.
     strip_mottos(line)              the national/Party motto (quốc hiệu, tiêu ngữ) removed, OCR'd diacritics too
     MOTTO_FOLDED                    the motto on folded text
     is_signature_line(text)         'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'
+    issuer_from_symbol(symbol)      'QĐ-TTg' -> 'Thủ tướng Chính phủ'; a joint symbol names every body
 """
 from __future__ import annotations
 
@@ -98,3 +99,26 @@ def is_signature_line(text: str) -> bool:
     if any(t.startswith(p) for p in header_vocab().prefixes) and is_upper_line(t):
         return True
     return t.upper() == t and all(x.strip() in _titles_upper() for x in t.split(",") if x.strip())
+
+
+@lru_cache(maxsize=None)
+def _symbol_issuers() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(rf"^{k}$"), v) for k, v in load("issuers.yaml")["symbol_issuers"].items())
+
+
+def _body_of_code(code: str):
+    return next((v for k, v in _symbol_issuers() if k.match(code)), None)
+
+
+def issuer_from_symbol(symbol: str):
+    """The central body named by a symbol's issuer code (issuers.yaml `symbol_issuers`): "NĐ-CP" -> Chính phủ,
+    "QH14" -> Quốc hội, "QĐ-TTg" -> Thủ tướng Chính phủ, "TT-BTC" -> Bộ Tài chính.  A joint symbol names
+    every body when every code is known: "TTLT-BQP-BLĐTBXH-BTC" -> "Bộ Quốc phòng, Bộ Lao động - Thương binh
+    và Xã hội, Bộ Tài chính".  Local codes (UBND, SCT, ...) name no body by themselves: None."""
+    code = symbol.split("-")[-1].split("/")[-1]
+    tokens = symbol.split("/")[-1].split("-")
+    if len(tokens) > 2:
+        bodies = [_body_of_code(t) for t in tokens[1:]]
+        if all(bodies):
+            return ", ".join(bodies)
+    return _body_of_code(code)

@@ -34,6 +34,8 @@ def fold_key(s: str) -> str:
 
 
 #: Markdown emphasis left around a line by converters: "**I. MỤC" / "ĐÍCH, YÊU CẦU**", "*Đồng Tháp,"
+#: Two emphasised runs glued together, a word break between them: "**NGHỊ ĐỊNH****Về hợp đồng ...**"
+GLUED_EMPHASIS = re.compile(r"(?<=\S)\*\*\*\*(?=\S)")
 EMPHASIS = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)__|__(?!\w)")
 
 
@@ -41,6 +43,7 @@ def clean(text: str) -> str:
     """Text without Markdown emphasis and with folded spaces."""
     if "*" not in text and "__" not in text:     # no emphasis mark at all: nothing for EMPHASIS to drop
         return " ".join(text.split())
+    text = GLUED_EMPHASIS.sub(" ", text)
     return " ".join(EMPHASIS.sub("", text).split())
 
 

@@ -23,6 +23,7 @@ from vanban.extractors.references import Citation
 from vanban.schemas.models import DocType, Mention, Metadata, Reference, Warning
 
 from vanban.lexicon import fold_key
+from vanban.lexicon.header import issuer_from_symbol
 from .types import LaidOut
 
 
@@ -69,6 +70,7 @@ def resolve_references(citations: list[Citation], doc: LaidOut, metadata: Metada
     _merge_law_titles(groups)
     _attach_short_forms(groups, citations, doc.text)
     refs, warnings = _build_references(groups, metadata)
+    refs = _mark_consolidated(refs, doc.text, metadata)
     return refs, _citation_warnings(citations) + warnings
 
 
@@ -173,7 +175,38 @@ def _build_references(groups: _Groups, metadata: Metadata) -> tuple[list[Referen
             ref.id = f"{ref.id}-{seen_ids[ref.id]}"
         refs.append(ref)
         warnings += w
-    return refs, warnings
+    return _one_self(refs), warnings
+
+
+#: Where the statement of a consolidated text ends and the consolidated document's own text begins:
+#: its first enacting clause or article ("Căn cứ Nghị định số 106/2012/NĐ-CP ...", "Điều 1.", "Chương I")
+_ENACTING_START = re.compile(r"(?m)^[\s*_#>|]*(?:Căn cứ|Xét đề nghị|Theo đề nghị|Điều\s+1\b|Chương\s+I\b|CHƯƠNG\s+I\b)")
+
+
+def _mark_consolidated(refs: list[Reference], text: str, metadata: Metadata) -> list[Reference]:
+    """In a consolidated text (văn bản hợp nhất, VBHN) the documents its opening statement names ("Thông tư số
+    32/2016/TT-BLĐTBXH ..., được sửa đổi, bổ sung bởi: Thông tư số 12/2024/TT-BLĐTBXH ...") are the ones it
+    consolidates: relation `consolidates`."""
+    if metadata.doc_type.code != "VBHN":
+        return refs
+    start = _ENACTING_START.search(text)
+    end = start.start() if start else len(text)
+    return [r.model_copy(update={"relation": "consolidates"})
+            if not r.is_self and r.mentions and r.mentions[0].start < end else r for r in refs]
+
+
+def _one_self(refs: list[Reference]) -> list[Reference]:
+    """At most one reference is the document itself: every self-mention (`Số: 2914/QĐ-UBND`, an appendix's
+    `Kèm theo Quyết định số /QĐ-UBND`) joins the first self reference that carries a number."""
+    selves = [r for r in refs if r.is_self]
+    if len(selves) < 2:
+        return refs
+    keep = next((r for r in selves if r.identifier), selves[0])
+    mentions = sorted((m for r in selves for m in r.mentions), key=lambda m: m.start)
+    aliases = list(dict.fromkeys(a for r in selves for a in r.aliases))
+    merged = keep.model_copy(update={"mentions": mentions, "aliases": aliases,
+                                     "date": keep.date or next((r.date for r in selves if r.date), None)})
+    return [merged if r is keep else r for r in refs if not r.is_self or r is keep]
 
 
 def _reference(g: _Group, metadata: Metadata) -> tuple[Reference, list[Warning]]:
@@ -192,6 +225,8 @@ def _reference(g: _Group, metadata: Metadata) -> tuple[Reference, list[Warning]]
                                     location=first.section))
     issuers = [c.issuer for c in full if c.issuer]
     issuer = next((i for i in issuers if not i.isupper()), issuers[0] if issuers else None)
+    if issuer is None and first.symbol:
+        issuer = issuer_from_symbol(first.symbol)      # `QĐ-TTg` -> Thủ tướng Chính phủ, when the text names none
     folded = [_body_of(i) for i in issuers if not i.isupper()]
     if any(not (a in b or b in a) for a in folded for b in folded):
         warnings.append(Warning(code="reference_issuer_conflict",
@@ -230,6 +265,8 @@ def _is_self(full: list[Citation], metadata: Metadata, date: Optional[str]) -> b
     same_symbol = bool(metadata.symbol) and _ident_key(metadata.symbol) == _ident_key(first.symbol or "")
     if first.identifier is None and (same_symbol or not metadata.symbol):
         return True
+    if same_symbol and first.year is None and first.number and first.number == metadata.number:
+        return True                   # its own number cited without the year: `Thông tư số 55/TT-BCT` in 55/2025/TT-BCT
     if any(c.self_hint for c in full):
         if own_id:
             return False              # it names another number: an attached document of its own

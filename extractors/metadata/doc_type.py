@@ -59,16 +59,44 @@ def inline_type(lines: list[str]) -> tuple[list, Optional[str]]:
     """A type word inside a flattened line and the upper-case summary after it:
     "Hà Nội, ngày 31 tháng 7 năm 2024 QUYẾT ĐỊNH VỀ CƠ CHẾ, CHÍNH SÁCH ... THU HỒI Căn cứ Luật ..."."""
     for line in lines[:45]:
+        line = glued_type_re().sub(r"\1 ", line)
         # not a type word inside an upper-case phrase: "DỰ THẢO KẾ HOẠCH", "HỆ THỐNG BÁO CÁO TÀI CHÍNH"
         m = next((x for x in inline_type_re().finditer(line)
                   if not (line[:x.start()].split() and is_upper_line(line[:x.start()].split()[-1]))), None)
         if not m:
             continue
-        run, _ = upper_run(line[m.end():].split())
+        rest = line[m.end():].split()
+        run, _ = upper_run(rest)
         title = cut_role_tail(run).strip(" ,;:")
+        if not run and m.start() == 0 and rest and rest[0][:1].isupper():
+            title = _sentence_title(rest)       # "NGHỊ ĐỊNH Về hợp đồng thực hiện nhiệm vụ của công chức"
         if len(title.split()) >= 2:
             return types_by_name(m.group(1)), title
     return [], None
+
+
+def _sentence_title(words: list[str]) -> str:
+    """A sentence-case summary after a type word that opens its line, up to a body opener; a summary
+    printed twice (once glued to the type line, once on its own) is kept once."""
+    text = " ".join(words)
+    opener = BODY_OPENER_INSIDE.search(text)
+    text = text[:opener.start()] if opener else text
+    half = len(text) // 2
+    if len(text) % 2 == 1 and text[:half] == text[half + 1:]:
+        text = text[:half]
+    return text.strip(" ,;:")
+
+
+#: A body opener inside a flattened line: "... của công chức Căn cứ Luật Tổ chức Chính phủ"
+BODY_OPENER_INSIDE = re.compile(r"\s(?:Căn cứ|Theo đề nghị|Xét đề nghị)\b")
+
+
+@lru_cache(maxsize=None)
+def glued_type_re() -> re.Pattern:
+    """A type word glued to the sentence-case summary after it (emphasis marks dropped between them):
+    "NGHỊ ĐỊNHVề hợp đồng ..." (from "**NGHỊ ĐỊNH****Về hợp đồng ...**")."""
+    names = sorted({d.name.upper() for d in doc_types()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?=[A-ZĐ][^\W\d_A-ZĐ])")
 
 
 @lru_cache(maxsize=None)
@@ -102,7 +130,8 @@ def find_type(lines: list[str]) -> TypeFound:
 
 def decide_doc_type(found: TypeFound, cv_i: Optional[int],
                     symbol: Optional[str]) -> tuple[Optional[DocType], Optional[str], list[Warning]]:
-    """The type line wins, agreeing with the symbol's code where both are printed; else a V/v summary
+    """A consolidated text's VBHN code wins over its type line (văn bản hợp nhất: "Số: 57/VBHN-BCT" over
+    "THÔNG TƯ"); else the type line wins, agreeing with the symbol's code where both are printed; else a V/v summary
     (or a symbol with no type code) makes a công văn; else the symbol's code.  Returns the type, the
     inline title still standing, and warnings."""
     warnings: list[Warning] = []
@@ -114,7 +143,9 @@ def decide_doc_type(found: TypeFound, cv_i: Optional[int],
         # a type word met inside a line ("HỆ THỐNG BÁO CÁO TÀI CHÍNH" in 102/2018/TT-BTC) is weaker than the symbol
         entries, inline_title = [], None
     dtype = None
-    if entries:
+    if code_in_symbol and code_in_symbol.code == "VBHN":
+        dtype = code_in_symbol    # a consolidated text: its type line is the consolidated document's
+    elif entries:
         dtype = next((e for e in entries if code_in_symbol and e.code == code_in_symbol.code), entries[0])
         if code_in_symbol and code_in_symbol.code != dtype.code:
             warnings.append(Warning(code="doc_type_mismatch",

@@ -1,23 +1,22 @@
 """The issuer (cơ quan ban hành): the upper-case lines of the header's top-left block.
 
     find_issuer(lines, num_i, type_i, symbol) -> (name, parent, warnings)
+    enacting_issuer(lines, type_i)   the authority line under the title of a header with no issuer block
     read_issuer(lines, stop, anchored) -> (name, parent)
-    issuer_from_symbol(symbol) -> 'Thủ tướng Chính phủ' for QĐ-TTg, None for a local code
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
-from vanban.lexicon import load
 from vanban.lexicon.casing import expand_upper, proper_case
-from vanban.lexicon.header import MOTTO_FOLDED, header_vocab, starts, strip_mottos
+from vanban.lexicon.header import MOTTO_FOLDED, header_vocab, issuer_from_symbol, starts, strip_mottos
 from vanban.lexicon.patterns import RULE
 from vanban.lexicon.text import fold_upper, is_upper_line
 from vanban.schemas.models import Warning
 
 from .doc_type import starts_type_name
+from .title import starts_authority
 from .number import NUMBER_LINE
 
 #: The number of a decision that a body's name cites, on its own header line: "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT"
@@ -86,6 +85,33 @@ def starts_head(words: list[str]) -> bool:
     return any(len(h.split()) >= 2 and starts(folded, fold_upper(h)) for h, _ in v.heads)
 
 
+def authority_name(line: str) -> str:
+    """The body an enacting-authority line names, proper-cased: "QUỐC HỘI" -> Quốc hội, "THỦ TƯỚNG CHÍNH PHỦ"
+    -> Thủ tướng Chính phủ (a head of its own), "BỘ TRƯỞNG BỘ CÔNG THƯƠNG" -> Bộ Công Thương (an official's title
+    before a body is dropped, as the issuer block prints the body)."""
+    v = header_vocab()
+    words = expand_upper(line.upper()).split()
+    head = max((len(h.split()) for h, _ in v.heads if starts(words, h)), default=0)
+    title = max((len(t.split()) for t in v.titles if starts(words, t)), default=0)
+    if title > head and starts_head(words[title:]):
+        words = words[title:]
+    return proper_case(" ".join(words))
+
+
+def enacting_issuer(lines: list[str], type_i: Optional[int]) -> Optional[str]:
+    """The enacting authority printed under the title when the issuer block is missing (a converter dropped
+    the emblem header): "NGHỊ QUYẾT" / "<title>" / "QUỐC HỘI" / "Căn cứ ...", "THỦ TƯỚNG CHÍNH PHỦ",
+    "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG"."""
+    if type_i is None:
+        return None
+    for line in lines[type_i + 1:type_i + 12]:
+        line = line.strip(" *#")
+        if is_upper_line(line) and len(line.split()) <= 12 and starts_authority(line) \
+                and not NUMBER_LINE.search(line):
+            return authority_name(line)
+    return None
+
+
 def sentence_case_issuer(lines: list[str]) -> Optional[str]:
     """An issuer printed in sentence case near the top (word-segmented crawls): "Ủy ban nhân dân tỉnh nghệ an"
     -> "Ủy ban nhân dân tỉnh Nghệ An".  Short lines only, starting with an organisation word."""
@@ -94,18 +120,6 @@ def sentence_case_issuer(lines: list[str]) -> Optional[str]:
         if 2 <= len(words) <= 9 and not re.search(r"[,.;:/\d]", line) and starts_head(expand_upper(line.upper()).split()):
             return proper_case(line.upper())
     return None
-
-
-@lru_cache(maxsize=None)
-def _symbol_issuers() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((re.compile(rf"^{k}$"), v) for k, v in load("issuers.yaml")["symbol_issuers"].items())
-
-
-def issuer_from_symbol(symbol: str) -> Optional[str]:
-    """The central body named by a symbol's issuer code: "NĐ-CP" -> Chính phủ, "QH14" -> Quốc hội, "QĐ-TTg" ->
-    Thủ tướng Chính phủ.  Local codes (UBND, SCT, ...) name no body by themselves: None."""
-    code = symbol.split("-")[-1].split("/")[-1]
-    return next((v for k, v in _symbol_issuers() if k.match(code)), None)
 
 
 def find_issuer(lines: list[str], num_i: Optional[int], type_i: Optional[int],
@@ -119,6 +133,8 @@ def find_issuer(lines: list[str], num_i: Optional[int], type_i: Optional[int],
         stop = num_i + 1
     anchored = num_i is not None or any(MOTTO_FOLDED.search(fold_upper(x)) for x in lines[:40])
     name, parent = read_issuer(lines, stop, anchored)
+    if not name and num_i is None:
+        name = enacting_issuer(lines, type_i)
     if not name and not anchored:
         name = sentence_case_issuer(lines)
     if not name and symbol and issuer_from_symbol(symbol):

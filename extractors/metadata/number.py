@@ -24,6 +24,8 @@ NUMBER_LINE = re.compile(
 SYMBOL_ALONE = re.compile(r"^/\s*(?P<sym>[A-ZĐ][A-ZĐ\w]*(?:\s*-\s*[A-ZĐ\d][\wĐđ]*)+)$")
 
 
+#: The rest of a joint symbol broken after a hyphen, alone on the next line: "TANDTC-BCA-BQP-BLĐTBXH"
+SYMBOL_REST = re.compile(r"^[A-ZĐ][A-ZĐ\d]*(?:-[A-ZĐ][A-ZĐ\d]*)*$")
 #: The word Số alone at the end of a line, the number on the next: "Số:" / "7360/KH-UBND"
 NUMBER_ALONE = re.compile(r"\b(?:Số|SỐ)\s*:?\s*$")
 
@@ -47,6 +49,8 @@ def read_number(lines: list[str]) -> tuple[Optional[int], Optional[str], Optiona
         line = lines[i]
         if NUMBER_ALONE.search(line) and i + 1 < len(lines):
             line = line + " " + lines[i + 1]          # "Số:" / "7360/KH-UBND" on two lines
+        elif line.endswith("-") and i + 1 < len(lines) and SYMBOL_REST.match(lines[i + 1]):
+            line = line + lines[i + 1]                # "Số: 01/2022/TTLT-VKSNDTC-" / "TANDTC-BCA-BQP-BLĐTBXH"
         m = NUMBER_LINE.search(line)
         if m and m["junk"] and not line.lstrip("*_ ").startswith(("Số", "SỐ")):
             continue              # an unreadable number only on a line of its own: "Số: 4 46 /QĐ-UBND"
@@ -82,3 +86,21 @@ def number_warnings(number: Optional[str], symbol: Optional[str], unreadable: bo
     if number is None:
         return [Warning(code="number_blank", message=f"the number before /{symbol} is blank")]
     return []
+
+
+#: The document's own appendix line, the only place a header-less text prints its number and date:
+#: "(Kèm theo Nghị quyết số 394/NQ-CP ngày 03 tháng 12 năm 2025 của Chính phủ)",
+#: "*(Kèm theo Thông tư số 37/2025/TT-BKHCN" / "ngày 28 tháng 11 năm 2025 của Bộ trưởng ...)*"
+ATTACHED_NUMBER = re.compile(
+    r"(?m)^[\s*_]*\(\s*(?:[Bb]an hành\s+)?[Kk]èm\s+theo\s+(?P<type>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)\s+số\s*:?\s*"
+    r"(?P<num>\d{1,6})\s*/\s*(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?"
+    r"(?P<sym>[A-ZĐ][\wĐđ]*(?:\s*-\s*[A-ZĐ\d][\wĐđ]*)*)(?P<tail>[^)]{0,80})")
+
+
+def attached_number(text: str, type_names: set[str]) -> Optional[tuple[str, Optional[str], str, str]]:
+    """(number, year, symbol, the rest of the line) from the first appendix line that attaches to a
+    document of this type (`type_names`, lower case; any type when empty)."""
+    for m in ATTACHED_NUMBER.finditer(text):
+        if not type_names or " ".join(m["type"].split()).casefold() in type_names:
+            return m["num"], m["year"], re.sub(r"\s+", "", m["sym"]), " ".join(m["tail"].split())
+    return None

@@ -100,3 +100,16 @@ def find_place_date(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
         if blank:               # "Hà Nội, ngày tháng năm": the place only
             place = read_place_date(blank.group(0).replace("năm", "năm 2000"))[0]
     return place, date
+
+
+#: The adoption line closing a law or resolution of the National Assembly or its Standing Committee, whose
+#: date is the document's: "Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa
+#: Việt Nam khóa XV, phiên họp thứ 42 thông qua ngày 06 tháng 02 năm 2025."
+ADOPTED = re.compile(r"(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,200}?\bthông\s+qua\s+"
+                     r"(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2})")
+
+
+def adoption_date(text: str) -> Optional[str]:
+    """The date of the last adoption line of the text ("... thông qua ngày 06 tháng 02 năm 2025"), or None."""
+    found = list(ADOPTED.finditer(text))
+    return read_place_date(found[-1]["date"])[1] if found else None

@@ -16,6 +16,7 @@ from vanban.pipeline.tree import split_embedded_appendix, split_header, table_li
 from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
 
 from .doc_type import type_line
+from .title import starts_authority
 
 __all__ = ["header_lines", "front_lines", "split_header", "split_embedded_appendix", "table_lines"]
 
@@ -30,15 +31,43 @@ def header_lines(doc: LaidOut) -> list[str]:
             lines.extend(clean(x) for x in b.text.split("\n"))
         elif isinstance(b, Table):
             lines.extend(clean(x) for x in table_lines(b))
-    # a header split too early leaves the type line and summary at the head of the body
-    if doc.header and type_line([x for x in lines if x])[0] is None \
-            and not any(SUMMARY_CV.match(x) for x in lines if x):
-        for b in body[:6]:
-            t = clean(b.text) if isinstance(b, Paragraph) else ""
+    # a header split too early leaves the type line and summary at the head of the body; with no emblem
+    # block (a converter dropped it) the header may end at the type line, its title in the body
+    lines = [x for x in lines if x]
+    type_i = type_line(lines)[0]
+    if (doc.header and type_i is None and not any(SUMMARY_CV.match(x) for x in lines)) \
+            or (type_i is not None and type_i >= len(lines) - 2):
+        lines += _leading_body_lines(body)
+    if type_i is not None:            # the title lines: an authority a converter joined to their end
+        lines = lines[:type_i + 1] + [x for t in lines[type_i + 1:] for x in split_trailing_authority(t)]
+    return lines
+
+
+def _leading_body_lines(body: list) -> list[str]:
+    """The body's first lines up to its first opener ("Căn cứ", "Kính gửi", a marker), a table's cells
+    line by line: the type line and title a header split left in the body."""
+    out: list[str] = []
+    for b in body[:6]:
+        texts = [clean(b.text)] if isinstance(b, Paragraph) else [clean(x) for x in table_lines(b)] \
+            if isinstance(b, Table) else [""]
+        for t in texts:
             if not t or BODY_START.match(t) or ADDRESSEE.match(t) or MARKER_START.match(t):
-                break
-            lines.append(t)
-    return [x for x in lines if x]
+                return out
+            out.append(t)
+    return out
+
+
+def split_trailing_authority(line: str) -> list[str]:
+    """A sentence-case title with the enacting authority joined to its end, as two lines:
+    "Sửa đổi, bổ sung một số điều của Hiến pháp ... Việt Nam QUỐC HỘI" -> [title, "QUỐC HỘI"]."""
+    words = line.split()
+    k = len(words)
+    while k > 0 and not any(c.islower() or c.isdigit() for c in words[k - 1]) and any(c.isalpha() for c in words[k - 1]):
+        k -= 1
+    run = " ".join(words[k:])
+    if 0 < k < len(words) and any(c.islower() for c in line) and len(words) - k <= 8 and starts_authority(run):
+        return [" ".join(words[:k]), run]
+    return [line]
 
 
 def front_lines(doc: LaidOut, tree: list[Node]) -> list[str]:
