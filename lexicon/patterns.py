@@ -6,7 +6,7 @@
     head_of(words)             `^(?:words)\\b`: a line opening with one of `words`
 
 Shared header and body patterns (each compiled once; word lists from lexicon/data/header_words.yaml):
-SUMMARY_CV, ADDRESSEE, BODY_START, RECIPIENTS_HEAD, BULLET, RULE, ATTACHED_TO, ITEM_EDGES, MARKER_START.
+SUMMARY_CV, ADDRESSEE, BODY_START, BASIS_START, RECIPIENTS_HEAD, BULLET, RULE, ATTACHED_TO, ITEM_EDGES, MARKER_START.
 """
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ SUMMARY_CV = head_of(_WORDS["summary_cv"])
 ADDRESSEE = re.compile(r"^Kính\s+gửi\b")
 #: The first words of a body: "Căn cứ Luật...", "Thực hiện Văn bản số ...", "Để nâng cao..."
 BODY_START = head_of(_WORDS["body_openers"])
+#: The body openers that cite a basis, never a title: "Căn cứ Luật ...", "Theo đề nghị của ...", "Xét đề nghị ..."
+BASIS_START = head_of(_WORDS["basis_openers"])
 #: Start of the recipients list: "Nơi nhận:", "Nơi nhận: KT. CHỦ TỊCH"
 RECIPIENTS_HEAD = re.compile(rf"^(?:{alternation(_WORDS['recipients_head'])})\s*:?")
 #: Bullets: "- Quán triệt, triển khai...", "+ LĐVP, các phòng", "– Tổ chức", "• Nội dung"

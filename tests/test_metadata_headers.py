@@ -133,3 +133,26 @@ def test_adoption_line_gives_the_date_of_a_national_assembly_resolution():
 def test_titles_the_type_line_hid(lines, title):
     m, codes = meta_of(lines)
     assert m.title == title and "title_missing" not in codes
+
+
+def test_issuer_from_the_signature_when_the_header_has_none():
+    # md/c34d5840b0094a14.md: no emblem block, no authority line under the title; signed "TM. CHÍNH PHỦ"
+    m, codes = meta_of(["NGHỊ ĐỊNH", "QUY", "ĐỊNH VỀ CƯỠNG CHẾ THI HÀNH QUYẾT ĐỊNH XỬ PHẠT VI PHẠM HÀNH CHÍNH",
+                        "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;", "Điều 1. Phạm vi điều chỉnh",
+                        "Nghị định này quy định về cưỡng chế.", "TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG",
+                        "Lê Thành Long"])
+    assert m.issuer.name == "Chính phủ"
+    assert "issuer_from_signature" in codes and "issuer_missing" not in codes
+
+
+def test_title_opening_like_a_body_under_a_gazette_type_line():
+    # congbao/van-ban-hop-nhat-so-2092-vbhn-bldtbxh-37403.pdf: the title opens with "Thực hiện", the consolidation
+    # statement that follows it is not part of it
+    m, codes = meta_of(["Thực hiện thí điểm quản lý lao động, tiền lương, tiền thưởng đối với một số tập đoàn kinh tế, "
+                        "tổng công ty nhà nước",
+                        "Nghị định số 20/2020/NĐ-CP ngày 17 tháng 02 năm 2020 của Chính phủ thực hiện thí điểm quản lý "
+                        "lao động, có hiệu lực từ ngày 01/4/2020, được sửa đổi, bổ sung bởi:",
+                        "Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;"],
+                       header=["VĂN BẢN HỢP NHẤT -", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"] + MOTTO + ["NGHỊ ĐỊNH"])
+    assert m.title == ("Thực hiện thí điểm quản lý lao động, tiền lương, tiền thưởng đối với một số tập đoàn kinh tế, "
+                       "tổng công ty nhà nước")

@@ -23,7 +23,7 @@ from .doc_type import decide_doc_type, find_type
 from .issuer import find_issuer, issuer_from_symbol
 from .number import attached_number, identifier, number_warnings, read_number
 from .place_date import adoption_date, find_place_date, read_place_date
-from .signature import find_signers, is_person, is_title_like
+from .signature import find_signers, is_person, is_title_like, issuer_from_signers
 from .title import find_title, summary_cv_line
 from .zones import front_lines, header_lines
 
@@ -62,6 +62,10 @@ def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[War
     warnings += w
     signers, recipients, w = find_signers(doc, tree)
     warnings += w
+    if not name and issuer_from_signers(signers):
+        name = issuer_from_signers(signers)
+        warnings = [x for x in warnings if x.code != "issuer_missing"] + [Warning(
+            code="issuer_from_signature", message=f"no issuer in the header: '{name}' read from the signature (TM.)")]
     meta = Metadata(issuer=Issuer(name=name, parent=parent), doc_type=doc_type or DocType(), number=number, symbol=symbol,
                     identifier=identifier(number, year, symbol, sep), place=place, date=date, title=title,
                     addressees=read_addressees(front_lines(doc, tree)), signers=signers, recipients=recipients)

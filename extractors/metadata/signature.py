@@ -1,6 +1,7 @@
 """The signature block (chữ ký) and the recipients (nơi nhận) at the end of the body.
 
     find_signers(doc, tree) -> (signers, recipients, warnings)
+    issuer_from_signers(signers) -> the body a TM. (thay mặt) line names, for a header with no issuer
     read_signers(lines) -> (signers, recipients, names that read as titles)
     is_title_like(text), is_person(text)
 
@@ -15,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from vanban.lexicon import load
 from vanban.lexicon.casing import proper_case
 from vanban.lexicon.header import header_vocab, is_signature_line
 from vanban.lexicon.patterns import BULLET, ITEM_EDGES, RECIPIENTS_HEAD
@@ -274,3 +276,16 @@ def find_signers(doc: LaidOut, tree: list[Node]) -> tuple[list[Signer], list[str
             warnings.append(Warning(code="signer_name_missing",
                                     message=f"no readable name under '{sg.title or sg.capacity or sg.on_behalf_of}'"))
     return signers, recipients, warnings
+
+
+def issuer_from_signers(signers: list[Signer]) -> Optional[str]:
+    """The collective a signer signs for (TM.), when it names a body by itself: "TM. Chính phủ" -> Chính phủ,
+    "TM. Ủy ban nhân dân tỉnh Lào Cai"; a bare "TM. Ủy ban nhân dân" names no province: None."""
+    v = header_vocab()
+    central = set(load("issuers.yaml")["symbol_issuers"].values())
+    for sg in signers:
+        if sg.on_behalf_of:
+            name = sg.on_behalf_of.split(".", 1)[-1].strip()
+            if name in central or name.upper() not in v.collectives:
+                return name
+    return None

@@ -30,6 +30,8 @@ def _role_tail_re() -> re.Pattern:
                       + r")\b")
 
 
+#: A line that opens by citing a document, never a title line: "Nghị định số 20/2020/NĐ-CP ngày 17 tháng 02 ..."
+CITING_STATEMENT = re.compile(r"^[A-ZĐ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s+số\s+\d+[\w.]*/")
 #: Words that end a line of a summary that goes on: "... CỦA" / "BỘ CÔNG THƯƠNG"
 CONNECTORS = ("CỦA", "VÀ", "VỚI", "GIỮA", "CHO", "TẠI", "VỀ", "THUỘC", "TRONG", "ĐỐI")
 
@@ -64,6 +66,8 @@ def read_title(lines: list[str], start: int) -> Optional[str]:
             break
         if out and (BODY_START.match(s) and not out[-1].endswith((",", "và", "của", "về"))):
             break
+        if out and CITING_STATEMENT.match(s):
+            break                 # a consolidated text's statement: "Nghị định số 20/2020/NĐ-CP ngày ... được sửa đổi"
         if out and is_upper_line(s) != upper and upper is not None and not s[0].islower():
             break                 # "Về việc ..." then "BỘ TRƯỞNG BỘ XÂY DỰNG"
         if out and is_upper_line(s) and starts_authority(s) and not out[-1].split()[-1] in CONNECTORS:

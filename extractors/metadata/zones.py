@@ -10,7 +10,7 @@ hands the zones over.
 """
 from __future__ import annotations
 
-from vanban.lexicon.patterns import ADDRESSEE, BODY_START, MARKER_START, SUMMARY_CV
+from vanban.lexicon.patterns import ADDRESSEE, BASIS_START, BODY_START, MARKER_START, SUMMARY_CV
 from vanban.lexicon.text import clean
 from vanban.pipeline.tree import split_embedded_appendix, split_header, table_lines
 from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
@@ -51,10 +51,17 @@ def _leading_body_lines(body: list) -> list[str]:
         texts = [clean(b.text)] if isinstance(b, Paragraph) else [clean(x) for x in table_lines(b)] \
             if isinstance(b, Table) else [""]
         for t in texts:
-            if not t or BODY_START.match(t) or ADDRESSEE.match(t) or MARKER_START.match(t):
+            if not t or (BODY_START.match(t) and not (not out and _title_like(t))) or ADDRESSEE.match(t) \
+                    or MARKER_START.match(t):
                 return out
             out.append(t)
     return out
+
+
+def _title_like(line: str) -> bool:
+    """A title right under the type line that opens like a body ("Thực hiện thí điểm quản lý lao động, tiền
+    lương ..."): short, with no closing punctuation, not a basis clause ("Căn cứ ...")."""
+    return len(line) < 250 and not line.endswith((";", ":", ".")) and not BASIS_START.match(line)
 
 
 def split_trailing_authority(line: str) -> list[str]:
