@@ -22,7 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from vanban.extractors.bodies import canonical_name
+from vanban.extractors.bodies.names import canonical_name
 from vanban.lexicon import load
 from vanban.schemas.models import Reference, Task
 

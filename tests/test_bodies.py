@@ -8,8 +8,9 @@ from collections import Counter
 
 import pytest
 
-from vanban.extractors.bodies import canonical_name, collect_bodies, find_bodies, split_bodies
+from vanban.extractors.bodies import canonical_name, find_bodies, split_bodies
 from vanban.lexicon import load
+from vanban.pipeline.aggregate import collect_bodies
 from vanban.pipeline.types import LaidOut, RawDocument
 from vanban.schemas.models import Task
 
