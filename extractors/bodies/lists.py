@@ -13,6 +13,7 @@ nghiệp viễn thông, doanh nghiệp bưu chính" without a closer is two), dr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .find import find_bodies
@@ -165,7 +166,10 @@ def _split_bodies(text: str) -> tuple[str, ...]:
     # the body a collective belongs to keeps its "và": "Thủ trưởng các đơn vị thuộc Bộ Kế hoạch và Đầu tư"
     protected += [(m.end(), b.end) for b in found if b.kind == "collective"
                   for m in [OWNER_IN_COLLECTIVE.search(t, b.start, b.end)] if m]
-    inside = lambda i: any(s < i < e for s, e in protected)  # noqa: E731
+    covered = bytearray(len(t) + 1)       # covered[i]: s < i < e for a protected (s, e)
+    for s, e in protected:
+        covered[s + 1:e] = b"\x01" * max(0, e - s - 1)
+    inside = covered.__getitem__
     pieces: list[tuple[str, str, int]] = []   # (separator before, text, start offset)
     last, sep = 0, ""
     g = gazetteer()
@@ -182,8 +186,9 @@ def _split_bodies(text: str) -> tuple[str, ...]:
 
     # names run together become pieces of their own, then collective lists are joined again
     parts: list[tuple[str, str, int]] = []
+    by_offset = _Spans(all_spans)
     for sep, piece, start in pieces:
-        for j, (part, at) in enumerate(_run_together(piece, start, all_spans)):
+        for j, (part, at) in enumerate(_run_together(piece, start, by_offset)):
             parts.append((sep if j == 0 else " ", part, at))
     merged: list[tuple[str, int]] = []
     for sep, piece, start in parts:
@@ -210,7 +215,26 @@ def _split_bodies(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _run_together(piece: str, start: int, spans: list[tuple[int, int]]) -> list[tuple[str, int]]:
+class _Spans:
+    """Name spans of a text, in order and not overlapping (find_bodies), with their starts and
+    ends for bisection: the spans around a piece are found in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def crossing(self, at: int, start: int) -> bool:
+        """Does a span start before `at` and end after `start`?"""
+        k = bisect_left(self.starts, at)
+        return k > 0 and self.ends[k - 1] > start
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect_left(self.starts, start)
+        return self.spans[lo:max(lo, bisect_right(self.ends, end))]
+
+
+def _run_together(piece: str, start: int, spans: _Spans) -> list[tuple[str, int]]:
     """A piece made of body names side by side -> those names, with their offsets
     ("Sở Khoa học và Công nghệ Sở Công Thương"; "Bộ Ngoại giao Bộ Công Thương Cơ quan" from
     PDF cells whose lines were joined, 085)."""
@@ -218,9 +242,9 @@ def _run_together(piece: str, start: int, spans: list[tuple[int, int]]) -> list[
     end = start + len(piece)
     offset = len(piece) - len(piece.lstrip())
     whole = [(piece, start)]
-    if any(s < start + offset and e > start for s, e in spans):
+    if spans.crossing(start + offset, start):
         return whole            # the piece is the end of a longer name
-    inner = [(s, e) for s, e in spans if s >= start and e <= end]
+    inner = spans.within(start, end)
     if not inner:
         return whole
     out, pos = [], start + offset

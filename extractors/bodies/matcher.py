@@ -1,26 +1,28 @@
-"""The body matcher: spaCy PhraseMatcher over the gazetteer and rule Matchers for the
-generic shapes, on a blank `vi` tokenizer.  spaCy (and numpy) are imported here only,
-when the matchers are first built.
+"""The body matcher: gazetteer phrases and token patterns over one tokenisation of a text.
 
-    match_spans(text) -> [(start, end, kind, from_gazetteer)]   longest first, no overlaps
+    match_spans(text) -> [(start, end, kind, from_gazetteer)]   no overlaps, in text order
 
-How names are found (built once per process, `_matchers()`):
-- a blank spaCy `vi` pipeline whose tokenizer splits on whitespace and punctuation
-  (commas, semicolons, brackets; "&" and "-" stay inside "KH&CN", "LĐ-TB&XH");
-- a PhraseMatcher (attr LOWER) over the gazetteer data/bodies.yaml, with generated
-  variants ("Sở KH&CN", "UBND tỉnh", "Công an thành phố", "Thành ủy");
-- Matcher patterns for the generic shapes: a head ("Sở", "Ban", "Hội", "Cục",
-  "Trung tâm", ...) and a proper name ("Sở Tư pháp", "Hội Nông dân tỉnh"); a people's
-  committee and its units ("UBND các huyện, thị xã, thành phố"); collective names
+How names are found (tables built once per process, `_matchers()`):
+- the text is cut into tokens (tokens.py: whitespace and punctuation; "&" and "-" stay
+  inside "KH&CN", "LĐ-TB&XH"); line breaks count as spaces;
+- gazetteer phrases (lexicon/data/bodies.yaml, with generated variants "Sở KH&CN",
+  "UBND tỉnh", "Công an thành phố", "Thành ủy") are found with a trie of lower-case
+  tokens: one pass over the tokens, each step a dict look-up;
+- token patterns for the generic shapes (patterns.py, linear time): a head ("Sở", "Ban",
+  "Hội", "Cục", "Trung tâm", ...) and a proper name ("Sở Tư pháp", "Hội Nông dân tỉnh"); a
+  people's committee and its units ("UBND các huyện, thị xã, thành phố"); collective names
   ("Các sở, ban, ngành", "các cơ quan, đơn vị liên quan");
-- longest match wins, no overlaps (spacy.util.filter_spans).
+- longest match wins, no overlaps; among equals the gazetteer's reading.
 The token facts the patterns need depend on neighbours (is this capitalised word the
-start of a head? does "và" join "Công nghệ" or open "Ban Thường vụ Tỉnh ủy"?), so they
-are computed in Python and written into each token's TAG; the Matcher tests them in C.
-Speed (same results): a word's own facts are computed once per vocabulary entry (_Lex
-flags); the neighbour-dependent classes only for tokens in a "window" (from a token that
-can open a pattern to the first token no pattern accepts), and the Matcher runs on those
-windows only.
+start of a head? does "và" join "Công nghệ" or open "Ban Thường vụ Tỉnh ủy"?): a word's
+own facts are computed once per word (tokens.Lex flags), the neighbour-dependent classes
+only for tokens in a "window" (from a token that can open a pattern to the first token no
+pattern accepts), and the patterns run on those windows only.
+
+This replaced spaCy's PhraseMatcher and Matcher (same tokenizer rules, same results on
+the corpus and the pool): the Matcher kept a partial match open from every start, which
+made long runs of head words quadratic, and spaCy refuses texts over 1,000,000
+characters (E088); importing it cost 0.5 s of every cold start.
 
 A word in capitals with an accented vowel right after a mixed-case word ("Bộ Xây dựng" |
 "BỘ TRƯỞNG BỘ XÂY DỰNG", a heading on the next line) ends a name; abbreviations ("KH&CN",
@@ -28,19 +30,14 @@ A word in capitals with an accented vowel right after a mixed-case word ("Bộ X
 """
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .gazetteer import Gazetteer, gazetteer, phrase_mask
-
-#: Punctuation the tokenizer splits off a word: "Sở Tư pháp," -> "pháp" ","
-#: and "(Sở Nội vụ)" -> "(" ... ")".  "&", "-", "/" inside a word stay ("KH&CN").
-TOKEN_PREFIX = re.compile(r"""^[\(\[\{"“‘'«•*+]""")
-TOKEN_SUFFIX = re.compile(r"""[\)\]\}"”’'»,;:.!?…]$""")
-TOKEN_INFIX = re.compile(r"""[,;:\(\)\[\]"“”…](?=\S)|(?<=\S)[,;:\(\)\[\]"“”…]""")
-
+from .patterns import expand, select
+from .tokens import (L_ALPHA, L_CAP, L_CAPOK, L_CAPSWORD, L_DET, L_HEADCAND, L_JOINER, L_LOWERIN, L_NAMEWORD, L_NCFIRST,
+                     L_SEP, L_SKIP, L_UNIT, Lex, Lexicon, tokenize)
 
 #: Line breaks and tabs inside a text: "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng\nNai" (034).
 LINE_BREAKS = re.compile(r"[\n\r\t\f\v]")
@@ -59,111 +56,55 @@ C_OPENERS = C_HEAD | C_CHEAD | C_DET | C_COLL
 #: classes, the only tokens a pattern element can accept.
 PATTERN_WORDS = frozenset({"các", "cấp", "có", "liên", "quan"})
 
-# Facts of a word that do not depend on its neighbours (computed once per vocabulary entry, `_Lex`).
-(L_CAP, L_CAPOK, L_ALPHA, L_SKIP, L_JOINER, L_UNIT, L_SEP, L_DET, L_NAMEWORD, L_NCFIRST, L_HEADCAND,
- L_CAPSWORD, L_LOWERIN) = (1 << k for k in range(13))
-#: A Vietnamese word printed in capitals ("BỘ", "TRƯỞNG", "PHỤ", "LỤC"): an accented vowel in
-#: upper case; abbreviations inside names have none ("KH&CN", "UBND", "HĐND", "CNTT").
-CAPS_SYLLABLE = re.compile(r"^[A-ZĐÀ-Ỹ]*[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠ-Ỹ][A-ZĐÀ-Ỹ]*$")
-
-
-class _Lex:
-    """A vocabulary entry as the patterns see it: text, lower case, punctuation?, letters?,
-    and its L_* flags (capitalised, a unit word, a determiner, ...)."""
-    __slots__ = ("text", "low", "punct", "alpha", "flags")
-
-    def __init__(self, text: str, low: str, punct: bool, alpha: bool, g: "Gazetteer", head_firsts) -> None:
-        self.text, self.low, self.punct, self.alpha = text, low, punct, alpha
-        cap = text[:1].isupper()
-        self.flags = (
-            (L_CAP if cap else 0)
-            | (L_CAPOK if cap and text not in g.cap_stop_words else 0)
-            | (L_ALPHA if alpha else 0)
-            | (L_SKIP if punct and text not in "&-" else 0)
-            | (L_JOINER if low in ("và", "-", "&") else 0)
-            | (L_UNIT if low in g.units else 0)
-            | (L_SEP if text in (",", "và") else 0)
-            | (L_DET if low in g.determiners else 0)
-            | (L_NAMEWORD if alpha and low not in g.stop_words else 0)
-            | (L_NCFIRST if any(c[0] == low for c in g.not_collective) else 0)
-            | (L_CAPSWORD if len(text) > 1 and text.isupper() and CAPS_SYLLABLE.match(text) else 0)
-            | (L_LOWERIN if text != text.upper() else 0)
-            # may start a head: capitalised, not in an upper-case line ("CỘNG HÒA XÃ HỘI ...")
-            | (L_HEADCAND if cap and low in head_firsts
-               and not (text.isupper() and len(text) > 1 and text not in g.upper_heads) else 0))
-
+#: The patterns by label, in the order their matches are ranked when two readings tie.
+PATTERNS = (
+    # "Sở Tư pháp", "Hội Nông dân tỉnh", "Ban Quản lý Khu kinh tế", "Văn phòng UBND tỉnh"
+    # (the first word after the head is capitalised or a unit: "Ban hành", "Báo cáo", "Hội nghị" are not bodies)
+    ("specific", (expand([(C_HEAD, frozenset(), "1"), (C_INHEAD, frozenset(), "*"), (C_NFIRST, frozenset(), "1"),
+                          (C_NAME, frozenset(), "*")]),)),
+    # "UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân cấp xã", "UBND tỉnh Bắc Giang"
+    ("committee", (expand([(C_CHEAD, frozenset(), "1"), (C_NAME, frozenset(), "*"), (0, frozenset({"các", "cấp"}), "?"),
+                           (C_UNIT, frozenset(), "+"), (C_CTAIL, frozenset(), "*")]),)),
+    # "Các sở, ban, ngành", "các cơ quan, đơn vị liên quan", "đơn vị liên quan"
+    ("collective", (expand([(C_DET, frozenset(), "1"), (C_COLL, frozenset(), "+"), (C_QUAL, frozenset(), "*")]),
+                    expand([(C_COLL, frozenset(), "+"), (0, frozenset({"có"}), "?"), (0, frozenset({"liên"}), "1"),
+                            (0, frozenset({"quan"}), "1")]))),
+)
 
 class _Matchers:
-    """The spaCy pipeline and its matchers, built once per process."""
+    """The phrase trie, the patterns and the word table, built once per process."""
 
     def __init__(self) -> None:
-        import spacy
-        from spacy.matcher import Matcher, PhraseMatcher
-        from spacy.tokenizer import Tokenizer
-
         g = gazetteer()
         self.g = g
         self.heads_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, kind in sorted(g.heads.items(), key=lambda kv: -len(kv[0])):
             self.heads_by_first.setdefault(words[0], []).append((words, kind))
-        nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-        nlp.tokenizer = Tokenizer(nlp.vocab, prefix_search=TOKEN_PREFIX.search,
-                                  suffix_search=TOKEN_SUFFIX.search, infix_finditer=TOKEN_INFIX.finditer)
-        self.nlp = nlp
-
-        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for kind, names in g.phrases.items():
-            self.phrases.add(kind, list(nlp.tokenizer.pipe(names)))
-
-        # Token classes (TOKEN_CLASSES) depend on a token's neighbours, so they are
-        # computed in Python once per doc and written into the token's TAG (a blank
-        # pipeline has no tagger); the Matcher then tests them in C with TAG IN [...].
-        combos = ["+".join(c) for n in range(len(TOKEN_CLASSES) + 1)
-                  for c in itertools.combinations(TOKEN_CLASSES, n)]
-        has = lambda cls, op=None: {"TAG": {"IN": [c for c in combos if cls in c.split("+")]},  # noqa: E731
-                                    **({"OP": op} if op else {})}
-        self.patterns = Matcher(nlp.vocab)
-        # "Sở Tư pháp", "Hội Nông dân tỉnh", "Ban Quản lý Khu kinh tế", "Văn phòng UBND tỉnh"
-        # (the first word after the head is capitalised or a unit: "Ban hành", "Báo cáo", "Hội nghị" are not bodies)
-        self.patterns.add("specific", [[has("head"), has("inhead", "*"), has("nfirst"), has("name", "*")]],
-                          greedy="LONGEST")
-        # "UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân cấp xã", "UBND tỉnh Bắc Giang"
-        self.patterns.add("committee", [[has("chead"), has("name", "*"), {"LOWER": {"IN": ["các", "cấp"]}, "OP": "?"},
-                                         has("unit", "+"), has("ctail", "*")]], greedy="LONGEST")
-        # "Các sở, ban, ngành", "các cơ quan, đơn vị liên quan", "đơn vị liên quan"
-        self.patterns.add("collective", [
-            [has("det"), has("coll", "+"), has("qual", "*")],
-            [has("coll", "+"), {"LOWER": "có", "OP": "?"}, {"LOWER": "liên"}, {"LOWER": "quan"}],
-        ], greedy="LONGEST")
-
-        # per-process tables: vocabulary entries as _Lex, a class bit set -> its TAG string's hash
-        self.lex: dict[int, _Lex] = {}
         self.head_firsts = frozenset(self.heads_by_first)
+        self.lexicon = Lexicon(g, self.head_firsts)
+        self.trie = _phrase_trie(g)
         self.not_collective_by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
         for c in g.not_collective:
             self.not_collective_by_first.setdefault(c[0], ())
             self.not_collective_by_first[c[0]] += (c,)
-        self.tag_hash = [nlp.vocab.strings.add("+".join(c for k, c in enumerate(TOKEN_CLASSES) if bits >> k & 1))
-                         for bits in range(1 << len(TOKEN_CLASSES))]
 
-    def _lexes(self, doc) -> list[_Lex]:
-        """The _Lex of every token of a doc (looked up by the token's ORTH hash)."""
-        from spacy.attrs import ORTH
-
-        lex, vocab = self.lex, self.nlp.vocab
-        hashes = doc.to_array(ORTH).tolist()
-        get = lex.get
-        out = [get(h) for h in hashes]
-        for k in [k for k, x in enumerate(out) if x is None]:     # words not seen before in this process
-            h = hashes[k]
-            x = lex.get(h)
-            if x is None:
-                lx = vocab[h]
-                x = lex[h] = _Lex(lx.orth_, lx.lower_, lx.is_punct, lx.is_alpha, self.g, self.head_firsts)
-            out[k] = x
+    def _phrases(self, lows: list[str]) -> list[tuple[str, int, int]]:
+        """(kind, start, end) of every gazetteer phrase in the tokens (overlaps included), by start."""
+        out = []
+        trie = self.trie
+        for i in range(len(lows)):
+            node = trie.get(lows[i])
+            j = i + 1
+            while node is not None:
+                for kind in node[1]:
+                    out.append((kind, i, j))
+                if j == len(lows):
+                    break
+                node = node[0].get(lows[j])
+                j += 1
         return out
 
-    def _class_bits(self, lexes: list[_Lex], info: "_DocHeads", indices) -> dict[int, int]:
+    def _class_bits(self, lexes: list[Lex], info: "_DocHeads", indices) -> dict[int, int]:
         """The TOKEN_CLASSES of the tokens at `indices` as bits (C_*), from each token's own facts
         and its neighbours'."""
         n = len(lexes)
@@ -226,7 +167,7 @@ class _Matchers:
             out[i] = bits
         return out
 
-    def _windows(self, lexes: list[_Lex], info: "_DocHeads") -> tuple[list[tuple[int, int]], dict[int, int]]:
+    def _windows(self, lexes: list[Lex], info: "_DocHeads") -> tuple[list[tuple[int, int]], dict[int, int]]:
         """Token ranges a pattern match can lie in, and the class bits of their tokens: from a token
         that opens a pattern (C_OPENERS) to the first token no pattern element accepts (no class and
         not a PATTERN_WORDS word).  Matches never cross such a token, so matching each range finds
@@ -255,78 +196,84 @@ class _Matchers:
             end = j
         return out, bits
 
-    def _tag(self, doc, bits: dict[int, int]) -> None:
-        """Each token's classes into its TAG (a blank pipeline has no tagger): the Matcher tests them in C."""
-        import numpy
-        from spacy.attrs import TAG
-
-        tags = numpy.full(len(doc), self.tag_hash[0], dtype="uint64")
-        if bits:
-            tags[numpy.fromiter(bits, dtype="int64", count=len(bits))] = numpy.fromiter(
-                (self.tag_hash[b] for b in bits.values()), dtype="uint64", count=len(bits))
-        doc.from_array([TAG], tags.reshape(-1, 1))
-
-    def _matched(self, doc, lexes: list[_Lex], info: "_DocHeads", windows) -> list:
-        """Spans of the pattern matches in the token windows, labelled with their kind, joiners trimmed."""
-        from spacy.tokens import Span
-
-        strings = self.nlp.vocab.strings
+    def _matched(self, lexes: list[Lex], info: "_DocHeads", windows, bits: dict[int, int]) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of the pattern matches in the token windows, joiners trimmed; per label
+        longest first (labels in PATTERNS order)."""
         out = []
-        for a, b in windows:
-            if b - a < 2:
-                continue            # every pattern needs two tokens at least: a lone opener matches nothing
-            for label, s, e in self.patterns(doc[a:b] if (a, b) != (0, len(doc)) else doc):
-                s, e = s + a, e + a
-                kind = strings[label]
-                if kind != "collective":
-                    h = info.head[s]
-                    kind = h[1] if h else "other"
-                while e > s + 1 and lexes[e - 1].low in ("và", "-", "&", ","):
-                    e -= 1
-                while s < e - 1 and lexes[s].low in ("và", ","):
-                    s += 1
-                if e - s >= 2 or kind == "collective":
-                    out.append(Span(doc, s, e, label=kind))
+        for label, patterns in PATTERNS:
+            for a, b in windows:
+                if b - a < 2:
+                    continue        # every pattern needs two tokens at least: a lone opener matches nothing
+                run_bits = [bits.get(i, 0) for i in range(a, b)]
+                lows = [x.low for x in lexes[a:b]]
+                firsts = [p[0] for p in patterns]
+                if not any(x & el.mask or w in el.words for el in firsts for x, w in zip(run_bits, lows)):
+                    continue        # nothing in the window can open this label's patterns
+                for s, e in select(patterns, run_bits, lows):
+                    s, e = s + a, e + a
+                    kind = label
+                    if kind != "collective":
+                        h = info.head[s]
+                        kind = h[1] if h else "other"
+                    while e > s + 1 and lexes[e - 1].low in ("và", "-", "&", ","):
+                        e -= 1
+                    while s < e - 1 and lexes[s].low in ("và", ","):
+                        s += 1
+                    if e - s >= 2 or kind == "collective":
+                        out.append((s, e, kind))
         return out
 
     # matching
     def spans(self, text: str) -> list[tuple[int, int, str, bool]]:
         """(start char, end char, kind, from gazetteer) of every body, longest first, no overlaps."""
-        from spacy.tokens import Span
-        from spacy.util import filter_spans
-
         # line breaks (hard-wrapped Markdown, PDF lines) become spaces: same length, same offsets
-        doc = self.nlp.make_doc(LINE_BREAKS.sub(" ", text))
-        lexes = self._lexes(doc)
+        words, starts = tokenize(LINE_BREAKS.sub(" ", text))
+        lexes = self.lexicon.lexes(words)
         info = _DocHeads.of(lexes, self.g, self.heads_by_first)
-        gaz = [(self.nlp.vocab.strings[label], s, e) for label, s, e in self.phrases(doc)]
+        gaz = self._phrases([x.low for x in lexes])
         info.gaz_start = [False] * len(lexes)
         for kind, s, e in gaz:
             if kind != "collective":
                 info.gaz_start[s] = True
-        found: list[Span] = []
-        for kind, s, e in gaz:
-            if kind == "collective" or lexes[s].text[:1].isupper():   # "thanh tra tỉnh" in prose is an activity
-                found.append(Span(doc, s, e, label=kind + "|gaz"))
+        # (start token, end token, kind, from gazetteer)
+        found = [(s, e, kind, True) for kind, s, e in gaz
+                 if kind == "collective" or lexes[s].text[:1].isupper()]   # "thanh tra tỉnh" in prose is an activity
         # pattern matches (without a token that can open a pattern, no window and no match)
         windows, bits = self._windows(lexes, info)
-        matched: list[Span] = []
         if windows:
-            self._tag(doc, bits)
-            matched = self._matched(doc, lexes, info, windows)
-            # Two readings of the same tokens ("collective" and a head's kind) are ranked by the
-            # Matcher's output order over the whole doc: then match the whole doc as one window.
-            if len({(sp.start, sp.end, sp.label) for sp in matched}) > len({(sp.start, sp.end) for sp in matched}):
-                self._tag(doc, self._class_bits(lexes, info, range(len(lexes))))
-                matched = self._matched(doc, lexes, info, [(0, len(doc))])
-        found += matched
+            found += [(s, e, kind, False) for s, e, kind in self._matched(lexes, info, windows, bits)]
+        ends = [st + len(w) for st, w in zip(starts, words)]
         # longest wins; among equals the gazetteer's reading
-        found.sort(key=lambda sp: (-(sp.end_char - sp.start_char), not sp.label_.endswith("|gaz"), sp.start))
-        out = []
-        for sp in filter_spans(found):
-            kind, gaz = sp.label_.split("|")[0], sp.label_.endswith("|gaz")
-            out.append((sp.start_char, sp.end_char, kind, gaz))
-        return sorted(out)
+        found.sort(key=lambda sp: (-(ends[sp[1] - 1] - starts[sp[0]]), not sp[3], sp[0]))
+        return sorted((starts[s], ends[e - 1], kind, gz) for s, e, kind, gz in _filter_spans(found))
+
+
+def _filter_spans(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """Longest first (in tokens), then leftmost; a span whose first or last token is already
+    covered is dropped (spaCy's filter_spans)."""
+    seen: set[int] = set()
+    out = []
+    for sp in sorted(spans, key=lambda sp: (sp[1] - sp[0], -sp[0]), reverse=True):
+        if sp[0] not in seen and sp[1] - 1 not in seen:
+            out.append(sp)
+            seen.update(range(sp[0], sp[1]))
+    return out
+
+
+def _phrase_trie(g: Gazetteer) -> dict:
+    """Gazetteer phrases as a trie of lower-case tokens: word -> (children, kinds ending here)."""
+    root: dict = {}
+    for kind, names in g.phrases.items():
+        for name in names:
+            words = [w.lower() for w in tokenize(name)[0]]
+            node = None
+            level = root
+            for w in words:
+                node = level.setdefault(w, ({}, []))
+                level = node[0]
+            if node is not None and kind not in node[1]:
+                node[1].insert(0, kind)     # a phrase under two kinds ("KBNN"): the later kind in bodies.yaml wins
+    return root
 
 
 @dataclass
@@ -343,7 +290,7 @@ class _DocHeads:
     gaz_start: list[bool] = field(default_factory=list)    # first word of a gazetteer name ("và Tỉnh đoàn")
 
     @classmethod
-    def of(cls, lexes: list[_Lex], g: Gazetteer, heads_by_first) -> "_DocHeads":
+    def of(cls, lexes: list[Lex], g: Gazetteer, heads_by_first) -> "_DocHeads":
         n = len(lexes)
         lows = [x.low for x in lexes]
         head: list[tuple[int, str] | None] = [None] * n
