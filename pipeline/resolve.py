@@ -20,6 +20,7 @@ from typing import Optional
 
 from vanban import lexicon
 from vanban.extractors.references import Citation
+from vanban.extractors.relations import with_relations
 from vanban.schemas.models import DocType, Mention, Metadata, Reference, Warning
 
 from vanban.lexicon import fold_key
@@ -136,7 +137,7 @@ def resolve_references(citations: list[Citation], doc: LaidOut, metadata: Metada
             ref.id = f"{ref.id}-{seen_ids[ref.id]}"
         refs.append(ref)
         warnings += w
-    return refs, warnings
+    return with_relations(refs, doc.text), warnings
 
 
 def _reference(g: _Group, metadata: Metadata) -> tuple[Reference, list[Warning]]:

@@ -2,7 +2,7 @@
 
     read -> normalise -> layout -> tree -> extract -> resolve and link -> validate -> emit
 
-    parse(path) -> vanban.schemas.Document     (raises VanbanError with a clear reason)
+    parse(path, data=None) -> vanban.schemas.Document     (raises VanbanError with a clear reason)
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from vanban.extractors.tasks import extract_tasks
 from vanban.schemas.models import Document, Source
 
 from .aggregate import collect_bodies
+from .checks import run_checks
 from .emit import to_sections
 from .errors import VanbanError
 from .layout import layout
@@ -28,10 +29,10 @@ class NotADocument(VanbanError):
     pass
 
 
-def parse(path: str | Path) -> Document:
-    """Parse one file into a validated contract-v1 Document."""
+def parse(path: str | Path, data: bytes | None = None) -> Document:
+    """Parse one file (or `data`, named `path`) into a validated contract-v1 Document."""
     path = str(path)
-    raw = normalise(read(path))
+    raw = normalise(read(path, data))
     doc = layout(raw)
     tree, tree_warnings = build_tree_checked(doc)
 
@@ -57,6 +58,7 @@ def parse(path: str | Path) -> Document:
         text=doc.text,
     )
     _check_recognisable(result)
+    result = result.model_copy(update={"warnings": result.warnings + run_checks(doc, tree, result)})
     return Document.model_validate(result.model_dump())   # validate the assembled whole once more
 
 

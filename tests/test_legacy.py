@@ -2,13 +2,13 @@
 .doc/.rtf readers on real public documents in corpus/legacy/."""
 from __future__ import annotations
 
-import importlib.util
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from vanban.pipeline import legacy
+from vanban.pipeline.evaluate_text import fold, score
 from vanban.pipeline.read import read
 from vanban.pipeline.types import Table
 
@@ -109,20 +109,11 @@ def test_real_legacy_documents(name, encoding, detail, phrase):
     assert phrase in _text(LEGACY / name)
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location(
-        "legacy_accuracy", Path(__file__).parent.parent / "bench" / "legacy_accuracy.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.parametrize("name", ["2003-A06.rtf", "2008-23.QD-991-UBND.doc", "2009-download.doc"])
 def test_diacritic_accuracy_against_transcript(name):
-    bench = _bench()
-    gold = bench.fold((LEGACY / "ground-truth" / (Path(name).stem + ".txt")).read_text(encoding="utf-8")).lower()
-    pred = bench.fold(_text(LEGACY / name)).lower()
-    s = bench.score(gold, pred)
+    gold = fold((LEGACY / "ground-truth" / (Path(name).stem + ".txt")).read_text(encoding="utf-8")).lower()
+    pred = fold(_text(LEGACY / name)).lower()
+    s = score(gold, pred)
     assert s["dia_ok"] / s["dia"] >= 0.98
 
 

@@ -13,18 +13,13 @@ import pytest
 from vanban.extractors.metadata import extract_metadata, is_title_like, proper_case, read_addressees
 from vanban.pipeline.normalise import normalise_text
 from vanban.pipeline.tree import build_tree
-from vanban.pipeline.types import LaidOut, Paragraph, RawDocument
+from vanban.pipeline.types import LaidOut
+
+import factories
 
 
 def laid_out(lines: list[str], fmt: str = "txt") -> LaidOut:
-    raw = RawDocument(path="snippet", sha256="0", format=fmt, items=[])
-    blocks = [Paragraph(text=normalise_text(t), page=1) for t in lines]
-    parts, pos = [], 0
-    for b in blocks:
-        b.start, b.end = pos, pos + len(b.text)
-        parts.append(b.text)
-        pos = b.end + 1
-    return LaidOut(raw=raw, header=[], blocks=blocks, text="\n".join(parts))
+    return factories.laid_out([normalise_text(t) for t in lines], fmt=fmt, page=1)
 
 
 def meta_of(lines: list[str]):

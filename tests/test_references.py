@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 
 from vanban.extractors.references import Citation, find_citations
-from vanban.pipeline.types import LaidOut, Node, Paragraph, RawDocument
+from vanban.pipeline.types import Node
 
-
-def laid_out(text: str) -> LaidOut:
-    paras, pos = [], 0
-    for line in text.split("\n"):
-        paras.append(Paragraph(text=line, start=pos, end=pos + len(line)))
-        pos += len(line) + 1
-    return LaidOut(raw=RawDocument(path="t", sha256="t", format="txt", items=[]), header=[], blocks=paras, text=text)
+from factories import laid_out
 
 
 def cited(text: str, tree: list[Node] | None = None) -> list[Citation]:

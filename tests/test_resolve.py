@@ -11,19 +11,12 @@ import pytest
 from vanban.extractors.references import find_citations
 from vanban.pipeline.normalise import normalise_text
 from vanban.pipeline.resolve import resolve_references
-from vanban.pipeline.types import LaidOut, Paragraph, RawDocument
+from vanban.pipeline.types import LaidOut
 from vanban.schemas.models import Metadata
 
+from factories import laid_out
+
 CORPUS = Path(__file__).parent.parent / "corpus"
-
-
-def laid_out(lines: list[str]) -> LaidOut:
-    paras, pos = [], 0
-    for line in lines:
-        paras.append(Paragraph(text=line, start=pos, end=pos + len(line)))
-        pos += len(line) + 1
-    return LaidOut(raw=RawDocument(path="t", sha256="t", format="txt", items=[]), header=[], blocks=paras,
-                   text="\n".join(lines))
 
 
 def from_file(name: str) -> LaidOut:

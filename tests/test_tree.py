@@ -9,20 +9,13 @@ from __future__ import annotations
 import pytest
 
 from vanban.pipeline.tree import build_tree, build_tree_checked, split_header
-from vanban.pipeline.types import LaidOut, Paragraph, RawDocument
+from vanban.pipeline.types import LaidOut
+
+import factories
 
 
 def laid_out(lines: list[str], fmt: str = "txt", header: list[str] = ()) -> LaidOut:
-    """One Paragraph per line, offsets into one text, like the layout stage."""
-    raw = RawDocument(path="snippet", sha256="0", format=fmt, items=[])
-    head = [Paragraph(text=t, page=1) for t in header]
-    blocks = [Paragraph(text=t, page=1) for t in lines]
-    parts, pos = [], 0
-    for b in head + blocks:
-        b.start, b.end = pos, pos + len(b.text)
-        parts.append(b.text)
-        pos = b.end + 1
-    return LaidOut(raw=raw, header=head, blocks=blocks, text="\n".join(parts))
+    return factories.laid_out(lines, fmt=fmt, header=header, page=1)
 
 
 def flat(nodes):

@@ -16,6 +16,13 @@ COMMANDS = (
     "vanban.pipeline.commands.parse",
     "vanban.pipeline.commands.schema",
     "vanban.pipeline.commands.eval",
+    "vanban.pipeline.commands.check",
+    "vanban.pipeline.commands.ingest",
+    "vanban.pipeline.commands.db",
+    "vanban.pipeline.commands.refs",
+    "vanban.pipeline.commands.tasks",
+    "vanban.pipeline.commands.audit",
+    "vanban.pipeline.commands.export",
 )
 
 

@@ -1,0 +1,103 @@
+"""Self-checks (pipeline/checks) on real names, markers, headers and citations."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from vanban.pipeline.checks import CHECKS
+from vanban.pipeline.checks.citations import citation_checks
+from vanban.pipeline.checks.header import header_checks
+from vanban.pipeline.checks.structure import _tree_faults, marker_kind
+from vanban.pipeline.checks.tasks import name_fault
+from vanban.pipeline.cli import main
+from vanban.pipeline.types import LaidOut, Node
+from vanban.schemas.models import Document, Mention, Metadata, Reference, Source
+
+from factories import laid_out
+
+
+@pytest.mark.parametrize("name, fault", [
+    ("Cơ quan", "a bare fragment"),                                     # 173 times a lead in a crawl
+    ("Giám đốc", "a bare fragment"),                                    # cut at "Giám đốc⏎Sở Nông nghiệp ..."
+    ("và Môi trường", "starts in lower case (a cut piece)"),
+    ("Các Quyết định sau đây hết hiệu lực", "a clause ('sau đây')"),
+    ("Giám đốc Quỹ do Chủ tịch UBND tỉnh bổ nhiệm", "a clause ('bổ nhiệm')"),
+    ("Văn phòng đăng ký đất đai gửi Phiếu chuyển thông tin", "a clause ('gửi')"),
+    ("Sở Khoa học và Công nghệ 2024", "holds a number"),
+    ("Ngân hàng Nhà nước chi nhánh khu vực 14", None),
+    ("Sở Xây dựng", None),                                              # "xây dựng" is a clause word only in lower case
+    ("Giám đốc Sở Tài chính", None),
+    ("Chủ tịch Ủy ban nhân dân các xã, phường", None),
+    ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", None),
+])
+def test_name_fault(name, fault):
+    assert name_fault(name) == fault
+
+
+@pytest.mark.parametrize("marker, kind", [
+    ("III.", ("roman", 3)), ("2.", ("arabic", 2)), ("2.1.", ("dotted-2", 1)), ("1.2.3", ("dotted-3", 3)),
+    ("đ)", ("letter", 5)), ("e)", ("letter", 6)), ("Điều 12", ("article", 12)), ("Chương IV", ("chapter", 4)),
+    ("(3)", ("paren", 3)), ("-", None), ("appendix", None),
+])
+def test_marker_kind(marker, kind):
+    assert marker_kind(marker) == kind
+
+
+def _tree(*markers: str, children=()) -> list[Node]:
+    return [Node(path=m.rstrip(".)"), marker=m, children=list(children) if i == 0 else []) for i, m in enumerate(markers)]
+
+
+def test_numbering_skip_and_repeat_and_mixed():
+    numbering, mixed = _tree_faults(_tree("1.", "3.", "3."))
+    assert len(numbering) == 2 and not mixed
+    numbering, mixed = _tree_faults(_tree("a)", "b)", "c)", "d)", "e)"))       # no đ: still a sequence
+    assert not numbering
+    numbering, mixed = _tree_faults(_tree("1.", "5.2.", "Điều 2"))
+    assert mixed
+    # articles are numbered through the document, across chapters
+    tree = [Node("Chương I", "Chương I", children=[Node("Điều 1", "Điều 1"), Node("Điều 2", "Điều 2")]),
+            Node("Chương II", "Chương II", children=[Node("Điều 4", "Điều 4")])]
+    numbering, _ = _tree_faults(tree)
+    assert numbering == ["'Điều 2' then 'Điều 4' (Điều 4)"]
+
+
+def _doc(text: str, metadata: Metadata | None = None, references=()) -> tuple[LaidOut, Document]:
+    doc = Document(source=Source(path="x.md", sha256="0", format="md"), metadata=metadata or Metadata(),
+                   references=list(references), text=text)
+    return laid_out(text), doc
+
+
+# the header of ../shared/pool/md 386/NQ-CP as the converter wrote it
+HEADER = ("CHÍNH PHỦ\nSố: 386/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+          "Hà Nội, ngày 26 tháng 11 năm 2025\nNGHỊ QUYẾT\nVề việc cho phép người Việt Nam vào chơi casino\n"
+          "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;")
+
+
+def test_header_fields_printed_but_not_read():
+    laid, doc = _doc(HEADER)
+    codes = {w.code for w in header_checks(laid, [], doc)}
+    assert codes == {"check_header_number", "check_header_date", "check_header_type", "check_header_title",
+                     "check_header_issuer"}
+    full = Metadata(number="386", symbol="NQ-CP", date="2025-11-26", title="Về việc ...",
+                    doc_type={"code": "NQ", "name": "Nghị quyết"}, issuer={"name": "Chính phủ"})
+    laid, doc = _doc(HEADER, full)
+    assert header_checks(laid, [], doc) == []
+
+
+def test_citation_lost_and_date_unread():
+    text = "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15; Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01/4/2025 của Chính phủ;"
+    at = text.index("Nghị định số 78")
+    ref = Reference(id="ref:78/2025/NĐ-CP", identifier="78/2025/NĐ-CP",
+                    mentions=[Mention(start=at, end=at + len("Nghị định số 78/2025/NĐ-CP"))])
+    laid, doc = _doc(text, references=[ref])
+    found = {(w.code, w.location) for w in citation_checks(laid, [], doc)}
+    assert found == {("check_citation_lost", "references"), ("check_reference_date", "ref:78/2025/NĐ-CP"),
+                     ("check_reference_issuer", "ref:78/2025/NĐ-CP")}
+
+
+def test_check_command_reports_every_check(corpus, capsys):
+    assert main(["check", str(corpus / "029_vpcp-cv-2739-vpcp-dmdn-2019.txt"), "-w", "1", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["parsed"] == 1 and out["internal_errors"] == 0
+    assert set(out["checks"]) == set(CHECKS)
