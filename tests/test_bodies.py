@@ -282,3 +282,45 @@ def test_gazetteer_has_no_duplicates_and_known_kinds():
                                   "security", "collective", "other"}
     assert set(data["heads"].values()) <= set(data["names"]) | {"other"}
     assert len(data["provinces"]) == len(set(data["provinces"]))
+
+
+# Issue 10 (leads are bodies): holders and collective names from pool md documents (file in the comment).
+HOLDERS = [
+    # a title cut from its body at a line break is one holder (issue 10's Điều 3 example)
+    ("Chánh Văn phòng UBND tỉnh, Giám đốc\nSở Nông nghiệp và Môi trường, Chủ tịch UBND các xã",
+     ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Nông nghiệp và Môi trường", "Chủ tịch UBND các xã"]),
+    # titles sharing one body: "Bộ trưởng" alone is no body (0326977b5d611b9a)
+    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ",
+     ["Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ"]),
+    # collective names are one body (1180a89cc49ca3fe; 386/NQ-CP)
+    ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ", ["Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ("Các cơ quan thông tấn, báo chí trung ương và địa phương",
+     ["Các cơ quan thông tấn, báo chí trung ương và địa phương"]),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("Chủ tịch Ủy ban nhân dân các xã, phường", ["Chủ tịch Ủy ban nhân dân các xã, phường"]),     # 0f98ee482389e59e
+    # ... but two committees named one after the other are two (646f0a00d4174382)
+    ("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh", ["UBND thành phố Hà Nội", "Thành phố Hồ Chí Minh"]),
+    ("UBND các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố"]),
+]
+
+
+@pytest.mark.parametrize("cell,expected", HOLDERS)
+def test_holders_and_collective_names(cell, expected):
+    assert split_bodies(cell) == expected
+
+
+@pytest.mark.parametrize("holder,body", [
+    ("Giám đốc Sở Tài chính", "Sở Tài chính"),                                   # 036bd85f1f56f768
+    ("Chủ tịch Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"),
+    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Cơ quan ngang bộ"),
+    ("Chánh Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+])
+def test_a_holder_has_its_body_as_canonical(holder, body):
+    assert canonical_name(holder) == body
+
+
+def test_a_title_before_other_words_stays():
+    """"Trưởng ban" before words that open no body keeps its title: only a body is taken as canonical."""
+    assert canonical_name("Trưởng ban chỉ đạo") == "Trưởng ban chỉ đạo"

@@ -43,6 +43,9 @@ class Gazetteer:
     role_words: re.Pattern
     not_collective: frozenset[tuple[str, ...]]
     collective_pairs: frozenset[tuple[str, str]]
+    level_pairs: frozenset[tuple[str, str]]   # "trung ương" + "địa phương" after a collective
+    titles: frozenset[str]                     # office titles, folded: "giám đốc", "bộ trưởng"
+    title_run: re.Pattern                      # titles opening a name: "Bộ trưởng, Thủ trưởng ", "Giám đốc "
     collective_flat: frozenset[str]            # "cơ quan", "đơn vị", ...
     upper_heads: frozenset[str]                # heads printed in capitals: UBND, HĐND
     office_title: re.Pattern                   # "Thủ trưởng " right before a body
@@ -134,6 +137,11 @@ def gazetteer() -> Gazetteer:
         not_collective=frozenset(tuple(x.split()) for x in d["not_collective"]),
         collective_flat=frozenset(" ".join(x.lower().split()) for x in d["collective_nouns"]),
         collective_pairs=frozenset((a.lower(), b.lower()) for a, b in d["collective_pairs"]),
+        level_pairs=frozenset((a.lower(), b.lower()) for a, b in d["level_pairs"]),
+        titles=frozenset(fold_name(t) for t in d["office_titles"]),
+        title_run=re.compile(r"(?:(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in
+                                              sorted(d["office_titles"], key=len, reverse=True))
+                             + r")(?:\s*,\s*|\s+và\s+|\s+))+"),
         role_words=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(d["role_words"], key=len, reverse=True))
                               + r")(?!\w)"),
     )

@@ -63,6 +63,8 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     if not words:
         return False
     first = words[0].lower()
+    if sep == "," and fold_name(prev) in g.titles:
+        return True             # "Bộ trưởng" + "Thủ trưởng cơ quan ngang bộ": titles sharing one body
     if (words[0][:1].islower() and not _starts_collective(piece) and first not in g.determiners
             and sep == "," and not g.role_words.match(piece)):
         return True             # "Vụ Phổ biến" + "giáo dục pháp luật" (097); "cơ sở giáo dục" + "đào tạo" (034)
@@ -82,10 +84,14 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     last, first_noun = _last_noun(prev), _first_noun(piece)
     if first_noun is not None and first_noun == _determined_noun(prev) and g.list_closer.search(piece):
         return True             # "các cơ quan chuyên môn" + "cơ quan hành chính khác" (052): "khác" closes the list
+    if sep == "và" and (" ".join(prev.lower().split()[-2:]), " ".join(words).lower()) in g.level_pairs:
+        return True             # "Các cơ quan thông tấn, báo chí trung ương" + "địa phương": levels of one list
     if last is None:            # "Các doanh nghiệp viễn thông" + "doanh nghiệp bưu chính" (034): two bodies
         return False
     if (last, first_noun) in g.collective_pairs or (last == first_noun and last is not None):
         return True             # "các cơ quan" + "đơn vị trực tiếp sử dụng ..."; "cơ quan ..., cơ quan ..."
+    if first_noun is not None and last.startswith(first_noun + " "):
+        return True             # "Các bộ, cơ quan ngang bộ" + "cơ quan thuộc Chính phủ": one list (386/NQ-CP)
     low = piece_words(_before_role(piece))
     return all(c or q or w in COMMITTEE_TAIL or w == "khác"
                for w, c, q in zip(low, phrase_mask(low, g.collective), phrase_mask(low, g.qualifiers)))

@@ -28,6 +28,9 @@ def canonical_name(name: str) -> str:
     """Abbreviations expanded ("Sở KH&CN" -> "Sở Khoa học và Công nghệ"); the official
     spelling when the gazetteer knows the name ("Sở Văn hóa Thể thao và Du lịch")."""
     name = " ".join(name.split())
+    m = gazetteer().title_run.match(name)
+    if m and _opens_body(name[m.end():]):
+        name = name[m.end():]       # "Giám đốc Sở Tài chính" holds the office of "Sở Tài chính"
     abbr = abbreviations()
     expanded = _abbrev_re().sub(lambda m: abbr[m.group(0)], name)
     expanded = RECASED_UBND.sub("Ủy ban nhân dân", expanded)
@@ -35,6 +38,18 @@ def canonical_name(name: str) -> str:
     if hit:
         return _abbrev_re().sub(lambda m: abbr[m.group(0)], hit[0])
     return proper_case(expanded)
+
+
+def _opens_body(rest: str) -> bool:
+    """Does `rest` open with a body: a head word ("Sở", "UBND"), a determiner or a collective noun
+    ("các sở", "cơ quan ngang bộ"), or a name the gazetteer knows?"""
+    g = gazetteer()
+    words = rest.lower().split()[:4]
+    if not words:
+        return False
+    return (any(tuple(words[:n]) in g.heads for n in range(1, 5)) or words[0] in g.determiners
+            or any(tuple(words[:len(c)]) == c for c in g.collective.get(words[0], ()))
+            or fold_name(rest) in g.official)
 
 
 @lru_cache(maxsize=8192)
