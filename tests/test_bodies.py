@@ -324,3 +324,10 @@ def test_a_holder_has_its_body_as_canonical(holder, body):
 def test_a_title_before_other_words_stays():
     """"Trưởng ban" before words that open no body keeps its title: only a body is taken as canonical."""
     assert canonical_name("Trưởng ban chỉ đạo") == "Trưởng ban chỉ đạo"
+
+
+def test_bodies_outside_the_gazetteer():
+    """A branch with a numbered region (issue 10's example) and a centre named by its head (pool 094432765aa270a8)."""
+    text = "Giao Ngân hàng Nhà nước chi nhánh khu vực 14 chủ trì, phối hợp với Trung tâm Phục vụ hành chính công tỉnh"
+    assert [b.name for b in find_bodies(text)] == ["Ngân hàng Nhà nước chi nhánh khu vực 14",
+                                                   "Trung tâm Phục vụ hành chính công tỉnh"]

@@ -32,11 +32,13 @@ BELONGS_TO_BARE = re.compile(r"\s+(?:trực\s+)?thuộc\s+(?:Bộ|tỉnh|Tỉnh|
 
 
 #: A province name after a body ("Công an tỉnh Lào Cai", "Sở Văn hóa, Thể thao và Du lịch
-#: tỉnh Lâm Đồng", "Báo và Phát thanh, Truyền hình Đồng Nai"), built from the gazetteer.
+#: tỉnh Lâm Đồng", "Báo và Phát thanh, Truyền hình Đồng Nai"), built from the gazetteer, or a
+#: numbered region of a branch ("Ngân hàng Nhà nước chi nhánh" + " khu vực 14", issue 10).
 @lru_cache(maxsize=1)
-def _province_tail() -> re.Pattern:
+def _tail() -> re.Pattern:
     names = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(gazetteer().provinces, key=len, reverse=True))
-    return re.compile(rf"^(?:\s+(?:tỉnh|thành\s+phố|TP\.?))?\s+(?:{names})(?!\w)", re.I)
+    return re.compile(rf"(?:\s+(?:tỉnh|thành\s+phố|TP\.?))?\s+(?:{names})(?!\w)"
+                      r"|\s+(?:chi\s+nhánh\s+)?khu\s+vực\s+(?:\d+|[IVXLC]+)(?![\w/])", re.I)
 
 
 def find_bodies(text: str) -> list[BodySpan]:
@@ -49,7 +51,7 @@ def find_bodies(text: str) -> list[BodySpan]:
 @lru_cache(maxsize=4096)
 def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
     out: list[BodySpan] = []
-    tail = _province_tail()
+    tail = _tail()
     found = match_spans(text)
     # "Các đơn vị thuộc Bộ Tư pháp", "Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp" (097): one collective
     joined: list[tuple[int, int, str, bool]] = []
@@ -68,10 +70,10 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
             b = BELONGS_TO_BARE.match(text, e)      # "Thủ trưởng các đơn vị thuộc Bộ" (010)
             if b and (k + 1 == len(found) or b.end() <= found[k + 1][0]):
                 e = b.end()
-        m = tail.match(text[e:])
+        m = tail.match(text, e)
         next_start = found[k + 1][0] if k + 1 < len(found) else len(text)
-        if m and e + m.end() <= next_start:
-            e += m.end()
+        if m and m.end() <= next_start:
+            e = m.end()
         name = proper_case(text[s:e])
         out.append(BodySpan(name=name, start=s, end=e, canonical=canonical_name(name), kind=kind))
     return tuple((b.name, b.start, b.end, b.canonical, b.kind) for b in out)
