@@ -23,7 +23,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from vanban.extractors.bodies import canonical_name
+from vanban.extractors.bodies.names import canonical_name
 from vanban.lexicon import load
 from vanban.schemas.models import Reference, Task
 

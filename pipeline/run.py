@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vanban.extractors.bodies import collect_bodies
 from vanban.extractors.metadata import extract_metadata
 from vanban.extractors.references import find_citations
 from vanban.extractors.tasks import extract_tasks
 from vanban.schemas.models import Document, Source
 
+from .aggregate import collect_bodies
 from .checks import run_checks
 from .emit import to_sections
 from .errors import NotADocument
