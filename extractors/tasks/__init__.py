@@ -18,13 +18,16 @@ Vocabulary: lead  # chủ trì;  coordinators  # phối hợp;  deadline  # th�
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
+
+from vanban.lexicon import fold_key, load
 
 from vanban.pipeline.types import FlatTable, LaidOut, Node, Paragraph, Table
 from vanban.schemas.models import Metadata, Task, Warning
 
 from ..deadlines import find_deadline
-from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, all_bodies, assignment, coordinators_in, node_text,
+from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, all_bodies, assignment, coordinators_in, names_only, node_text,
                          read_assignment, strip_opener)
 from .blocks import block_fields, block_task, is_block_label
 from .flat import find_flat_regions, tasks_from_flat
@@ -52,7 +55,7 @@ def extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata) -> tuple[l
     for root in tree:
         _walk(root, None, year, used, tasks, warnings)
     _unique_ids(tasks)
-    return tasks, warnings
+    return tasks, warnings + _unparsed_deadline_warnings(tasks, warnings)
 
 
 def _doc_year(metadata: Metadata) -> Optional[int]:
@@ -112,6 +115,8 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
         return
     if node.blocks and sum(id(b) in used for b in node.blocks) > len(node.blocks) // 2:
         return                                        # the node is a task table
+    if fold_key(node.title) in _scope_sections():
+        return                                        # "Đối tượng áp dụng": who a rule applies to, no work
     # per-task block: "a) <task>" + "- Đơn vị chủ trì: ..." children
     fields = block_fields([": ".join(x for x in (c.title, c.text) if x) for c in node.children
                            if c.marker in BULLETS])
@@ -136,10 +141,18 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
         current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
     if current is not None and current.lead:
         task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")]
-        if not task_children or (current.description and own is not None and node.text.strip()):
+        if (not task_children or (current.description and own is not None and node.text.strip())) \
+                and not names_only(current.description or node_text(node)):
             tasks.append(_body_task(node, current, year))
     for c in node.children:
         _walk(c, current if current and current.lead else None, year, used, tasks, warnings)
+
+
+@lru_cache(maxsize=None)
+def _scope_sections() -> frozenset[str]:
+    """Headings whose items are not tasks (lexicon/data/checks.yaml `not_task_sections`, shared with the
+    self-check): "Đối tượng áp dụng", "Phạm vi điều chỉnh", "Cơ cấu tổ chức"."""
+    return frozenset(fold_key(x) for x in load("checks.yaml")["not_task_sections"])
 
 
 def _names_itself(node: Node) -> bool:
@@ -164,6 +177,15 @@ def _body_task(node: Node, a: Assign, year) -> Task:
                 lead=a.lead, coordinators=[c for c in a.coordinators if c not in a.lead],
                 deadline=find_deadline(desc, year), page=node.page, start=start, end=end)
 
+
+
+def _unparsed_deadline_warnings(tasks: list[Task], warnings: list[Warning]) -> list[Warning]:
+    """A `deadline_unparsed` warning, located at the task, for every unparsed deadline that has none
+    yet (deadlines read inside body text, ids made unique after the table warnings were written)."""
+    warned = {w.location for w in warnings if w.code == "deadline_unparsed"}
+    return [Warning(code="deadline_unparsed", location=t.id,
+                    message=f"deadline not understood: {t.deadline.text[:100]!r}")
+            for t in tasks if t.deadline is not None and t.deadline.kind == "unparsed" and t.id not in warned]
 
 
 def _unique_ids(tasks: list[Task]) -> None:

@@ -24,6 +24,12 @@ from .columns import clean, starts_with_head
 LEAD_COLON = re.compile(r"^(?P<who>[^:;.]{3,160}?)\s*:\s*(?P<rest>.*)$", re.S)
 # An aside in brackets after a name: "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+# Items of a list of names: "Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW ...", "Ủy ban Kiểm sát; 2. Văn phòng"
+NAME_ITEMS = re.compile(r"\s*;\s*|\s+[-–]\s+(?=[A-ZĐÂ-Ỹ])")
+# A list item's marker: "2. ", "- ", "(3) ", "a) "
+ITEM_MARK = re.compile(r"^(?:[-–+•]\s*|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
+# The archive entry that closes a recipients list: "Lưu: VT, HC", "- Lưu VT"
+RECORDS = re.compile(r"^Lưu\b")
 # A lettered item marker: "a)", "đ)"
 LETTER_MARKER = re.compile(r"[a-zđ]\)")
 # Clauses of one task sentence, or items of a list of bodies: "...; Hội Văn học nghệ thuật tỉnh xây dựng ..."
@@ -83,8 +89,8 @@ def assignment(node: Node) -> Optional[Assign]:
     """The body this node assigns work to, from its heading or its first words."""
     title, text = clean(node.title), clean(node.text)
     title = strip_opener(title).lstrip(": ")
-    if title and text and title.endswith((",", " và")):
-        return analyse(node_text(node))           # a sentence broken after its first line, not a heading
+    if title and text and (title.endswith((",", " và")) or len(title.split()) == 1):
+        return analyse(node_text(node))           # a sentence broken after its first line ("Các" / "Bộ trưởng, ...")
     if title and all_bodies(title):
         lead = split_names(PARENTHESIS.sub("", title))
         return Assign(lead=lead + _co_leads(text), coordinators=coordinators_in(text), description=text or title)
@@ -146,9 +152,7 @@ def _assigned_inside(text: str) -> Optional[Assign]:
     lead: list[str] = []
     coordinators: list[str] = []
     for op in phrases().openers:
-        for at in _find_all(text, op):
-            if at == 0:
-                continue
+        for at in _opener_places(text, op):
             tail = text[at + len(op):].lstrip(" :")
             if not tail[:1].isupper():
                 continue                               # "nhiệm vụ được giao cho ..." is no assignment
@@ -160,6 +164,25 @@ def _assigned_inside(text: str) -> Optional[Assign]:
     if not lead:
         return None
     return Assign(lead=lead, coordinators=coordinators, description=text)
+
+
+def names_only(text: str) -> bool:
+    """Is the text a list of body names and nothing else, so no work: a list of units
+    ("1. Ủy ban Kiểm sát; 2. Văn phòng; ..."), a recipients line without its label
+    ("- Chính phủ; - Ban Tổ chức Trung ương; ... - Lưu: HC, PLTP."), a heading that is only a name?"""
+    parts = [ITEM_MARK.sub("", p).strip(" .;,") for p in NAME_ITEMS.split(clean(text))]
+    parts = [p for p in parts if p and not RECORDS.match(p)]
+    return bool(parts) and all(all_bodies(p) for p in parts)
+
+
+def _opener_places(text: str, op: str) -> list[int]:
+    """Where an opener stands inside a text: in lower case anywhere after the start ("...; giao Bộ ..."),
+    capitalised at the start of a later sentence ("Quyết định này có hiệu lực ... kể từ ngày ký. Giao Sở
+    Giáo dục và Đào tạo chủ trì, ..." )."""
+    places = [at for at in _find_all(text, op) if at > 0]
+    cap = op[:1].upper() + op[1:]
+    places += [at for at in _find_all(text, cap) if at > 0 and text[:at].rstrip().endswith((".", ";", ":"))]
+    return sorted(places)
 
 
 def _after_adverbial(text: str) -> str:

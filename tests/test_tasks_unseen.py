@@ -1,0 +1,61 @@
+"""Tasks on unseen documents (issue 10): work is work, assignments inside a paragraph, wrapped
+headings, compound and silent deadlines.  Real documents of the pool kept in corpus/ (100-109)."""
+from pathlib import Path
+
+import pytest
+
+from vanban.extractors.tasks import extract_tasks
+from vanban.extractors.tasks.assignment import names_only
+from vanban.pipeline.layout import layout
+from vanban.pipeline.normalise import normalise
+from vanban.pipeline.read import read
+from vanban.pipeline.tree import build_tree
+from vanban.schemas.models import Metadata
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def _tasks(pattern: str):
+    path = next(CORPUS.glob(pattern))
+    doc = layout(normalise(read(str(path))))
+    tasks, warnings = extract_tasks(doc, build_tree(doc), Metadata(date="2025-11"))
+    return {t.id: t for t in tasks}, warnings
+
+
+def test_assignment_in_a_later_sentence_of_an_article():
+    # 102 Cà Mau 01814/QĐ-UBND Điều 2: "... có hiệu lực thi hành kể từ ngày ký. Giao Sở Giáo dục và Đào tạo chủ trì, ..."
+    tasks, _ = _tasks("102_pool-*.md")
+    assert tasks["body:Điều 2"].lead == ["Sở Giáo dục và Đào tạo"]
+
+
+def test_one_word_heading_is_a_wrapped_sentence():
+    # 103 386/NQ-CP: "**Điều 4. **Các" / "Bộ trưởng, Thủ trưởng các cơ quan có liên quan chịu trách nhiệm ..."
+    tasks, _ = _tasks("103_pool-*.md")
+    assert tasks["body:Điều 4"].lead == ["Các Bộ trưởng", "Thủ trưởng các cơ quan có liên quan"]
+
+
+def test_recipients_line_without_label_is_no_task():
+    # 104 1660/NQ-UBTVQH15: "- Chính phủ; - Ban Tổ chức Trung ương; ... - Lưu: HC, PLTP." after Điều 3
+    tasks, _ = _tasks("104_pool-*.md")
+    assert not any("Ban Tổ chức Trung ương;" in t.description for t in tasks.values())
+    assert "body:Điều 3.3" in tasks
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW Mặt trận Tổ quốc Việt Nam; - Lưu: HC, PLTP.", True),  # 104
+    ("Ủy ban Kiểm sát; 2. Văn phòng; 3. Vụ Tổng hợp", True),          # issue 10: a list of units
+    ("Sở Y tế", True),
+    ("Sở Giáo dục và Đào tạo chủ trì, phối hợp với đơn vị có liên quan tổ chức thực hiện", False),  # 102
+    ("Bãi bỏ Quyết định số 1374/QĐ-UBND ngày 30 tháng 6 năm 2025", False),                         # 100
+])
+def test_names_only(text, expected):
+    assert names_only(text) is expected
+
+
+def test_every_unparsed_deadline_has_a_warning_at_its_task():
+    for pattern in ("100_pool-*.md", "104_pool-*.md", "106_pool-*.md", "109_pool-*.md"):
+        tasks, warnings = _tasks(pattern)
+        warned = {w.location for w in warnings if w.code == "deadline_unparsed"}
+        for t in tasks.values():
+            if t.deadline is not None and t.deadline.kind == "unparsed":
+                assert t.id in warned
