@@ -59,3 +59,29 @@ def test_every_unparsed_deadline_has_a_warning_at_its_task():
         for t in tasks.values():
             if t.deadline is not None and t.deadline.kind == "unparsed":
                 assert t.id in warned
+
+
+def test_unparsed_deadline_of_a_block_is_warned():
+    # pool md/4e39af96b6891368.md: "- Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê."
+    path = Path(__file__).parent / "data" / "pool-4e39af96-kiem-ke.md"
+    doc = layout(normalise(read(str(path))))
+    tasks, warnings = extract_tasks(doc, build_tree(doc), Metadata(date="2025-11"))
+    unparsed = [t for t in tasks if t.deadline is not None and t.deadline.kind == "unparsed"]
+    assert unparsed
+    warned = {w.location for w in warnings if w.code == "deadline_unparsed"}
+    assert all(t.id in warned for t in unparsed)
+
+
+def test_numbered_heading_rows_inside_a_table_open_groups():
+    # pool md/74e2ddc7b11340da.md (624/TB-VPCP), PHỤ LỤC I: one Markdown table holding
+    # "**1. Các nhiệm vụ ...**" rows 1-9, then "| 2. Các nhiệm vụ về chuyển đổi số ... | STT | Nhiệm vụ | ..."
+    # (heading and repeated header shifted into one row) and rows 1-46, then "3. ..." and rows 1-18;
+    # PHỤ LỤC II numbers its rows from 1 again.
+    path = Path(__file__).parent / "data" / "pool-74e2ddc7-tb-vpcp-624.md"
+    doc = layout(normalise(read(str(path))))
+    tasks, _ = extract_tasks(doc, build_tree(doc), Metadata(date="2025-11"))
+    ids = [t.id for t in tasks if t.origin == "appendix"]
+    assert {"appendix:9", "appendix:2.1", "appendix:2.46", "appendix:3.1", "appendix:3.18"} <= set(ids)
+    assert "appendix:1-2" not in ids and "appendix:1-3" not in ids
+    assert "appendix:appendix-2.1" in ids
+    assert not any(t.description.endswith("Thời hạn hoàn thành") for t in tasks)

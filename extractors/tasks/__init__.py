@@ -46,7 +46,7 @@ def extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata) -> tuple[l
     used: set[int] = set()                          # ids of blocks read as task tables
 
     # 1. task tables
-    for res, blocks in _table_results(doc, year):
+    for res, blocks in _table_results(doc, year, _appendix_of_blocks(tree)):
         if res.tasks:
             used.update(id(b) for b in blocks)
             tasks += res.tasks
@@ -66,12 +66,22 @@ def _doc_year(metadata: Metadata) -> Optional[int]:
 
 # --------------------------------------------------------------------------- tables
 
-def _table_results(doc: LaidOut, year: Optional[int]):
+def _appendix_of_blocks(tree: list[Node]) -> dict[int, str]:
+    """{id(block): path of the appendix holding it} for blocks of the second and later appendices."""
+    return {id(b): top.path for top in tree if top.path.startswith("appendix-") for n in top.walk() for b in n.blocks}
+
+
+def _table_results(doc: LaidOut, year: Optional[int], appendix_of: dict[int, str]):
     found = False
     previous = None
+    keys: set[str] = set()                          # row ids of the task tables read so far
     for b in doc.blocks:
         if isinstance(b, Table):
             res = tasks_from_table(b, year, previous=previous)
+            if id(b) in appendix_of and keys & {t.id for t in res.tasks}:
+                # rows numbered again from 1 in a later appendix: its rows are kept apart ("appendix-2.1")
+                res = tasks_from_table(b, year, previous=previous, group_prefix=appendix_of[id(b)] + ".")
+            keys |= {t.id for t in res.tasks}
             found |= bool(res.tasks)
             previous = res if res.roles else None
             yield res, [b]

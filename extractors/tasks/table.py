@@ -6,6 +6,7 @@ row -> Task step shared with flattened tables (flat.py).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -14,6 +15,9 @@ from vanban.schemas.models import Task, Warning
 
 from ..bodies import split_bodies
 from ..deadlines import parse_deadline
+# A numbered heading in one cell: "2. Các nhiệm vụ về chuyển đổi số quá hạn chưa hoàn thành"
+NUMBERED_HEADING = re.compile(r"^(?P<m>\d{1,2})[.)]\s+(?P<title>[A-ZĐÀ-Ỹ].{8,})$")
+
 from .columns import (ARABIC_GROUP, CAPITAL_AND, COLUMN_NUMBER, GROUP_MARKER, GROUP_ONLY, LETTER_GROUP, LIST_SPLIT,
                       REFERRAL, ROLES, ROMAN, ROW_NUMBER, clean, column_role, header_roles, plausible_name)
 
@@ -149,6 +153,9 @@ def _group_marker(rc: RowCells, later_rows: list[RowCells]) -> Optional[tuple[st
         others = []
     if any(o and o != desc and o != rc.row for o in others):
         return None
+    spanning = _numbered_heading_row(rc, desc, later_rows)
+    if spanning is not None:
+        return spanning
     marker = rc.row.rstrip(".) ").strip()
     title = desc
     if not marker:
@@ -168,6 +175,19 @@ def _group_marker(rc: RowCells, later_rows: list[RowCells]) -> Optional[tuple[st
     return None
 
 
+def _numbered_heading_row(rc: RowCells, desc: str, later_rows: list[RowCells]) -> Optional[tuple[str, str]]:
+    """A numbered heading printed as a row of its own inside a table, above rows numbered again
+    from 1 (pool md/74e2ddc7b11340da.md: `| **2. Các nhiệm vụ về chuyển đổi số quá hạn chưa hoàn thành** |`,
+    then the header repeated and rows `1.`, `2.`, ...): a group "2", not a task."""
+    text = desc if not rc.row else (rc.row if not desc else "")
+    m = NUMBERED_HEADING.match(text)
+    if m is None or any(v for k, v in rc.cells.items() if k != "description") or rc.extra:
+        return None
+    if not any(r.row.rstrip(".) ") == "1" for r in later_rows[:3]):
+        return None
+    return m.group("m"), m.group("title")
+
+
 def _marker_kind(marker: str) -> str:
     if ROMAN.match(marker):
         return "roman"
@@ -181,19 +201,21 @@ def tasks_from_rows(rows: list[RowCells], doc_year: Optional[int], group_prefix:
     out = TableResult()
     stack = stack if stack is not None else []        # (kind, marker) of the open groups
     merged: list[tuple[str, RowCells]] = []            # (group path, row)
+    after_header = False
     for i, rc in enumerate(rows):
         if not any(rc.cells.values()) and not rc.extra:
             continue
-        if _is_repeated_header(rc):
+        if _is_repeated_header(rc) or (after_header and _header_rest(rc)):
+            heading = NUMBERED_HEADING.match(rc.row)      # "2. Các nhiệm vụ ... | STT | Nhiệm vụ | ..." (shifted cells)
+            if heading:
+                _open_group(stack, out, "heading", heading.group("m"), heading.group("title"))
+            after_header = True
             continue
+        after_header = False
         g = _group_marker(rc, rows[i + 1:i + 4])
         if g is not None:
-            kind = _marker_kind(g[0])
-            while stack and any(k == kind for k, _ in stack):
-                stack.pop()
-            stack.append((kind, g[0]))
-            path = ".".join(m for _, m in stack)
-            out.groups[path] = g[1]
+            kind = "heading" if NUMBERED_HEADING.match(rc.row or rc.cells.get("description", "")) else _marker_kind(g[0])
+            _open_group(stack, out, kind, g[0], g[1])
             continue
         _close_groups(stack, rc.row)
         group = ".".join(m for _, m in stack)
@@ -210,7 +232,7 @@ def tasks_from_rows(rows: list[RowCells], doc_year: Optional[int], group_prefix:
         merged.append((group, rc))
     seen: dict[str, int] = {}
     for group, rc in merged:
-        task, warns = _to_task(rc, group_prefix + group, doc_year, seen)
+        task, warns = _to_task(rc, ".".join(x for x in (group_prefix.rstrip("."), group) if x), doc_year, seen)
         if task is not None:
             out.tasks.append(task)
             out.warnings += warns
@@ -236,6 +258,19 @@ def _close_groups(stack: list[tuple[str, str]], row: str) -> None:
         return
     while stack and stack[-1][0] == "arabic" and not n.startswith(stack[-1][1] + "."):
         stack.pop()
+
+
+def _open_group(stack: list[tuple[str, str]], out: TableResult, kind: str, marker: str, title: str) -> None:
+    while stack and any(k == kind for k, _ in stack):
+        stack.pop()
+    stack.append((kind, marker))
+    out.groups[".".join(m for _, m in stack)] = title
+
+
+def _header_rest(rc: RowCells) -> bool:
+    """The rest of a header cut over two rows: every cell a column heading ("Thời hạn hoàn thành")."""
+    vals = [v for v in list(rc.cells.values()) + [rc.row] if v]
+    return bool(vals) and all(column_role(v) and len(v) < 40 for v in vals)
 
 
 def _is_repeated_header(rc: RowCells) -> bool:
