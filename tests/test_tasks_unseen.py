@@ -47,6 +47,9 @@ def test_recipients_line_without_label_is_no_task():
     ("Sở Y tế", True),
     ("Sở Giáo dục và Đào tạo chủ trì, phối hợp với đơn vị có liên quan tổ chức thực hiện", False),  # 102
     ("Bãi bỏ Quyết định số 1374/QĐ-UBND ngày 30 tháng 6 năm 2025", False),                         # 100
+    ("Chánh Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường tổ chức niêm yết công khai "
+     "đầy đủ danh mục tại Trung tâm Phục vụ hành chính công tỉnh", False),                          # 100 Điều 3.2
+    ("Cơ quan, tổ chức, cá nhân có liên quan", True),
 ])
 def test_names_only(text, expected):
     assert names_only(text) is expected

@@ -172,7 +172,23 @@ def names_only(text: str) -> bool:
     ("- Chính phủ; - Ban Tổ chức Trung ương; ... - Lưu: HC, PLTP."), a heading that is only a name?"""
     parts = [ITEM_MARK.sub("", p).strip(" .;,") for p in NAME_ITEMS.split(clean(text))]
     parts = [p for p in parts if p and not RECORDS.match(p)]
-    return bool(parts) and all(all_bodies(p) for p in parts)
+    return bool(parts) and all(_is_name(p) for p in parts)
+
+
+def _is_name(text: str) -> bool:
+    """One item of a name list: bodies and nothing more, short or covered by the names found
+    ("Các doanh nghiệp nhà nước, Tổng Công ty tiên phong, dẫn dắt sự phát triển ..." is no name)."""
+    if not all_bodies(text) or _duty_outside_names(text):
+        return False
+    covered = sum(b.end - b.start for b in find_bodies(text))
+    return len(text.split()) <= 10 or covered >= 0.8 * len(text)
+
+
+def _duty_outside_names(text: str) -> bool:
+    """A duty verb outside the body names found in the text ("Chủ tịch Ủy ban nhân dân các xã, phường
+    tổ chức niêm yết ..." yes; "Cơ quan, tổ chức, cá nhân có liên quan" no)."""
+    spans = find_bodies(text)
+    return any(not any(b.start <= i < b.end for b in spans) for i in _starts_of(text, "duty"))
 
 
 def _opener_places(text: str, op: str) -> list[int]:
