@@ -88,3 +88,14 @@ def test_numbered_heading_rows_inside_a_table_open_groups():
     assert "appendix:1-2" not in ids and "appendix:1-3" not in ids
     assert "appendix:appendix-2.1" in ids
     assert not any(t.description.endswith("Thời hạn hoàn thành") for t in tasks)
+
+
+def test_lead_after_a_topic_lead_in():
+    # 108 653/TB-VPCP 2.c: "c) Về việc thỏa thuận giao cắt tuyến ống Cái Mép-Phú Mỹ: Ủy ban nhân dân Thành phố
+    # Hồ Chí Minh xử lý dứt điểm trong tháng 11 năm 2025, ..."
+    from vanban.extractors.tasks import read_assignment
+    got = read_assignment("Về việc thỏa thuận giao cắt tuyến ống Cái Mép-Phú Mỹ: Ủy ban nhân dân Thành phố Hồ Chí "
+                          "Minh xử lý dứt điểm trong tháng 11 năm 2025")
+    assert got is not None and got[0] == ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+    tasks, _ = _tasks("108_pool-*.md")
+    assert tasks["body:2.c"].lead == ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]

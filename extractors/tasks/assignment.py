@@ -59,6 +59,7 @@ class _Phrases:
     not_qualifier: frozenset[str]
     tail_junk: frozenset[str]
     duty_starts: tuple[str, ...]
+    topic_openers: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
@@ -70,7 +71,8 @@ def phrases() -> _Phrases:
                     co_lead=srt(d["co_lead_words"]), coordinate=srt(d["coordinate_words"]),
                     duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
                     not_qualifier=frozenset(d["not_qualifier_words"]),
-                    tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]))
+                    tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
+                    topic_openers=tuple(w + " " for w in srt(d["topic_openers"])))
 
 
 @dataclass
@@ -91,6 +93,9 @@ def assignment(node: Node) -> Optional[Assign]:
     title = strip_opener(title).lstrip(": ")
     if title and text and (title.endswith((",", " và")) or len(title.split()) == 1):
         return analyse(node_text(node))           # a sentence broken after its first line ("Các" / "Bộ trưởng, ...")
+    if title and text and title.casefold().startswith(phrases().topic_openers) and analyse(text) is not None:
+        inner = analyse(text)                     # "c) Về việc thỏa thuận giao cắt ...:" + "Ủy ban nhân dân ... xử lý"
+        return Assign(lead=inner.lead, coordinators=inner.coordinators, description=node_text(node))
     if title and all_bodies(title):
         lead = split_names(PARENTHESIS.sub("", title))
         return Assign(lead=lead + _co_leads(text), coordinators=coordinators_in(text), description=text or title)
@@ -114,6 +119,10 @@ def analyse(text: str) -> Optional[Assign]:
         rest = m.group("rest")
         return Assign(lead=split_names(m.group("who")) + _co_leads(rest), coordinators=coordinators_in(rest),
                        description=rest.strip() or text)
+    if m and m.group("who").casefold().startswith(phrases().topic_openers):
+        inner = analyse(m.group("rest"))         # "Về việc thỏa thuận giao cắt ...: Ủy ban nhân dân Thành phố ... xử lý"
+        if inner is not None:
+            return Assign(lead=inner.lead, coordinators=inner.coordinators, description=text)
     who = _leading_bodies(t)
     if not who:
         t = _after_adverbial(t)
