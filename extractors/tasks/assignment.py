@@ -96,7 +96,7 @@ def assignment(node: Node) -> Optional[Assign]:
     if title and text and title.casefold().startswith(phrases().topic_openers) and analyse(text) is not None:
         inner = analyse(text)                     # "c) Về việc thỏa thuận giao cắt ...:" + "Ủy ban nhân dân ... xử lý"
         return Assign(lead=inner.lead, coordinators=inner.coordinators, description=node_text(node))
-    if title and all_bodies(title):
+    if title and all_bodies(title) and not _is_sentence(title):
         lead = split_names(PARENTHESIS.sub("", title))
         return Assign(lead=lead + _co_leads(text), coordinators=coordinators_in(text), description=text or title)
     full = node_text(node)            # a heading, or the first line of a paragraph taken for one
@@ -191,6 +191,14 @@ def _is_name(text: str) -> bool:
         return False
     covered = sum(b.end - b.start for b in find_bodies(text))
     return len(text.split()) <= 10 or covered >= 0.8 * len(text)
+
+
+def _is_sentence(text: str) -> bool:
+    """A heading that is a sentence about its bodies, not their names: a body, then a lower-case verb and
+    at least two more words ("Thủ tướng Chính phủ xem xét, quyết định chủ trương viện trợ")."""
+    who = _leading_bodies(text)
+    rest = text[len(who):].lstrip(" ,")
+    return bool(who) and len(rest.split()) >= 3 and rest[:1].islower() and _starts_with_duty(rest)
 
 
 def _duty_outside_names(text: str) -> bool:
