@@ -99,3 +99,18 @@ def test_lead_after_a_topic_lead_in():
     assert got is not None and got[0] == ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]
     tasks, _ = _tasks("108_pool-*.md")
     assert tasks["body:2.c"].lead == ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+
+
+def test_row_ids_never_from_text_and_shifted_rows_put_back():
+    # pool md/646f0a00d4174382.md, Phụ lục I `STT | Cơ quan chủ trì | Cơ quan phối hợp | Thuộc nhóm ... | Nội dung
+    # nhiệm vụ | Chỉ tiêu | Thời hạn`: under `D. | BỘ KHOA HỌC VÀ CÔNG NGHỆ` the converter dropped the merged STT
+    # cell, so the row reads `| Bộ Khoa học và Công nghệ | - Bộ Nông nghiệp và Môi trường ... | ... | |`.
+    path = Path(__file__).parent / "data" / "pool-646f0a00-qd-ttg-khong-khi.md"
+    doc = layout(normalise(read(str(path))))
+    tasks, _ = extract_tasks(doc, build_tree(doc), Metadata(date="2025-11"))
+    rows = {t.id: t for t in tasks if t.origin == "appendix"}
+    assert not any("Bộ" in i or " " in i for i in rows)                  # was "appendix:D.Bộ Khoa học và Công nghệ"
+    d = next(t for i, t in rows.items() if i.startswith("appendix:D."))
+    assert d.lead == ["Bộ Khoa học và Công nghệ"]
+    assert d.coordinators[:1] == ["Bộ Nông nghiệp và Môi trường"]
+    assert rows["appendix:A.1"].lead == ["Bộ Nông nghiệp và Môi trường"]

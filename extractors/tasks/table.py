@@ -131,6 +131,7 @@ def _row_cells(row: list[str], roles: list[Optional[str]], header: list[str], pa
     if len(row) == 1 and len(roles) > 1:                 # a group row written as one cell
         rc.cells["description"] = row[0]
         return rc
+    row = _unshifted(row, roles)
     for j, text in enumerate(row[:len(roles)]):
         role = roles[j]
         if role in ROLES:
@@ -141,6 +142,25 @@ def _row_cells(row: list[str], roles: list[Optional[str]], header: list[str], pa
         elif role == "extra" and text:
             rc.extra[header[j]] = text
     return rc
+
+
+def _numbered(cell: str) -> bool:
+    """Does a row-number cell hold a number or a group marker ("1", "2.3.", "IV", "A.", "(1)")?"""
+    return bool(ROW_NUMBER.match(cell) or GROUP_ONLY.match(cell) or COLUMN_NUMBER.match(cell))
+
+
+def _unshifted(row: list[str], roles: list[Optional[str]]) -> list[str]:
+    """A row whose empty number cell (merged down from the row above) the converter dropped, so every
+    cell sits to the left and the last ones are empty (pool md/646f0a00d4174382.md:
+    `| Bộ Khoa học và Công nghệ | - Bộ Nông nghiệp và Môi trường | Chủ trì nghiên cứu ... | ... | |` under
+    `STT | Cơ quan chủ trì | Cơ quan phối hợp | ...`, and the next lines of that row holding only its last
+    three cells `| - Rà soát ... | - Bộ công cụ ... | Giai đoạn 2026 - 2027 | | | | |`): put the cells back
+    under their headings, right-aligned."""
+    if (len(row) == len(roles) > 2 and roles[0] == "row" and row[0] and not row[-1]
+            and not _numbered(row[0]) and not GROUP_MARKER.match(row[0]) and sum(1 for c in row if c) >= 3):
+        k = max(i for i, c in enumerate(row) if c) + 1
+        return [""] * (len(row) - k) + row[:k]         # cells merged down on the left were dropped
+    return row
 
 
 def _group_marker(rc: RowCells, later_rows: list[RowCells]) -> Optional[tuple[str, str]]:
@@ -285,6 +305,8 @@ def _to_task(rc: RowCells, group: str, doc_year: Optional[int], seen: dict[str, 
     if not desc:
         return None, []
     row = rc.row.rstrip(".").strip()
+    if row and not _numbered(row):
+        row = ""                                       # a row's id is never built from its text
     key = f"{group}.{row}" if group else (row or "")
     if not row:
         key = f"{group}.#" if group else "#"
