@@ -115,7 +115,7 @@ def analyse(text: str) -> Optional[Assign]:
     """`<Bodies>: ...`, `[Giao|Đề nghị] <Bodies> chủ trì ...`, `<Body> xây dựng ...; <Body> xây dựng ...`."""
     t = strip_opener(text)
     m = LEAD_COLON.match(t)
-    if m and all_bodies(m.group("who")):
+    if m and all_bodies(m.group("who")) and not _is_sentence(m.group("who")):
         rest = m.group("rest")
         return Assign(lead=split_names(m.group("who")) + _co_leads(rest), coordinators=coordinators_in(rest),
                        description=rest.strip() or text)
