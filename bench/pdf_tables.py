@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -39,7 +38,6 @@ def _number(cell: str) -> str:
 
 
 def tables_of(pdf: Path) -> list:
-    os.environ.setdefault("VANBAN_OCR_MAX_PAGES", "0")
     from vanban.pipeline.read_pdf import read_pdf
     from vanban.pipeline.types import Table
     raw = read_pdf(str(pdf), pdf.read_bytes(), "")

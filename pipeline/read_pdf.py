@@ -58,7 +58,7 @@ def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
                 if p.number not in by_number:
                     p.ocr = False
                     warnings.append(Warning(code="ocr_page_skipped", location=f"page {p.number}",
-                                            message=f"page {p.number} needs OCR but VANBAN_OCR_MAX_PAGES stopped it"))
+                                            message=f"page {p.number} needs OCR but the OCR page limit (--ocr-max-pages) stopped it"))
                 p.rows = [ocr_row(segs, p.number) for segs in by_number.get(p.number, [])]
         n_pages = len(pdf)
     finally:
