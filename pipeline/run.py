@@ -2,18 +2,18 @@
 
     read -> normalise -> layout -> segment -> tree -> extract -> resolve and link -> validate -> emit
 
-    parse(path) -> vanban.schemas.Document     (raises VanbanError with a clear reason)
+    parse(path, data=None) -> vanban.schemas.Document     (raises VanbanError with a clear reason)
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from vanban.extractors.bodies import collect_bodies
 from vanban.extractors.metadata import extract_metadata
 from vanban.extractors.references import find_citations
 from vanban.extractors.tasks import extract_tasks
 from vanban.schemas.models import Document, Source
 
+from .aggregate import collect_bodies
 from .checks import run_checks
 from .emit import to_sections
 from .errors import NotADocument
@@ -27,10 +27,10 @@ from .segment import segment
 from .tree import build_tree_checked, with_body_node
 
 
-def parse(path: str | Path) -> Document:
-    """Parse one file into a validated contract-v1 Document."""
+def parse(path: str | Path, data: bytes | None = None) -> Document:
+    """Parse one file (or `data`, named `path`) into a validated contract-v1 Document."""
     path = str(path)
-    raw = normalise(read(path))
+    raw = normalise(read(path, data))
     doc = layout(raw)
     raw = doc.raw                            # with the pages layout inferred from running headers
     seg = segment(doc)
