@@ -1,5 +1,6 @@
-"""PDF reader (the door; its parts are in pipeline/pdf/): characters from the text layer (pypdfium2), ruled tables
-(pdfplumber's table finder, only on pages that have ruling lines), OCR
+"""PDF reader (the door; its parts are in pipeline/pdf/): characters from the text
+layer (pypdfium2), ruled tables (pdfplumber's table finder fed our rulings, only on
+pages that have ruling lines), OCR
 (pipeline/ocr.py) for pages without a usable text layer.
 
     read_pdf(path, data, sha256) -> RawDocument
@@ -44,7 +45,7 @@ def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
     if len(pdf) == 0:
         pdf.close()
         raise EmptyDocument(path, "the PDF has no pages")
-    doc = _Source(pdf, data)
+    doc = _Source(pdf)
     try:
         pages = [_read_page(doc, i) for i in range(len(pdf))]
         ocr_needed = [p for p in pages if p.ocr]
@@ -76,8 +77,8 @@ def read_pdf(path: str, data: bytes, sha256: str) -> RawDocument:
 class _Source:
     """The open PDF."""
 
-    def __init__(self, pdf: pdfium.PdfDocument, data: bytes):
-        self.pdf, self.data = pdf, data
+    def __init__(self, pdf: pdfium.PdfDocument):
+        self.pdf = pdf
 
     def close(self) -> None:
         self.pdf.close()
@@ -139,7 +140,7 @@ def page_is_broken(path: str, page_number: int) -> bool:
     """True when page `page_number` (1-based) of the PDF at `path` would be OCR'd."""
     with open(path, "rb") as fh:
         data = fh.read()
-    doc = _Source(pdfium.PdfDocument(data), data)
+    doc = _Source(pdfium.PdfDocument(data))
     try:
         return _read_page(doc, page_number - 1).ocr
     finally:
