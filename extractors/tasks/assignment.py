@@ -60,6 +60,7 @@ class _Phrases:
     tail_junk: frozenset[str]
     duty_starts: tuple[str, ...]
     topic_openers: tuple[str, ...]
+    noun_duties: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -72,7 +73,8 @@ def phrases() -> _Phrases:
                     duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
                     not_qualifier=frozenset(d["not_qualifier_words"]),
                     tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
-                    topic_openers=tuple(w + " " for w in srt(d["topic_openers"])))
+                    topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
+                    noun_duties=frozenset(d["noun_duties"]))
 
 
 @dataclass
@@ -198,7 +200,12 @@ def _is_sentence(text: str) -> bool:
     at least two more words ("Thủ tướng Chính phủ xem xét, quyết định chủ trương viện trợ")."""
     who = _leading_bodies(text)
     rest = text[len(who):].lstrip(" ,")
-    return bool(who) and len(rest.split()) >= 3 and rest[:1].islower() and _starts_with_duty(rest)
+    low = rest.casefold()
+    verb = next((v for v in phrases().duty + phrases().lead_words + phrases().coordinate + phrases().duty_starts
+                 if low.startswith(v)), None)
+    # "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan": "tổ chức," is a name of the list
+    return bool(who) and verb is not None and len(rest.split()) >= 3 and rest[:1].islower() \
+        and not (verb in phrases().noun_duties and rest[len(verb):].lstrip().startswith(","))
 
 
 def _duty_outside_names(text: str) -> bool:
