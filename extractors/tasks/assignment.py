@@ -30,6 +30,8 @@ NAME_ITEMS = re.compile(r"\s*;\s*|\s+[-–]\s+(?=[A-ZĐÂ-Ỹ])")
 ITEM_MARK = re.compile(r"^(?:[-–+•]\s*|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
 # The archive entry that closes a recipients list: "Lưu: VT, HC", "- Lưu VT"
 RECORDS = re.compile(r"^Lưu\b")
+# A rate: an opening word and an amount ("Mức 400.000 đồng/người/buổi", "Mức 1.500.000 đồng")
+RATE = re.compile(r"^(?P<word>\w+)\s+\d[\d.,]*\s*(?:đồng|%|triệu|nghìn)", re.I)
 # A lettered item marker: "a)", "đ)"
 LETTER_MARKER = re.compile(r"[a-zđ]\)")
 # Clauses of one task sentence, or items of a list of bodies: "...; Hội Văn học nghệ thuật tỉnh xây dựng ..."
@@ -61,6 +63,7 @@ class _Phrases:
     duty_starts: tuple[str, ...]
     topic_openers: tuple[str, ...]
     noun_duties: frozenset[str]
+    rate_openers: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -74,7 +77,7 @@ def phrases() -> _Phrases:
                     not_qualifier=frozenset(d["not_qualifier_words"]),
                     tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
                     topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
-                    noun_duties=frozenset(d["noun_duties"]))
+                    noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]))
 
 
 @dataclass
@@ -213,6 +216,12 @@ def _duty_outside_names(text: str) -> bool:
     tổ chức niêm yết ..." yes; "Cơ quan, tổ chức, cá nhân có liên quan" no)."""
     spans = find_bodies(text)
     return any(not any(b.start <= i < b.end for b in spans) for i in _starts_of(text, "duty"))
+
+
+def is_rate(text: str) -> bool:
+    """Does an item state a rate, not work ("Mức 400.000 đồng/người/buổi áp dụng đối với Trưởng ban")?"""
+    m = RATE.match(clean(text))
+    return m is not None and m.group("word").casefold() in phrases().rate_openers
 
 
 def _opener_places(text: str, op: str) -> list[int]:
