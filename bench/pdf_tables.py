@@ -29,7 +29,7 @@ SETS = REPO / "tests" / "data" / "pdf_tables"
 
 
 def fold(text: str) -> str:
-    from vanban.pipeline.normalise import fold_key
+    from vanban.lexicon import fold_key
     return " ".join(re.sub(r"[^\w/]+", " ", fold_key(text or "")).split())
 
 

@@ -81,9 +81,10 @@ def mention_relation(text: str, start: int, end: int, others: list[tuple[int, in
 
 def relation_of(reference: Reference, text: str, others: list[tuple[int, int]] = ()) -> str:
     """The relation of one reference over all its mentions (the strongest in `priority` wins)."""
-    codes = {name: set(spec.get("codes", ())) for name, spec in _data()["relations"].items()}
+    if reference.is_self:
+        return "cites"           # the document itself: its own number, its appendix's `Kèm theo ... số`
     priority = _data()["priority"]
-    found = {name for name, cs in codes.items() if reference.doc_type.code in cs}
+    found: set[str] = set()
     spans = [(m.start, m.end) for m in reference.mentions]
     for m in reference.mentions:
         rest = [o for o in others if o != (m.start, m.end)] + [s for s in spans if s != (m.start, m.end)]

@@ -70,10 +70,12 @@ def test_relations_of_the_bacgiang_plan():
     assert rel["06/2019/QĐ-UBND"] == "cites"
 
 
-def test_a_consolidated_text_by_its_code():
+def test_a_consolidated_text_is_not_its_own_source():
+    """`consolidates` is how a consolidated text (văn bản hợp nhất) uses its sources (contract 1.1); its own
+    number is its self-reference, which cites nothing."""
     from vanban.extractors.relations import relation_of
     from vanban.schemas.models import DocType, Mention, Reference
-    text = "Số: 94/VBHN-BQP"                                 # pool/md, a consolidated text (văn bản hợp nhất)
+    text = "Số: 94/VBHN-BQP"                                 # pool/md, a consolidated text
     ref = Reference(id="ref:94/VBHN-BQP", doc_type=DocType(code="VBHN"), identifier="94/VBHN-BQP",
-                    mentions=[Mention(start=4, end=len(text))])
-    assert relation_of(ref, text) == "consolidates"
+                    mentions=[Mention(start=4, end=len(text))], is_self=True)
+    assert relation_of(ref, text) == "cites"
