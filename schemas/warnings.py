@@ -34,6 +34,9 @@ _CODES = (
     WarningCode("html_flattened", "read",
                 "HTML elements nested deeper than the parser's limit, or attributes over 64 KB, were left out; "
                 "their text is kept", ""),
+    WarningCode("pdf_text_surrogates", "read",
+                "the PDF's text layer held unpaired UTF-16 surrogates; they were replaced by U+FFFD and the "
+                "page was read (check the characters around them)", "`page N`"),
     # normalise
     WarningCode("control_characters", "normalise",
                 "control or bidirectional characters (NUL, U+202E, U+200F, ...) were removed from the text", ""),
@@ -49,6 +52,15 @@ _CODES = (
                 "no issuer lines in the header: the issuer was read from the symbol (`QĐ-UBND` -> "
                 "Ủy ban nhân dân)", ""),
     WarningCode("issuer_missing", "metadata", "no issuer found in the header", ""),
+    WarningCode("issuer_from_signature", "metadata",
+                "no issuer in the header (a converter dropped it): the issuer was read from the signature's "
+                "`TM.` line (`TM. CHÍNH PHỦ`)", ""),
+    WarningCode("number_from_attachment", "metadata",
+                "no `Số:` line in the header: the number (and date) were read from the document's own appendix "
+                "line `(Kèm theo Nghị quyết số 394/NQ-CP ngày ...)`", ""),
+    WarningCode("date_from_adoption", "metadata",
+                "no place/date line: the date of a law or resolution was read from its adoption line "
+                "(`... thông qua ngày 16 tháng 6 năm 2025`)", ""),
     WarningCode("number_missing", "metadata", "no `Số:` line found in the header", ""),
     WarningCode("number_unreadable", "metadata",
                 "the number before the symbol is there but cannot be read (OCR noise); `number` is null", ""),
@@ -92,6 +104,9 @@ _CODES = (
     WarningCode("deadline_unparsed", "deadlines",
                 "a deadline that the deadline grammar does not understand; it keeps its `text` and gets "
                 "kind `unparsed`", ""),
+    WarningCode("deadline_compound", "deadlines",
+                "a deadline with several milestones: the first one (with its own year) was read as start/end, "
+                "the rest is kept in `text` only", "the task id"),
     WarningCode("deadline_year_assumed", "deadlines",
                 "a deadline with no year printed (`trước ngày 30/6`): the document's year was assumed", ""),
     # self-checks (pipeline/checks): signs that the parser went wrong; `vanban check` gives their rates
