@@ -60,7 +60,8 @@ def encode_in(func: str, args, kwargs):
 
 def call(func: str, inp):
     from vanban.extractors import bodies, deadlines
-    mod = bodies if func in FUNCS["bodies"] else deadlines
+    from vanban.pipeline import aggregate
+    mod = aggregate if func == "collect_bodies" else bodies if func in FUNCS["bodies"] else deadlines
     f = getattr(mod, func)
     if func == "collect_bodies":
         from vanban.schemas.models import Task

@@ -164,7 +164,8 @@ LAW_TITLE_END_RE = re.compile(
 #: A short form: type word + bare number, `Chỉ thị 11`, `Quyết định số 899` (the number not followed by a symbol).
 SHORT_NUMBER_RE = re.compile(r"\s*(?:số\s*)?(?P<num>\d{1,5}[a-z]?)(?![\w/.,\-]|\s?[/\-]\s?[^\W\d_]|\s+(?:năm|tháng|ngày))")
 #: A number the type word announces but no identifier could be read from: `Quyết định số 1234/8D-UBND` (OCR).
-UNPARSED_RE = re.compile(r"\s*số\s*:?\s*(?P<raw>\S*\d\S*/\S+)")
+#: (the first digit, then the first "/" after it: the same matches as `\S*\d\S*/\S+`, in linear time)
+UNPARSED_RE = re.compile(r"\s*số\s*:?\s*(?P<raw>[^\s\d]*\d[^\s/]*/\S+)")
 #: Where a subject stops: end of sentence, a bracket, a quote closing, or a new numbered paragraph.
 _SUBJECT_STOP_RE = re.compile(
     r"[;(]|\.(?:\s|$)|:\s|\s\n|\n(?=\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•]|Điều\s|\|))|\|")
@@ -642,7 +643,39 @@ def _tail(text: str, mtext: str, cit: Citation, pos: int) -> int:
 
 
 def _overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for s, e in taken)
+    """Whether [a, b) overlaps a span of `taken`: the spans starting before b reach past a.
+    A binary search in the list's index (sorted starts, running maximum of the ends), so that
+    n citations against n spans cost n log n, not n * n."""
+    from bisect import bisect_left
+    starts, reach = _span_index(taken)
+    k = bisect_left(starts, b)
+    return k > 0 and reach[k - 1] > a
+
+
+#: id(list) -> (the list, sorted starts, running maximum of ends, spans indexed); a few at a time
+_SPAN_INDEX: dict[int, tuple[list, list[int], list[int], int]] = {}
+
+
+def _span_index(taken: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The index of `taken`, extended in place while the list only grows in order (title_spans)."""
+    entry = _SPAN_INDEX.get(id(taken))
+    if entry is not None and entry[0] is taken and entry[3] <= len(taken):
+        _, starts, reach, n = entry
+        new = sorted(taken[n:])
+        if not new or not starts or new[0][0] >= starts[-1]:
+            for s, e in new:
+                starts.append(s)
+                reach.append(max(e, reach[-1]) if reach else e)
+            _SPAN_INDEX[id(taken)] = (taken, starts, reach, len(taken))
+            return starts, reach
+    if len(_SPAN_INDEX) > 8:
+        _SPAN_INDEX.clear()
+    starts, reach = [], []
+    for s, e in sorted(taken):
+        starts.append(s)
+        reach.append(max(e, reach[-1]) if reach else e)
+    _SPAN_INDEX[id(taken)] = (taken, starts, reach, len(taken))
+    return starts, reach
 
 
 def _laws_by_name(text: str, mtext: str, taken: list[tuple[int, int]]) -> list[Citation]:

@@ -33,22 +33,21 @@ def fold_key(s: str) -> str:
     return " ".join(_KEY_WORD.findall(strip_marks(s).casefold()))
 
 
-#: Markdown emphasis left around a line by converters: "**I. MỤC" / "ĐÍCH, YÊU CẦU**", "*Đồng Tháp,"
 #: Two emphasised runs glued together, a word break between them: "**NGHỊ ĐỊNH****Về hợp đồng ...**"
 GLUED_EMPHASIS = re.compile(r"(?<=\S)\*\*\*\*(?=\S)")
-EMPHASIS = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)__|__(?!\w)")
 
 
 def clean(text: str) -> str:
-    """Text without Markdown emphasis and with folded spaces."""
-    if "*" not in text and "__" not in text:     # no emphasis mark at all: nothing for EMPHASIS to drop
+    """Text without Markdown emphasis and with folded spaces: "**I. MỤC ĐÍCH**" -> "I. MỤC ĐÍCH"."""
+    if "*" not in text and "__" not in text:     # no emphasis mark at all: nothing to drop
         return " ".join(text.split())
+    from .patterns import EMPHASIS
     text = GLUED_EMPHASIS.sub(" ", text)
     return " ".join(EMPHASIS.sub("", text).split())
 
 
 def is_upper_line(text: str) -> bool:
-    """Two letters or more, all upper case: 'ỦY BAN NHÂN DÂN', 'KẾ HOẠCH'."""
+    """Every letter upper case (at least two): "KẾ HOẠCH", "PHÓ CHỦ TỊCH"."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

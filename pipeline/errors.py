@@ -20,3 +20,11 @@ class EmptyDocument(VanbanError):
 
 class MissingTool(VanbanError):
     """A system tool (tesseract, libreoffice) is needed and is not installed."""
+
+
+class TooLarge(VanbanError):
+    """An input over one of the limits of pipeline/limits.py (bytes, characters, unzipped size, pages)."""
+
+
+class NotADocument(VanbanError):
+    """The text is not an administrative document: a web page that quotes one, a wiki page, ..."""

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from vanban.extractors.bodies import canonical_name
+from vanban.extractors.bodies.names import canonical_name
 from vanban.lexicon import load
 from vanban.schemas.models import Reference, Task
 
@@ -44,32 +45,61 @@ def link_tasks(tasks: list[Task], references: list[Reference], doc: LaidOut) -> 
 
 
 def _link_references(tasks: list[Task], references: list[Reference]) -> None:
+    """Each task's references, in the references' order: by mention offsets (a binary search in
+    the sorted mentions), or for a task without a span by identifiers found in its description.
+    n log n in tasks and mentions: a 20 MB text with thousands of each stays linear."""
+    cited = [r for r in references if not r.is_self]
+    mentions = sorted((m.start, m.end, k) for k, r in enumerate(cited) for m in r.mentions)
+    starts = [m[0] for m in mentions]
+    finder = _IdentifierFinder([_squash(r.identifier) if r.identifier else "" for r in cited])
     for t in tasks:
-        found: list[str] = []
-        for r in references:
-            if r.is_self:
+        if t.start is not None and t.end is not None:
+            lo, hi = bisect_left(starts, t.start), bisect_right(starts, t.end)
+            hits = {k for _, e, k in mentions[lo:hi] if e <= t.end}
+        else:
+            hits = finder.find(_squash(t.description))
+        t.references = list(dict.fromkeys(cited[k].id for k in sorted(hits)))
+
+
+class _IdentifierFinder:
+    """Which of many identifiers occur in a text: one pass over the text, looking up the
+    identifiers that begin with the next PREFIX characters (not one search per identifier)."""
+    PREFIX = 3
+
+    def __init__(self, keys: list[str]):
+        self.by_prefix: dict[str, list[tuple[str, int]]] = {}
+        self.short: list[tuple[str, int]] = []
+        for k, key in enumerate(keys):
+            if not key:
                 continue
-            if t.start is not None and t.end is not None:
-                hit = any(t.start <= m.start and m.end <= t.end for m in r.mentions)
+            if len(key) < self.PREFIX:
+                self.short.append((key, k))
             else:
-                hit = bool(r.identifier) and _squash(r.identifier) in _squash(t.description)
-            if hit and r.id not in found:
-                found.append(r.id)
-        t.references = found
+                self.by_prefix.setdefault(key[:self.PREFIX], []).append((key, k))
+
+    def find(self, text: str) -> set[int]:
+        hits = {k for key, k in self.short if key in text}
+        if not self.by_prefix:
+            return hits
+        for i in range(len(text) - self.PREFIX + 1):
+            for key, k in self.by_prefix.get(text[i:i + self.PREFIX], ()):
+                if k not in hits and text.startswith(key, i):
+                    hits.add(k)
+        return hits
 
 
 def _link_deadlines(tasks: list[Task], references: list[Reference]) -> None:
-    cited = [(r, _squash(r.identifier)) for r in references if r.identifier and not r.is_self]
+    cited = [r for r in references if r.identifier and not r.is_self]
+    finder = _IdentifierFinder([_squash(r.identifier) for r in cited])
     for t in tasks:
         if t.deadline is None:
             continue
-        text = _squash(t.deadline.text)
-        for r, key in cited:
-            if key in text:
-                t.deadline.reference = r.id
-                if r.id not in t.references:
-                    t.references = t.references + [r.id]
-                break
+        hits = finder.find(_squash(t.deadline.text))
+        if hits:
+            r = cited[min(hits)]
+            t.deadline.reference = r.id
+            if r.id not in t.references:
+                t.references = t.references + [r.id]
 
 
 def _squash(s: str) -> str:

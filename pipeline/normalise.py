@@ -7,6 +7,7 @@ Guarantees on every string it returns (checked by tests/test_normalise.py):
   - look-alikes fixed: Cyrillic letters inside identifiers (TT-BTС), Ð for Đ,
     fraction slash for "/" (each with a "homoglyph" warning from normalise());
     en/em dashes between identifier letters (QĐ–UBND) -> "-";
+  - control and bidi characters removed (NUL, U+202E, U+200F, U+061C; a "control_characters" warning);
   - zero-width characters and soft hyphens removed (a soft hyphen ending a line becomes "-"); whitespace runs (NBSP included)
     folded to one space, no leading/trailing space; curly quotes kept as printed;
   - normalise(normalise(s)) == normalise(s).
@@ -111,8 +112,26 @@ def _new_tone(m: re.Match) -> str:
     return _TONE_TABLE.get(m.group(0), m.group(0))
 
 
-def normalise_text(s: str, found: list[str] | None = None) -> str:
-    """Clean one string (see the module docstring).  `found` collects the look-alikes fixed."""
+#: control characters (C0 but tab and newline, DEL, C1) and bidirectional controls (LRM/RLM,
+#: embeddings and overrides, isolates, the Arabic letter mark): never text of a Vietnamese document;
+#: vertical tab, form feed and carriage return become a space
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_SPACES = dict.fromkeys(map(ord, "\x0b\x0c\r"), " ")
+
+
+def strip_controls(s: str, removed: list[str] | None = None) -> str:
+    """Remove control and bidi characters (`removed` collects them, for the warning)."""
+    if not _CONTROLS.search(s):
+        return s
+    if removed is not None:
+        removed.extend(c for c in _CONTROLS.findall(s) if ord(c) not in _CONTROL_SPACES)
+    return _CONTROLS.sub(lambda m: _CONTROL_SPACES.get(ord(m.group()), ""), s)
+
+
+def normalise_text(s: str, found: list[str] | None = None, removed: list[str] | None = None) -> str:
+    """Clean one string (see the module docstring).  `found` collects the look-alikes fixed,
+    `removed` the control characters taken out."""
+    s = strip_controls(s, removed)
     if "\u00ad" in s or "\ufffe" in s:
         s = _LINE_END_SOFT_HYPHEN.sub("-", s)
     if _ANY_INVISIBLE.search(s):
@@ -131,11 +150,16 @@ def normalise_text(s: str, found: list[str] | None = None) -> str:
 def normalise(raw: RawDocument) -> RawDocument:
     """Normalise every Line and Table cell; one warning per distinct look-alike fixed."""
     found: list[str] = []
+    removed: list[str] = []
     for it in raw.items:
         if isinstance(it, Line):
-            it.text = normalise_text(it.text, found)
+            it.text = normalise_text(it.text, found, removed)
         elif isinstance(it, Table):
-            it.rows = [[normalise_text(c, found) for c in row] for row in it.rows]
+            it.rows = [[normalise_text(c, found, removed) for c in row] for row in it.rows]
+    if removed:
+        shown = ", ".join(f"U+{ord(c):04X}" for c in sorted(set(removed))[:8])
+        raw.warnings.append(Warning(code="control_characters",
+                                    message=f"{len(removed)} control or bidirectional character(s) removed ({shown})"))
     cyr, every, _, _ = _glyphs()
     for glyph in dict.fromkeys(found):
         shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(glyph) if ord(c) in cyr or ord(c) in every)

@@ -18,15 +18,13 @@ Runs in legacy fonts ('.VnTime', 'VNI-Times') are converted run by run.
 """
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from lxml import etree
 
 from . import legacy
+from .docx_parts import DocxParts
 from .errors import UnsupportedFormat
 from .types import Line, RawDocument, Table
 
@@ -96,11 +94,10 @@ def _run_font(rpr) -> Optional[str]:
     return f.get(W + "ascii") or f.get(W + "hAnsi")
 
 
-def _read_styles(xml: Optional[bytes]) -> Styles:
+def _read_styles(root) -> Styles:
     styles = Styles()
-    if not xml:
+    if root is None:
         return styles
-    root = etree.fromstring(xml)
     dflt = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     styles.default_font = _run_font(dflt)
     for s in root.iter(W + "style"):
@@ -233,11 +230,10 @@ def _format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-def _read_numbering(xml: Optional[bytes]) -> Numbering:
+def _read_numbering(root) -> Numbering:
     numbering = Numbering()
-    if not xml:
+    if root is None:
         return numbering
-    root = etree.fromstring(xml)
     for a in root.findall(W + "abstractNum"):
         numbering.abstract[a.get(W + "abstractNumId")] = {
             int(lvl.get(W + "ilvl", "0")): _read_level(lvl) for lvl in a.findall(W + "lvl")}
@@ -515,10 +511,9 @@ def _body_items(container, ctx: Ctx, state: dict) -> Iterator:
             yield from _body_items(content if content is not None else el, ctx, state)
 
 
-def _footnotes(xml: Optional[bytes], ctx: Ctx) -> list[Line]:
-    if not xml:
+def _footnotes(root, ctx: Ctx) -> list[Line]:
+    if root is None:
         return []
-    root = etree.fromstring(xml)
     lines = []
     for fn in root.findall(W + "footnote"):
         if fn.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
@@ -535,33 +530,21 @@ APP_PAGES = re.compile(rb"<Pages>(\d+)</Pages>")
 
 
 def read_docx(path: str, data: bytes, sha256: str) -> RawDocument:
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise UnsupportedFormat(path, f"a damaged .docx (not a readable ZIP: {exc})")
-    names = set(zf.namelist())
-
-    def part(name: str) -> Optional[bytes]:
-        return zf.read(name) if name in names else None
-
-    doc_xml = part("word/document.xml")
-    if doc_xml is None:
+    parts = DocxParts(path, data)
+    if "word/document.xml" not in parts.infos:
         raise UnsupportedFormat(path, "a ZIP without word/document.xml: not a Word document")
-    try:
-        root = etree.fromstring(doc_xml, parser=etree.XMLParser(huge_tree=True))
-    except etree.XMLSyntaxError as exc:
-        raise UnsupportedFormat(path, f"a damaged .docx (word/document.xml: {exc})")
-    ctx = Ctx(styles=_read_styles(part("word/styles.xml")),
-              numbering=_read_numbering(part("word/numbering.xml")))
+    root = parts.xml("word/document.xml", "", required=True)
+    ctx = Ctx(styles=_read_styles(parts.xml("word/styles.xml", "styles")),
+              numbering=_read_numbering(parts.xml("word/numbering.xml", "numbering")))
     body = root.find(W + "body")
     items = list(_body_items(body if body is not None else root, ctx, {"paragraphs": 0}))
-    items += _footnotes(part("word/footnotes.xml"), ctx)
+    items += _footnotes(parts.xml("word/footnotes.xml", "footnotes"), ctx)
     encoding = _legacy_fallback(items, ctx)
-    app = part("docProps/app.xml") or b""
+    app = parts.raw("docProps/app.xml") or b""
     m = APP_PAGES.search(app)
     return RawDocument(path=path, sha256=sha256, format="docx", items=items,
                        pages=int(m.group(1)) if m and int(m.group(1)) > 0 else None,
-                       detail=None, legacy_encoding=encoding)
+                       detail=None, legacy_encoding=encoding, warnings=parts.warnings)
 
 
 def _legacy_fallback(items: list, ctx: Ctx) -> Optional[str]:

@@ -18,7 +18,10 @@ import re
 import lxml.html
 from lxml import etree
 
+from vanban.schemas.models import Warning
+
 from .errors import EmptyDocument, UnsupportedFormat
+from .html_depth import MAX_DEPTH, flatten
 from .types import Line, RawDocument, Table
 
 #: elements that never hold document text
@@ -46,10 +49,7 @@ def read_html(path: str, data: bytes, sha256: str) -> RawDocument:
         text = data.decode("utf-8-sig")           # most portals are UTF-8; lxml guesses Latin-1 without a meta tag
     except UnicodeDecodeError:
         text = None
-    try:
-        root = lxml.html.document_fromstring(text if text is not None else data)
-    except (etree.ParserError, ValueError) as exc:
-        raise UnsupportedFormat(path, f"HTML that does not parse ({exc})")
+    root, warnings = _parse(path, text if text is not None else data.decode("latin-1"))
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     for el in list(root.iter()):
         if isinstance(el.tag, str) and el.getparent() is not None and CHROME_ATTR.search(
@@ -60,7 +60,29 @@ def read_html(path: str, data: bytes, sha256: str) -> RawDocument:
     _walk(container, items)
     if not any(isinstance(it, Table) or it.text.strip() for it in items):
         raise EmptyDocument(path, "the HTML page holds no document text")
-    return RawDocument(path=path, sha256=sha256, format="html", items=items, detail=None)
+    return RawDocument(path=path, sha256=sha256, format="html", items=items, detail=None, warnings=warnings)
+
+
+def _parse(path: str, text: str):
+    """The page's tree; nesting or attributes libxml2 cannot hold are flattened first (html_depth)."""
+    warnings = []
+    parser = lxml.html.HTMLParser()
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+        over = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    except (etree.ParserError, ValueError) as exc:
+        root, over = None, "huge" in str(exc).lower() or "depth" in str(exc).lower()
+        if not over:
+            raise UnsupportedFormat(path, f"HTML that does not parse ({exc})")
+    if over:
+        flat, changed = flatten(text)
+        try:
+            root = lxml.html.document_fromstring(flat)
+        except (etree.ParserError, ValueError) as exc:
+            raise UnsupportedFormat(path, f"HTML that does not parse ({exc})")
+        warnings.append(Warning(code="html_flattened", message=f"elements nested deeper than {MAX_DEPTH} "
+                                "or attributes longer than 64 KB were left out (their text is kept)"))
+    return root, warnings
 
 
 def content_container(root):

@@ -184,10 +184,12 @@ def _layout_lines(rows: list[list[list[str]]]) -> list[Line]:
 # ---------------------------------------------------------------- entry
 
 def read_legacy(path: str, data: bytes, sha256: str, kind: str) -> RawDocument:
-    if kind == "rtf":
-        stream = _rtf_events(data)
-    else:
-        stream = _doc_events(path, data)
+    try:
+        stream = _rtf_events(data) if kind == "rtf" else _doc_events(path, data)
+    except (struct.error, IndexError, KeyError, ValueError, OSError, EOFError, ZeroDivisionError,
+            RecursionError) as exc:
+        # a structure that points outside its stream: damage, said as such (never a traceback)
+        raise UnsupportedFormat(path, f"a damaged .{kind} ({type(exc).__name__}: {str(exc)[:120]})")
     items, encodings = _assemble(stream.events)
     return RawDocument(path=path, sha256=sha256, format="docx", items=items, pages=stream.pages,
                        detail=kind, legacy_encoding="+".join(sorted(encodings)) or None)
@@ -422,6 +424,13 @@ FIELD_BEGIN, FIELD_SEP, FIELD_END = "\x13", "\x14", "\x15"
 DROPPED = set("\x01\x02\x03\x04\x05\x08\x1f")   # picture, footnote/annotation marks, drawn objects, optional hyphen
 
 
+#: the File Information Block ([MS-DOC] 2.5.1): its signature (wIdent) for Word 97 and later and
+#: for Word 6/95, the version numbers (nFib) of Word 6 (101) and Word 97 (193), its shortest size
+WORD97_IDENT, WORD6_IDENT = 0xA5EC, 0xA5DC
+WORD6_NFIB, WORD97_NFIB = 101, 0xC1
+FIB_MIN = 0x200
+
+
 def _doc_events(path: str, data: bytes) -> Stream:
     try:
         import olefile
@@ -434,10 +443,16 @@ def _doc_events(path: str, data: bytes) -> Stream:
     if not ole.exists("WordDocument"):
         raise UnsupportedFormat(path, "an OLE2 file without a WordDocument stream (Excel or PowerPoint?)")
     wd = ole.openstream("WordDocument").read()
+    if len(wd) < FIB_MIN:
+        raise UnsupportedFormat(path, f"a damaged .doc (its WordDocument stream is {len(wd)} bytes, too short for a FIB)")
     ident, nfib = struct.unpack_from("<HH", wd, 0)
     flags = struct.unpack_from("<H", wd, 0x0A)[0]
-    if ident != 0xA5EC or nfib < 101:
+    if ident not in (WORD97_IDENT, WORD6_IDENT):
+        raise UnsupportedFormat(path, f"a damaged .doc (its File Information Block has no Word signature: {ident:#06x})")
+    if ident == WORD6_IDENT or WORD6_NFIB <= nfib < WORD97_NFIB:
         raise UnsupportedFormat(path, f"a Word 6/95 or older .doc (nFib {nfib}): save it as .docx in Word")
+    if nfib < WORD6_NFIB:
+        raise UnsupportedFormat(path, f"a damaged .doc (its File Information Block gives version nFib {nfib})")
     if flags & 0x0100:
         raise UnsupportedFormat(path, "an encrypted (password-protected) .doc")
     table_name = "1Table" if flags & 0x0200 else "0Table"

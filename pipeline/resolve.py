@@ -20,6 +20,7 @@ from typing import Optional
 
 from vanban import lexicon
 from vanban.extractors.references import Citation
+from vanban.extractors.relations import with_relations
 from vanban.schemas.models import DocType, Mention, Metadata, Reference, Warning
 
 from vanban.lexicon import fold_key
@@ -70,7 +71,7 @@ def resolve_references(citations: list[Citation], doc: LaidOut, metadata: Metada
     _merge_law_titles(groups)
     _attach_short_forms(groups, citations, doc.text)
     refs, warnings = _build_references(groups, metadata)
-    refs = _mark_consolidated(refs, doc.text, metadata)
+    refs = _mark_consolidated(with_relations(refs, doc.text), doc.text, metadata)
     return refs, _citation_warnings(citations) + warnings
 
 
@@ -186,13 +187,15 @@ _ENACTING_START = re.compile(r"(?m)^[\s*_#>|]*(?:Căn cứ|Xét đề nghị|The
 def _mark_consolidated(refs: list[Reference], text: str, metadata: Metadata) -> list[Reference]:
     """In a consolidated text (văn bản hợp nhất, VBHN) the documents its opening statement names ("Thông tư số
     32/2016/TT-BLĐTBXH ..., được sửa đổi, bổ sung bởi: Thông tư số 12/2024/TT-BLĐTBXH ...") are the ones it
-    consolidates: relation `consolidates`."""
+    consolidates: relation `consolidates`.  The text's own number (`Số: 57/VBHN-BCT`) is the document itself, not
+    a source it consolidates: its self-reference keeps `cites` although its code is VBHN."""
     if metadata.doc_type.code != "VBHN":
         return refs
     start = _ENACTING_START.search(text)
     end = start.start() if start else len(text)
-    return [r.model_copy(update={"relation": "consolidates"})
-            if not r.is_self and r.mentions and r.mentions[0].start < end else r for r in refs]
+    return [r.model_copy(update={"relation": "cites"}) if r.is_self else
+            r.model_copy(update={"relation": "consolidates"}) if r.mentions and r.mentions[0].start < end else r
+            for r in refs]
 
 
 def _one_self(refs: list[Reference]) -> list[Reference]:
@@ -217,8 +220,10 @@ def _reference(g: _Group, metadata: Metadata) -> tuple[Reference, list[Warning]]
     date = None
     if dates:
         counts = Counter(dates)
-        date = max(dates, key=lambda d: (counts[d], len(d), -dates.index(d)))
-        specific = {d for d in dates if not any(o != d and o.startswith(d) for o in dates)}
+        first_at = {d: i for i, d in reversed(list(enumerate(dates)))}
+        date = max(first_at, key=lambda d: (counts[d], len(d), -first_at[d]))
+        distinct = set(dates)          # (a reference cited 10,000 times: compare distinct dates, not every pair)
+        specific = {d for d in distinct if not any(o != d and o.startswith(d) for o in distinct)}
         if len(specific) > 1:
             warnings.append(Warning(code="reference_date_conflict",
                                     message=f"{first.identifier or first.title} is cited with different dates: {sorted(specific)}",
@@ -227,7 +232,7 @@ def _reference(g: _Group, metadata: Metadata) -> tuple[Reference, list[Warning]]
     issuer = next((i for i in issuers if not i.isupper()), issuers[0] if issuers else None)
     if issuer is None and first.symbol:
         issuer = issuer_from_symbol(first.symbol)      # `QĐ-TTg` -> Thủ tướng Chính phủ, when the text names none
-    folded = [_body_of(i) for i in issuers if not i.isupper()]
+    folded = {_body_of(i) for i in issuers if not i.isupper()}
     if any(not (a in b or b in a) for a in folded for b in folded):
         warnings.append(Warning(code="reference_issuer_conflict",
                                 message=f"{first.identifier or first.title} is attributed to different issuers: {sorted(set(issuers))}",

@@ -1,40 +1,41 @@
 """The whole flow, one stage a line:
 
-    read -> normalise -> layout -> tree -> extract -> resolve and link -> validate -> emit
+    read -> normalise -> layout -> segment -> tree -> extract -> resolve and link -> validate -> emit
 
-    parse(path) -> vanban.schemas.Document     (raises VanbanError with a clear reason)
+    parse(path, data=None) -> vanban.schemas.Document     (raises VanbanError with a clear reason)
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from vanban.extractors.bodies import collect_bodies
 from vanban.extractors.metadata import extract_metadata
 from vanban.extractors.references import find_citations
 from vanban.extractors.tasks import extract_tasks
 from vanban.schemas.models import Document, Source
 
+from .aggregate import collect_bodies
 from .checks import run_checks
 from .emit import to_sections
-from .errors import VanbanError
+from .errors import NotADocument
+from .genre import check_document
 from .layout import layout
 from .link import link_tasks
 from .normalise import normalise
 from .read import read
 from .resolve import resolve_references
-from .tree import build_tree_checked
+from .segment import segment
+from .tree import build_tree_checked, with_body_node
 
 
-class NotADocument(VanbanError):
-    pass
-
-
-def parse(path: str | Path) -> Document:
-    """Parse one file into a validated contract-v1 Document."""
+def parse(path: str | Path, data: bytes | None = None) -> Document:
+    """Parse one file (or `data`, named `path`) into a validated contract-v1 Document."""
     path = str(path)
-    raw = normalise(read(path))
+    raw = normalise(read(path, data))
     doc = layout(raw)
-    tree, tree_warnings = build_tree_checked(doc)
+    raw = doc.raw                            # with the pages layout inferred from running headers
+    seg = segment(doc)
+    check_document(seg)                      # a page that quotes a document is not one
+    tree, tree_warnings = build_tree_checked(seg)
 
     metadata, warnings = extract_metadata(doc, tree)
     warnings = tree_warnings + warnings
@@ -50,7 +51,7 @@ def parse(path: str | Path) -> Document:
                       ocr=bool(raw.ocr_pages), ocr_pages=raw.ocr_pages, detail=raw.detail,
                       legacy_encoding=raw.legacy_encoding),
         metadata=metadata,
-        sections=to_sections(tree),
+        sections=to_sections(with_body_node(seg, tree)),
         tasks=tasks,
         references=references,
         bodies=bodies,

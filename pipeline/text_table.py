@@ -40,6 +40,13 @@ ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6}|[a-zđ])[.)]?$")
 HEADER_PIECE_MAX = 40
 #: header lines at most (a heading wraps over a few lines)
 HEADER_LINES_MAX = 6
+#: widest gap between two header columns; wider, the pieces are no table's headings
+GAP_MAX = 300
+#: body lines that decide where a column boundary goes
+BODY_SAMPLE = 300
+#: failed headers tried in one block of lines before the rest of the block is passed over
+#: (each costs a pass over the block: a bounded number keeps the search linear)
+TRIES_PER_BLOCK = 3
 
 
 @dataclass
@@ -104,8 +111,8 @@ def _number_in(pieces: list[tuple[int, int, str]], number_col: int) -> bool:
     return bool(pieces) and pieces[0][0] <= number_col + 4 and bool(ROW_NUMBER.match(pieces[0][2].split()[0]))
 
 
-def _columns(header: list[str], body: list[str]) -> list[int]:
-    """Column start positions: header pieces merged by overlap, boundaries where fewest body words cross."""
+def _merged_spans(header: list[str]) -> list[list[int]]:
+    """The header pieces' column spans, overlapping ones merged: one per column."""
     spans: list[list[int]] = []
     for line in header:
         for s, e, _ in _pieces(line):
@@ -117,6 +124,13 @@ def _columns(header: list[str], body: list[str]) -> list[int]:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
+    return merged
+
+
+def _columns(merged: list[list[int]], body: list[str]) -> list[int]:
+    """Column start positions: a boundary between two header spans where fewest body words cross
+    (judged on the first BODY_SAMPLE lines: the columns are set by the first rows)."""
+    body = body[:BODY_SAMPLE]
     starts = [0]
     for (_, left_end), (right_start, _) in zip(merged, merged[1:]):
         best = None
@@ -179,6 +193,7 @@ def find_column_tables(lines: list[str]) -> list[ColumnTable]:
     out: list[ColumnTable] = []
     i = 0
     n = len(lines)
+    tries: dict[int, int] = {}           # block end -> failed headers tried in the block
     while i < n:
         if not any(_heading_group(t) for _, _, t in _pieces(lines[i])):
             i += 1
@@ -187,21 +202,27 @@ def find_column_tables(lines: list[str]) -> list[ColumnTable]:
         if head_end is None:
             i += 1
             continue
+        header = lines[i:head_end]
+        merged = _merged_spans(header)
+        if (len(merged) < 3 or not any(len(_pieces(ln)) >= 2 for ln in header)
+                or any(b[0] - a[1] > GAP_MAX for a, b in zip(merged, merged[1:]))):
+            i += 1                      # a heading a line (a flattened table): not laid out by columns
+            continue
         end = head_end
         while end < n and lines[end].strip() and "\f" not in lines[end]:
             end += 1
-        body = lines[head_end:end]
-        header = lines[i:head_end]
-        starts = _columns(header, body)
-        if len(starts) < 3 or not any(len(_pieces(ln)) >= 2 for ln in header):
-            i += 1                      # a heading a line (a flattened table): not laid out by columns
+        if tries.get(end, 0) >= TRIES_PER_BLOCK:
+            i = end
             continue
+        body = lines[head_end:end]
+        starts = _columns(merged, body)
         number_at = min(ps for ln in header for ps, _, t in _pieces(ln) if _heading_group(t) == "number")
         number_col = max(k for k, s in enumerate(starts) if s <= number_at)
         cells = [_cells(ln, starts) for ln in body]
         numbered = [head_end + k for k, c in enumerate(cells)
                     if c[number_col] and ROW_NUMBER.match(c[number_col])]
         if not numbered:
+            tries[end] = tries.get(end, 0) + 1
             i = head_end
             continue
         spans = _row_spans(numbered, head_end, end, [[]] * head_end + cells)

@@ -46,3 +46,27 @@ def deadline_status(deadline: Optional[Deadline], as_of: date) -> Status:
     if (end - as_of).days <= DUE_SOON_DAYS:
         return "due_soon"
     return "in_time"
+
+
+#: the months a period of each frequency ends with
+_PERIOD_END_MONTHS = {"yearly": (12,), "half_yearly": (6, 12), "quarterly": (3, 6, 9, 12),
+                      "monthly": tuple(range(1, 13))}
+
+
+def next_occurrence(deadline: Optional[Deadline], as_of: date) -> Optional[date]:
+    """The next day a recurring deadline falls due on or after `as_of`: the end of the
+    current period of its frequency (hằng năm -> 31/12, hằng quý -> end of the quarter,
+    hằng tháng -> end of the month, hằng tuần -> Sunday).  None when the deadline does not
+    recur, has no frequency, or its own end is already past."""
+    if deadline is None or deadline.kind != "recurring" or deadline.frequency is None:
+        return None
+    if deadline.end and last_day(deadline.end) < as_of:
+        return None
+    day = as_of
+    if deadline.start:
+        parts = [int(p) for p in deadline.start.split("-")] + [1, 1]
+        day = max(day, date(parts[0], parts[1], parts[2]))
+    if deadline.frequency == "weekly":
+        return date.fromordinal(day.toordinal() + 6 - day.weekday())
+    month = next(m for m in _PERIOD_END_MONTHS[deadline.frequency] if m >= day.month)
+    return last_day(f"{day.year}-{month:02d}")

@@ -8,8 +8,9 @@ from collections import Counter
 
 import pytest
 
-from vanban.extractors.bodies import canonical_name, collect_bodies, find_bodies, split_bodies
+from vanban.extractors.bodies import canonical_name, find_bodies, split_bodies
 from vanban.lexicon import load
+from vanban.pipeline.aggregate import collect_bodies
 from vanban.pipeline.types import LaidOut, RawDocument
 from vanban.schemas.models import Task
 
@@ -281,3 +282,52 @@ def test_gazetteer_has_no_duplicates_and_known_kinds():
                                   "security", "collective", "other"}
     assert set(data["heads"].values()) <= set(data["names"]) | {"other"}
     assert len(data["provinces"]) == len(set(data["provinces"]))
+
+
+# Issue 10 (leads are bodies): holders and collective names from pool md documents (file in the comment).
+HOLDERS = [
+    # a title cut from its body at a line break is one holder (issue 10's Điều 3 example)
+    ("Chánh Văn phòng UBND tỉnh, Giám đốc\nSở Nông nghiệp và Môi trường, Chủ tịch UBND các xã",
+     ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Nông nghiệp và Môi trường", "Chủ tịch UBND các xã"]),
+    # titles sharing one body: "Bộ trưởng" alone is no body (0326977b5d611b9a)
+    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ",
+     ["Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ"]),
+    # collective names are one body (1180a89cc49ca3fe; 386/NQ-CP)
+    ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ", ["Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ("Các cơ quan thông tấn, báo chí trung ương và địa phương",
+     ["Các cơ quan thông tấn, báo chí trung ương và địa phương"]),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("Chủ tịch Ủy ban nhân dân các xã, phường", ["Chủ tịch Ủy ban nhân dân các xã, phường"]),     # 0f98ee482389e59e
+    # ... but two committees named one after the other are two (646f0a00d4174382)
+    ("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh", ["UBND thành phố Hà Nội", "Thành phố Hồ Chí Minh"]),
+    ("UBND các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố"]),
+]
+
+
+@pytest.mark.parametrize("cell,expected", HOLDERS)
+def test_holders_and_collective_names(cell, expected):
+    assert split_bodies(cell) == expected
+
+
+@pytest.mark.parametrize("holder,body", [
+    ("Giám đốc Sở Tài chính", "Sở Tài chính"),                                   # 036bd85f1f56f768
+    ("Chủ tịch Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"),
+    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Cơ quan ngang bộ"),
+    ("Chánh Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+])
+def test_a_holder_has_its_body_as_canonical(holder, body):
+    assert canonical_name(holder) == body
+
+
+def test_a_title_before_other_words_stays():
+    """"Trưởng ban" before words that open no body keeps its title: only a body is taken as canonical."""
+    assert canonical_name("Trưởng ban chỉ đạo") == "Trưởng ban chỉ đạo"
+
+
+def test_bodies_outside_the_gazetteer():
+    """A branch with a numbered region (issue 10's example) and a centre named by its head (pool 094432765aa270a8)."""
+    text = "Giao Ngân hàng Nhà nước chi nhánh khu vực 14 chủ trì, phối hợp với Trung tâm Phục vụ hành chính công tỉnh"
+    assert [b.name for b in find_bodies(text)] == ["Ngân hàng Nhà nước chi nhánh khu vực 14",
+                                                   "Trung tâm Phục vụ hành chính công tỉnh"]

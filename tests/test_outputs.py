@@ -35,7 +35,7 @@ def _source(output) -> Path:
 
 
 def _outputs(folder) -> dict[str, object]:
-    return {str(p.relative_to(folder)): p for p in folder.rglob("*.json") if not p.name.startswith("_report")}
+    return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*.json") if not p.name.startswith("_report")}
 
 
 @pytest.mark.parametrize("family", [pytest.param("pdf", marks=pytest.mark.slow), "word", "html", "text"])

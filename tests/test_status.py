@@ -32,3 +32,23 @@ def test_no_deadline():
 ])
 def test_last_day_of_partial_dates(partial, expected):
     assert last_day(partial) == expected
+
+
+@pytest.mark.parametrize("printed, as_of, expected", [
+    ("Định kỳ hằng năm", date(2026, 12, 3), date(2026, 12, 31)),      # Bắc Giang plan, appendix I.3
+    ("Hằng quý", date(2026, 12, 3), date(2026, 12, 31)),
+    ("Hằng quý", date(2027, 1, 5), date(2027, 3, 31)),
+    ("định kỳ 6 tháng", date(2026, 7, 1), date(2026, 12, 31)),
+    ("Hằng tháng", date(2026, 2, 3), date(2026, 2, 28)),
+])
+def test_next_occurrence_of_a_recurring_deadline(printed, as_of, expected):
+    from vanban.schemas.status import next_occurrence
+    deadline, _ = parse_deadline(printed)
+    assert deadline.kind == "recurring"
+    assert next_occurrence(deadline, as_of) == expected
+
+
+def test_a_deadline_that_does_not_recur_has_no_next_occurrence():
+    from vanban.schemas.status import next_occurrence
+    deadline, _ = parse_deadline("Quý IV/2024")
+    assert next_occurrence(deadline, date(2026, 1, 1)) is None

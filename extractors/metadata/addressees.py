@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from vanban.lexicon.patterns import BODY_START, ITEM_EDGES, MARKER_START, SUMMARY_CV
+from vanban.lexicon.patterns import BODY_OR_PURPOSE, ITEM_EDGES, MARKER_START, SUBJECT_LINE
 from vanban.lexicon.text import is_upper_line
 
 from .number import NUMBER_LINE
@@ -43,11 +43,11 @@ def read_addressees(lines: list[str]) -> list[str]:
         j += 1
         if CELL_RULE.match(t):
             continue
-        if not chunks and (is_upper_line(t) or NUMBER_LINE.search(t) or SUMMARY_CV.match(t) or DATE_WORDS.search(t)):
+        if not chunks and (is_upper_line(t) or NUMBER_LINE.search(t) or SUBJECT_LINE.match(t) or DATE_WORDS.search(t)):
             continue              # the other header column read in between: "ỦY BAN NHÂN DÂN", "Số: /UBND-NC", "V/v ..."
-        wrapped = bool(chunks) and not chunks[-1].endswith((";", ".", ":")) and len(t) < 120 and not BODY_START.match(t)
+        wrapped = bool(chunks) and not chunks[-1].endswith((";", ".", ":")) and len(t) < 120 and not BODY_OR_PURPOSE.match(t)
         if t.startswith(("-", "–", "+", "•")) or (chunks and t[0].islower()) or wrapped \
-                or (not chunks and not BODY_START.match(t) and not MARKER_START.match(t)):
+                or (not chunks and not BODY_OR_PURPOSE.match(t) and not MARKER_START.match(t)):
             chunks.append(t)
             if t.endswith("."):
                 break

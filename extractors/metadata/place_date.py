@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from vanban.lexicon.header import strip_mottos
-from vanban.lexicon.patterns import BODY_START
+from vanban.lexicon.patterns import BODY_OR_PURPOSE
 
 from .number import NUMBER_LINE
 
@@ -94,7 +94,7 @@ def find_place_date(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
     or the place of a date left wholly blank ("Hà Nội, ngày tháng năm")."""
     place = date = None
     for i in sorted(range(min(len(lines), 40)), key=lambda i: not PLACE_DATE.search(lines[i])):
-        if BODY_START.match(lines[i]):
+        if BODY_OR_PURPOSE.match(lines[i]):
             continue              # "Căn cứ Luật ... ngày 26/11/2003": a cited document's date
         window = " ".join(lines[i:i + 2])
         if DATE_WORDS.search(lines[i]) or DATE_FIGURES.search(lines[i]) or \

@@ -13,7 +13,7 @@ from typing import Optional
 
 from vanban.lexicon.casing import expand_upper
 from vanban.lexicon.header import header_vocab, starts
-from vanban.lexicon.patterns import ADDRESSEE, ATTACHED_TO, BODY_START, RULE, SUMMARY_CV
+from vanban.lexicon.patterns import ADDRESSEE, ATTACHED_TO, BODY_OR_PURPOSE, RULE, SUBJECT_LINE
 from vanban.lexicon.text import is_upper_line, upper_run
 from vanban.schemas.models import Warning
 
@@ -64,7 +64,7 @@ def read_title(lines: list[str], start: int) -> Optional[str]:
         s = lines[j]
         if RULE.match(s) or ADDRESSEE.match(s) or ATTACHED_TO.match(s) or NUMBER_LINE.match(s):
             break
-        if out and (BODY_START.match(s) and not out[-1].endswith((",", "và", "của", "về"))):
+        if out and (BODY_OR_PURPOSE.match(s) and not out[-1].endswith((",", "và", "của", "về"))):
             break
         if out and CITING_STATEMENT.match(s):
             break                 # a consolidated text's statement: "Nghị định số 20/2020/NĐ-CP ngày ... được sửa đổi"
@@ -76,7 +76,7 @@ def read_title(lines: list[str], start: int) -> Optional[str]:
         if date_m and date_m.start() < 40 and not out:
             continue
         run, rest = upper_run(s.split())
-        if len(run.split()) >= 2 and rest and BODY_START.match(" ".join(rest)):
+        if len(run.split()) >= 2 and rest and BODY_OR_PURPOSE.match(" ".join(rest)):
             out.append(run)       # "VỀ CƠ CHẾ, ... THU HỒI Căn cứ Luật Tổ chức ..." flattened by a crawl
             break
         out.append(s.strip())
@@ -91,7 +91,7 @@ def read_title(lines: list[str], start: int) -> Optional[str]:
 
 def summary_cv_line(lines: list[str]) -> Optional[int]:
     """The "V/v ..." summary line of a công văn, if any."""
-    return next((i for i, s in enumerate(lines[:45]) if SUMMARY_CV.match(s)), None)
+    return next((i for i, s in enumerate(lines[:45]) if SUBJECT_LINE.match(s)), None)
 
 
 def find_title(lines: list[str], type_i: Optional[int], cv_i: Optional[int],

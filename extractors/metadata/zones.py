@@ -10,7 +10,7 @@ hands the zones over.
 """
 from __future__ import annotations
 
-from vanban.lexicon.patterns import ADDRESSEE, BASIS_START, BODY_START, MARKER_START, SUMMARY_CV
+from vanban.lexicon.patterns import ADDRESSEE, BASIS_START, BODY_OR_PURPOSE, MARKER_START, SUBJECT_LINE
 from vanban.lexicon.text import clean, is_upper_line
 from vanban.pipeline.tree import split_embedded_appendix, split_header, table_lines
 from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
@@ -35,7 +35,7 @@ def header_lines(doc: LaidOut) -> list[str]:
     # block (a converter dropped it) the header may end at the type line, its title in the body
     lines = [x for x in lines if x]
     type_i = type_line(lines)[0]
-    if (doc.header and type_i is None and not any(SUMMARY_CV.match(x) for x in lines)) \
+    if (doc.header and type_i is None and not any(SUBJECT_LINE.match(x) for x in lines)) \
             or (type_i is not None and type_i == len(lines) - 1):
         lines += _leading_body_lines(body)
     elif type_i is not None and type_i == len(lines) - 2:
@@ -54,7 +54,7 @@ def _leading_body_lines(body: list) -> list[str]:
         texts = [clean(b.text)] if isinstance(b, Paragraph) else [clean(x) for x in table_lines(b)[:1]] \
             if isinstance(b, Table) else [""]
         for t in texts:
-            if not t or (BODY_START.match(t) and not (not out and _title_like(t))) or ADDRESSEE.match(t) \
+            if not t or (BODY_OR_PURPOSE.match(t) and not (not out and _title_like(t))) or ADDRESSEE.match(t) \
                     or MARKER_START.match(t):
                 return out
             out.append(t)

@@ -17,6 +17,12 @@ COMMANDS = (
     "vanban.pipeline.commands.schema",
     "vanban.pipeline.commands.eval",
     "vanban.pipeline.commands.check",
+    "vanban.pipeline.commands.ingest",
+    "vanban.pipeline.commands.db",
+    "vanban.pipeline.commands.refs",
+    "vanban.pipeline.commands.tasks",
+    "vanban.pipeline.commands.audit",
+    "vanban.pipeline.commands.export",
 )
 
 

@@ -1,0 +1,79 @@
+"""Body names in a text, with offsets: the matcher's spans, then a province after a name
+("Công an tỉnh Lào Cai"), an office-holder before it ("Thủ trưởng các sở, ban, ngành",
+"Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu") and the owner of a collective
+("Các đơn vị thuộc Bộ Tư pháp") taken in.
+
+    find_bodies(text: str) -> list[BodySpan]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import gazetteer
+from .matcher import match_spans
+from .names import canonical_name, proper_case
+
+
+@dataclass
+class BodySpan:
+    name: str          # as written, whitespace folded, proper-cased
+    start: int
+    end: int
+    canonical: str
+    kind: str = "other"
+
+
+#: A collective and the body it belongs to: "Các đơn vị thuộc " + "Bộ Tư pháp" (097).
+BELONGS_TO = re.compile(r"(?s).*\b(?:trực\s+)?thuộc\s*")
+#: A collective and the bare level it belongs to: "các đơn vị thuộc Bộ" (010), "các cơ quan thuộc tỉnh".
+BELONGS_TO_BARE = re.compile(r"\s+(?:trực\s+)?thuộc\s+(?:Bộ|tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|UBND\s+tỉnh)(?!\w)")
+
+
+#: A province name after a body ("Công an tỉnh Lào Cai", "Sở Văn hóa, Thể thao và Du lịch
+#: tỉnh Lâm Đồng", "Báo và Phát thanh, Truyền hình Đồng Nai"), built from the gazetteer, or a
+#: numbered region of a branch ("Ngân hàng Nhà nước chi nhánh" + " khu vực 14", issue 10).
+@lru_cache(maxsize=1)
+def _tail() -> re.Pattern:
+    names = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(gazetteer().provinces, key=len, reverse=True))
+    return re.compile(rf"(?:\s+(?:tỉnh|thành\s+phố|TP\.?))?\s+(?:{names})(?!\w)"
+                      r"|\s+(?:chi\s+nhánh\s+)?khu\s+vực\s+(?:\d+|[IVXLC]+)(?![\w/])", re.I)
+
+
+def find_bodies(text: str) -> list[BodySpan]:
+    """Every body named in `text`, left to right, with character offsets.
+    Memoised per text (the task extractor asks again about the same paragraphs and cells);
+    each call gets BodySpans of its own."""
+    return [BodySpan(*b) for b in _find_bodies(text)]
+
+
+@lru_cache(maxsize=4096)
+def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
+    out: list[BodySpan] = []
+    tail = _tail()
+    found = match_spans(text)
+    # "Các đơn vị thuộc Bộ Tư pháp", "Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp" (097): one collective
+    joined: list[tuple[int, int, str, bool]] = []
+    for span in found:
+        if joined and joined[-1][2] == "collective" and BELONGS_TO.fullmatch(text[joined[-1][0]:span[0]]):
+            joined[-1] = (joined[-1][0], span[1], "collective", False)
+        else:
+            joined.append(span)
+    found = joined
+    title = gazetteer().office_title
+    for k, (s, e, kind, _gaz) in enumerate(found):
+        t = title.search(text, max(0, s - 30), s)
+        if t and (not out or out[-1].end <= t.start()):
+            s = t.start()
+        if kind == "collective":
+            b = BELONGS_TO_BARE.match(text, e)      # "Thủ trưởng các đơn vị thuộc Bộ" (010)
+            if b and (k + 1 == len(found) or b.end() <= found[k + 1][0]):
+                e = b.end()
+        m = tail.match(text, e)
+        next_start = found[k + 1][0] if k + 1 < len(found) else len(text)
+        if m and m.end() <= next_start:
+            e = m.end()
+        name = proper_case(text[s:e])
+        out.append(BodySpan(name=name, start=s, end=e, canonical=canonical_name(name), kind=kind))
+    return tuple((b.name, b.start, b.end, b.canonical, b.kind) for b in out)

@@ -1,0 +1,334 @@
+"""The body matcher: gazetteer phrases and token patterns over one tokenisation of a text.
+
+    match_spans(text) -> [(start, end, kind, from_gazetteer)]   no overlaps, in text order
+
+How names are found (tables built once per process, `_matchers()`):
+- the text is cut into tokens (tokens.py: whitespace and punctuation; "&" and "-" stay
+  inside "KH&CN", "LĐ-TB&XH"); line breaks count as spaces;
+- gazetteer phrases (lexicon/data/bodies.yaml, with generated variants "Sở KH&CN",
+  "UBND tỉnh", "Công an thành phố", "Thành ủy") are found with a trie of lower-case
+  tokens: one pass over the tokens, each step a dict look-up;
+- token patterns for the generic shapes (patterns.py, linear time): a head ("Sở", "Ban",
+  "Hội", "Cục", "Trung tâm", ...) and a proper name ("Sở Tư pháp", "Hội Nông dân tỉnh"); a
+  people's committee and its units ("UBND các huyện, thị xã, thành phố"); collective names
+  ("Các sở, ban, ngành", "các cơ quan, đơn vị liên quan");
+- longest match wins, no overlaps; among equals the gazetteer's reading.
+The token facts the patterns need depend on neighbours (is this capitalised word the
+start of a head? does "và" join "Công nghệ" or open "Ban Thường vụ Tỉnh ủy"?): a word's
+own facts are computed once per word (tokens.Lex flags), the neighbour-dependent classes
+only for tokens in a "window" (from a token that can open a pattern to the first token no
+pattern accepts), and the patterns run on those windows only.
+
+This replaced spaCy's PhraseMatcher and Matcher (same tokenizer rules, same results on
+the corpus and the pool): the Matcher kept a partial match open from every start, which
+made long runs of head words quadratic, and spaCy refuses texts over 1,000,000
+characters (E088); importing it cost 0.5 s of every cold start.
+
+A word in capitals with an accented vowel right after a mixed-case word ("Bộ Xây dựng" |
+"BỘ TRƯỞNG BỘ XÂY DỰNG", a heading on the next line) ends a name; abbreviations ("KH&CN",
+"HĐND") have no accented capital and stay inside.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .gazetteer import Gazetteer, gazetteer, phrase_mask
+from .patterns import expand, select
+from .tokens import (L_ALPHA, L_CAP, L_CAPOK, L_CAPSWORD, L_DET, L_HEADCAND, L_JOINER, L_LOWERIN, L_NAMEWORD, L_NCFIRST,
+                     L_SEP, L_SKIP, L_UNIT, Lex, Lexicon, tokenize)
+
+#: Line breaks and tabs inside a text: "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng\nNai" (034).
+LINE_BREAKS = re.compile(r"[\n\r\t\f\v]")
+#: Classes of a token for the Matcher patterns (see _Matchers._classes).
+TOKEN_CLASSES = ("head", "chead", "inhead", "nfirst", "name", "unit", "ctail", "det", "coll", "qual")
+#: Two-word tail phrases ("trực thuộc", "Trung ương", "có liên quan"): both words are in the tail.
+TAIL_PHRASES = frozenset({("trực", "thuộc"), ("trung", "ương"), ("có", "liên"), ("liên", "quan")})
+#: Their first words (a quick test before the pair is looked up).
+TAIL_FIRSTS = frozenset(a for a, _ in TAIL_PHRASES)
+
+# Bits of a token's TOKEN_CLASSES (bit k = TOKEN_CLASSES[k]), so a token's classes are one int.
+(C_HEAD, C_CHEAD, C_INHEAD, C_NFIRST, C_NAME, C_UNIT, C_CTAIL, C_DET, C_COLL, C_QUAL) = (1 << k for k in range(10))
+#: Classes that can open a Matcher pattern: a doc without them has no pattern match.
+C_OPENERS = C_HEAD | C_CHEAD | C_DET | C_COLL
+#: The words the Matcher patterns name literally ("UBND các huyện", "đơn vị có liên quan"): with the
+#: classes, the only tokens a pattern element can accept.
+PATTERN_WORDS = frozenset({"các", "cấp", "có", "liên", "quan"})
+
+#: The patterns by label, in the order their matches are ranked when two readings tie.
+PATTERNS = (
+    # "Sở Tư pháp", "Hội Nông dân tỉnh", "Ban Quản lý Khu kinh tế", "Văn phòng UBND tỉnh"
+    # (the first word after the head is capitalised or a unit: "Ban hành", "Báo cáo", "Hội nghị" are not bodies)
+    ("specific", (expand([(C_HEAD, frozenset(), "1"), (C_INHEAD, frozenset(), "*"), (C_NFIRST, frozenset(), "1"),
+                          (C_NAME, frozenset(), "*")]),)),
+    # "UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân cấp xã", "UBND tỉnh Bắc Giang"
+    ("committee", (expand([(C_CHEAD, frozenset(), "1"), (C_NAME, frozenset(), "*"), (0, frozenset({"các", "cấp"}), "?"),
+                           (C_UNIT, frozenset(), "+"), (C_CTAIL, frozenset(), "*")]),)),
+    # "Các sở, ban, ngành", "các cơ quan, đơn vị liên quan", "đơn vị liên quan"
+    ("collective", (expand([(C_DET, frozenset(), "1"), (C_COLL, frozenset(), "+"), (C_QUAL, frozenset(), "*")]),
+                    expand([(C_COLL, frozenset(), "+"), (0, frozenset({"có"}), "?"), (0, frozenset({"liên"}), "1"),
+                            (0, frozenset({"quan"}), "1")]))),
+)
+
+class _Matchers:
+    """The phrase trie, the patterns and the word table, built once per process."""
+
+    def __init__(self) -> None:
+        g = gazetteer()
+        self.g = g
+        self.heads_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, kind in sorted(g.heads.items(), key=lambda kv: -len(kv[0])):
+            self.heads_by_first.setdefault(words[0], []).append((words, kind))
+        self.head_firsts = frozenset(self.heads_by_first)
+        self.lexicon = Lexicon(g, self.head_firsts)
+        self.trie = _phrase_trie(g)
+        self.not_collective_by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for c in g.not_collective:
+            self.not_collective_by_first.setdefault(c[0], ())
+            self.not_collective_by_first[c[0]] += (c,)
+
+    def _phrases(self, lows: list[str]) -> list[tuple[str, int, int]]:
+        """(kind, start, end) of every gazetteer phrase in the tokens (overlaps included), by start."""
+        out = []
+        trie = self.trie
+        for i in range(len(lows)):
+            node = trie.get(lows[i])
+            j = i + 1
+            while node is not None:
+                for kind in node[1]:
+                    out.append((kind, i, j))
+                if j == len(lows):
+                    break
+                node = node[0].get(lows[j])
+                j += 1
+        return out
+
+    def _class_bits(self, lexes: list[Lex], info: "_DocHeads", indices) -> dict[int, int]:
+        """The TOKEN_CLASSES of the tokens at `indices` as bits (C_*), from each token's own facts
+        and its neighbours'."""
+        n = len(lexes)
+        head, inside, breaking, tail = info.head, info.inside, info.breaking, info.tail
+        coll, coll_start, qual, gaz_start = info.coll, info.coll_start, info.qual, info.gaz_start
+        nc_first = self.not_collective_by_first
+        out = {}
+        for i in indices:
+            f = lexes[i].flags
+            nf = lexes[i + 1].flags if i + 1 < n else None      # None: no next token
+            pf = lexes[i - 1].flags if i else 0
+            h = head[i]
+            bits = 0
+            if f & L_CAPSWORD and pf & L_LOWERIN and not h and not inside[i]:
+                # a heading line after a name ends it: "Bộ Xây dựng" | "BỘ TRƯỞNG BỘ XÂY DỰNG" (010)
+                out[i] = C_DET if f & L_DET else 0
+                continue
+            if h:
+                bits = C_CHEAD if h[1] == "committee" else C_HEAD
+            # name: a word of a proper name after a head ("Tư pháp", "KH&CN", "và Công nghệ", "tỉnh")
+            if inside[i]:
+                bits |= C_NAME | C_INHEAD
+            elif f & L_SKIP:
+                pass
+            elif f & L_CAP:
+                if f & L_CAPOK and not breaking[i]:
+                    bits |= C_NAME | C_NFIRST
+            elif f & L_JOINER:
+                # "và Công nghệ" continues a name, "và Ban Thường vụ Tỉnh ủy" starts another
+                if nf is not None and nf & L_CAPOK and not head[i + 1] and not gaz_start[i + 1]:
+                    bits |= C_NAME
+            elif f & L_UNIT:
+                bits |= C_NAME | C_NFIRST
+            elif i and f & L_NAMEWORD and (pf & L_CAP or inside[i - 1]):
+                bits |= C_NAME
+            # unit: "tỉnh", "huyện", ", thị xã", "và thành phố" (a separator only between units:
+            # "UBND thành phố Hà Nội, Thành phố Hồ Chí Minh" is two committees)
+            if f & L_UNIT or (f & L_SEP and nf is not None and nf & L_UNIT and pf & L_UNIT):
+                bits |= C_UNIT
+            # ctail: "trực thuộc Trung ương", "có liên quan", a place name of two or more capitalised
+            # words ("UBND tỉnh Bắc Giang", not "UBND tỉnh Sửa đổi")
+            if tail[i]:
+                bits |= C_CTAIL
+            elif f & L_CAPOK and f & L_ALPHA and not h and (
+                    nf is None or not nf & L_ALPHA or nf & L_CAPOK
+                    or (i and pf & L_CAP and pf & L_ALPHA)):
+                bits |= C_CTAIL
+            if f & L_DET:
+                bits |= C_DET
+            # coll: a collective noun, or a separator before one ("sở, ban, ngành")
+            # ("Các sở, ban, ngành, các tổ chức chính trị-xã hội" is two: a determiner opens a new collective)
+            if coll[i]:
+                low = lexes[i].low
+                if not (f & L_NCFIRST and any(tuple(x.low for x in lexes[i:i + len(c)]) == c
+                                              for c in nc_first[low])):
+                    bits |= C_COLL
+            if not bits & C_COLL and f & L_SEP and nf is not None and coll_start[i + 1]:
+                bits |= C_COLL
+            if qual[i] or tail[i]:
+                bits |= C_QUAL
+            out[i] = bits
+        return out
+
+    def _windows(self, lexes: list[Lex], info: "_DocHeads") -> tuple[list[tuple[int, int]], dict[int, int]]:
+        """Token ranges a pattern match can lie in, and the class bits of their tokens: from a token
+        that opens a pattern (C_OPENERS) to the first token no pattern element accepts (no class and
+        not a PATTERN_WORDS word).  Matches never cross such a token, so matching each range finds
+        the doc's matches.  Classes are computed for these tokens (and a few after them) only:
+        most tokens of prose are in no window."""
+        n = len(lexes)
+        # a superset of the openers: heads, determiners, collective nouns and the token before one
+        head, coll = info.head, info.coll
+        before_coll = coll[1:] + [False]
+        candidates = [i for i, x in enumerate(lexes)
+                      if head[i] or x.flags & L_DET or coll[i] or before_coll[i]]
+        bits = self._class_bits(lexes, info, candidates)
+        out = []
+        end = 0
+        for i in candidates:
+            if i < end or not bits[i] & C_OPENERS:
+                continue            # inside the window before, or no opener
+            j = i + 1
+            while j < n:
+                if j not in bits:   # classes a few tokens at a time
+                    bits.update(self._class_bits(lexes, info, range(j, min(n, j + 8))))
+                if not (bits[j] or lexes[j].low in PATTERN_WORDS):
+                    break
+                j += 1
+            out.append((i, j))
+            end = j
+        return out, bits
+
+    def _matched(self, lexes: list[Lex], info: "_DocHeads", windows, bits: dict[int, int]) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of the pattern matches in the token windows, joiners trimmed; per label
+        longest first (labels in PATTERNS order)."""
+        out = []
+        for label, patterns in PATTERNS:
+            for a, b in windows:
+                if b - a < 2:
+                    continue        # every pattern needs two tokens at least: a lone opener matches nothing
+                run_bits = [bits.get(i, 0) for i in range(a, b)]
+                lows = [x.low for x in lexes[a:b]]
+                firsts = [p[0] for p in patterns]
+                if not any(x & el.mask or w in el.words for el in firsts for x, w in zip(run_bits, lows)):
+                    continue        # nothing in the window can open this label's patterns
+                for s, e in select(patterns, run_bits, lows):
+                    s, e = s + a, e + a
+                    kind = label
+                    if kind != "collective":
+                        h = info.head[s]
+                        kind = h[1] if h else "other"
+                    while e > s + 1 and lexes[e - 1].low in ("và", "-", "&", ","):
+                        e -= 1
+                    while s < e - 1 and lexes[s].low in ("và", ","):
+                        s += 1
+                    if e - s >= 2 or kind == "collective":
+                        out.append((s, e, kind))
+        return out
+
+    # matching
+    def spans(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """(start char, end char, kind, from gazetteer) of every body, longest first, no overlaps."""
+        # line breaks (hard-wrapped Markdown, PDF lines) become spaces: same length, same offsets
+        words, starts = tokenize(LINE_BREAKS.sub(" ", text))
+        lexes = self.lexicon.lexes(words)
+        info = _DocHeads.of(lexes, self.g, self.heads_by_first)
+        gaz = self._phrases([x.low for x in lexes])
+        info.gaz_start = [False] * len(lexes)
+        for kind, s, e in gaz:
+            if kind != "collective":
+                info.gaz_start[s] = True
+        # (start token, end token, kind, from gazetteer)
+        found = [(s, e, kind, True) for kind, s, e in gaz
+                 if kind == "collective" or lexes[s].text[:1].isupper()]   # "thanh tra tỉnh" in prose is an activity
+        # pattern matches (without a token that can open a pattern, no window and no match)
+        windows, bits = self._windows(lexes, info)
+        if windows:
+            found += [(s, e, kind, False) for s, e, kind in self._matched(lexes, info, windows, bits)]
+        ends = [st + len(w) for st, w in zip(starts, words)]
+        # longest wins; among equals the gazetteer's reading
+        found.sort(key=lambda sp: (-(ends[sp[1] - 1] - starts[sp[0]]), not sp[3], sp[0]))
+        return sorted((starts[s], ends[e - 1], kind, gz) for s, e, kind, gz in _filter_spans(found))
+
+
+def _filter_spans(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """Longest first (in tokens), then leftmost; a span whose first or last token is already
+    covered is dropped (spaCy's filter_spans)."""
+    seen: set[int] = set()
+    out = []
+    for sp in sorted(spans, key=lambda sp: (sp[1] - sp[0], -sp[0]), reverse=True):
+        if sp[0] not in seen and sp[1] - 1 not in seen:
+            out.append(sp)
+            seen.update(range(sp[0], sp[1]))
+    return out
+
+
+def _phrase_trie(g: Gazetteer) -> dict:
+    """Gazetteer phrases as a trie of lower-case tokens: word -> (children, kinds ending here)."""
+    root: dict = {}
+    for kind, names in g.phrases.items():
+        for name in names:
+            words = [w.lower() for w in tokenize(name)[0]]
+            node = None
+            level = root
+            for w in words:
+                node = level.setdefault(w, ({}, []))
+                level = node[0]
+            if node is not None and kind not in node[1]:
+                node[1].insert(0, kind)     # a phrase under two kinds ("KBNN"): the later kind in bodies.yaml wins
+    return root
+
+
+@dataclass
+class _DocHeads:
+    """Per token of a doc: the head starting there, whether it lies inside a head, and
+    whether it starts a head that cannot stand inside another name."""
+    head: list[tuple[int, str] | None]
+    inside: list[bool]
+    breaking: list[bool]
+    coll: list[bool] = field(default_factory=list)         # inside a collective noun ("cơ quan")
+    coll_start: list[bool] = field(default_factory=list)   # first word of one
+    qual: list[bool] = field(default_factory=list)         # inside a qualifier ("có liên quan")
+    tail: list[bool] = field(default_factory=list)         # inside a tail phrase ("trực thuộc", "Trung ương")
+    gaz_start: list[bool] = field(default_factory=list)    # first word of a gazetteer name ("và Tỉnh đoàn")
+
+    @classmethod
+    def of(cls, lexes: list[Lex], g: Gazetteer, heads_by_first) -> "_DocHeads":
+        n = len(lexes)
+        lows = [x.low for x in lexes]
+        head: list[tuple[int, str] | None] = [None] * n
+        inside = [False] * n
+        breaking = [False] * n
+        # only capitalised words that open a head (L_HEADCAND) can start one; not in an upper-case
+        # line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA": the gazetteer reads headings)
+        for i in [i for i, x in enumerate(lexes) if x.flags & L_HEADCAND]:
+            # nor inside a run of capitalised words ("Xã Hội Số", "Nhiệm Vụ Trọng tâm")
+            if i and lexes[i - 1].flags & L_ALPHA and lexes[i - 1].flags & L_CAP \
+                    and not inside[i - 1] and head[i - 1] is None:
+                continue
+            for words, kind in heads_by_first[lows[i]]:
+                k = len(words)
+                if tuple(lows[i:i + k]) == words:
+                    head[i] = (k, kind)
+                    for j in range(i + 1, i + k):
+                        inside[j] = True
+                    breaking[i] = words not in g.inner_heads and not (
+                        lows[i] == "bộ" and i + 1 < n and lows[i + 1] == "đội")
+                    break
+        coll = phrase_mask(lows, g.collective)
+        coll_start = [False] * n
+        for i in [i for i, c in enumerate(coll) if c]:
+            coll_start[i] = i == 0 or not coll[i - 1] or lows[i] in g.collective
+        tail = [False] * n
+        for i in [i for i, w in enumerate(lows[:-1]) if w in TAIL_FIRSTS]:
+            if (lows[i], lows[i + 1]) in TAIL_PHRASES:
+                tail[i] = tail[i + 1] = True
+        return cls(head, inside, breaking, coll, coll_start, phrase_mask(lows, g.qualifiers), tail)
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> _Matchers:
+    return _Matchers()
+
+
+def match_spans(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start char, end char, kind, from gazetteer) of every body in `text`, no overlaps, in order."""
+    return _matchers().spans(text)

@@ -1,0 +1,92 @@
+"""Body names: the canonical form (abbreviations expanded, official spelling) and casing.
+No spaCy here: link and aggregation import it cheaply.
+
+    canonical_name(name: str) -> str     "Sở KH&CN" -> "Sở Khoa học và Công nghệ"
+    proper_case(name: str) -> str        "SỞ NỘI VỤ" -> "Sở Nội vụ"; "các sở" -> "Các sở"
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from vanban.lexicon import abbreviations
+
+from .gazetteer import fold_name, gazetteer
+
+#: "Ubnd"/"ubnd" as a recased heading prints it.
+RECASED_UBND = re.compile(r"\bUbnd\b|\bubnd\b")
+
+
+@lru_cache(maxsize=1)
+def _abbrev_re() -> re.Pattern:
+    keys = sorted(abbreviations(), key=len, reverse=True)
+    return re.compile(r"(?<![\w&/-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w&/-])")
+
+
+@lru_cache(maxsize=8192)
+def canonical_name(name: str) -> str:
+    """Abbreviations expanded ("Sở KH&CN" -> "Sở Khoa học và Công nghệ"); the official
+    spelling when the gazetteer knows the name ("Sở Văn hóa Thể thao và Du lịch")."""
+    name = " ".join(name.split())
+    m = gazetteer().title_run.match(name)
+    if m and _opens_body(name[m.end():]):
+        name = name[m.end():]       # "Giám đốc Sở Tài chính" holds the office of "Sở Tài chính"
+    abbr = abbreviations()
+    expanded = _abbrev_re().sub(lambda m: abbr[m.group(0)], name)
+    expanded = RECASED_UBND.sub("Ủy ban nhân dân", expanded)
+    hit = gazetteer().official.get(fold_name(expanded))
+    if hit:
+        return _abbrev_re().sub(lambda m: abbr[m.group(0)], hit[0])
+    return proper_case(expanded)
+
+
+def _opens_body(rest: str) -> bool:
+    """Does `rest` open with a body: a head word ("Sở", "UBND"), a determiner or a collective noun
+    ("các sở", "cơ quan ngang bộ"), or a name the gazetteer knows?"""
+    g = gazetteer()
+    words = rest.lower().split()[:4]
+    if not words:
+        return False
+    return (any(tuple(words[:n]) in g.heads for n in range(1, 5)) or words[0] in g.determiners
+            or any(tuple(words[:len(c)]) == c for c in g.collective.get(words[0], ()))
+            or fold_name(rest) in g.official)
+
+
+@lru_cache(maxsize=8192)
+def proper_case(name: str) -> str:
+    """Whitespace folded, proper-cased: an all-capitals heading ("SỞ NỘI VỤ") is recased
+    from the gazetteer, else in sentence case with the word after the head capitalised;
+    any other name gets a capital first letter ("các sở, ban, ngành" -> "Các sở, ban, ngành")."""
+    name = " ".join(name.split())
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters) and " " in name:
+        hit = gazetteer().official.get(fold_name(name))
+        if hit:
+            return hit[0]
+        words = name.lower().split(" ")
+        keep_upper = {k.lower(): k for k in abbreviations()}
+        words = [keep_upper.get(w, w) for w in words]
+        for k in range(len(words) - 1, 0, -1):     # a known name then a place: "SỞ NỘI VỤ TỈNH LÀO CAI"
+            hit = gazetteer().official.get(fold_name(" ".join(words[:k])))
+            if hit and len(hit[0].split(" ")) == k:
+                words[:k] = hit[0].split(" ")
+                break
+        else:
+            words = _head_recase(words)
+        units = [i for i, w in enumerate(words) if w in gazetteer().units]
+        if units and units[-1] < len(words) - 1:    # the place after its unit: "huyện Bát Xát"
+            words[units[-1] + 1:] = [w[:1].upper() + w[1:] for w in words[units[-1] + 1:]]
+        name = " ".join(words)
+        for p in gazetteer().provinces:
+            name = re.sub(rf"(?<!\w){re.escape(p.lower())}(?!\w)", p, name)
+    return name[:1].upper() + name[1:]
+
+
+def _head_recase(words: list[str]) -> list[str]:
+    """Sentence case with the word after the head capitalised: "sở nội vụ" -> "Sở Nội vụ"."""
+    for n in range(4, 0, -1):
+        if tuple(words[:n]) in gazetteer().heads and len(words) > n:
+            if words[n] not in gazetteer().units and words[n] not in gazetteer().determiners:
+                words[n] = words[n][:1].upper() + words[n][1:]      # "Sở nội vụ" -> "Sở Nội vụ"
+            break
+    return words

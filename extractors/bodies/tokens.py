@@ -1,0 +1,166 @@
+"""Tokens of a text for the body matcher, with character offsets, and the facts of a word.
+
+    tokenize(text) -> (words, starts)      the words and where each starts in `text`
+    Lexicon.get(word) -> Lex               a word's own facts (L_* flags), computed once
+
+The tokenizer splits on whitespace and punctuation (commas, semicolons, brackets,
+quotes); "&", "-", "/" inside a word stay ("KH&CN", "LĐ-TB&XH").  It is the
+rule-based tokenizer the matcher used on spaCy's blank `vi` pipeline (prefix, suffix
+and infix rules below, no exceptions), written out in Python so that matching needs
+no spaCy (no import cost, no 1,000,000-character limit): a run of whitespace after a
+word is dropped when it is one space, else it is a token of its own; a chunk loses one
+prefix and one suffix character at a time, then is cut at its infixes.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .gazetteer import Gazetteer
+
+#: Punctuation split off the start of a word: "(Sở Nội vụ)" -> "(" ...
+TOKEN_PREFIX = re.compile(r"""^[\(\[\{"“‘'«•*+]""")
+#: ... and off its end: "Sở Tư pháp," -> "pháp" ","
+TOKEN_SUFFIX = re.compile(r"""[\)\]\}"”’'»,;:.!?…]$""")
+#: Punctuation inside a chunk that is a token of its own: "Sở,ban" -> "Sở" "," "ban".
+TOKEN_INFIX = re.compile(r"""[,;:\(\)\[\]"“”…](?=\S)|(?<=\S)[,;:\(\)\[\]"“”…]""")
+#: Runs of whitespace, chunks without any of the punctuation above (one word each: most of
+#: a text), and other chunks.
+CHUNKS = re.compile(r"""(\s+)|([^\s\(\)\[\]\{\}"“”‘’'«»•*+,;:.!?…]+)(?!\S)|\S+""")
+
+# Facts of a word that do not depend on its neighbours (computed once per word, `Lex`).
+(L_CAP, L_CAPOK, L_ALPHA, L_SKIP, L_JOINER, L_UNIT, L_SEP, L_DET, L_NAMEWORD, L_NCFIRST, L_HEADCAND,
+ L_CAPSWORD, L_LOWERIN) = (1 << k for k in range(13))
+#: A Vietnamese word printed in capitals ("BỘ", "TRƯỞNG", "PHỤ", "LỤC"): an accented vowel in
+#: upper case; abbreviations inside names have none ("KH&CN", "UBND", "HĐND", "CNTT").
+CAPS_SYLLABLE = re.compile(r"^[A-ZĐÀ-Ỹ]*[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠ-Ỹ][A-ZĐÀ-Ỹ]*$")
+
+
+def tokenize(text: str) -> tuple[list[str], list[int]]:
+    """The words of `text` and their start offsets (linear in the length of the text)."""
+    words: list[str] = []
+    starts: list[int] = []
+    chunk_words = _chunk_words
+    for m in CHUNKS.finditer(text):
+        s, chunk = m.start(), m.group()
+        if m.lastindex == 2:                    # a plain word
+            words.append(chunk)
+            starts.append(s)
+            continue
+        if m.lastindex == 1:
+            if s and chunk[0] == " ":          # one space after a word belongs to the word
+                s, chunk = s + 1, chunk[1:]
+            if not chunk:
+                continue
+            words.append(chunk)
+            starts.append(s)
+            continue
+        for w, at in chunk_words(chunk):
+            words.append(w)
+            starts.append(s + at)
+    return words, starts
+
+
+_CACHE: dict[str, tuple[tuple[str, int], ...]] = {}
+
+
+def _chunk_words(chunk: str) -> tuple[tuple[str, int], ...]:
+    """A chunk without whitespace -> (word, offset in the chunk): prefixes, the infix-cut middle, suffixes."""
+    hit = _CACHE.get(chunk)
+    if hit is not None:
+        return hit
+    prefixes: list[str] = []
+    suffixes: list[str] = []
+    string = chunk
+    last = -1
+    while string and len(string) != last:
+        last = len(string)
+        p = TOKEN_PREFIX.search(string)
+        pre = p.end() - p.start() if p else 0
+        q = TOKEN_SUFFIX.search(string[pre:])
+        suf = q.end() - q.start() if q else 0
+        if pre and suf and pre + suf <= len(string):
+            prefixes.append(string[:pre])
+            suffixes.append(string[-suf:])
+            string = string[pre:-suf]
+        elif pre:
+            prefixes.append(string[:pre])
+            string = string[pre:]
+        elif suf:
+            suffixes.append(string[-suf:])
+            string = string[:-suf]
+    out: list[tuple[str, int]] = []
+    at = 0
+    for w in prefixes:
+        out.append((w, at))
+        at += len(w)
+    if string:
+        start = 0
+        for m in TOKEN_INFIX.finditer(string):
+            if m.start() == 0:
+                continue
+            if m.start() != start:
+                out.append((string[start:m.start()], at + start))
+            if m.start() != m.end():
+                out.append((m.group(), at + m.start()))
+            start = m.end()
+        if string[start:]:
+            out.append((string[start:], at + start))
+        at += len(string)
+    for w in reversed(suffixes):
+        out.append((w, at))
+        at += len(w)
+    res = tuple(out)
+    if len(_CACHE) < 200_000:
+        _CACHE[chunk] = res
+    return res
+
+
+def _is_punct(text: str) -> bool:
+    return all(unicodedata.category(c).startswith("P") for c in text)
+
+
+class Lex:
+    """A word as the patterns see it: text, lower case, punctuation?, letters?,
+    and its L_* flags (capitalised, a unit word, a determiner, ...)."""
+    __slots__ = ("text", "low", "punct", "alpha", "flags")
+
+    def __init__(self, text: str, g: Gazetteer, head_firsts) -> None:
+        low, punct, alpha = text.lower(), _is_punct(text), text.isalpha()
+        self.text, self.low, self.punct, self.alpha = text, low, punct, alpha
+        cap = text[:1].isupper()
+        self.flags = (
+            (L_CAP if cap else 0)
+            | (L_CAPOK if cap and text not in g.cap_stop_words else 0)
+            | (L_ALPHA if alpha else 0)
+            | (L_SKIP if punct and text not in "&-" else 0)
+            | (L_JOINER if low in ("và", "-", "&") else 0)
+            | (L_UNIT if low in g.units else 0)
+            | (L_SEP if text in (",", "và") else 0)
+            | (L_DET if low in g.determiners else 0)
+            | (L_NAMEWORD if alpha and low not in g.stop_words else 0)
+            | (L_NCFIRST if any(c[0] == low for c in g.not_collective) else 0)
+            | (L_CAPSWORD if len(text) > 1 and text.isupper() and CAPS_SYLLABLE.match(text) else 0)
+            | (L_LOWERIN if text != text.upper() else 0)
+            # may start a head: capitalised, not in an upper-case line ("CỘNG HÒA XÃ HỘI ...")
+            | (L_HEADCAND if cap and low in head_firsts
+               and not (text.isupper() and len(text) > 1 and text not in g.upper_heads) else 0))
+
+
+class Lexicon:
+    """Lex of every word seen in this process (words repeat: each is computed once)."""
+
+    def __init__(self, g: Gazetteer, head_firsts) -> None:
+        self.g, self.head_firsts = g, head_firsts
+        self.table: dict[str, Lex] = {}
+
+    def lexes(self, words: list[str]) -> list[Lex]:
+        table, get = self.table, self.table.get
+        out = [get(w) for w in words]
+        for k in [k for k, x in enumerate(out) if x is None]:
+            w = words[k]
+            x = get(w)
+            if x is None:
+                x = table[w] = Lex(w, self.g, self.head_firsts)
+            out[k] = x
+        return out

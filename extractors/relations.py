@@ -1,0 +1,97 @@
+"""Relation of a reference (quan hệ giữa văn bản): how the citing document uses what it cites.
+
+    relation_of(reference, text) -> str      "basis" | "implements" | "amends" | "replaces" |
+                                             "repeals" | "guides" | "consolidates" | "cites"
+    mention_relation(text, start, end, others) -> str
+
+Read from the words around each mention in the citing text (words in
+lexicon/data/relations.yaml): a verb right before the mention (`thay thế
+Quyết định số 942/QĐ-TTg`), words after it in the same clause (`... hết hiệu
+lực`), or a paragraph opening with `Căn cứ`.  A verb only counts when no other
+mention stands between it and this one, so `Quyết định số 1 ... sửa đổi, bổ sung
+một số điều của Quyết định số 2` does not make the citing document amend #2: the
+words describe #1.  The strongest relation over all mentions wins.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from vanban.schemas.models import Reference
+
+from vanban import lexicon as vocab
+
+#: a clause ends at these (a ";" list of bases, a sentence); a line break does not end one,
+#: since a citation's words may be broken over lines
+_CLAUSE_END = re.compile(r"[;.](?!\d)")
+
+#: how far from a mention its words are read, in characters
+_REACH = 300
+
+
+@lru_cache(maxsize=None)
+def _data():
+    return vocab.load("relations.yaml")
+
+
+def _alternation(words) -> str:
+    return "|".join(w if "\\" in w or "(?" in w else re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, dict[str, re.Pattern]]:
+    """Per relation: `before` anchored at the end of the text before a mention (fillers allowed
+    in between), `after` searched in the clause after it, `opens` at the start of the paragraph."""
+    fillers = _alternation(_data()["fillers"])
+    out: dict[str, dict[str, re.Pattern]] = {}
+    for name, spec in _data()["relations"].items():
+        pats = {}
+        if spec.get("before"):
+            pats["before"] = re.compile(rf"(?<!\w)(?:{_alternation(spec['before'])})(?:\s+(?:{fillers}))*\s*$",
+                                        re.IGNORECASE)
+        if spec.get("after"):
+            pats["after"] = re.compile(rf"(?<!\w)(?:{_alternation(spec['after'])})(?!\w)", re.IGNORECASE)
+        if spec.get("opens"):
+            pats["opens"] = re.compile(rf"[\s\-–+*•]*(?:{_alternation(spec['opens'])})(?!\w)", re.IGNORECASE)
+        out[name] = pats
+    return out
+
+
+def mention_relation(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str:
+    """The relation one mention [start, end) reads as; `others` are the spans of every other mention."""
+    prev_end = max((e for s, e in others if e <= start), default=0)
+    next_start = min((s for s, e in others if s >= end), default=len(text))
+    line_start = text.rfind("\n", 0, start) + 1
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, prev_end, start)), default=0)
+    before = text[max(prev_end, clause_start, start - _REACH):start]
+    clause_end = _CLAUSE_END.search(text, end, min(next_start, end + _REACH))
+    after = text[end:clause_end.start() if clause_end else min(next_start, end + _REACH)]
+    first_in_clause = prev_end <= clause_start
+    for name in _data()["priority"]:
+        pats = _patterns().get(name, {})
+        if first_in_clause and "before" in pats and pats["before"].search(before):
+            return name
+        if "after" in pats and pats["after"].search(after):
+            return name
+        if first_in_clause and "opens" in pats and pats["opens"].match(text, line_start):
+            return name
+    return "cites"
+
+
+def relation_of(reference: Reference, text: str, others: list[tuple[int, int]] = ()) -> str:
+    """The relation of one reference over all its mentions (the strongest in `priority` wins)."""
+    codes = {name: set(spec.get("codes", ())) for name, spec in _data()["relations"].items()}
+    priority = _data()["priority"]
+    found = {name for name, cs in codes.items() if reference.doc_type.code in cs}
+    spans = [(m.start, m.end) for m in reference.mentions]
+    for m in reference.mentions:
+        rest = [o for o in others if o != (m.start, m.end)] + [s for s in spans if s != (m.start, m.end)]
+        found.add(mention_relation(text, m.start, m.end, rest))
+    return min(found, key=priority.index) if found else "cites"
+
+
+def with_relations(references: list[Reference], text: str) -> list[Reference]:
+    """Copies of the references with `relation` filled (the input is not changed)."""
+    spans = [(m.start, m.end) for r in references for m in r.mentions]
+    return [r.model_copy(update={"relation": relation_of(r, text, spans)}) for r in references]

@@ -1,0 +1,103 @@
+"""Linear time on adversarial input (issue 14): the time of n -> 4n grows about 4x, never 16x.
+
+Each check times the function itself (best of three runs, so a busy machine only adds
+noise upwards) and asserts a growth RATIO, never an absolute time: quadratic code gives
+16, linear about 4, n log n about 4.5; the bound sits at 9."""
+from __future__ import annotations
+
+import time
+
+from vanban.extractors import references
+from vanban.pipeline.link import link_tasks
+from vanban.pipeline.text_table import find_column_tables
+from vanban.schemas.models import Mention, Reference, Task
+
+#: largest time ratio allowed for 4x the input
+MAX_RATIO = 9.0
+
+
+def _best(fn, arg) -> float:
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        fn(arg)
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def _ratio(make, run, n: int) -> float:
+    small, large = make(n), make(4 * n)
+    return _best(run, large) / max(_best(run, small), 1e-6)
+
+
+def test_overlaps_of_many_citations_against_many_spans():
+    def make(n):
+        return [(k * 10, k * 10 + 5) for k in range(n)]
+
+    def run(taken):
+        return sum(references._overlaps(a, a + 3, taken) for a in range(0, len(taken) * 10, 10))
+
+    assert run(make(50)) == 50            # each [a, a+3) meets the span at a
+    assert _ratio(make, run, 3000) < MAX_RATIO
+
+
+def test_unparsed_citation_number_of_a_hundred_thousand_digits():
+    def make(n):
+        return " số " + "1" * n
+
+    assert references.UNPARSED_RE.match(" số 1234/8D-UBND").group("raw") == "1234/8D-UBND"
+    assert references.UNPARSED_RE.match(make(100)) is None
+    assert _ratio(make, references.UNPARSED_RE.match, 20000) < MAX_RATIO
+
+
+def _tasks_and_references(n: int):
+    tasks = [Task(id=f"body:{k}", origin="body", description=f"Sở Nội vụ thực hiện Quyết định số {k}/QĐ-UBND",
+                  start=k * 100, end=k * 100 + 90) for k in range(n)]
+    refs = [Reference(id=f"ref:{k}/QĐ-UBND", identifier=f"{k}/QĐ-UBND",
+                      mentions=[Mention(start=k * 100 + 40, end=k * 100 + 60)]) for k in range(n)]
+    return tasks, refs
+
+
+def test_link_references_of_thousands_of_tasks_and_citations():
+    def run(pair):
+        link_tasks(pair[0], pair[1], None)
+
+    tasks, refs = _tasks_and_references(20)
+    run((tasks, refs))
+    assert [t.references for t in tasks[:2]] == [["ref:0/QĐ-UBND"], ["ref:1/QĐ-UBND"]]
+    assert _ratio(_tasks_and_references, run, 1500) < MAX_RATIO
+
+
+def test_link_references_without_spans_reads_identifiers_in_descriptions():
+    def make(n):
+        tasks, refs = _tasks_and_references(n)
+        for t in tasks:
+            t.start = t.end = None
+        return tasks, refs
+
+    tasks, refs = make(30)
+    link_tasks(tasks, refs, None)
+    # the same answer as one substring search per identifier: "2/QĐ-UBND" is inside "12/QĐ-UBND"
+    naive = [r.id for r in refs if r.identifier.casefold() in tasks[12].description.casefold()]
+    assert tasks[12].references == naive == ["ref:2/QĐ-UBND", "ref:12/QĐ-UBND"]
+    assert _ratio(make, lambda pair: link_tasks(pair[0], pair[1], None), 1000) < MAX_RATIO
+
+
+def test_column_tables_of_many_header_lines():
+    header = "TT        Nội dung công việc        Đơn vị chủ trì        Thời hạn"
+    row = "  1       Rà soát văn bản               Sở Tư pháp            Quý I"
+
+    def make(n):
+        return [header, row] * n
+
+    assert len(find_column_tables([header, row, row.replace("1", "2", 1)])) == 1
+    assert _ratio(make, find_column_tables, 300) < MAX_RATIO
+
+
+def test_column_tables_of_many_rows_after_a_header_without_numbers():
+    header = "TT        Nội dung công việc        Đơn vị chủ trì        Thời hạn"
+
+    def make(n):
+        return [header] * 3 + ["          Rà soát văn bản               Sở Tư pháp            Quý I"] * n
+
+    assert _ratio(make, find_column_tables, 2000) < MAX_RATIO
