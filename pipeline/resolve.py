@@ -187,13 +187,15 @@ _ENACTING_START = re.compile(r"(?m)^[\s*_#>|]*(?:Căn cứ|Xét đề nghị|The
 def _mark_consolidated(refs: list[Reference], text: str, metadata: Metadata) -> list[Reference]:
     """In a consolidated text (văn bản hợp nhất, VBHN) the documents its opening statement names ("Thông tư số
     32/2016/TT-BLĐTBXH ..., được sửa đổi, bổ sung bởi: Thông tư số 12/2024/TT-BLĐTBXH ...") are the ones it
-    consolidates: relation `consolidates`."""
+    consolidates: relation `consolidates`.  The text's own number (`Số: 57/VBHN-BCT`) is the document itself, not
+    a source it consolidates: its self-reference keeps `cites` although its code is VBHN."""
     if metadata.doc_type.code != "VBHN":
         return refs
     start = _ENACTING_START.search(text)
     end = start.start() if start else len(text)
-    return [r.model_copy(update={"relation": "consolidates"})
-            if not r.is_self and r.mentions and r.mentions[0].start < end else r for r in refs]
+    return [r.model_copy(update={"relation": "cites"}) if r.is_self else
+            r.model_copy(update={"relation": "consolidates"}) if r.mentions and r.mentions[0].start < end else r
+            for r in refs]
 
 
 def _one_self(refs: list[Reference]) -> list[Reference]:

@@ -156,3 +156,13 @@ def test_title_opening_like_a_body_under_a_gazette_type_line():
                        header=["VĂN BẢN HỢP NHẤT -", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"] + MOTTO + ["NGHỊ ĐỊNH"])
     assert m.title == ("Thực hiện thí điểm quản lý lao động, tiền lương, tiền thưởng đối với một số tập đoàn kinh tế, "
                        "tổng công ty nhà nước")
+
+
+def test_a_cited_documents_date_in_the_title_is_not_the_documents_date():
+    # md/d3ec59a0ceeaeb95.md: no emblem block; the title cites circular 06/2024/TT-BGDĐT with its date
+    m, codes = meta_of(["THÔNG TƯ", "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY CHẾ CUỘC THI NGHIÊN CỨU KHOA HỌC, KỸ THUẬT CẤP "
+                        "QUỐC GIA DÀNH CHO HỌC SINH TRUNG HỌC CƠ SỞ VÀ TRUNG HỌC PHỔ THÔNG BAN HÀNH KÈM THEO THÔNG TƯ SỐ "
+                        "06/2024/TT-BGDĐT NGÀY 10 THÁNG 4 NĂM 2024 CỦA BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO",
+                        "Căn cứ Luật Giáo dục số 43/2019/QH14;"])
+    assert m.date is None and "date_missing" in codes
+    assert m.title.startswith("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU") and m.title.endswith("BỘ GIÁO DỤC VÀ ĐÀO TẠO")

@@ -77,6 +77,18 @@ def read_place_date(text: str) -> tuple[Optional[str], Optional[str], Optional[r
     return (" ".join(place) or None), date, m
 
 
+def _cites_before(raw: str) -> bool:
+    """The first date of a line follows a cited identifier that is not the document's own `Số:` line:
+    "... BAN HÀNH KÈM THEO THÔNG TƯ SỐ 06/2024/TT-BGDĐT NGÀY 10 THÁNG 4 NĂM 2024 CỦA BỘ TRƯỞNG ..." (a title)."""
+    dm = DATE_WORDS.search(raw) or DATE_FIGURES.search(raw)
+    before = raw[:dm.start()] if dm else ""
+    return bool(CITED_BEFORE.search(before)) and not OWN_NUMBER.search(before)
+
+
+#: The document's own number line before its date: "Số: 123/UBND-KT ngày ..."
+OWN_NUMBER = re.compile(r"(?:^|\s)(?:Số|SỐ)\s*:")
+
+
 def find_place_date(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
     """The first "..., ngày ... tháng ... năm ..." of the header (lines with a place first),
     or the place of a date left wholly blank ("Hà Nội, ngày tháng năm")."""
@@ -88,10 +100,10 @@ def find_place_date(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
         if DATE_WORDS.search(lines[i]) or DATE_FIGURES.search(lines[i]) or \
                 (i + 1 < len(lines) and (DATE_WORDS.search(window) or DATE_FIGURES.search(window))
                  and not (DATE_WORDS.search(lines[i + 1]) or DATE_FIGURES.search(lines[i + 1]))):
-            text = lines[i] if (DATE_WORDS.search(lines[i]) or DATE_FIGURES.search(lines[i])) else window
-            text = NUMBER_LINE.sub(" ", strip_mottos(text))
+            raw = lines[i] if (DATE_WORDS.search(lines[i]) or DATE_FIGURES.search(lines[i])) else window
+            text = NUMBER_LINE.sub(" ", strip_mottos(raw))
             place, date, dm = read_place_date(text)
-            if dm and not PLACE_DATE.search(text) and CITED_BEFORE.search(text[:dm.start()]):
+            if dm and not PLACE_DATE.search(text) and (CITED_BEFORE.search(text[:dm.start()]) or _cites_before(raw)):
                 place = date = None      # the date of a cited document: "văn bản số 2600/ttg-ktth ngày 30 tháng 12"
                 continue
             break

@@ -11,7 +11,7 @@ hands the zones over.
 from __future__ import annotations
 
 from vanban.lexicon.patterns import ADDRESSEE, BASIS_START, BODY_OR_PURPOSE, MARKER_START, SUBJECT_LINE
-from vanban.lexicon.text import clean
+from vanban.lexicon.text import clean, is_upper_line
 from vanban.pipeline.tree import split_embedded_appendix, split_header, table_lines
 from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
 
@@ -36,19 +36,22 @@ def header_lines(doc: LaidOut) -> list[str]:
     lines = [x for x in lines if x]
     type_i = type_line(lines)[0]
     if (doc.header and type_i is None and not any(SUBJECT_LINE.match(x) for x in lines)) \
-            or (type_i is not None and type_i >= len(lines) - 2):
+            or (type_i is not None and type_i == len(lines) - 1):
         lines += _leading_body_lines(body)
+    elif type_i is not None and type_i == len(lines) - 2:
+        # type line and title in the header, the enacting authority ("QUỐC HỘI") under them in the body
+        lines += [t for t in _leading_body_lines(body)[:1] if is_upper_line(t) and starts_authority(t)]
     if type_i is not None:            # the title lines: an authority a converter joined to their end
         lines = lines[:type_i + 1] + [x for t in lines[type_i + 1:] for x in split_trailing_authority(t)]
     return lines
 
 
 def _leading_body_lines(body: list) -> list[str]:
-    """The body's first lines up to its first opener ("Căn cứ", "Kính gửi", a marker), a table's cells
-    line by line: the type line and title a header split left in the body."""
+    """The body's first lines up to its first opener ("Căn cứ", "Kính gửi", a marker), of a layout table its
+    first cell line only: the type line and title a header split left in the body."""
     out: list[str] = []
     for b in body[:6]:
-        texts = [clean(b.text)] if isinstance(b, Paragraph) else [clean(x) for x in table_lines(b)] \
+        texts = [clean(b.text)] if isinstance(b, Paragraph) else [clean(x) for x in table_lines(b)[:1]] \
             if isinstance(b, Table) else [""]
         for t in texts:
             if not t or (BODY_OR_PURPOSE.match(t) and not (not out and _title_like(t))) or ADDRESSEE.match(t) \
