@@ -43,7 +43,10 @@ def _after(a, b) -> bool:
 
 
 def _same_body(a, b) -> bool:
-    return a in b or b in a
+    """One folded issuer names the other's body in fewer words: `ban chap hanh trung uong khoa xii`
+    and `ban chap hanh trung uong dang khoa xii`, `chinh phu` and `chinh phu nuoc ...`."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
 
 
 def _where(row) -> dict:
@@ -118,8 +121,8 @@ def _inconsistent(rows, docs) -> list[Finding]:
     for rs in groups.values():
         dates = {r.date for r in rs if r.date}
         specific = {d for d in dates if not any(o != d and o.startswith(d) for o in dates)}
-        issuers = {r.issuer_key: r.issuer for r in rs if r.issuer_key and r.issuer_key not in _titles()}
-        bodies = [k for k in issuers if not any(o != k and k in o for o in issuers)]
+        issuers = {r.issuer_key for r in rs if r.issuer_key and r.issuer_key not in _titles()}
+        bodies = [k for k in issuers if not any(o != k and _same_body(k, o) for o in issuers)]
         what = []
         if len(specific) > 1 and len({r.document_id for r in rs if r.date in specific}) > 1:
             what.append("dates")
@@ -132,8 +135,10 @@ def _inconsistent(rows, docs) -> list[Finding]:
 
 def _variants_finding(rs, what: list[str], docs) -> Finding:
     variants = defaultdict(list)
+    shown_issuer = {}
     for r in rs:
-        key = (r.date or "", r.issuer or "")
+        shown_issuer.setdefault(r.issuer_key, r.issuer)
+        key = (r.date or "", shown_issuer[r.issuer_key] or "")
         doc = docs[r.document_id]
         variants[key].append({"document_id": r.document_id, "document": doc["identifier"] or doc["path"],
                               "text": r.text, "section": r.section, "start": r.start})
@@ -145,12 +150,15 @@ def _variants_finding(rs, what: list[str], docs) -> Finding:
 
 
 def _superseded(rows, docs) -> list[Finding]:
-    """A citation of a document that a stored act replaced or repealed before the citing document's date."""
+    """A citation of a document that a stored act replaced or repealed before the citing document's date.
+    Only an act of the same issuer counts (`.../QĐ-UBND` replacing `.../QĐ-UBND`): a ministry's decision
+    that mentions repealed procedures of a decree does not repeal the decree."""
     not_acts = set(load_data("audit.yaml")["not_acts"])
     ended: dict[str, list] = defaultdict(list)
     for r in rows:
         if r.identifier_key and r.relation in ("replaces", "repeals") and r.citing_type not in not_acts \
-                and r.citing_date:
+                and r.citing_date and r.citing_identifier \
+                and ident.issuer_code(r.citing_identifier) == ident.issuer_code(r.identifier):
             ended[_cited_identity(r)].append(r)
     out = []
     for r in rows:

@@ -65,7 +65,7 @@ def audit(engine: Engine, as_of: Optional[date] = None) -> Audit:
     from . import citation_checks, task_checks
     as_of = as_of or date.today()
     docs = _documents(engine)
-    rows = citation_rows(engine)
+    rows = [r for r in citation_rows(engine) if r.document_id in docs]       # not those stored meanwhile
     cands = candidates(engine)
     findings = citation_checks.check(rows, cands, docs)
     findings += task_checks.check(engine, docs, as_of)

@@ -25,7 +25,9 @@ import yaml
 from vanban.lexicon import fold_key
 
 
+@lru_cache(maxsize=None)
 def load_data(name: str):
+    """A data file of audit/data, parsed once per process (callers do not change it)."""
     return yaml.safe_load(resources.files("vanban.audit").joinpath("data", name).read_text("utf-8"))
 
 

@@ -28,7 +28,7 @@ def _quote(text: str, limit: int = 300) -> str:
 
 
 def check(engine: Engine, docs: dict[int, dict], as_of: date) -> list[Finding]:
-    rows = tasks(engine, as_of=as_of)
+    rows = [t for t in tasks(engine, as_of=as_of) if t.document_id in docs]   # not those stored meanwhile
     out = [f for t in rows if (f := _deadline_finding(t, docs[t.document_id], as_of))]
     return out + _defunct(engine, rows, docs, as_of)
 

@@ -94,7 +94,7 @@ def main() -> None:
                 (status, _), secs = _timed(lambda: store_document(engine, doc, sha))
                 store_s[name] += secs
             statuses[status] += 1
-            if i % 50 == 0:
+            if i % 25 == 0:
                 print(f"{i}/{len(inputs)} parse {parse_s:.0f}s store {dict(store_s)}", file=sys.stderr, flush=True)
         stored = sum(v for k, v in statuses.items() if k != "error")
         out = {"files": len(inputs), "statuses": dict(statuses), "parse_s": round(parse_s, 1),

@@ -20,7 +20,10 @@ The grammar, in the order it is applied to a phrase:
    `và các năm tiếp theo` -> `from`, else `period`.
 5. Words after the range other than frequencies are a second milestone
    ("... trong tháng 01/2026 và tổ chức thực hiện") -> `unparsed`.
-6. `Thường xuyên` alone -> `continuous`.
+6. `Thường xuyên` alone -> `continuous`; a bare date (`18/10/2025`) -> `by_date`.
+7. A compound phrase left unparsed whose first part, up to `và`, is a dated milestone
+   ("Hoàn thành trong năm 2026 và rà soát ... trong các năm tiếp theo") -> that milestone,
+   the whole phrase kept in `text`, with a `deadline_compound` warning.
 
 A day or month printed without a year ("trước ngày 10/12") takes the document's year
 with a `deadline_year_assumed` warning; without a document year it is `unparsed`.
@@ -242,7 +245,32 @@ def parse_deadline(text: str, doc_year: int | None = None) -> tuple[Deadline, li
     """A whole deadline cell or phrase -> (Deadline, warnings).  Never guesses.
     Memoised per (text, year); each call gets objects of its own."""
     d, w = _parse_deadline(text, doc_year)
+    if d.kind == "unparsed":
+        d, w = _first_milestone(text, doc_year) or (d, w)
     return d.model_copy(), [x.model_copy() for x in w]
+
+
+#: Where a compound deadline's first milestone ends: "Hoàn thành trong năm 2026 | và rà soát ... trong
+#: các năm tiếp theo", "Triển khai từ năm 2026 | và thực hiện thường xuyên", "Quý IV/2025 | và hằng năm"
+MILESTONE_JOIN = re.compile(r"\s*(?:,\s*)?\b(?:và|sau đó)\s+(?=\S)", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _first_milestone(text: str, doc_year: int | None) -> tuple[Deadline, list[Warning]] | None:
+    """A compound deadline (step 7): the first milestone, read alone, gives kind/start/end when it
+    names its own year; the whole phrase stays in `text` and a `deadline_compound` warning says
+    that the rest (upkeep, a second stage) was not read. None when the first part says no date."""
+    shown = " ".join(text.split())
+    m = MILESTONE_JOIN.search(shown)
+    if m is None or m.start() < 4:
+        return None
+    head = shown[:m.start()].rstrip(" ,")
+    d, w = _parse_deadline(head, None)
+    if d.kind in ("unparsed", "continuous") or w:
+        return None
+    return (d.model_copy(update={"text": shown}),
+            [Warning(code="deadline_compound",
+                     message=f"compound deadline: the first milestone {head!r} read, the rest kept in text: {shown!r}")])
 
 
 @lru_cache(maxsize=4096)
@@ -331,6 +359,8 @@ def _parse_deadline(text: str, doc_year: int | None) -> tuple[Deadline, list[War
         return Deadline(text=shown, kind="from", start=start), warnings
     if g.cue_before.search(prefix) and len(groups[0]) == 1:
         return Deadline(text=shown, kind="by_date", end=end), warnings
+    if first.unit == "day" and len(groups[0]) == 1:
+        return Deadline(text=shown, kind="by_date", end=end), warnings     # a bare date: "18/10/2025"
     return Deadline(text=shown, kind="period", start=start, end=end), warnings
 
 

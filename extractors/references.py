@@ -217,7 +217,9 @@ def _issuer_res():
     body = (r"(?:(?:" + _alt(d["bodies"]) + r")"
             r"|(?:" + _alt(d["heads"]) + r")\s+(?:" + _alt(d["sectors"]) + r")"
             r"|(?:" + _alt(d["local"]) + r"))")
-    official = r"(?:(?:" + _alt(d["officials"]) + r")\s+)?"
+    # one title or several joined by commas: `Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ`
+    officials = r"(?:" + _alt(d["officials"]) + r")"
+    official = r"(?:" + officials + r"(?:\s*,\s*" + officials + r")*\s+)?"
     place = r"(?:\s+(?:" + _alt(d["places"]) + r")\.?(?-i:(?: +" + _CAPWORD + r"){0,4}))?"
     tail = r"(?:\s+(?:" + "|".join(d["party_tail"]) + r"))*"
     known = re.compile(official + body + place + tail, re.IGNORECASE)
@@ -258,12 +260,15 @@ def parse_issuer(mtext: str, pos: int) -> tuple[int, Optional[str]]:
         m2 = _PLACE_NAME_RE.match(mtext, end)
         if m2 and _COMMITTEE_END_RE.search(mtext, m.start(), end) and not stops.match(mtext, end):
             end = m2.end()
-        # joint issuers: `của Ủy ban Dân tộc và Bộ Tư pháp` (corpus 097)
+        # joint issuers: `của Ủy ban Dân tộc và Bộ Tư pháp` (corpus 097), `của Bộ Quốc phòng, Bộ Lao động -
+        # Thương binh và Xã hội, Bộ Tài chính` (a joint circular)
         j = _JOINT_RE.match(mtext, end)
-        if j:
+        while j:
             m3 = known.match(mtext, j.end())
-            if m3:
-                end = m3.end()
+            if not m3:
+                break
+            end = m3.end()
+            j = _JOINT_RE.match(mtext, end)
         return end, mtext[pos:end]
     if not re.match(_CAPWORD, mtext[pos:pos + 40]) or _type_word_re().match(mtext, pos):
         return pos, None

@@ -1,13 +1,20 @@
-"""Regex builders: word lists (data) -> compiled patterns, in one place (eyecite's regexes.py style).
+"""Regex builders and the patterns shared by the pipeline and the extractors (eyecite's regexes.py style).
 
     alternation(words)         longest first, escaped, spaces matching any run of white space:
                                alternation(["Ủy ban", "Ủy ban nhân dân"]) -> 'Ủy\\s+ban\\s+nhân\\s+dân|Ủy\\s+ban'
     whole_word(pattern)        the pattern not glued to a letter or digit on either side
+    head_of(words)             `^(?:words)\\b`: a line opening with one of `words`
+
+Shared header and body patterns (each compiled once; word lists from lexicon/data/header_words.yaml):
+PAGE_NUMBER, MOTTO, MOTTO_SUB, BODY_OPENER, BODY_OR_PURPOSE, BASIS_START, ADDRESSEE, RECIPIENTS_HEAD,
+SUBJECT_LINE, RULE, ATTACHED_TO, ATTACHED_INSIDE, EMPHASIS, BULLET, ITEM_EDGES, MARKER_START.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable
+
+from . import load
 
 
 def alternation(words: Iterable[str], *, spaces: str = r"\s+") -> str:
@@ -20,3 +27,53 @@ def alternation(words: Iterable[str], *, spaces: str = r"\s+") -> str:
 def whole_word(pattern: str) -> str:
     """`pattern` with no letter or digit glued before or after it."""
     return rf"(?<![^\W_])(?:{pattern})(?![^\W_])"
+
+
+# ---------------------------------------------------------------- shared header and tail patterns
+# Built once from lexicon/data/header_words.yaml and signer_capacities.yaml; every stage that
+# needs one of them imports it from here (the design review's R1: one motto, one page number,
+# one body opener, one recipients head).
+_HEADER = load("header_words.yaml")
+
+#: a lone page number line: "70", "- 2 -"
+PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
+#: the national motto: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (upper case: not "nước Cộng hòa ..." in a sentence)
+MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
+#: the motto's second line: "Độc lập - Tự do - Hạnh phúc"
+MOTTO_SUB = re.compile(r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
+#: a sentence that starts the body: "Căn cứ Luật Tổ chức Chính phủ ...", "Thực hiện Nghị quyết số ..."
+BODY_OPENER = re.compile(rf"^(?:{alternation(_HEADER['body_openers'])})\b")
+#: the same, or a plan's purpose: "Nhằm nâng cao ...", "Để triển khai ..."
+BODY_OR_PURPOSE = re.compile(rf"^(?:{alternation(_HEADER['body_openers'] + _HEADER['purpose_openers'])})\b")
+#: the addressee line that opens a công văn's body: "Kính gửi: Bộ Xây dựng", "Kính gửi:"
+ADDRESSEE = re.compile(rf"^(?:{alternation(_HEADER['addressee'])})\b")
+#: the recipients list (nơi nhận): "Nơi nhận:", "Nơi nhận: KT. CHỦ TỊCH"
+RECIPIENTS_HEAD = re.compile(rf"^(?:{alternation(_HEADER['recipients_head'])})\s*:?")
+#: a công văn's summary line: "V/v tăng cường công tác quản", "V/v: triển khai", "W/v trao đổi"
+SUBJECT_LINE = re.compile(rf"^(?:{alternation(_HEADER['subject_prefixes'])})\b")
+#: a separator line: "–––––––––", "--------", "___"
+RULE = re.compile(r"^[\s\-–—_=*.·]{3,}$")
+#: the line that says what an attachment belongs to: "(Kèm theo Kế hoạch số /KH-UBND ngày /6/2024 của UBND tỉnh)",
+#: "(Ban hành kèm theo Quyết định số 16/2026/QĐ-UBND ...)"
+ATTACHED_TO = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\b")
+#: the attachment note inside a line: "... NĂM 2015 (Ban hành kèm theo Quyết định số 173/QĐ-BTP ...)"
+ATTACHED_INSIDE = re.compile(r"\s\((?:Ban hành\s+)?[Kk]èm theo\b")
+#: Markdown emphasis left around a line by converters: "**I. MỤC" / "ĐÍCH, YÊU CẦU**", "*Đồng Tháp,"
+EMPHASIS = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)__|__(?!\w)")
+#: the same in any case: "KÍNH GỬI:"
+ADDRESSEE_ANY_CASE = re.compile(ADDRESSEE.pattern, re.IGNORECASE)
+
+
+def head_of(words: Iterable[str]) -> re.Pattern:
+    """A line that opens with one of `words` (a whole word): head_of(["Căn cứ", "Để"]) matches 'Căn cứ Luật ...'."""
+    return re.compile(rf"^(?:{alternation(words)})\b")
+
+
+#: The body openers that cite a basis, never a title: "Căn cứ Luật ...", "Theo đề nghị của ...", "Xét đề nghị ..."
+BASIS_START = head_of(_HEADER["basis_openers"])
+#: Bullets: "- Quán triệt, triển khai...", "+ LĐVP, các phòng", "– Tổ chức", "• Nội dung"
+BULLET = re.compile(r"^(?P<num>[-–—+•∙·])\s*(?P<rest>[^\s\-–—+].*)$")
+#: Leading dash of a list item and the trailing ; or . of a recipient: "- Như trên;", "+ Lưu VT, KGVX."
+ITEM_EDGES = re.compile(r"^[\s\-–—+•*]+|[\s;,.:]+$")
+#: A line opening with a section marker or a bullet: "I.", "2.", "a)", "Điều 1", "Chương II", "- "
+MARKER_START = re.compile(r"^(?:[IVXL]+\.|\d+\.|[a-zđ]\)|Điều\s+\d|Chương\s|[-+•]\s)")

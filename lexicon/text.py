@@ -2,6 +2,11 @@
 
     strip_marks(s)   'Ủy ban nhân dân' -> 'Uy ban nhan dan'   (diacritics dropped, đ -> d)
     fold_key(s)      'Liên hiệp các hội KH&KT tỉnh' -> 'lien hiep cac hoi kh kt tinh'
+    fold_upper(s)    'Phó Giám đốc' -> 'PHO GIAM DOC'     (OCR'd words compared upper case)
+    fold_letters(s)  fold_upper letter by letter, same length
+
+and the line helpers shared by the tree and the extractors: clean (Markdown emphasis
+dropped, spaces folded), is_upper_line, is_mostly_upper, upper_run.
 """
 from __future__ import annotations
 
@@ -26,3 +31,46 @@ def fold_key(s: str) -> str:
     """Lower case, no diacritics, punctuation dropped, words joined by one space:
     'Liên hiệp các hội KH&KT tỉnh' -> 'lien hiep cac hoi kh kt tinh'."""
     return " ".join(_KEY_WORD.findall(strip_marks(s).casefold()))
+
+
+#: Two emphasised runs glued together, a word break between them: "**NGHỊ ĐỊNH****Về hợp đồng ...**"
+GLUED_EMPHASIS = re.compile(r"(?<=\S)\*\*\*\*(?=\S)")
+
+
+def clean(text: str) -> str:
+    """Text without Markdown emphasis and with folded spaces: "**I. MỤC ĐÍCH**" -> "I. MỤC ĐÍCH"."""
+    if "*" not in text and "__" not in text:     # no emphasis mark at all: nothing to drop
+        return " ".join(text.split())
+    from .patterns import EMPHASIS
+    text = GLUED_EMPHASIS.sub(" ", text)
+    return " ".join(EMPHASIS.sub("", text).split())
+
+
+def is_upper_line(text: str) -> bool:
+    """Every letter upper case (at least two): "KẾ HOẠCH", "PHÓ CHỦ TỊCH"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_mostly_upper(text: str) -> bool:
+    """Upper case but for a few letters: "... HẠ TẦNG 5G, IoT TRONG CÁC KHU CÔNG NGHỆ CAO"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.islower() for c in letters) <= len(letters) * 0.08
+
+
+def fold_upper(text: str) -> str:
+    """Upper case without diacritics, to compare OCR'd words: 'PHO GIAM ĐỌC' -> 'PHO GIAM DOC'."""
+    return " ".join(strip_marks(text).upper().split())
+
+
+def fold_letters(text: str) -> str:
+    """fold_upper() letter by letter, keeping the length (spaces unchanged)."""
+    return "".join(fold_upper(c) or c for c in text)
+
+
+def upper_run(words: list[str]) -> tuple[str, list[str]]:
+    """The leading words with no lower-case letter, and the words after them."""
+    k = 0
+    while k < len(words) and not any(c.islower() for c in words[k]):
+        k += 1
+    return " ".join(words[:k]), words[k:]

@@ -28,13 +28,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterable, Iterator, Optional, Union
 
+from .limits import ParseOptions
+
 if TYPE_CHECKING:
     from vanban.schemas.models import Document
 
 Source = Union[str, os.PathLike, bytes, bytearray, memoryview, IO[bytes]]
 
 
-def parse(source: Source, *, name: Optional[str] = None, options: Optional[dict] = None) -> "Document":
+def parse(source: Source, *, name: Optional[str] = None, options: Optional["ParseOptions"] = None) -> "Document":
     """Parse one document into a validated Document.
 
     source   a path (str or Path), the bytes of a file, or a binary file object
@@ -42,25 +44,32 @@ def parse(source: Source, *, name: Optional[str] = None, options: Optional[dict]
              sniffed from the bytes, never from a name.
     name     what `source.path` and error messages call bytes or a stream
              (default: the file object's `.name`, else "<bytes>").
-    options  keyword options of the pipeline's `run.parse`, passed through;
-             None (the default) runs it as the `vanban parse` command does.
+    options  a ParseOptions (vanban.pipeline.limits): size limits and OCR settings,
+             `ParseOptions(max_pages=50, ocr_max_pages=5)`; None uses the defaults
+             (or the VANBAN_* variables), as the `vanban parse` command does.
     """
+    from .limits import using
+
+    with using(options):
+        return _parse_source(source, name)
+
+
+def _parse_source(source: Source, name: Optional[str]) -> "Document":
     from .errors import VanbanError
     from .run import parse as _parse
 
-    opts = options or {}
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         if not Path(path).is_file():
             raise VanbanError(path, "no such file" if not Path(path).exists() else "not a file")
-        return _parse(path, **opts)
+        return _parse(path)
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return _parse(name or "<bytes>", bytes(source), **opts)
+        return _parse(name or "<bytes>", bytes(source))
     if hasattr(source, "read"):
         data = source.read()
         if isinstance(data, str):
             raise TypeError("parse() needs a binary file object (open(path, 'rb')), not a text one")
-        return _parse(name or str(getattr(source, "name", "<stream>")), data, **opts)
+        return _parse(name or str(getattr(source, "name", "<stream>")), data)
     raise TypeError(f"parse() takes a path, bytes or a binary file object, not {type(source).__name__}")
 
 
@@ -108,4 +117,4 @@ def parse_many(paths: Iterable[Union[str, os.PathLike]], workers: Optional[int] 
             yield fut.result()
 
 
-__all__ = ["parse", "parse_many", "Result"]
+__all__ = ["parse", "parse_many", "ParseOptions", "Result"]

@@ -4,8 +4,14 @@
     vanban parse PATH... -o OUTDIR       a batch: one JSON per document + OUTDIR/_report.json
     vanban schema                        the JSON Schema of the output
     vanban eval [CORPUS]                 scores against the hand-checked expectations
+    vanban check PATH...                 self-check rates over a batch (no gold needed)
     vanban export PATH... -f FMT -o OUT  tasks as xlsx/csv/ics/jsonl, documents as Akoma Ntoso
     vanban --version
+    vanban ingest PATH... [--db URL]     parse and store in the registry (default: vanban.db)
+    vanban refs IDENTIFIER               what cites a document, what it cites
+    vanban tasks [--body NAME] [--status S]   tasks across the registry
+    vanban audit [--format json|html|csv]     findings over the registry
+    vanban db upgrade                    migrate an older registry
 """
 from __future__ import annotations
 

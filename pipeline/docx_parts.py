@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Optional
 
 from lxml import etree
@@ -34,7 +35,7 @@ class DocxParts:
         try:
             self.zf = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zf.infolist()
-        except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
             raise UnsupportedFormat(path, f"a damaged .docx (not a readable ZIP: {exc})")
         self.cap = limits.current().max_unzipped
         self.infos = {i.filename: i for i in infos}
@@ -48,7 +49,7 @@ class DocxParts:
         try:
             with self.zf.open(info) as fh:
                 data = fh.read(self.cap + 1 if self.cap > 0 else -1)
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError) as exc:
             raise UnsupportedFormat(self.path, f"a damaged .docx ({name} cannot be unzipped: {exc})")
         limits.check(self.path, f"the unzipped {name}", len(data), self.cap, "--max-unzipped", in_bytes=True)
         return data

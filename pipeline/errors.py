@@ -24,3 +24,7 @@ class MissingTool(VanbanError):
 
 class TooLarge(VanbanError):
     """An input over one of the limits of pipeline/limits.py (bytes, characters, unzipped size, pages)."""
+
+
+class NotADocument(VanbanError):
+    """The text is not an administrative document: a web page that quotes one, a wiki page, ..."""

@@ -14,10 +14,21 @@ process inherits); a value of 0 means no limit.
 | pages of a PDF | 2,000 | `--max-pages` | VANBAN_MAX_PAGES | `too_large` |
 | time per document | 60 s + 3 s a page | `--timeout` | VANBAN_TIMEOUT | `timeout` (batch) |
 | memory per worker | 1,536 MB | `--max-memory` | VANBAN_MAX_MEMORY | `too_large` (batch) |
+
+The OCR settings travel with them (they bound what a scanned page costs):
+| setting | default | flag | variable |
+|---|---|---|---|
+| rendering resolution for OCR | 300 dpi | `--ocr-dpi` | VANBAN_OCR_DPI |
+| Tesseract page segmentation mode | 3 | `--ocr-psm` | VANBAN_OCR_PSM |
+| pages OCR'd at most per document (the rest: an `ocr_page_skipped` warning) | 0 (all) | `--ocr-max-pages` | VANBAN_OCR_MAX_PAGES |
+
+`Limits` is the parse options object of the Python API too (`ParseOptions`):
+`parse(path, options=ParseOptions(max_pages=50, ocr_max_pages=5))`.
 """
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from typing import Optional
 
@@ -35,6 +46,11 @@ class Limits:
     timeout: float = 60.0            # seconds for any document ...
     timeout_per_page: float = 3.0    # ... plus this much per page
     max_memory_mb: int = 1536
+    #: 300 dpi reads diacritics clearly; 200 dpi loses tone marks on 12-13 pt body text
+    #: (measured on corpus/015 and 018: see tests/test_ocr.py)
+    ocr_dpi: int = 300
+    ocr_psm: int = 3
+    ocr_max_pages: int = 0
 
     def time_for(self, pages: int) -> float:
         """The time limit of a document of `pages` pages (0: none) ."""
@@ -46,7 +62,8 @@ class Limits:
 #: the environment variable of each field
 ENV = {"max_bytes": "VANBAN_MAX_BYTES", "max_chars": "VANBAN_MAX_CHARS", "max_unzipped": "VANBAN_MAX_UNZIPPED",
        "max_pages": "VANBAN_MAX_PAGES", "timeout": "VANBAN_TIMEOUT", "timeout_per_page": "VANBAN_TIMEOUT_PER_PAGE",
-       "max_memory_mb": "VANBAN_MAX_MEMORY"}
+       "max_memory_mb": "VANBAN_MAX_MEMORY", "ocr_dpi": "VANBAN_OCR_DPI", "ocr_psm": "VANBAN_OCR_PSM",
+       "ocr_max_pages": "VANBAN_OCR_MAX_PAGES"}
 
 _in_force: Optional[Limits] = None
 
@@ -60,6 +77,22 @@ def from_env(base: Optional[Limits] = None) -> Limits:
         if raw:
             changes[f.name] = type(getattr(base, f.name))(float(raw))
     return replace(base, **changes)
+
+
+ParseOptions = Limits
+
+
+@contextmanager
+def using(limits: Optional[Limits]):
+    """Put `limits` in force for a block (None: keep those in force), then restore the ones before."""
+    global _in_force
+    before = _in_force
+    if limits is not None:
+        _in_force = limits
+    try:
+        yield current()
+    finally:
+        _in_force = before
 
 
 def current() -> Limits:

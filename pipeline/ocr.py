@@ -21,16 +21,11 @@ from functools import lru_cache
 
 from vanban.lexicon import load
 
+from . import limits
 from .errors import MissingTool
 from .plausibility import is_syllable
 from .types import Box, Line
 
-#: rendering resolution: 300 dpi reads diacritics clearly; 200 dpi loses tone marks
-#: on 12-13 pt body text (measured on corpus/015 and 018: see tests/test_ocr.py)
-DPI = int(os.environ.get("VANBAN_OCR_DPI", "300"))
-PSM = os.environ.get("VANBAN_OCR_PSM", "3")
-#: a guard on very long scans (None: OCR every page)
-MAX_PAGES = int(os.environ["VANBAN_OCR_MAX_PAGES"]) if os.environ.get("VANBAN_OCR_MAX_PAGES") else None
 #: words tesseract is less sure of than this (0-100) are dropped when the whole line is unsure
 MIN_LINE_CONFIDENCE = 35.0
 #: words further apart than this many line heights are in different columns
@@ -111,29 +106,30 @@ def ocr_pages(path: str, pdf, page_numbers: list[int]) -> dict[int, list[list[Li
     exe = _tesseract()
     if exe is None:
         raise MissingTool(path, INSTALL_HINT)
-    if MAX_PAGES is not None:
-        page_numbers = page_numbers[:MAX_PAGES]
+    settings = limits.current()       # resolution, page segmentation, page cap (pipeline/limits.py)
+    if settings.ocr_max_pages > 0:
+        page_numbers = page_numbers[:settings.ocr_max_pages]
     with tempfile.TemporaryDirectory(prefix="vanban-ocr-") as tmp:
         images = []
         for n in page_numbers:           # rendering is not thread-safe in pdfium: one by one
             page = pdf[n - 1]
-            image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+            image = page.render(scale=settings.ocr_dpi / 72, grayscale=True).to_pil()
             png = os.path.join(tmp, f"p{n}.png")
             image.save(png)
             images.append((n, png))
         workers = min(2, os.cpu_count() or 1, len(images)) or 1
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(lambda item: (item[0], _ocr_image(exe, item[1], item[0])), images)
+            results = pool.map(lambda item: (item[0], _ocr_image(exe, item[1], item[0], settings)), images)
             return dict(results)
 
 
-def _ocr_image(exe: str, png: str, page: int) -> list[list[Line]]:
+def _ocr_image(exe: str, png: str, page: int, settings: limits.Limits) -> list[list[Line]]:
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    proc = subprocess.run([exe, png, "stdout", "-l", "vie", "--psm", PSM, "tsv"],
+    proc = subprocess.run([exe, png, "stdout", "-l", "vie", "--psm", str(settings.ocr_psm), "tsv"],
                           capture_output=True, text=True, env=env, timeout=600)
     if proc.returncode != 0:
         raise MissingTool(png, f"tesseract failed: {proc.stderr.strip()[:200]}")
-    return lines_from_tsv(proc.stdout, page, 72 / DPI)
+    return lines_from_tsv(proc.stdout, page, 72 / settings.ocr_dpi)
 
 
 def lines_from_tsv(tsv: str, page: int, scale: float) -> list[list[Line]]:

@@ -24,6 +24,7 @@ from vanban.extractors.relations import with_relations
 from vanban.schemas.models import DocType, Mention, Metadata, Reference, Warning
 
 from vanban.lexicon import fold_key
+from vanban.lexicon.header import issuer_from_symbol
 from .types import LaidOut
 
 
@@ -34,18 +35,50 @@ class _Group:
     aliases: list[str] = field(default_factory=list)
 
 
+class _Groups:
+    """Citations grouped by the document they cite, in order of first mention."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, _Group] = {}
+        self.order: list[str] = []
+
+    def get(self, key: str) -> _Group:
+        if key not in self.by_key:
+            self.by_key[key] = _Group(key)
+            self.order.append(key)
+        return self.by_key[key]
+
+    def rename(self, old: str, new: str) -> None:
+        g = self.by_key.pop(old)
+        self.order[self.order.index(old)] = new
+        g.key = new
+        self.by_key[new] = g
+
+    def merge_into(self, key: str, target: str) -> None:
+        self.by_key[target].cits.extend(self.by_key.pop(key).cits)
+        self.order.remove(key)
+
+    def __iter__(self):
+        return (self.by_key[k] for k in list(self.order))
+
+
 def resolve_references(citations: list[Citation], doc: LaidOut, metadata: Metadata) -> tuple[list[Reference], list[Warning]]:
-    warnings: list[Warning] = []
-    groups: dict[str, _Group] = {}
-    order: list[str] = []
+    """Distinct references from the citations, in passes: group the full citations, join the cut
+    symbols and the laws named by title, attach aliases and short forms, then build one Reference
+    per group."""
+    groups = _group_full(citations)
+    _merge_truncated(groups)
+    _merge_law_titles(groups)
+    _attach_short_forms(groups, citations, doc.text)
+    refs, warnings = _build_references(groups, metadata)
+    refs = _mark_consolidated(with_relations(refs, doc.text), doc.text, metadata)
+    return refs, _citation_warnings(citations) + warnings
+
+
+def _group_full(citations: list[Citation]) -> _Groups:
+    """One group per identifier (or per law name and year) of the full citations."""
+    groups = _Groups()
     law_latest: dict[str, str] = {}          # law name slug -> key of its latest dated group
-
-    def group(key: str) -> _Group:
-        if key not in groups:
-            groups[key] = _Group(key)
-            order.append(key)
-        return groups[key]
-
     for c in citations:
         if c.kind == "full":
             if c.identifier:
@@ -54,7 +87,7 @@ def resolve_references(citations: list[Citation], doc: LaidOut, metadata: Metada
                 key = "self:" + _ident_key(c.symbol)       # number left blank
             else:
                 continue
-            group(key).cits.append(c)
+            groups.get(key).cits.append(c)
         elif c.kind == "law_name":
             slug = _slug(c.title or "")
             if not slug:
@@ -63,58 +96,60 @@ def resolve_references(citations: list[Citation], doc: LaidOut, metadata: Metada
             if year:
                 key = f"ref:luat:{slug}:{year}"
                 law_latest[slug] = key
-                if f"ref:luat:{slug}" in groups and not groups[f"ref:luat:{slug}"].cits[0].date:
-                    # an earlier mention without year: the same law
-                    g = groups.pop(f"ref:luat:{slug}")
-                    order[order.index(g.key)] = key
-                    g.key = key
-                    groups[key] = g
+                undated = groups.by_key.get(f"ref:luat:{slug}")
+                if undated is not None and not undated.cits[0].date:
+                    groups.rename(undated.key, key)      # an earlier mention without year: the same law
             else:
                 key = law_latest.get(slug, f"ref:luat:{slug}")
-            group(key).cits.append(c)
+            groups.get(key).cits.append(c)
+    return groups
 
-    # a symbol cut by a line break joins the full one: `105/2025/NĐ-` / `của` -> 105/2025/NĐ-CP
-    for key in list(order):
-        g = groups[key]
+
+def _merge_truncated(groups: _Groups) -> None:
+    """A symbol cut by a line break joins the full one: `105/2025/NĐ-` / `của` -> 105/2025/NĐ-CP."""
+    for g in groups:
         if all(c.truncated for c in g.cits):
-            target = next((k for k in order if k != key and k.startswith(key + "-")), None)
+            target = next((k for k in groups.order if k != g.key and k.startswith(g.key + "-")), None)
             if target:
-                groups[target].cits.extend(g.cits)
-                del groups[key]
-                order.remove(key)
+                groups.merge_into(g.key, target)
 
-    # a law named by its title after being cited with its number: `Luật Phòng cháy, chữa cháy và cứu nạn,
-    # cứu hộ số 55/2024/QH15`, later `Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ`
-    by_title = {_slug(c.title): k for k in order for c in groups[k].cits if c.kind == "full" and c.title}
-    for key in list(order):
-        g = groups[key]
-        if key.startswith("ref:luat:") and not g.cits[0].date:
+
+def _merge_law_titles(groups: _Groups) -> None:
+    """A law named by its title after being cited with its number: `Luật Phòng cháy, chữa cháy và cứu nạn,
+    cứu hộ số 55/2024/QH15`, later `Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ`."""
+    by_title = {_slug(c.title): g.key for g in groups for c in g.cits if c.kind == "full" and c.title}
+    for g in groups:
+        if g.key.startswith("ref:luat:") and not g.cits[0].date:
             target = by_title.get(_slug(g.cits[0].title or ""))
             if target:
-                groups[target].cits.extend(g.cits)
-                del groups[key]
-                order.remove(key)
+                groups.merge_into(g.key, target)
 
-    # aliases and short forms
+
+def _attach_short_forms(groups: _Groups, citations: list[Citation], text: str) -> None:
+    """Aliases the document defines, short forms (`Chỉ thị 11`) and later uses of an alias join their reference."""
     alias_owner: dict[str, str] = {}
-    for key in order:
-        for c in groups[key].cits:
+    for g in groups:
+        for c in g.cits:
             if c.alias:
-                owner = _alias_target(c, key, groups, order)
-                if c.alias not in groups[owner].aliases:
-                    groups[owner].aliases.append(c.alias)
+                owner = _alias_target(c, g.key, groups.by_key, groups.order)
+                if c.alias not in groups.by_key[owner].aliases:
+                    groups.by_key[owner].aliases.append(c.alias)
                 alias_owner[c.alias.casefold()] = owner
     for c in citations:
         if c.kind != "short":
             continue
         key = alias_owner.get(" ".join(c.text.split()).casefold())
         if key is None:
-            key = _short_target(c, groups, order)
+            key = _short_target(c, groups.by_key, groups.order)
         if key is None:
             continue
-        groups[key].cits.append(c)
-    _alias_mentions(doc.text, groups, citations)
+        groups.by_key[key].cits.append(c)
+    _alias_mentions(text, groups.by_key, citations)
 
+
+def _citation_warnings(citations: list[Citation]) -> list[Warning]:
+    """A citation whose identifier could not be read, and a type word that disagrees with the symbol."""
+    warnings: list[Warning] = []
     for c in citations:
         if c.kind == "unparsed":
             warnings.append(Warning(code="reference_unparsed",
@@ -124,20 +159,55 @@ def resolve_references(citations: list[Citation], doc: LaidOut, metadata: Metada
             warnings.append(Warning(code="reference_malformed",
                                     message=f"the type word disagrees with the code of the symbol: {c.text!r}",
                                     location=c.section))
+    return warnings
 
-    refs = []
+
+def _build_references(groups: _Groups, metadata: Metadata) -> tuple[list[Reference], list[Warning]]:
+    """One Reference per group holding a full citation; ids kept unique (`ref:self:KH-UBND`, `ref:self:KH-UBND-2`)."""
+    refs: list[Reference] = []
+    warnings: list[Warning] = []
     seen_ids: Counter = Counter()
-    for key in order:
-        g = groups[key]
+    for g in groups:
         if not any(c.kind in ("full", "law_name") for c in g.cits):
             continue
         ref, w = _reference(g, metadata)
         seen_ids[ref.id] += 1
-        if seen_ids[ref.id] > 1:          # ids stay unique: `ref:self:KH-UBND`, `ref:self:KH-UBND-2`
+        if seen_ids[ref.id] > 1:
             ref.id = f"{ref.id}-{seen_ids[ref.id]}"
         refs.append(ref)
         warnings += w
-    return with_relations(refs, doc.text), warnings
+    return _one_self(refs), warnings
+
+
+#: Where the statement of a consolidated text ends and the consolidated document's own text begins:
+#: its first enacting clause or article ("Căn cứ Nghị định số 106/2012/NĐ-CP ...", "Điều 1.", "Chương I")
+_ENACTING_START = re.compile(r"(?m)^[\s*_#>|]*(?:Căn cứ|Xét đề nghị|Theo đề nghị|Điều\s+1\b|Chương\s+I\b|CHƯƠNG\s+I\b)")
+
+
+def _mark_consolidated(refs: list[Reference], text: str, metadata: Metadata) -> list[Reference]:
+    """In a consolidated text (văn bản hợp nhất, VBHN) the documents its opening statement names ("Thông tư số
+    32/2016/TT-BLĐTBXH ..., được sửa đổi, bổ sung bởi: Thông tư số 12/2024/TT-BLĐTBXH ...") are the ones it
+    consolidates: relation `consolidates`."""
+    if metadata.doc_type.code != "VBHN":
+        return refs
+    start = _ENACTING_START.search(text)
+    end = start.start() if start else len(text)
+    return [r.model_copy(update={"relation": "consolidates"})
+            if not r.is_self and r.mentions and r.mentions[0].start < end else r for r in refs]
+
+
+def _one_self(refs: list[Reference]) -> list[Reference]:
+    """At most one reference is the document itself: every self-mention (`Số: 2914/QĐ-UBND`, an appendix's
+    `Kèm theo Quyết định số /QĐ-UBND`) joins the first self reference that carries a number."""
+    selves = [r for r in refs if r.is_self]
+    if len(selves) < 2:
+        return refs
+    keep = next((r for r in selves if r.identifier), selves[0])
+    mentions = sorted((m for r in selves for m in r.mentions), key=lambda m: m.start)
+    aliases = list(dict.fromkeys(a for r in selves for a in r.aliases))
+    merged = keep.model_copy(update={"mentions": mentions, "aliases": aliases,
+                                     "date": keep.date or next((r.date for r in selves if r.date), None)})
+    return [merged if r is keep else r for r in refs if not r.is_self or r is keep]
 
 
 def _reference(g: _Group, metadata: Metadata) -> tuple[Reference, list[Warning]]:
@@ -148,15 +218,19 @@ def _reference(g: _Group, metadata: Metadata) -> tuple[Reference, list[Warning]]
     date = None
     if dates:
         counts = Counter(dates)
-        date = max(dates, key=lambda d: (counts[d], len(d), -dates.index(d)))
-        specific = {d for d in dates if not any(o != d and o.startswith(d) for o in dates)}
+        first_at = {d: i for i, d in reversed(list(enumerate(dates)))}
+        date = max(first_at, key=lambda d: (counts[d], len(d), -first_at[d]))
+        distinct = set(dates)          # (a reference cited 10,000 times: compare distinct dates, not every pair)
+        specific = {d for d in distinct if not any(o != d and o.startswith(d) for o in distinct)}
         if len(specific) > 1:
             warnings.append(Warning(code="reference_date_conflict",
                                     message=f"{first.identifier or first.title} is cited with different dates: {sorted(specific)}",
                                     location=first.section))
     issuers = [c.issuer for c in full if c.issuer]
     issuer = next((i for i in issuers if not i.isupper()), issuers[0] if issuers else None)
-    folded = [_body_of(i) for i in issuers if not i.isupper()]
+    if issuer is None and first.symbol:
+        issuer = issuer_from_symbol(first.symbol)      # `QĐ-TTg` -> Thủ tướng Chính phủ, when the text names none
+    folded = {_body_of(i) for i in issuers if not i.isupper()}
     if any(not (a in b or b in a) for a in folded for b in folded):
         warnings.append(Warning(code="reference_issuer_conflict",
                                 message=f"{first.identifier or first.title} is attributed to different issuers: {sorted(set(issuers))}",
@@ -194,6 +268,8 @@ def _is_self(full: list[Citation], metadata: Metadata, date: Optional[str]) -> b
     same_symbol = bool(metadata.symbol) and _ident_key(metadata.symbol) == _ident_key(first.symbol or "")
     if first.identifier is None and (same_symbol or not metadata.symbol):
         return True
+    if same_symbol and first.year is None and first.number and first.number == metadata.number:
+        return True                   # its own number cited without the year: `Thông tư số 55/TT-BCT` in 55/2025/TT-BCT
     if any(c.self_hint for c in full):
         if own_id:
             return False              # it names another number: an attached document of its own

@@ -1,6 +1,6 @@
 """The whole flow, one stage a line:
 
-    read -> normalise -> layout -> tree -> extract -> resolve and link -> validate -> emit
+    read -> normalise -> layout -> segment -> tree -> extract -> resolve and link -> validate -> emit
 
     parse(path, data=None) -> vanban.schemas.Document     (raises VanbanError with a clear reason)
 """
@@ -16,17 +16,15 @@ from vanban.schemas.models import Document, Source
 from .aggregate import collect_bodies
 from .checks import run_checks
 from .emit import to_sections
-from .errors import VanbanError
+from .errors import NotADocument
+from .genre import check_document
 from .layout import layout
 from .link import link_tasks
 from .normalise import normalise
 from .read import read
 from .resolve import resolve_references
-from .tree import build_tree_checked
-
-
-class NotADocument(VanbanError):
-    pass
+from .segment import segment
+from .tree import build_tree_checked, with_body_node
 
 
 def parse(path: str | Path, data: bytes | None = None) -> Document:
@@ -34,7 +32,10 @@ def parse(path: str | Path, data: bytes | None = None) -> Document:
     path = str(path)
     raw = normalise(read(path, data))
     doc = layout(raw)
-    tree, tree_warnings = build_tree_checked(doc)
+    raw = doc.raw                            # with the pages layout inferred from running headers
+    seg = segment(doc)
+    check_document(seg)                      # a page that quotes a document is not one
+    tree, tree_warnings = build_tree_checked(seg)
 
     metadata, warnings = extract_metadata(doc, tree)
     warnings = tree_warnings + warnings
@@ -50,7 +51,7 @@ def parse(path: str | Path, data: bytes | None = None) -> Document:
                       ocr=bool(raw.ocr_pages), ocr_pages=raw.ocr_pages, detail=raw.detail,
                       legacy_encoding=raw.legacy_encoding),
         metadata=metadata,
-        sections=to_sections(tree),
+        sections=to_sections(with_body_node(seg, tree)),
         tasks=tasks,
         references=references,
         bodies=bodies,

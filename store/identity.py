@@ -62,11 +62,13 @@ def locality(text: Optional[str]) -> Optional[str]:
     return None
 
 
+def issuer_code(symbol: Optional[str]) -> Optional[str]:
+    """The issuer part of a symbol or identifier: `899/QĐ-TTg` -> `TTg`, `123-KH/TU` -> `TU`."""
+    return re.split(r"[-/]", symbol.replace(" ", ""))[-1] if symbol else None
+
+
 def is_national(symbol: Optional[str]) -> bool:
-    if not symbol:
-        return False
-    last = re.split(r"[-/]", symbol.replace(" ", ""))[-1]
-    return bool(_national().match(last))
+    return bool(symbol) and bool(_national().match(issuer_code(symbol)))
 
 
 def year_of(identifier: Optional[str], date: Optional[str]) -> Optional[int]:

@@ -24,6 +24,7 @@ from typing import Callable, Optional
 
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from vanban.pipeline.batch import collect_inputs
 from vanban.schemas.models import Document, Section
@@ -73,7 +74,12 @@ def ingest(paths: list[str], engine: Engine, workers: Optional[int] = None,
         if isinstance(result, str):
             _done(report, Entry(path, "error", error=result), progress)
             continue
-        status, doc_id = store_document(engine, result, sha)
+        try:
+            status, doc_id = store_document(engine, result, sha)
+        except SQLAlchemyError as exc:     # rolled back: the registry keeps whole documents only
+            _done(report, Entry(path, "error", error=f"database error: {str(exc.orig or exc).splitlines()[0]}"),
+                  progress)
+            continue
         _done(report, Entry(path, status, document_id=doc_id, identifier=result.metadata.identifier), progress)
     return report
 

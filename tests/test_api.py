@@ -94,3 +94,17 @@ def test_readme_snippet_works_from_any_folder(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "2739/VPCP-ĐMDN 2019-04-05 Văn phòng Chính phủ"
     assert not (tmp_path / "vanban").exists() and str(REPO) != str(tmp_path)
+
+
+def test_parse_options_bound_one_call_only(corpus):
+    """ParseOptions (size limits, OCR settings) hold for the call they are given to, then the
+    defaults are back: no environment variable, no global left changed."""
+    from vanban.pipeline import ParseOptions
+    from vanban.pipeline.errors import TooLarge
+    from vanban.pipeline.limits import current
+
+    plan = corpus / "bacgiang-2024-kh-ubnd-nq45.txt"
+    with pytest.raises(TooLarge, match="--max-chars"):
+        parse(plan, options=ParseOptions(max_chars=1000))
+    assert current() == ParseOptions()
+    assert parse(plan).metadata.symbol == "KH-UBND"

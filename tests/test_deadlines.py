@@ -35,7 +35,7 @@ CASES = [
     ("Xong trong Quý II/2026", P, "2026-04-01", "2026-06-30", None),            # 001
     ("Triển khai thực hiện sáng kiến, mô hình, giải pháp và báo cáo kết quả thực hiện chậm nhất trong tháng 9/2026",
      B, None, "2026-09-30", None),                                              # 061
-    ("Ban hành kế hoạch trong tháng 01/2026 và tổ chức thực hiện", U, None, None, None),  # 061
+    ("Ban hành kế hoạch trong tháng 01/2026 và tổ chức thực hiện", P, "2026-01-01", "2026-01-31", None),  # 061: first milestone
     ("Theo hướng dẫn của Trung ương", U, None, None, None),                     # 060/061
     # real table cells
     ("Hàng năm", R, None, None, "yearly"),                                      # 001, 032 (old spelling)
@@ -62,7 +62,8 @@ CASES = [
     ("Tháng 02/2026", P, "2026-02-01", "2026-02-28", None),                     # 055
     ("Tháng 12/2025", P, "2025-12-01", "2025-12-31", None),                     # 055
     ("Xong trong tháng 5/2026", P, "2026-05-01", "2026-05-31", None),           # 001
-    ("Ngày 09/11/2015", P, "2015-11-09", "2015-11-09", None),                   # 097
+    ("Ngày 09/11/2015", B, None, "2015-11-09", None),                           # 097: a bare date (contract 1.1)
+    ("18/10/2025", B, None, "2025-10-18", None),                                # contract 1.1 row
     ("Trước ngày 30/11/2025", B, None, "2025-11-30", None),                     # 033
     ("Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030", B, None, "2030-01-01", None),  # 001
     ("hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028", B, None, "2028-07-01", None),              # 009
@@ -80,9 +81,9 @@ CASES = [
     ("Quý I hằng năm", R, None, None, "yearly"),
     ("Trước ngày 15/12 hằng năm", R, None, None, "yearly"),
     ("Trong năm 2025", P, "2025-01-01", "2025-12-31", None),
-    ("ngày 31 tháng mười hai năm 2025", P, "2025-12-31", "2025-12-31", None),   # month in words
+    ("ngày 31 tháng mười hai năm 2025", B, None, "2025-12-31", None),           # month in words, a bare date
     # several milestones, references elsewhere, relative times: never guessed
-    ("Ban hành kế hoạch chậm nhất là ngày 15/01/2026 và tổ chức thực hiện", U, None, None, None),      # 061
+    ("Ban hành kế hoạch chậm nhất là ngày 15/01/2026 và tổ chức thực hiện", B, None, "2026-01-15", None),  # 061
     ("Ban hành kế hoạch trong tháng 01/2026, tổ chức kiểm tra chậm nhất trong tháng 6/2026 và báo cáo "
      "kết quả khắc phục các tồn tại, hạn chế phát hiện qua kiểm tra chậm nhất trong tháng 8/2026", U, None, None, None),  # 061
     ("Báo cáo định kỳ theo thời gian quy định; thực hiện thường xuyên trong năm", U, None, None, None),  # 061
@@ -207,3 +208,23 @@ def test_words_file_is_consistent():
     assert set(w["frequency"]) <= {"yearly", "half_yearly", "quarterly", "monthly", "weekly"}
     for key in ("before", "within", "from", "refer", "continuous", "labels"):
         assert len(w[key]) == len(set(w[key])), key
+
+
+# Compound deadlines of a national plan's appendix (pool md/646f0a00d4174382.md, cells wrapped over two
+# lines): the first milestone gives kind/start/end, the whole phrase stays in `text` (contract 1.1).
+@pytest.mark.parametrize("printed,kind,start,end", [
+    ("Triển khai từ năm 2026 và thực hiện thường xuyên,\nliên tục", "from", "2026-01-01", None),
+    ("Thí điểm trong giai đoạn 2026 - 2027 và thực hiện\nmở rộng sau năm 2028", "period", "2026-01-01", "2027-12-31"),
+    ("Hoàn thành trong năm 2026 và có rà soát, sửa đổi,\nbổ sung, cập nhật các tiêu chí mới trong các năm tiếp theo (nếu có)",
+     "period", "2026-01-01", "2026-12-31"),
+])
+def test_compound_deadline_reads_first_milestone(printed, kind, start, end):
+    d, warnings = parse_deadline(printed, doc_year=2025)
+    assert (d.kind, d.start, d.end) == (kind, start, end)
+    assert d.text == " ".join(printed.split())
+    assert [w.code for w in warnings] == ["deadline_compound"]
+
+
+def test_compound_without_dated_first_part_stays_unparsed():
+    d, warnings = parse_deadline("Theo hướng dẫn của Trung ương và thực hiện thường xuyên", 2025)
+    assert d.kind == "unparsed" and warnings[0].code == "deadline_unparsed"

@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from vanban.extractors.table_tasks import (block_fields, column_role, rebuild_flat, tasks_from_flat,
-                                           tasks_from_table)
+from vanban.extractors.tasks.blocks import block_fields
+from vanban.extractors.tasks.columns import column_role
+from vanban.extractors.tasks.flat import rebuild_flat, tasks_from_flat
+from vanban.extractors.tasks.table import tasks_from_table
 from vanban.pipeline.types import Table
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -281,7 +283,7 @@ def test_row_after_arabic_group_closes_it():
     ("1.1", "2025", None),        # a year
 ])
 def test_flat_row_numbers(expected, line, want):
-    from vanban.extractors.table_tasks import _is_row_start
+    from vanban.extractors.tasks.flat import _is_row_start
     assert _is_row_start(line, expected, {1}) == want
 
 
@@ -335,5 +337,5 @@ def test_flat_table_982_rows_and_products(qd982_text):
     ("STT Đơn vị Nhiệm vụ chủ trì Đơn vị phối hợp Thời gian hoàn thành", None),
 ])
 def test_flat_column_order(header, order):
-    from vanban.extractors.table_tasks import _flat_column_order
+    from vanban.extractors.tasks.flat import _flat_column_order
     assert _flat_column_order(header) == order

@@ -1,6 +1,7 @@
 """One document of a batch, as a worker (a local process or a Dask worker) runs it.
 
     run_job(path, out_path, name) -> Entry       (never raises for a bad document)
+    parse_entry(path, name) -> (Entry, JSON text or None)
     pages_of(path) -> int                        (for the time limit: PDF pages, else an estimate)
     stage_of(dump) -> str | None                 (where a stuck worker was, from its faulthandler dump)
 """
@@ -31,12 +32,22 @@ STAGES = (("pipeline/read", "read"), ("pipeline/ocr", "read"), ("pipeline/legacy
 
 def run_job(path: str, out_path: str, name: str) -> Entry:
     """Parse one input and write its JSON atomically; a failure becomes the entry's status."""
-    from ..emit import to_json, write_atomic
+    from ..emit import write_atomic
+    entry, text = parse_entry(path, name)
+    if text is not None:
+        write_atomic(out_path, text)
+    return entry
+
+
+def parse_entry(path: str, name: str) -> tuple[Entry, Optional[str]]:
+    """Parse one input: its entry, and its JSON when it parsed (a Dask worker returns both)."""
+    from ..emit import to_json
     from ..run import parse
     t0 = time.monotonic()
+    text = None
     try:
         document = parse(path)
-        write_atomic(out_path, to_json(document))
+        text = to_json(document)
         entry = Entry(input=path, status="ok", output=name, warnings=len(document.warnings),
                       tasks=len(document.tasks), references=len(document.references))
     except TooLarge as exc:
@@ -53,7 +64,7 @@ def run_job(path: str, out_path: str, name: str) -> Entry:
                       error=f"internal error: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})",
                       stage=_stage_of_file(where.filename))
     entry.seconds = round(time.monotonic() - t0, 3)
-    return entry
+    return entry, text
 
 
 def pages_of(path: str) -> int:

@@ -36,6 +36,11 @@ def add_batch_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-unzipped", type=int, metavar="MB", default=None,
                    help="unzipped size of a .docx, read from its ZIP directory (default 100)")
     g.add_argument("--max-pages", type=int, metavar="N", default=None, help="pages of a PDF (default 2000)")
+    o = p.add_argument_group("OCR of scanned pages (also VANBAN_OCR_* variables)")
+    o.add_argument("--ocr-dpi", type=int, metavar="DPI", default=None, help="rendering resolution (default 300)")
+    o.add_argument("--ocr-psm", type=int, metavar="N", default=None, help="Tesseract page segmentation mode (default 3)")
+    o.add_argument("--ocr-max-pages", type=int, metavar="N", default=None,
+                   help="pages OCR'd at most per document (default 0: all)")
     d = p.add_argument_group("Dask (pip install 'vanban[dask]')")
     d.add_argument("--dask", choices=["local"], default=None,
                    help="run on a local dask.distributed cluster (one process per core)")
@@ -44,7 +49,8 @@ def add_batch_options(p: argparse.ArgumentParser) -> None:
 
 #: flag (argparse name) -> (Limits field, unit of the flag)
 FLAGS = {"timeout": ("timeout", 1), "max_memory": ("max_memory_mb", 1), "max_bytes": ("max_bytes", MB),
-         "max_chars": ("max_chars", 1), "max_unzipped": ("max_unzipped", MB), "max_pages": ("max_pages", 1)}
+         "max_chars": ("max_chars", 1), "max_unzipped": ("max_unzipped", MB), "max_pages": ("max_pages", 1),
+         "ocr_dpi": ("ocr_dpi", 1), "ocr_psm": ("ocr_psm", 1), "ocr_max_pages": ("ocr_max_pages", 1)}
 
 
 def limits_from(args) -> Limits:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vanban.schemas.models import Document, Warning
+from vanban.schemas.warnings import WARNINGS
 
 from ..types import LaidOut, Node
 from .citations import citation_checks
@@ -32,29 +33,30 @@ class Check:
     meaning: str
 
 
-CHECKS: dict[str, Check] = {
-    "check_header_number": Check("document", "the header prints a `Số:` line, but no number or symbol was read"),
-    "check_header_date": Check("document", "the header prints `<Place>, ngày … tháng … năm`, but no date was read"),
-    "check_header_type": Check("document", "the header prints a document type line, but no type was read"),
-    "check_header_title": Check("document", "a type line (or `V/v`) is followed by a summary, but no title was read"),
-    "check_header_issuer": Check("document", "the header prints the motto, but no issuing authority was read"),
-    "check_tree_numbering": Check("document", "sibling numbering that skips or repeats (`1.`, `3.`; `Điều 4`, `Điều 4`)"),
-    "check_tree_missing": Check("document", "an `Điều N.` line, a Roman heading or a `PHỤ LỤC`/`DANH MỤC` heading with no node"),
-    "check_tree_mixed": Check("document", "numbered nodes of different kinds as siblings (`1.`, `5.2.`, `Điều 2`)"),
-    "check_recipients_text": Check("document", "recipients that read as body text (too many, or too long)"),
-    "check_self_references": Check("document", "more than one reference is the document itself"),
-    "check_lead_not_body": Check("task", "a lead or coordinator that is not a body name: a clause, more than 12 words, "
-                                         "a number, a bare fragment such as `Cơ quan` or `Giám đốc`"),
-    "check_task_no_work": Check("task", "a task whose description is empty or only the body's name, or an item of a "
-                                        "scope or definitions section"),
-    "check_table_no_rows": Check("document", "a table whose header names `chủ trì` gave no task rows"),
-    "check_table_numbering": Check("document", "task table row numbers that restart or jump inside a group"),
-    "check_deadline_unparsed": Check("task", "a deadline that was printed but not understood (kind `unparsed`)"),
-    "check_deadline_silent": Check("task", "an unparsed deadline without a `deadline_unparsed` warning"),
-    "check_citation_lost": Check("document", "a `số 123/…` citation in the text that became no reference"),
-    "check_reference_date": Check("reference", "a reference whose date is printed after its citation but was not read"),
-    "check_reference_issuer": Check("reference", "a reference whose issuer is printed after its citation but was not read"),
+#: every self-check and the unit its rate counts; what each means is registered with the other
+#: warning codes (schemas/warnings.py)
+UNITS: dict[str, str] = {
+    "check_header_number": "document",
+    "check_header_date": "document",
+    "check_header_type": "document",
+    "check_header_title": "document",
+    "check_header_issuer": "document",
+    "check_tree_numbering": "document",
+    "check_tree_missing": "document",
+    "check_tree_mixed": "document",
+    "check_recipients_text": "document",
+    "check_self_references": "document",
+    "check_lead_not_body": "task",
+    "check_task_no_work": "task",
+    "check_table_no_rows": "document",
+    "check_table_numbering": "document",
+    "check_deadline_unparsed": "task",
+    "check_deadline_silent": "task",
+    "check_citation_lost": "document",
+    "check_reference_date": "reference",
+    "check_reference_issuer": "reference",
 }
+CHECKS: dict[str, Check] = {code: Check(unit, WARNINGS[code].meaning) for code, unit in UNITS.items()}
 
 
 def run_checks(laid: LaidOut, tree: list[Node], document: Document) -> list[Warning]:

@@ -46,24 +46,26 @@ def header_checks(laid: LaidOut, tree: list[Node], document: Document) -> list[W
     m = document.metadata
     found: list[Warning] = []
 
-    def flag(code: str, line: str, what: str) -> None:
-        found.append(Warning(code=code, message=f"{what}: {line[:120]!r}", location="header"))
+    def said(line: str, what: str) -> dict:
+        return {"message": f"{what}: {line[:120]!r}", "location": "header"}
 
     number = next((ln for ln in lines if NUMBER_LINE.match(ln)), None)
     if number and not (m.symbol or m.number):
-        flag("check_header_number", number, "the header prints a number line, none was read")
+        found.append(Warning(code="check_header_number", **said(number, "the header prints a number line, none was read")))
     date = next((ln for ln in lines if DATE_LINE.search(ln)), None)
     if date and not m.date:
-        flag("check_header_date", date, "the header prints a date, none was read")
+        found.append(Warning(code="check_header_date", **said(date, "the header prints a date, none was read")))
     type_at = next((i for i, ln in enumerate(lines) if _is_type_line(ln.strip("*# "))), None)
     if type_at is not None and not m.doc_type.code:
-        flag("check_header_type", lines[type_at], "the header prints a document type, none was read")
+        found.append(Warning(code="check_header_type",
+                             **said(lines[type_at], "the header prints a document type, none was read")))
     summary = next((ln for ln in lines if SUMMARY_CV.match(ln)), None)
     if summary is None and type_at is not None and type_at + 1 < len(lines):
         summary = lines[type_at + 1]
     if summary and not m.title:
-        flag("check_header_title", summary, "the header prints a summary, no title was read")
+        found.append(Warning(code="check_header_title", **said(summary, "the header prints a summary, no title was read")))
     motto = next((ln for ln in lines if MOTTO.search(ln)), None)
     if motto and not m.issuer.name:
-        flag("check_header_issuer", lines[0], "the header prints the motto, no issuer was read")
+        found.append(Warning(code="check_header_issuer",
+                             **said(lines[0], "the header prints the motto, no issuer was read")))
     return found

@@ -28,26 +28,22 @@ def run(args) -> int:
 
 
 def _parse_single(args) -> int:
-    from ..errors import VanbanError
-
+    """One file to stdout; any failure is one line on stderr (the batch's wording), exit 1."""
     if len(args.paths) != 1 or Path(args.paths[0]).is_dir():
         print("vanban parse: give -o OUTDIR to parse several files or a folder", file=sys.stderr)
         return 2
-    from .. import parse
+    from ..batch.job import parse_entry
     from ..batch.options import limits_from
-    from ..emit import to_json
     from ..limits import use
     use(limits_from(args))
-    path = args.paths[0]
-    try:
-        document = parse(sys.stdin.buffer, name="-") if path == "-" else parse(path)
-        sys.stdout.write(to_json(document))
-    except VanbanError as exc:
-        print(f"vanban: error: {exc}", file=sys.stderr)
+    if args.paths[0] == "-":
+        return _parse_stdin()
+    entry, text = parse_entry(args.paths[0], "-")
+    if text is None:
+        label = "error" if entry.status == "error" else entry.status.replace("_", " ")
+        print(f"vanban: {label}: {args.paths[0]}: {entry.error}", file=sys.stderr)
         return 1
-    except OSError as exc:                  # unreadable: permissions, a device, ...
-        print(f"vanban: error: {path}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+    sys.stdout.write(text)
     return 0
 
 
@@ -107,3 +103,16 @@ def _bar(total: int, args):
     from tqdm import tqdm
     tqdm.monitor_interval = 0          # no monitor thread in a process that forks workers
     return tqdm(total=total, unit="doc", file=sys.stderr)
+
+
+def _parse_stdin() -> int:
+    """`vanban parse -`: one document from standard input (the format sniffed from its bytes)."""
+    from .. import parse
+    from ..emit import to_json
+    from ..errors import VanbanError
+    try:
+        sys.stdout.write(to_json(parse(sys.stdin.buffer, name="-")))
+    except VanbanError as exc:
+        print(f"vanban: error: {exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,20 +1,12 @@
-"""Tasks extractor: who must do what by when, from body paragraphs and appendix tables.
+"""Assignment sentences: which bodies a sentence or a heading gives work to.
 
-    extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata) -> tuple[list[Task], list[Warning]]
     read_assignment(text) -> (lead, coordinators) | None      one task sentence
+    assignment(node) -> Assign | None                       a tree node's heading or first words
+    phrases()                                               lexicon/data/assignment_words.yaml
 
-Vocabulary: lead  # chủ trì;  coordinators  # phối hợp;  deadline  # thời hạn.
-
-1. Task tables (extractors/table_tasks.py): every real Table and FlatTable whose
-   header names a description and a lead column; when layout marked no table,
-   a flattened table is looked for in the paragraphs (a `TT | Nội dung ...` header).
-2. Per-task blocks: a numbered item followed by labelled bullets
-   (`- Đơn vị chủ trì: ...`, `- Thời gian thực hiện: ...`): body tasks at the item's path
-   (they are written in the text, not in a table).
-3. Body tasks: a section node whose heading or first words name the body
-   responsible (`1.1. Sở Thông tin và Truyền thông: Chủ trì, phối hợp với ...`,
-   `Giao Sở Tài chính chủ trì ...`, `UBND các huyện ... cụ thể hóa ...`); its
-   bullets and lettered items inherit the body unless they name their own.
+`Sở Nội vụ: Chủ trì ...`, `Giao Sở Tài chính chủ trì ...`, `UBND các huyện ... cụ thể hóa ...`,
+`Các Bộ ...; giao Bộ Nông nghiệp và Môi trường làm chủ Chương trình`.
+Vocabulary: lead  # chủ trì;  coordinators  # phối hợp.
 """
 from __future__ import annotations
 
@@ -23,22 +15,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from vanban.pipeline.types import FlatTable, LaidOut, Node, Paragraph, Table
-from vanban.schemas.models import Metadata, Task, Warning
-
-from .bodies import find_bodies, split_bodies
-from .deadlines import find_deadline, parse_deadline
-from .table_tasks import block_fields, clean, is_block_label, fold, starts_with_head, tasks_from_flat, tasks_from_table, words
 from vanban.lexicon import load
+from vanban.pipeline.types import Node
 
-# The first words of a flattened task-table header: "TT Nội dung nhiệm vụ", "STT", "Số TT"
-FLAT_HEADER_START = re.compile(r"^(?:S[ốo]\s*)?S?TT\b", re.I)
-# A heading that closes a flattened table: "PHỤ LỤC II", "DANH MỤC ...", "Nơi nhận:"
-FLAT_END = re.compile(r"^(?:PHỤ LỤC|Phụ lục|Nơi nhận|NƠI NHẬN)\b")
-# The colon after a body name that opens a paragraph: "Sở Nội vụ: Chủ trì ...", "- Các sở, ban, ngành: ..."
+from ..bodies import find_bodies, split_bodies
+from .columns import clean, starts_with_head
+
 LEAD_COLON = re.compile(r"^(?P<who>[^:;.]{3,160}?)\s*:\s*(?P<rest>.*)$", re.S)
 # An aside in brackets after a name: "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+# Items of a list of names: "Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW ...", "Ủy ban Kiểm sát; 2. Văn phòng"
+NAME_ITEMS = re.compile(r"\s*;\s*|\s+[-–]\s+(?=[A-ZĐÂ-Ỹ])")
+# A list item's marker: "2. ", "- ", "(3) ", "a) "
+ITEM_MARK = re.compile(r"^(?:[-–+•]\s*|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
+# The archive entry that closes a recipients list: "Lưu: VT, HC", "- Lưu VT"
+RECORDS = re.compile(r"^Lưu\b")
 # A lettered item marker: "a)", "đ)"
 LETTER_MARKER = re.compile(r"[a-zđ]\)")
 # Clauses of one task sentence, or items of a list of bodies: "...; Hội Văn học nghệ thuật tỉnh xây dựng ..."
@@ -54,8 +45,6 @@ PHRASE_STOP = re.compile(r"[;.:(]")
 # Words that do not occur inside a list of body names: "Các Bộ, cơ quan thống nhất chỉ có một cơ quan chủ trì"
 # ("có liên quan" does: "Thủ trưởng các đơn vị có liên quan")
 NOT_IN_NAME = re.compile(r"(?<!\w)(?:có(?! liên quan)|là|đã|được|phải|sẽ|chỉ|một|không)(?!\w)")
-# Bullet markers of the tree
-BULLETS = {"-", "–", "—", "+", "•", "∙", "·"}
 
 
 @dataclass(frozen=True)
@@ -69,197 +58,71 @@ class _Phrases:
     not_duty: frozenset[str]
     not_qualifier: frozenset[str]
     tail_junk: frozenset[str]
+    duty_starts: tuple[str, ...]
+    topic_openers: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
 def phrases() -> _Phrases:
-    d = load("task_columns.yaml")
+    """The assignment words of lexicon/data/assignment_words.yaml, longest first, loaded once."""
+    d = load("assignment_words.yaml")
     srt = lambda xs: tuple(sorted((x.casefold() for x in xs), key=len, reverse=True))  # noqa: E731
     return _Phrases(openers=srt(d["lead_openers"]), lead_words=srt(d["lead_words"]),
                     co_lead=srt(d["co_lead_words"]), coordinate=srt(d["coordinate_words"]),
                     duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
                     not_qualifier=frozenset(d["not_qualifier_words"]),
-                    tail_junk=frozenset(d["name_tail_junk"]))
+                    tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
+                    topic_openers=tuple(w + " " for w in srt(d["topic_openers"])))
 
-
-def extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata) -> tuple[list[Task], list[Warning]]:
-    year = _doc_year(metadata)
-    tasks: list[Task] = []
-    warnings: list[Warning] = []
-    used: set[int] = set()                          # ids of blocks read as task tables
-
-    # 1. task tables
-    for res, blocks in _table_results(doc, year):
-        if res.tasks:
-            used.update(id(b) for b in blocks)
-            tasks += res.tasks
-            warnings += res.warnings
-    # 2-3. blocks and body paragraphs, walking the tree
-    for root in tree:
-        _walk(root, None, year, used, tasks, warnings)
-    _unique_ids(tasks)
-    return tasks, warnings
-
-
-def _doc_year(metadata: Metadata) -> Optional[int]:
-    if metadata.date and metadata.date[:4].isdigit():
-        return int(metadata.date[:4])
-    return None
-
-
-# --------------------------------------------------------------------------- tables
-
-def _table_results(doc: LaidOut, year: Optional[int]):
-    found = False
-    previous = None
-    for b in doc.blocks:
-        if isinstance(b, Table):
-            res = tasks_from_table(b, year, previous=previous)
-            found |= bool(res.tasks)
-            previous = res if res.roles else None
-            yield res, [b]
-        elif isinstance(b, FlatTable):
-            previous = None
-            offs, pos = [], b.start
-            for x in b.lines:
-                offs.append(pos)
-                pos += len(x.text) + 1
-            res = tasks_from_flat([x.text for x in b.lines], year, page=b.page, offsets=offs)
-            for t in res.tasks:                     # the page of the row's first line
-                t.page = next((x.page for x, o in zip(b.lines, offs) if t.start is not None and o >= t.start
-                               and x.page is not None), t.page)
-            found |= bool(res.tasks)
-            yield res, [b]
-        elif isinstance(b, Paragraph) and previous is not None and len(b.text) > 200:
-            previous = None                             # text between two tables: not one table
-    if found:
-        return
-    # no table marked by layout: look for a flattened task table among the paragraphs
-    paras = doc.blocks
-    i = 0
-    while i < len(paras):
-        b = paras[i]
-        if isinstance(b, Paragraph) and FLAT_HEADER_START.match(clean(b.text)) and _header_ahead(paras, i):
-            j = i + 1
-            while j < len(paras) and isinstance(paras[j], Paragraph) and not FLAT_END.match(clean(paras[j].text)):
-                j += 1
-            region = [p for p in paras[i:j] if isinstance(p, Paragraph)]
-            res = tasks_from_flat([p.text for p in region], year, page=region[0].page,
-                                  offsets=[p.start for p in region])
-            for t in res.tasks:
-                t.page = _page_of(region, t) or t.page
-            yield res, region
-            i = j
-        else:
-            i += 1
-
-
-def _header_ahead(paras, i: int) -> bool:
-    text = " ".join(clean(p.text) for p in paras[i:i + 14] if isinstance(p, Paragraph))
-    roles = set()
-    f = fold(text)
-    for role, keys in words().columns:
-        if any(k and k in f for k in keys):
-            roles.add(role)
-    return "description" in roles and "lead" in roles and ("coordinators" in roles or "deadline" in roles)
-
-
-def _page_of(region: list[Paragraph], task: Task) -> Optional[int]:
-    if task.start is None:
-        return None
-    return next((p.page for p in region if p.start <= task.start <= p.end), None)
-
-
-# --------------------------------------------------------------------------- tree walk
 
 @dataclass
-class _Assign:
+class Assign:
     lead: list[str] = field(default_factory=list)
     coordinators: list[str] = field(default_factory=list)
     description: str = ""
 
 
-def _walk(node: Node, inherited: Optional[_Assign], year, used: set[int], tasks: list[Task],
-          warnings: list[Warning]) -> None:
-    if node.blocks and all(id(b) in used for b in node.blocks) and not node.children:
-        return
-    if node.blocks and sum(id(b) in used for b in node.blocks) > len(node.blocks) // 2:
-        return                                        # the node is a task table
-    # per-task block: "a) <task>" + "- Đơn vị chủ trì: ..." children
-    fields = block_fields([": ".join(x for x in (c.title, c.text) if x) for c in node.children
-                           if c.marker in BULLETS])
-    if "repeated" in fields:
-        warnings.append(Warning(code="task_block_repeated", location=node.path,
-                                message=f"several '{fields['repeated']}' bullets under one item: blocks not read"))
-    elif "lead" in fields:
-        t = _block_task(node, fields, year, warnings)
-        if t is not None:
-            tasks.append(t)
-        return
-    own = _assignment(node) if not is_block_label(_node_text(node)) else None
-    bullet = node.marker in BULLETS or LETTER_MARKER.fullmatch(node.marker or "") is not None
-    if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node):
-        own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"
-    current = own
-    if own is None and inherited is not None and (bullet or node.marker.endswith(")")):
-        text = _node_text(node)
-        if text:
-            current = _Assign(lead=list(inherited.lead), coordinators=_coordinators(text), description=text)
-    if is_block_label(_node_text(node)):
-        current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
-    if current is not None and current.lead:
-        task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")]
-        if not task_children or (current.description and own is not None and node.text.strip()):
-            tasks.append(_body_task(node, current, year))
-    for c in node.children:
-        _walk(c, current if current and current.lead else None, year, used, tasks, warnings)
 
-
-def _names_itself(node: Node) -> bool:
-    """Does a bullet name its own body the way an assignment does: "- Các sở, ban, ngành: ...",
-    "- Giao Văn phòng Ủy ban nhân dân tỉnh ..."?"""
-    text = _node_text(node)
-    if _strip_opener(text) != text and not text.casefold().startswith(("yêu cầu", "chỉ đạo")):
-        return True
-    if node.title and _all_bodies(node.title):
-        return True
-    m = LEAD_COLON.match(text)
-    return bool(m and _all_bodies(m.group("who")))
-
-
-def _node_text(node: Node) -> str:
+def node_text(node: Node) -> str:
     return clean(" ".join(x for x in (node.title, node.text) if x))
 
 
-def _assignment(node: Node) -> Optional[_Assign]:
+def assignment(node: Node) -> Optional[Assign]:
     """The body this node assigns work to, from its heading or its first words."""
     title, text = clean(node.title), clean(node.text)
-    title = _strip_opener(title).lstrip(": ")
-    if title and text and title.endswith((",", " và")):
-        return _analyse(_node_text(node))           # a sentence broken after its first line, not a heading
-    if title and _all_bodies(title):
-        lead = _split(PARENTHESIS.sub("", title))
-        return _Assign(lead=lead + _co_leads(text), coordinators=_coordinators(text), description=text or title)
-    full = _node_text(node)            # a heading, or the first line of a paragraph taken for one
+    title = strip_opener(title).lstrip(": ")
+    if title and text and (title.endswith((",", " và")) or len(title.split()) == 1):
+        return analyse(node_text(node))           # a sentence broken after its first line ("Các" / "Bộ trưởng, ...")
+    if title and text and title.casefold().startswith(phrases().topic_openers) and analyse(text) is not None:
+        inner = analyse(text)                     # "c) Về việc thỏa thuận giao cắt ...:" + "Ủy ban nhân dân ... xử lý"
+        return Assign(lead=inner.lead, coordinators=inner.coordinators, description=node_text(node))
+    if title and all_bodies(title) and not _is_sentence(title):
+        lead = split_names(PARENTHESIS.sub("", title))
+        return Assign(lead=lead + _co_leads(text), coordinators=coordinators_in(text), description=text or title)
+    full = node_text(node)            # a heading, or the first line of a paragraph taken for one
     if not full:
         return None
-    return _analyse(full)
+    return analyse(full)
 
 
 def read_assignment(text: str) -> Optional[tuple[list[str], list[str]]]:
     """(lead, coordinators) of one task sentence, or None when it assigns no work to a body."""
-    a = _analyse(clean(text))
+    a = analyse(clean(text))
     return (a.lead, a.coordinators) if a is not None else None
 
 
-def _analyse(text: str) -> Optional[_Assign]:
+def analyse(text: str) -> Optional[Assign]:
     """`<Bodies>: ...`, `[Giao|Đề nghị] <Bodies> chủ trì ...`, `<Body> xây dựng ...; <Body> xây dựng ...`."""
-    t = _strip_opener(text)
+    t = strip_opener(text)
     m = LEAD_COLON.match(t)
-    if m and _all_bodies(m.group("who")):
+    if m and all_bodies(m.group("who")) and not _is_sentence(m.group("who")):
         rest = m.group("rest")
-        return _Assign(lead=_split(m.group("who")) + _co_leads(rest), coordinators=_coordinators(rest),
+        return Assign(lead=split_names(m.group("who")) + _co_leads(rest), coordinators=coordinators_in(rest),
                        description=rest.strip() or text)
+    if m and m.group("who").casefold().startswith(phrases().topic_openers):
+        inner = analyse(m.group("rest"))         # "Về việc thỏa thuận giao cắt ...: Ủy ban nhân dân Thành phố ... xử lý"
+        if inner is not None:
+            return Assign(lead=inner.lead, coordinators=inner.coordinators, description=text)
     who = _leading_bodies(t)
     if not who:
         t = _after_adverbial(t)
@@ -270,7 +133,7 @@ def _analyse(text: str) -> Optional[_Assign]:
     rest = rest.lstrip(" ,")
     if not _starts_with_duty(rest):
         return _assigned_inside(text)
-    lead = _split(who)
+    lead = split_names(who)
     clauses = CLAUSE_SPLIT.split(rest)
     for prev, clause in zip(clauses, clauses[1:]):   # "...; Hội Văn học nghệ thuật tỉnh xây dựng Đề án ..."
         w2 = _leading_bodies(clause)
@@ -278,12 +141,12 @@ def _analyse(text: str) -> Optional[_Assign]:
         if len(prev[len(w1):].split()) < 3:
             continue                                   # a list of bodies ("Giám đốc các sở; Chủ tịch ...; ...")
         if w2 and _starts_with_duty(clause[len(w2):].lstrip(" ,")):
-            lead += [n for n in _split(w2) if n not in lead]
+            lead += [n for n in split_names(w2) if n not in lead]
     lead += [n for n in _co_leads(rest) if n not in lead]
-    return _Assign(lead=lead, coordinators=_coordinators(rest), description=text)
+    return Assign(lead=lead, coordinators=coordinators_in(rest), description=text)
 
 
-def _strip_opener(text: str) -> str:
+def strip_opener(text: str) -> str:
     """"Giao Sở Tài chính ..." -> "Sở Tài chính ...", "Đề nghị: Hiệp hội ..." -> "Hiệp hội ..."."""
     low = text.casefold()
     for op in phrases().openers:
@@ -292,26 +155,67 @@ def _strip_opener(text: str) -> str:
     return text
 
 
-def _assigned_inside(text: str) -> Optional[_Assign]:
+def _assigned_inside(text: str) -> Optional[Assign]:
     """Assignments inside a sentence, after "giao" / "đề nghị" / "yêu cầu" and a body name
     ("Các Bộ, cơ quan thống nhất ...; giao Bộ Nông nghiệp và Môi trường làm chủ Chương trình, ...")."""
     lead: list[str] = []
     coordinators: list[str] = []
     for op in phrases().openers:
-        for at in _find_all(text, op):
-            if at == 0:
-                continue
+        for at in _opener_places(text, op):
             tail = text[at + len(op):].lstrip(" :")
             if not tail[:1].isupper():
                 continue                               # "nhiệm vụ được giao cho ..." is no assignment
             who = _leading_bodies(tail)
             rest = tail[len(who):].lstrip(" ,")
             if who and _starts_with_duty(rest):
-                lead += [n for n in _split(who) if n not in lead]
-                coordinators += [n for n in _coordinators(rest[:300]) if n not in coordinators]
+                lead += [n for n in split_names(who) if n not in lead]
+                coordinators += [n for n in coordinators_in(rest[:300]) if n not in coordinators]
     if not lead:
         return None
-    return _Assign(lead=lead, coordinators=coordinators, description=text)
+    return Assign(lead=lead, coordinators=coordinators, description=text)
+
+
+def names_only(text: str) -> bool:
+    """Is the text a list of body names and nothing else, so no work: a list of units
+    ("1. Ủy ban Kiểm sát; 2. Văn phòng; ..."), a recipients line without its label
+    ("- Chính phủ; - Ban Tổ chức Trung ương; ... - Lưu: HC, PLTP."), a heading that is only a name?"""
+    parts = [ITEM_MARK.sub("", p).strip(" .;,") for p in NAME_ITEMS.split(clean(text))]
+    parts = [p for p in parts if p and not RECORDS.match(p)]
+    return bool(parts) and all(_is_name(p) for p in parts)
+
+
+def _is_name(text: str) -> bool:
+    """One item of a name list: bodies and nothing more, short or covered by the names found
+    ("Các doanh nghiệp nhà nước, Tổng Công ty tiên phong, dẫn dắt sự phát triển ..." is no name)."""
+    if not all_bodies(text) or _duty_outside_names(text):
+        return False
+    covered = sum(b.end - b.start for b in find_bodies(text))
+    return len(text.split()) <= 10 or covered >= 0.8 * len(text)
+
+
+def _is_sentence(text: str) -> bool:
+    """A heading that is a sentence about its bodies, not their names: a body, then a lower-case verb and
+    at least two more words ("Thủ tướng Chính phủ xem xét, quyết định chủ trương viện trợ")."""
+    who = _leading_bodies(text)
+    rest = text[len(who):].lstrip(" ,")
+    return bool(who) and len(rest.split()) >= 3 and rest[:1].islower() and _starts_with_duty(rest)
+
+
+def _duty_outside_names(text: str) -> bool:
+    """A duty verb outside the body names found in the text ("Chủ tịch Ủy ban nhân dân các xã, phường
+    tổ chức niêm yết ..." yes; "Cơ quan, tổ chức, cá nhân có liên quan" no)."""
+    spans = find_bodies(text)
+    return any(not any(b.start <= i < b.end for b in spans) for i in _starts_of(text, "duty"))
+
+
+def _opener_places(text: str, op: str) -> list[int]:
+    """Where an opener stands inside a text: in lower case anywhere after the start ("...; giao Bộ ..."),
+    capitalised at the start of a later sentence ("Quyết định này có hiệu lực ... kể từ ngày ký. Giao Sở
+    Giáo dục và Đào tạo chủ trì, ..." )."""
+    places = [at for at in _find_all(text, op) if at > 0]
+    cap = op[:1].upper() + op[1:]
+    places += [at for at in _find_all(text, cap) if at > 0 and text[:at].rstrip().endswith((".", ";", ":"))]
+    return sorted(places)
 
 
 def _after_adverbial(text: str) -> str:
@@ -326,10 +230,10 @@ def _after_adverbial(text: str) -> str:
     return text[cut + 2:]
 
 
-def _all_bodies(text: str) -> bool:
+def all_bodies(text: str) -> bool:
     """Is this short text a list of bodies and nothing else ("Sở Nội vụ", "Các sở, ban, ngành, UBND ...")?"""
     t = text.strip(" :;.")
-    if not t or len(t) > 200 or _has_duty(t):
+    if not t or len(t) > 200 or has_duty(t):
         return False
     t = PARENTHESIS.sub("", t).strip()
     spans = find_bodies(t)
@@ -438,7 +342,7 @@ def _has_any_duty(text: str) -> bool:
     return _any_of("duty").search(text) is not None
 
 
-def _has_duty(text: str) -> bool:
+def has_duty(text: str) -> bool:
     return _any_of("lead_or_coordinate").search(text) is not None
 
 
@@ -448,7 +352,7 @@ def _starts_with_duty(rest: str) -> bool:
         return True                                   # "... tỉnh xây dựng Đề án", "... tổng hợp, tham mưu"
     low = rest.casefold()
     return any(low.startswith(d) for d in phrases().duty + phrases().lead_words + phrases().coordinate) \
-        or low.startswith(("có trách nhiệm", "là cơ quan", "là đơn vị", "là đầu mối", "được giao", "được phân công", "trên cơ sở", "căn cứ", "theo chức năng"))
+        or low.startswith(phrases().duty_starts)
 
 
 def _co_leads(text: str) -> list[str]:
@@ -457,7 +361,7 @@ def _co_leads(text: str) -> list[str]:
     return _names_after(text, phrases().co_lead, names_only=True)
 
 
-def _coordinators(text: str) -> list[str]:
+def coordinators_in(text: str) -> list[str]:
     return _names_after(text, phrases().coordinate)
 
 
@@ -470,7 +374,7 @@ def _names_after(text: str, cues: tuple[str, ...], names_only: bool = False) -> 
         for m in _phrase_re(cue).finditer(low):
             tail = text[m.end():].lstrip(" ,:")
             who = _leading_bodies(tail) or ("" if names_only else _until_verb(tail))
-            out += [n for n in _split(who) if n not in out]
+            out += [n for n in split_names(who) if n not in out]
     return out
 
 
@@ -484,7 +388,7 @@ def _until_verb(tail: str) -> str:
     return tail[:cut].rstrip(" ,")
 
 
-def _split(text: str) -> list[str]:
+def split_names(text: str) -> list[str]:
     text = clean(text).strip(" ,;:.")
     if not text:
         return []
@@ -493,44 +397,3 @@ def _split(text: str) -> list[str]:
         out += [n for n in split_bodies(part) if n and n not in out]
     return out
 
-
-def _body_task(node: Node, a: _Assign, year) -> Task:
-    desc = a.description or _node_text(node)
-    own = [b for b in node.blocks if b.end > b.start]
-    start = min((b.start for b in own), default=node.start)
-    end = max((b.end for b in own), default=node.end)
-    return Task(id=f"body:{node.path}", origin="body", section=node.path, description=desc,
-                lead=a.lead, coordinators=[c for c in a.coordinators if c not in a.lead],
-                deadline=find_deadline(desc, year), page=node.page, start=start, end=end)
-
-
-def _block_task(node: Node, fields: dict[str, str], year, warnings: list[Warning]) -> Optional[Task]:
-    desc = _node_text(node)
-    if not desc:
-        return None
-    tid = f"body:{node.path}"
-    lead_text = fields.get("lead", "")
-    coord = _split(fields.get("coordinators", ""))
-    # a sentence ("Sở X chủ trì, phối hợp với ...", "Sở X tiến hành rà soát ...; các sở ... rà soát ..."), or a list
-    a = _analyse(lead_text) if _has_duty(lead_text) or len(lead_text.split()) > 20 else None
-    if a is not None and a.lead:                    # "Sở LĐTBXH chủ trì, phối hợp với Liên đoàn Lao động tỉnh"
-        lead = a.lead
-        coord = coord + [c for c in a.coordinators if c not in coord]
-    else:
-        lead = _split(lead_text)
-    deadline = None
-    if fields.get("deadline"):
-        deadline, w = parse_deadline(fields["deadline"], year)
-        warnings += [x.model_copy(update={"location": x.location or tid}) for x in w]
-    extra = {k[6:]: v for k, v in fields.items() if k.startswith("extra:")}
-    return Task(id=tid, origin="body", section=node.path, description=desc, lead=lead, coordinators=coord,
-                deadline=deadline, extra=extra, page=node.page, start=node.start, end=node.end)
-
-
-def _unique_ids(tasks: list[Task]) -> None:
-    seen: dict[str, int] = {}
-    for t in tasks:
-        n = seen.get(t.id, 0)
-        seen[t.id] = n + 1
-        if n:
-            t.id = f"{t.id}-{n + 1}"

@@ -1,0 +1,207 @@
+"""Tasks extractor: who must do what by when, from body paragraphs and appendix tables.
+
+    extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata) -> tuple[list[Task], list[Warning]]
+    read_assignment(text) -> (lead, coordinators) | None      one task sentence
+
+Vocabulary: lead  # chủ trì;  coordinators  # phối hợp;  deadline  # thời hạn.
+
+1. Task tables (table.py, flat.py; columns.py holds the one column vocabulary): every real Table and FlatTable whose
+   header names a description and a lead column; when layout marked no table,
+   a flattened table is looked for in the paragraphs (a `TT | Nội dung ...` header).
+2. Per-task blocks (blocks.py): a numbered item followed by labelled bullets
+   (`- Đơn vị chủ trì: ...`, `- Thời gian thực hiện: ...`): body tasks at the item's path
+   (they are written in the text, not in a table).
+3. Body tasks (assignment.py): a section node whose heading or first words name the body
+   responsible (`1.1. Sở Thông tin và Truyền thông: Chủ trì, phối hợp với ...`,
+   `Giao Sở Tài chính chủ trì ...`, `UBND các huyện ... cụ thể hóa ...`); its
+   bullets and lettered items inherit the body unless they name their own.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from vanban.lexicon import fold_key, load
+
+from vanban.pipeline.types import FlatTable, LaidOut, Node, Paragraph, Table
+from vanban.schemas.models import Metadata, Task, Warning
+
+from ..deadlines import find_deadline
+from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, all_bodies, assignment, coordinators_in, names_only, node_text,
+                         read_assignment, strip_opener)
+from .blocks import block_fields, block_task, is_block_label
+from .flat import find_flat_regions, tasks_from_flat
+from .table import tasks_from_table
+
+__all__ = ["extract_tasks", "read_assignment"]
+
+# Bullet markers of the tree
+BULLETS = {"-", "–", "—", "+", "•", "∙", "·"}
+
+
+def extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata) -> tuple[list[Task], list[Warning]]:
+    year = _doc_year(metadata)
+    tasks: list[Task] = []
+    warnings: list[Warning] = []
+    used: set[int] = set()                          # ids of blocks read as task tables
+
+    # 1. task tables
+    for res, blocks in _table_results(doc, year, _appendix_of_blocks(tree)):
+        if res.tasks:
+            used.update(id(b) for b in blocks)
+            tasks += res.tasks
+            warnings += res.warnings
+    # 2-3. blocks and body paragraphs, walking the tree
+    for root in tree:
+        _walk(root, None, year, used, tasks, warnings)
+    _unique_ids(tasks)
+    return tasks, warnings + _unparsed_deadline_warnings(tasks, warnings)
+
+
+def _doc_year(metadata: Metadata) -> Optional[int]:
+    if metadata.date and metadata.date[:4].isdigit():
+        return int(metadata.date[:4])
+    return None
+
+
+# --------------------------------------------------------------------------- tables
+
+def _appendix_of_blocks(tree: list[Node]) -> dict[int, str]:
+    """{id(block): path of the appendix holding it} for blocks of the second and later appendices."""
+    return {id(b): top.path for top in tree if top.path.startswith("appendix-") for n in top.walk() for b in n.blocks}
+
+
+def _table_results(doc: LaidOut, year: Optional[int], appendix_of: dict[int, str]):
+    found = False
+    previous = None
+    keys: set[str] = set()                          # row ids of the task tables read so far
+    for b in doc.blocks:
+        if isinstance(b, Table):
+            res = tasks_from_table(b, year, previous=previous)
+            if id(b) in appendix_of and keys & {t.id for t in res.tasks}:
+                # rows numbered again from 1 in a later appendix: its rows are kept apart ("appendix-2.1")
+                res = tasks_from_table(b, year, previous=previous, group_prefix=appendix_of[id(b)] + ".")
+            keys |= {t.id for t in res.tasks}
+            found |= bool(res.tasks)
+            previous = res if res.roles else None
+            yield res, [b]
+        elif isinstance(b, FlatTable):
+            previous = None
+            offs, pos = [], b.start
+            for x in b.lines:
+                offs.append(pos)
+                pos += len(x.text) + 1
+            res = tasks_from_flat([x.text for x in b.lines], year, page=b.page, offsets=offs)
+            for t in res.tasks:                     # the page of the row's first line
+                t.page = next((x.page for x, o in zip(b.lines, offs) if t.start is not None and o >= t.start
+                               and x.page is not None), t.page)
+            found |= bool(res.tasks)
+            yield res, [b]
+        elif isinstance(b, Paragraph) and previous is not None and len(b.text) > 200:
+            previous = None                             # text between two tables: not one table
+    if found:
+        return
+    # no table marked by layout: look for a flattened task table among the paragraphs
+    for first, end in find_flat_regions(doc.blocks):
+        region = [p for p in doc.blocks[first:end] if isinstance(p, Paragraph)]
+        res = tasks_from_flat([p.text for p in region], year, page=region[0].page,
+                              offsets=[p.start for p in region])
+        for t in res.tasks:
+            t.page = _page_of(region, t) or t.page
+        yield res, region
+
+
+def _page_of(region: list[Paragraph], task: Task) -> Optional[int]:
+    if task.start is None:
+        return None
+    return next((p.page for p in region if p.start <= task.start <= p.end), None)
+
+
+
+
+def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: list[Task],
+          warnings: list[Warning]) -> None:
+    if node.blocks and all(id(b) in used for b in node.blocks) and not node.children:
+        return
+    if node.blocks and sum(id(b) in used for b in node.blocks) > len(node.blocks) // 2:
+        return                                        # the node is a task table
+    if fold_key(node.title) in _scope_sections():
+        return                                        # "Đối tượng áp dụng": who a rule applies to, no work
+    # per-task block: "a) <task>" + "- Đơn vị chủ trì: ..." children
+    fields = block_fields([": ".join(x for x in (c.title, c.text) if x) for c in node.children
+                           if c.marker in BULLETS])
+    if "repeated" in fields:
+        warnings.append(Warning(code="task_block_repeated", location=node.path,
+                                message=f"several '{fields['repeated']}' bullets under one item: blocks not read"))
+    elif "lead" in fields:
+        t = block_task(node, fields, year, warnings)
+        if t is not None:
+            tasks.append(t)
+        return
+    own = assignment(node) if not is_block_label(node_text(node)) else None
+    bullet = node.marker in BULLETS or LETTER_MARKER.fullmatch(node.marker or "") is not None
+    if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node):
+        own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"
+    current = own
+    if own is None and inherited is not None and (bullet or node.marker.endswith(")")):
+        text = node_text(node)
+        if text:
+            current = Assign(lead=list(inherited.lead), coordinators=coordinators_in(text), description=text)
+    if is_block_label(node_text(node)):
+        current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
+    if current is not None and current.lead:
+        task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")]
+        if (not task_children or (current.description and own is not None and node.text.strip())) \
+                and not names_only(current.description or node_text(node)):
+            tasks.append(_body_task(node, current, year))
+    for c in node.children:
+        _walk(c, current if current and current.lead else None, year, used, tasks, warnings)
+
+
+@lru_cache(maxsize=None)
+def _scope_sections() -> frozenset[str]:
+    """Headings whose items are not tasks (lexicon/data/checks.yaml `not_task_sections`, shared with the
+    self-check): "Đối tượng áp dụng", "Phạm vi điều chỉnh", "Cơ cấu tổ chức"."""
+    return frozenset(fold_key(x) for x in load("checks.yaml")["not_task_sections"])
+
+
+def _names_itself(node: Node) -> bool:
+    """Does a bullet name its own body the way an assignment does: "- Các sở, ban, ngành: ...",
+    "- Giao Văn phòng Ủy ban nhân dân tỉnh ..."?"""
+    text = node_text(node)
+    if strip_opener(text) != text and not text.casefold().startswith(("yêu cầu", "chỉ đạo")):
+        return True
+    if node.title and all_bodies(node.title):
+        return True
+    m = LEAD_COLON.match(text)
+    return bool(m and all_bodies(m.group("who")))
+
+
+
+def _body_task(node: Node, a: Assign, year) -> Task:
+    desc = a.description or node_text(node)
+    own = [b for b in node.blocks if b.end > b.start]
+    start = min((b.start for b in own), default=node.start)
+    end = max((b.end for b in own), default=node.end)
+    return Task(id=f"body:{node.path}", origin="body", section=node.path, description=desc,
+                lead=a.lead, coordinators=[c for c in a.coordinators if c not in a.lead],
+                deadline=find_deadline(desc, year), page=node.page, start=start, end=end)
+
+
+
+def _unparsed_deadline_warnings(tasks: list[Task], warnings: list[Warning]) -> list[Warning]:
+    """A `deadline_unparsed` warning, located at the task, for every unparsed deadline that has none
+    yet (deadlines read inside body text, ids made unique after the table warnings were written)."""
+    warned = {w.location for w in warnings if w.code == "deadline_unparsed"}
+    return [Warning(code="deadline_unparsed", location=t.id,
+                    message=f"deadline not understood: {t.deadline.text[:100]!r}")
+            for t in tasks if t.deadline is not None and t.deadline.kind == "unparsed" and t.id not in warned]
+
+
+def _unique_ids(tasks: list[Task]) -> None:
+    seen: dict[str, int] = {}
+    for t in tasks:
+        n = seen.get(t.id, 0)
+        seen[t.id] = n + 1
+        if n:
+            t.id = f"{t.id}-{n + 1}"

@@ -1,0 +1,154 @@
+"""PDF characters: every visible character of a page's text layer with its box and
+baseline, in upright reading space (pdfium's per-character calls, made without
+ctypes' argument conversion)."""
+from __future__ import annotations
+
+import ctypes
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pypdfium2.raw as pdfium_c
+
+_DIRECTIONS = ("+x", "-y", "-x", "+y")   # by quarter turns of pdfium's char angle (clockwise)
+
+
+@dataclass(slots=True)
+class Char:
+    c: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    base: float          # baseline (reading space)
+    size: float
+    space_before: bool
+    bold: bool
+
+
+
+def bare(fn, restype):
+    """A pdfium C function called without ctypes' argument conversion."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+def bare_all(*specs) -> tuple:
+    """bare() of each (function, return type) pair."""
+    return tuple(bare(fn, restype) for fn, restype in specs)
+
+
+@lru_cache(maxsize=1)
+def _char_calls():
+    """pdfium's per-character functions called without ctypes' argument conversion
+    (the text page handle as c_void_p, out-parameters passed by reference): the
+    per-character loop below makes six calls a character, and ctypes' checks
+    doubled their cost.  Same C functions, same results."""
+    c = pdfium_c
+    return bare_all((c.FPDFText_IsGenerated, ctypes.c_int), (c.FPDFText_GetCharBox, ctypes.c_int),
+                    (c.FPDFText_GetLooseCharBox, ctypes.c_int), (c.FPDFText_GetCharOrigin, ctypes.c_int),
+                    (c.FPDFText_GetFontSize, ctypes.c_double), (c.FPDFText_GetFontWeight, ctypes.c_int),
+                    (c.FPDFText_GetCharAngle, ctypes.c_float))
+
+
+def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, list, int]:
+    """Every visible character with its box and baseline, in upright reading space,
+    the direction the text ran in, the characters running other ways, and how many
+    unpaired UTF-16 surrogates of the text layer were replaced by U+FFFD."""
+    n = textpage.count_chars()
+    if n <= 0:
+        return [], "+x", [], 0
+    text = textpage.get_text_range(0, n)
+    replaced = 0
+    if len(text) != n:
+        text, replaced = _code_units(textpage, n)
+    is_generated, char_box, loose_box, char_origin, font_size, font_weight, char_angle = _char_calls()
+    tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    l_, r_, b_, t_ = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    box_refs = (ctypes.byref(l_), ctypes.byref(r_), ctypes.byref(b_), ctypes.byref(t_))
+    loose = pdfium_c.FS_RECTF()
+    loose_ref = ctypes.byref(loose)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
+    groups: dict[str, list[Char]] = {}     # by direction, in order of first appearance
+    quarter = math.pi / 2
+    space = False
+    for i, c in enumerate(text):
+        if c.isspace():                    # "\r" and "\n" too, but they are no word space
+            if c != "\r" and c != "\n":
+                space = True
+            continue
+        if is_generated(tp, i):
+            continue
+        char_box(tp, i, *box_refs)
+        # the loose box spans the glyph's advance: gaps between narrow glyphs ('1') stay true
+        loose_box(tp, i, loose_ref)
+        char_origin(tp, i, ox_ref, oy_ref)
+        size = font_size(tp, i)
+        bold = font_weight(tp, i) >= 600
+        angle = max(char_angle(tp, i), 0.0)   # radians, clockwise
+        direction = "+x" if angle == 0.0 else _DIRECTIONS[round(angle / quarter) % 4]
+        group = groups.get(direction)
+        if group is None:
+            group = groups[direction] = []
+        if direction == "+x":               # _upright_char's first case, inlined: nearly every character
+            t, b = height - t_.value, height - b_.value
+            if size < 3:
+                size = max(b - t, 1.0)
+            group.append(Char(c, loose.left, t, loose.right, b, height - oy.value, size, space, bold))
+        else:
+            group.append(_upright_char(c, direction, loose.left, loose.right, b_.value, t_.value, ox.value, oy.value,
+                                       size, space, bold, width, height))
+        space = False
+    if not groups:
+        return [], "+x", [], replaced
+    counts = {d: len(g) for d, g in groups.items()}
+    direction = max(counts, key=counts.get)
+    main = groups.pop(direction)
+    return main, direction, [(d, g) for d, g in groups.items()], replaced
+
+
+def _code_units(textpage, n: int) -> tuple[list[str], int]:
+    """The text of characters 0..n-1 one by one, from pdfium's UTF-16 code units: a
+    surrogate pair becomes one character at its first index (its second index "\\n", which
+    the reading loop skips), an unpaired surrogate U+FFFD ("surrogates not allowed" would
+    stop the document later, when the text is encoded).  Also: how many were replaced."""
+    get = pdfium_c.FPDFText_GetUnicode
+    units = [get(textpage.raw, i) for i in range(n)]
+    out: list[str] = []
+    replaced = 0
+    i = 0
+    while i < n:
+        u = units[i] or 32
+        if 0xD800 <= u <= 0xDBFF and i + 1 < n and 0xDC00 <= units[i + 1] <= 0xDFFF:
+            out += [chr(0x10000 + ((u - 0xD800) << 10) + (units[i + 1] - 0xDC00)), "\n"]
+            i += 2
+            continue
+        if 0xD800 <= u <= 0xDFFF:
+            out.append("\ufffd")
+            replaced += 1
+        else:
+            out.append(chr(u))
+        i += 1
+    return out, replaced
+
+
+def _upright_char(c: str, d: str, left: float, right: float, bottom: float, top: float, ox: float, oy: float,
+                  size: float, space: bool, bold: bool, width: float, height: float) -> Char:
+    """One character turned upright (landscape tables printed on portrait pages).
+
+    Its direction `d` comes from its angle (clockwise): +x normal (0°); +y text running
+    up the page (270°); -x upside down (180°); -y running down (90°).  The page's
+    direction is its most common one (read_chars); characters running another way (the
+    upright gazette header over a rotated table) come back as their own groups.
+    """
+    if d == "+x":
+        x0, x1, t, b, base = left, right, height - top, height - bottom, height - oy
+    elif d == "+y":          # reading x = y; lines stack left to right
+        x0, x1, t, b, base = bottom, top, left, right, ox
+    elif d == "-y":
+        x0, x1, t, b, base = height - top, height - bottom, width - right, width - left, width - ox
+    else:
+        x0, x1, t, b, base = width - right, width - left, bottom, top, oy
+    if size < 3:                      # font size 1 with a scaled matrix: use the box
+        size = max(b - t, 1.0)
+    return Char(c, x0, t, x1, b, base, size, space, bold)

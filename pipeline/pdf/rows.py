@@ -1,0 +1,216 @@
+"""PDF rows: characters clustered by baseline into visual lines (rows), split at wide
+gaps into segments; the page as the reader holds it."""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field, replace
+from operator import attrgetter
+from typing import Optional
+
+from ..types import Box, Line, Table
+from .chars import Char
+
+BAND = 0.09             # running header/footer band: top/bottom 9% of the page height
+_GAP_SPLIT = 1.2        # a gap wider than 1.2 x font size splits a line into segments
+                        # (header columns 'THỦ TƯỚNG CHÍNH PHỦ' | 'CỘNG HÒA...' stand 1.55 x apart)
+_SPACE_GAP = 0.22       # a gap wider than 0.22 x font size is a word space
+_NOTE_MARK_SIZE = 0.75  # a footnote mark (superscript digit) is at most 0.75 x the line's type size
+
+#: a decoration rule under the header: "__________", "-----", "……"
+DECORATION = re.compile(r"^[_\-–—=.…*·]{3,}$")
+
+
+@dataclass(slots=True)
+class Seg:
+    """A run of characters on one visual line with no wide gap inside."""
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+
+    def line(self, page_width: float) -> Line:
+        centre = (self.x0 + self.x1) / 2
+        centred = abs(centre - page_width / 2) < page_width * 0.06 and self.x1 - self.x0 < page_width * 0.7
+        return Line(text=self.text, page=self.page, box=Box(self.x0, self.top, self.x1, self.bottom),
+                    bold=self.bold, centered=centred)
+
+
+@dataclass(slots=True)
+class Row:
+    """A visual line: its segments left to right."""
+    segs: list[Seg]
+    top: float
+    bottom: float
+    size: float
+    #: in the top/bottom band of the page (None: judge by the page's height)
+    band: Optional[bool] = None
+
+    def in_band(self, height: float) -> bool:
+        if self.band is not None:
+            return self.band
+        return self.bottom <= height * BAND or self.top >= height * (1 - BAND)
+
+
+@dataclass
+class Page:
+    number: int                      # 1-based
+    width: float
+    height: float
+    rows: list[Row] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)   # with .page set; top kept in _table_tops
+    table_tops: list[float] = field(default_factory=list)
+    ocr: bool = False
+    #: unpaired UTF-16 surrogates of the text layer replaced by U+FFFD
+    replaced: int = 0
+    #: the page's footnotes (chú thích), one Line each: "1 Thường trực Tỉnh ủy ..."
+    footnotes: list[Line] = field(default_factory=list)
+
+
+
+def make_rows(chars: list[Char], page: int) -> list[Row]:
+    """Cluster characters by baseline into visual lines, split at wide gaps."""
+    if not chars:
+        return []
+    chars = sorted(chars, key=_BASE_X0)
+    clusters: list[list[Char]] = []
+    cluster: Optional[list[Char]] = None
+    cluster_base = 0.0                    # the baseline of the cluster's first character
+    for ch in chars:
+        tolerance = 0.3 * ch.size
+        if tolerance < 1.5:
+            tolerance = 1.5
+        if cluster is not None and ch.base - cluster_base <= tolerance:
+            cluster.append(ch)
+        else:
+            cluster = [ch]
+            cluster_base = ch.base
+            clusters.append(cluster)
+    clusters = _merge_small(clusters)
+    rows = []
+    for cl in clusters:
+        cl.sort(key=_X0)
+        size = median([ch.size for ch in cl])
+        segs, cur = [], [cl[0]]
+        for prev, ch in zip(cl, cl[1:]):
+            if ch.x0 - prev.x1 > _GAP_SPLIT * size:
+                segs.append(_seg(cur, page))
+                cur = []
+            cur.append(ch)
+        segs.append(_seg(cur, page))
+        segs = [s for s in segs if not DECORATION.match(s.text.replace(" ", ""))]
+        if not segs:
+            continue
+        rows.append(Row(segs, min(s.top for s in segs), max(s.bottom for s in segs), size))
+    rows.sort(key=_TOP)
+    return rows
+
+
+_BASE_X0 = attrgetter("base", "x0")
+_X0 = attrgetter("x0")
+_TOP = attrgetter("top")
+
+
+def median(values: list[float]) -> float:
+    """statistics.median without its overhead (the same arithmetic)."""
+    values = sorted(values)
+    n = len(values)
+    if n % 2 == 1:
+        return values[n // 2]
+    return (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def _merge_small(clusters: list[list[Char]]) -> list[list[Char]]:
+    """Footnote markers and raised diacritics (≤3 characters) join the nearest line."""
+    out: list[list[Char]] = []
+    for i, cl in enumerate(clusters):
+        if len(cl) <= 3 and len(clusters) > 1:
+            base = cl[0].base
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(clusters) and len(clusters[j]) > 3
+                    and abs(clusters[j][0].base - base) < 0.6 * clusters[j][0].size
+                    and min(c.x0 for c in clusters[j]) <= cl[0].x0 <= max(c.x1 for c in clusters[j]) + 2]
+            if near:
+                target = near[0]
+                if target < i:
+                    out_idx = len(out) - 1
+                    out[out_idx].extend(cl)
+                else:
+                    clusters[target].extend(cl)
+                continue
+        out.append(cl)
+    return out
+
+
+def _seg(chars: list[Char], page: int) -> Seg:
+    chars = _without_note_marks(chars)
+    first = chars[0]
+    parts = [first.c]
+    top, x1, bottom = first.top, first.x1, first.bottom
+    prev = first
+    tracking = _tracking(chars)
+    for ch in chars[1:]:
+        if ch.space_before or ch.x0 - prev.x1 - tracking > _SPACE_GAP * ch.size:
+            parts.append(" ")
+        parts.append(ch.c)
+        if ch.top < top:
+            top = ch.top
+        if ch.x1 > x1:
+            x1 = ch.x1
+        if ch.bottom > bottom:
+            bottom = ch.bottom
+        prev = ch
+    return Seg(text="".join(parts), x0=first.x0, top=top, x1=x1, bottom=bottom,
+                size=median([c.size for c in chars]),
+                bold=sum(c.bold for c in chars) * 2 > len(chars), page=page)
+
+
+def _tracking(chars: list[Char]) -> float:
+    """How far apart the letters of a word sit in this run, when clearly less than
+    nothing: text squeezed with tightened letter-spacing into a narrow cell (109/NQ-CP's
+    '1. Bộ Tài chính đối với ...': letters -0.7 pt apart, words +1.3 pt) keeps its word
+    spaces only when gaps are measured from there.  0 for ordinary text."""
+    if len(chars) < 8:
+        return 0.0
+    limit = -0.05 * chars[0].size
+    gaps = [b.x0 - a.x1 for a, b in zip(chars, chars[1:])]
+    if sum(1 for g in gaps if g < limit) < len(gaps) // 2 + 1:
+        return 0.0                  # the middle gap is not below the limit: ordinary text
+    gaps.sort()
+    return gaps[len(gaps) // 2]
+
+
+def _without_note_marks(chars: list[Char]) -> list[Char]:
+    """Drop footnote reference marks: digits in small type raised above the line's
+    baseline, glued to the word before them ("Quyết định QPPL4" -> "Quyết định QPPL", 069)."""
+    if len(chars) < 4 or not any(c.c.isdigit() for c in chars):
+        return chars
+    size = median([c.size for c in chars])
+    base = median([c.base for c in chars])
+    kept: list[Char] = []
+    for c in chars:
+        if c.c.isdigit() and c.size <= _NOTE_MARK_SIZE * size and c.base < base - 0.2 * size:
+            if kept:                       # the word before spans the mark: no space left in its place
+                kept[-1] = replace(kept[-1], x1=max(kept[-1].x1, c.x1))
+            continue
+        kept.append(c)
+    return kept or chars
+
+
+def ocr_row(segs: list[Line], page: int) -> Row:
+    """An OCR'd line (its segments) as a row, like a text-layer line."""
+    out = [Seg(ln.text, ln.box.x0, ln.box.top, ln.box.x1, ln.box.bottom,
+                ln.box.bottom - ln.box.top, False, page) for ln in segs]
+    return Row(out, min(s.top for s in out), max(s.bottom for s in out),
+                statistics.median(s.size for s in out))
+
+
+def joined(segs: list[Seg]) -> Seg:
+    """Segments of one row and one column as one ("Số:" + "/UBND-XD" -> "Số: /UBND-XD")."""
+    if len(segs) == 1:
+        return segs[0]
+    return Seg(" ".join(s.text for s in segs), segs[0].x0, min(s.top for s in segs), segs[-1].x1,
+                max(s.bottom for s in segs), segs[0].size, segs[0].bold, segs[0].page)

@@ -1,0 +1,315 @@
+"""Ruled tables: ruling strokes read from the page's path objects, cells found by
+pdfplumber's table finder (fed those strokes, so it never parses the page), read
+from our characters; tables continued over pages merged."""
+from __future__ import annotations
+
+import bisect
+import ctypes
+import re
+from functools import lru_cache
+
+import pypdfium2.raw as pdfium_c
+
+from ..types import Table
+from .chars import Char, bare_all
+from .rows import Page, make_rows
+
+#: a cell that only a layout table holds (the 2-column header's motto, the signature block's
+#: "Nơi nhận:"), never a real table: the motto in capitals or "Độc lập - Tự do" opening the
+#: cell.  A law's name inside a task ("Luật Cơ quan đại diện nước Cộng hòa xã hội chủ nghĩa
+#: Việt Nam ở nước ngoài", 109/NQ-CP) is no motto.
+LAYOUT_TABLE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|^(?:Độc lập\s*-\s*Tự do|Nơi nhận\s*:)", re.IGNORECASE)
+
+
+def ruling(page, height: float) -> tuple[list[dict], list[dict]]:
+    """The page's straight horizontal and vertical rulings, read from its path objects
+    (pdfplumber edge dicts, top measured from the page top).  Cheap: no page parse.
+
+    A ruling is ink: a stroked line or outline, or a thin filled bar.  A filled area is
+    a cell's background, whose edges sit inset from the rulings and would cut every row
+    and column in two (116/NQ-CP draws a white box inside each cell; 135/QĐ-BLĐTBXH
+    shades its group rows grey): its edges are no ruling, and neither is white ink."""
+    horizontal: list[dict] = []
+    vertical: list[dict] = []
+    raw_page = page.raw
+    get_object, get_type = _path_calls()[:3:2]
+    path_type = pdfium_c.FPDF_PAGEOBJ_PATH
+    # the page's top-level objects (no form XObjects), read without pypdfium2's object wrappers
+    for i in range(max(pdfium_c.FPDFPage_CountObjects(raw_page), 0)):
+        obj = get_object(raw_page, i)
+        if not obj or get_type(obj) != path_type:
+            continue
+        stroked, filled = _paint(obj)
+        if not (stroked or filled):
+            continue
+        for points, closed in _subpaths(obj):
+            if not stroked:
+                xs, ys = [x for x, _ in points], [y for _, y in points]
+                if min(max(xs) - min(xs), max(ys) - min(ys)) > _THIN:
+                    continue                # a filled area: background, not a ruling
+            for p, q in zip(points, points[1:]):
+                _add_edge(p, q, height, horizontal, vertical)
+            if closed or not stroked:
+                _add_edge(points[-1], points[0], height, horizontal, vertical)
+    return horizontal, vertical
+
+
+def _subpaths(obj) -> list[tuple[list[tuple[float, float]], bool]]:
+    """The path's straight subpaths in page space: (points, closed)."""
+    _, get_segment, _, get_matrix, count_segments, get_point, segment_type, segment_close = _path_calls()
+    fx, fy = ctypes.c_float(), ctypes.c_float()
+    fx_ref, fy_ref = ctypes.byref(fx), ctypes.byref(fy)
+    matrix = pdfium_c.FS_MATRIX()
+    get_matrix(obj, ctypes.byref(matrix))
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+    out: list[tuple[list, bool]] = []
+    current: list = []
+    closed = False
+    for k in range(count_segments(obj)):
+        seg = get_segment(obj, k)
+        get_point(seg, fx_ref, fy_ref)
+        point = (a * fx.value + c * fy.value + e, b * fx.value + d * fy.value + f)
+        kind = segment_type(seg)
+        if kind == moveto:
+            if len(current) > 1:
+                out.append((current, closed))
+            current, closed = [point], False
+            continue
+        if kind == lineto and current:
+            current.append(point)
+        else:                               # a curve: no ruling runs through it
+            if len(current) > 1:
+                out.append((current, closed))
+            current = [point]
+        if segment_close(seg):
+            closed = True
+    if len(current) > 1:
+        out.append((current, closed))
+    return out
+
+
+_WHITE = 245           # a colour with every channel at or above this is paper, not ink
+_THIN = 2.5            # a filled shape at most this thick (points) is a ruling bar
+
+
+def _paint(obj) -> tuple[bool, bool]:
+    """(stroked, filled) with visible ink: a colour that is not white, not transparent."""
+    get_mode, get_fill, get_stroke = _paint_calls()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not get_mode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return True, False                  # unknown: read it as a stroke, as before
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    refs = [ctypes.byref(x) for x in rgba]
+    out = []
+    for painted, get_colour in ((stroke.value, get_stroke), (fill.value, get_fill)):
+        if not painted:
+            out.append(False)
+        elif not get_colour(obj, *refs):
+            out.append(True)
+        else:
+            r, g, b, alpha = (x.value for x in rgba)
+            out.append(alpha > 0 and min(r, g, b) < _WHITE)
+    return out[0], out[1]
+
+
+@lru_cache(maxsize=1)
+def _paint_calls():
+    """How a path is painted: draw mode (fill mode, stroke flag), fill and stroke colour."""
+    c = pdfium_c
+    return bare_all((c.FPDFPath_GetDrawMode, ctypes.c_int), (c.FPDFPageObj_GetFillColor, ctypes.c_int),
+                    (c.FPDFPageObj_GetStrokeColor, ctypes.c_int))
+
+
+@lru_cache(maxsize=1)
+def _path_calls():
+    """pdfium's per-object and per-path-segment functions without ctypes' argument
+    conversion (as _char_calls): handles are passed as the pointer objects pdfium returned."""
+    c = pdfium_c
+    return bare_all((c.FPDFPage_GetObject, c.FPDF_PAGEOBJECT), (c.FPDFPath_GetPathSegment, c.FPDF_PATHSEGMENT),
+                    (c.FPDFPageObj_GetType, ctypes.c_int), (c.FPDFPageObj_GetMatrix, ctypes.c_int),
+                    (c.FPDFPath_CountSegments, ctypes.c_int), (c.FPDFPathSegment_GetPoint, ctypes.c_int),
+                    (c.FPDFPathSegment_GetType, ctypes.c_int), (c.FPDFPathSegment_GetClose, ctypes.c_int))
+
+
+def _add_edge(p, q, height: float, horizontal: list, vertical: list) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y1 - y0) < 1.0 and abs(x1 - x0) > 5:
+        lo, hi = sorted((x0, x1))
+        top = height - y0
+        horizontal.append({"object_type": "line_edge", "orientation": "h", "x0": lo, "x1": hi,
+                           "top": top, "bottom": top, "width": hi - lo, "height": 0.0})
+    elif abs(x1 - x0) < 1.0 and abs(y1 - y0) > 5:
+        lo, hi = sorted((height - y0, height - y1))
+        vertical.append({"object_type": "line_edge", "orientation": "v", "x0": x0, "x1": x0,
+                         "top": lo, "bottom": hi, "width": 0.0, "height": hi - lo})
+
+
+def cut_tables(chars: list[Char], direction: str, result: Page, horizontal: list[dict],
+               vertical: list[dict], width: float, height: float) -> list[Char]:
+    """Find ruled tables with pdfplumber's table finder (fed our ruling strokes, so
+    pdfplumber never parses the page), read their cells from our characters, and
+    return the characters left outside every table.  Cells are measured in the page's
+    unrotated space (width x height, pdfium's page size: the same as pdfplumber's on
+    all 184 pages with turned text of the corpus and the gazette pool)."""
+    from pdfplumber.table import TableFinder
+
+    remaining = chars
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+    # with explicit edges only, pdfplumber's table finder never looks at the page: no need
+    # to open the PDF a second time with pdfplumber (Page.find_tables is TableFinder(page, settings))
+    for found in TableFinder(None, settings).tables:
+        cells = [_to_reading(c, width, height, direction) for c in found.cells]
+        table, box = _table_from_cells(cells, remaining, result.number)
+        if table is None:
+            continue
+        remaining = _outside(remaining, box)
+        result.tables.append(table)
+        result.table_tops.append(box[1])
+    return remaining
+
+
+def _to_reading(cell, width: float, height: float, direction: str):
+    """pdfplumber's (x0, top, x1, bottom) with top from the page top -> our reading space."""
+    x0, top, x1, bottom = cell
+    yb, yt = height - bottom, height - top       # PDF y (up)
+    if direction == "+x":
+        return (x0, top, x1, bottom)
+    if direction == "+y":
+        return (yb, x0, yt, x1)
+    if direction == "-y":
+        return (height - yt, width - x1, height - yb, width - x0)
+    return (width - x1, yb, width - x0, yt)
+
+
+def _inside(ch: Char, box) -> bool:
+    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def _outside(chars: list[Char], box) -> list[Char]:
+    """The characters not _inside the box (the test inlined: it runs over every character)."""
+    left, top, right, bottom = box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1
+    return [ch for ch in chars if not (left <= (ch.x0 + ch.x1) / 2 <= right and top <= (ch.top + ch.bottom) / 2 <= bottom)]
+
+
+def _edges(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > 2.0:
+            out.append(v)
+    return out
+
+
+def _index(edges: list[float], v: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+
+
+def _is_layout_cell(text: str) -> bool:
+    m = LAYOUT_TABLE.search(text)
+    return m is not None and (m.start() == 0 or m.group(0).isupper())
+
+
+def _table_from_cells(cells, chars: list[Char], page: int):
+    """A grid from cell boxes; merged cells' text repeated down their rows."""
+    if len(cells) < 4:
+        return None, None
+    xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
+    ncols, nrows = len(xs) - 1, len(ys) - 1
+    if ncols < 2 or nrows < 2:
+        return None, None
+    if ncols > 20:
+        return None, None             # words boxed one by one, not a table
+    grid = [["" for _ in range(ncols)] for _ in range(nrows)]
+    cut = total = 0
+    by_y = sorted(chars, key=lambda ch: (ch.top + ch.bottom) / 2)
+    centres = [(ch.top + ch.bottom) / 2 for ch in by_y]
+    box = (xs[0], ys[0], xs[-1], ys[-1])
+    for cell in cells:
+        c0, c1 = _index(xs, cell[0]), _index(xs, cell[2])
+        r0, r1 = _index(ys, cell[1]), _index(ys, cell[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        lo, hi = bisect.bisect_left(centres, cell[1] - 1), bisect.bisect_right(centres, cell[3] + 1)
+        inner = [ch for ch in by_y[lo:hi] if _inside(ch, cell)]
+        cut += sum(1 for ch in inner if ch.x0 < cell[0] - 1.5 or ch.x1 > cell[2] + 1.5)
+        total += len(inner)
+        text = " ".join(seg.text for row in make_rows(inner, page) for seg in row.segs)
+        for r in range(r0, r1):
+            grid[r][c0] = text
+    if total and cut > 0.02 * total:
+        return None, None             # cell edges cut through words: shaded text, not a table
+    if any(_is_layout_cell(c) for row in grid for c in row):
+        return None, None             # the header or signature block drawn as a table
+    beside = sum(1 for ch in chars if box[1] + 1 < (ch.top + ch.bottom) / 2 < box[3] - 1
+                 and not box[0] - 1 <= (ch.x0 + ch.x1) / 2 <= box[2] + 1)
+    if beside > 3:
+        return None, None             # body text runs on beside it: boxed words inside a paragraph
+    rows = [row for row in grid if any(row)]
+    filled_rows = [row for row in rows if sum(1 for c in row if c) >= 2]
+    if len(rows) < 2 or len(filled_rows) < 2:
+        return None, None
+    return Table(rows=rows, page=page, row_pages=[page] * len(rows)), box
+
+
+def merge_tables(items: list) -> list:
+    """A table that starts a page right after a table ending the previous page,
+    with as many columns, is its continuation: one Table.  Its repeated header rows
+    are dropped, and its first row either goes on with the row the page break cut
+    (_cut_by_break) or is a new row under cells merged down across the break."""
+    out: list = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (isinstance(it, Table) and isinstance(prev, Table) and it.page is not None
+                and prev.row_pages and prev.row_pages[-1] is not None and it.page == prev.row_pages[-1] + 1
+                and len(it.rows[0]) == len(prev.rows[0])):
+            _append_page(prev, it)
+            continue
+        out.append(it)
+    return out
+
+
+def _row_key(row: list[str]) -> str:
+    return re.sub(r"\s+", "", "".join(row)).casefold()
+
+
+def _append_page(prev: Table, it: Table) -> None:
+    rows, pages = list(it.rows), list(it.row_pages or [it.page] * len(it.rows))
+    header = {_row_key(r) for r in prev.rows[:_HEADER_ROWS]}
+    while rows and _row_key(rows[0]) in header:         # the header printed again on this page
+        rows, pages = rows[1:], pages[1:]
+    if rows and not rows[0][0].strip() and prev.rows[-1][0].strip():
+        last, first = prev.rows[-1], rows[0]
+        if _cut_by_break(last, first):
+            prev.rows[-1] = [f"{a} {b}".strip() for a, b in zip(last, first)]
+            rows, pages = rows[1:], pages[1:]
+        else:                                          # cells merged down run on over the break
+            lead = next(k for k, c in enumerate(first) if c.strip())
+            for k, row in enumerate(rows):             # down the rows that merged cell spans here
+                if any(c.strip() for c in row[:lead]):
+                    break
+                rows[k] = last[:lead] + row[lead:]
+    prev.rows.extend(rows)
+    prev.row_pages.extend(pages)
+
+
+_HEADER_ROWS = 3       # a table's header takes at most this many rows
+
+
+def _cut_by_break(last: list[str], first: list[str]) -> bool:
+    """The page's first row, whose first cell is empty, is the rest of the previous page's
+    last row (the break cut its cells: 085's '1.4' goes on with 'sở, tiêu chuẩn ...',
+    116/NQ-CP's 'III.4' with '(UAV), mô hình ...'), not a new row under cells merged
+    down across the break (175/NQ-CP's 'Bộ Thông tin và Truyền thông' rows, each with its
+    own task, partners and deadline).  A new row fills every column the last row filled
+    after its merged cells, and its text starts with a capital."""
+    filled = [k for k, c in enumerate(first) if c.strip()]
+    if not filled:
+        return True
+    lead = filled[0]
+    if any(last[k].strip() and not first[k].strip() for k in range(lead, len(first))):
+        return True
+    start = first[lead].strip()[0]
+    return not (start.isupper() or start.isdigit())

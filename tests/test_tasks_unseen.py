@@ -1,0 +1,116 @@
+"""Tasks on unseen documents (issue 10): work is work, assignments inside a paragraph, wrapped
+headings, compound and silent deadlines.  Real documents of the pool kept in corpus/ (100-109)."""
+from pathlib import Path
+
+import pytest
+
+from vanban.extractors.tasks import extract_tasks
+from vanban.extractors.tasks.assignment import names_only
+from vanban.pipeline.layout import layout
+from vanban.pipeline.normalise import normalise
+from vanban.pipeline.read import read
+from vanban.pipeline.tree import build_tree
+from vanban.schemas.models import Metadata
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def _tasks(pattern: str):
+    path = next(CORPUS.glob(pattern))
+    doc = layout(normalise(read(str(path))))
+    tasks, warnings = extract_tasks(doc, build_tree(doc), Metadata(date="2025-11"))
+    return {t.id: t for t in tasks}, warnings
+
+
+def test_assignment_in_a_later_sentence_of_an_article():
+    # 102 Cà Mau 01814/QĐ-UBND Điều 2: "... có hiệu lực thi hành kể từ ngày ký. Giao Sở Giáo dục và Đào tạo chủ trì, ..."
+    tasks, _ = _tasks("102_pool-*.md")
+    assert tasks["body:Điều 2"].lead == ["Sở Giáo dục và Đào tạo"]
+
+
+def test_one_word_heading_is_a_wrapped_sentence():
+    # 103 386/NQ-CP: "**Điều 4. **Các" / "Bộ trưởng, Thủ trưởng các cơ quan có liên quan chịu trách nhiệm ..."
+    tasks, _ = _tasks("103_pool-*.md")
+    assert tasks["body:Điều 4"].lead == ["Các Bộ trưởng", "Thủ trưởng các cơ quan có liên quan"]
+
+
+def test_recipients_line_without_label_is_no_task():
+    # 104 1660/NQ-UBTVQH15: "- Chính phủ; - Ban Tổ chức Trung ương; ... - Lưu: HC, PLTP." after Điều 3
+    tasks, _ = _tasks("104_pool-*.md")
+    assert not any("Ban Tổ chức Trung ương;" in t.description for t in tasks.values())
+    assert "body:Điều 3.3" in tasks
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW Mặt trận Tổ quốc Việt Nam; - Lưu: HC, PLTP.", True),  # 104
+    ("Ủy ban Kiểm sát; 2. Văn phòng; 3. Vụ Tổng hợp", True),          # issue 10: a list of units
+    ("Sở Y tế", True),
+    ("Sở Giáo dục và Đào tạo chủ trì, phối hợp với đơn vị có liên quan tổ chức thực hiện", False),  # 102
+    ("Bãi bỏ Quyết định số 1374/QĐ-UBND ngày 30 tháng 6 năm 2025", False),                         # 100
+    ("Chánh Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường tổ chức niêm yết công khai "
+     "đầy đủ danh mục tại Trung tâm Phục vụ hành chính công tỉnh", False),                          # 100 Điều 3.2
+    ("Cơ quan, tổ chức, cá nhân có liên quan", True),
+])
+def test_names_only(text, expected):
+    assert names_only(text) is expected
+
+
+def test_every_unparsed_deadline_has_a_warning_at_its_task():
+    for pattern in ("100_pool-*.md", "104_pool-*.md", "106_pool-*.md", "109_pool-*.md"):
+        tasks, warnings = _tasks(pattern)
+        warned = {w.location for w in warnings if w.code == "deadline_unparsed"}
+        for t in tasks.values():
+            if t.deadline is not None and t.deadline.kind == "unparsed":
+                assert t.id in warned
+
+
+def test_unparsed_deadline_of_a_block_is_warned():
+    # pool md/4e39af96b6891368.md: "- Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê."
+    path = Path(__file__).parent / "data" / "pool-4e39af96-kiem-ke.md"
+    doc = layout(normalise(read(str(path))))
+    tasks, warnings = extract_tasks(doc, build_tree(doc), Metadata(date="2025-11"))
+    unparsed = [t for t in tasks if t.deadline is not None and t.deadline.kind == "unparsed"]
+    assert unparsed
+    warned = {w.location for w in warnings if w.code == "deadline_unparsed"}
+    assert all(t.id in warned for t in unparsed)
+
+
+def test_numbered_heading_rows_inside_a_table_open_groups():
+    # pool md/74e2ddc7b11340da.md (624/TB-VPCP), PHỤ LỤC I: one Markdown table holding
+    # "**1. Các nhiệm vụ ...**" rows 1-9, then "| 2. Các nhiệm vụ về chuyển đổi số ... | STT | Nhiệm vụ | ..."
+    # (heading and repeated header shifted into one row) and rows 1-46, then "3. ..." and rows 1-18;
+    # PHỤ LỤC II numbers its rows from 1 again.
+    path = Path(__file__).parent / "data" / "pool-74e2ddc7-tb-vpcp-624.md"
+    doc = layout(normalise(read(str(path))))
+    tasks, _ = extract_tasks(doc, build_tree(doc), Metadata(date="2025-11"))
+    ids = [t.id for t in tasks if t.origin == "appendix"]
+    assert {"appendix:9", "appendix:2.1", "appendix:2.46", "appendix:3.1", "appendix:3.18"} <= set(ids)
+    assert "appendix:1-2" not in ids and "appendix:1-3" not in ids
+    assert "appendix:appendix-2.1" in ids
+    assert not any(t.description.endswith("Thời hạn hoàn thành") for t in tasks)
+
+
+def test_lead_after_a_topic_lead_in():
+    # 108 653/TB-VPCP 2.c: "c) Về việc thỏa thuận giao cắt tuyến ống Cái Mép-Phú Mỹ: Ủy ban nhân dân Thành phố
+    # Hồ Chí Minh xử lý dứt điểm trong tháng 11 năm 2025, ..."
+    from vanban.extractors.tasks import read_assignment
+    got = read_assignment("Về việc thỏa thuận giao cắt tuyến ống Cái Mép-Phú Mỹ: Ủy ban nhân dân Thành phố Hồ Chí "
+                          "Minh xử lý dứt điểm trong tháng 11 năm 2025")
+    assert got is not None and got[0] == ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+    tasks, _ = _tasks("108_pool-*.md")
+    assert tasks["body:2.c"].lead == ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+
+
+def test_row_ids_never_from_text_and_shifted_rows_put_back():
+    # pool md/646f0a00d4174382.md, Phụ lục I `STT | Cơ quan chủ trì | Cơ quan phối hợp | Thuộc nhóm ... | Nội dung
+    # nhiệm vụ | Chỉ tiêu | Thời hạn`: under `D. | BỘ KHOA HỌC VÀ CÔNG NGHỆ` the converter dropped the merged STT
+    # cell, so the row reads `| Bộ Khoa học và Công nghệ | - Bộ Nông nghiệp và Môi trường ... | ... | |`.
+    path = Path(__file__).parent / "data" / "pool-646f0a00-qd-ttg-khong-khi.md"
+    doc = layout(normalise(read(str(path))))
+    tasks, _ = extract_tasks(doc, build_tree(doc), Metadata(date="2025-11"))
+    rows = {t.id: t for t in tasks if t.origin == "appendix"}
+    assert not any("Bộ" in i or " " in i for i in rows)                  # was "appendix:D.Bộ Khoa học và Công nghệ"
+    d = next(t for i, t in rows.items() if i.startswith("appendix:D."))
+    assert d.lead == ["Bộ Khoa học và Công nghệ"]
+    assert d.coordinators[:1] == ["Bộ Nông nghiệp và Môi trường"]
+    assert rows["appendix:A.1"].lead == ["Bộ Nông nghiệp và Môi trường"]
