@@ -359,7 +359,7 @@ def _parse_deadline(text: str, doc_year: int | None) -> tuple[Deadline, list[War
         return Deadline(text=shown, kind="from", start=start), warnings
     if g.cue_before.search(prefix) and len(groups[0]) == 1:
         return Deadline(text=shown, kind="by_date", end=end), warnings
-    if first.unit == "day" and len(groups[0]) == 1:
+    if first.unit == "day" and len(groups[0]) == 1 and _clean(prefix).casefold() in ("", "ngày"):
         return Deadline(text=shown, kind="by_date", end=end), warnings     # a bare date: "18/10/2025"
     return Deadline(text=shown, kind="period", start=start, end=end), warnings
 

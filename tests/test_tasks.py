@@ -52,12 +52,11 @@ CORPUS = Path(__file__).parent.parent / "corpus"
      "tầng số, hạ tầng bưu chính rộng khắp cả nước đáp ứng yêu cầu bùng nổ của phát triển kinh tế số, xã hội số. "
      "Đồng thời, cùng với Nhà nước tham gia đào tạo, hướng dẫn người dân sử dụng các kỹ năng số.",
      ["Các doanh nghiệp viễn thông", "Doanh nghiệp bưu chính"], []),
-    # pool md/646f0a00d4174382.md IV.2.m: "cần tập trung" is the duty, not part of the second name
+    # pool md/646f0a00d4174382.md IV.2.m: "cần" (+ verb) is the duty, not part of the second name
     ("Ủy ban nhân dân thành phố Hà Nội và Ủy ban nhân dân Thành phố Hồ Chí Minh cần tập trung một số nhiệm vụ "
      "quan trọng như sau:", ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân Thành phố Hồ Chí Minh"], []),
-    # pool md/344b9eec106a648a.md II.2.b: a sentence before the colon is no list of names
-    ("Bộ Tài chính giải quyết 03 vấn đề tồn đọng: (i) Tích hợp, cung cấp dịch vụ thanh toán trực tuyến nghĩa vụ "
-     "tài chính", ["Bộ Tài chính"], []),
+    # pool md/92e7ae60081433eb.md Điều 13.5: a heading that is a sentence about its body
+    ("Thủ tướng Chính phủ xem xét, quyết định chủ trương viện trợ", ["Thủ tướng Chính phủ"], []),
     # 034 VI.19.b
     ("Các doanh nghiệp công nghệ số chủ động tích cực tham gia triển khai Kế hoạch; tích cực, tiên phong đầu tư "
      "phát triển các nền tảng số phục vụ phát triển kinh tế số và xã hội số",

@@ -114,3 +114,13 @@ def test_row_ids_never_from_text_and_shifted_rows_put_back():
     assert d.lead == ["Bộ Khoa học và Công nghệ"]
     assert d.coordinators[:1] == ["Bộ Nông nghiệp và Môi trường"]
     assert rows["appendix:A.1"].lead == ["Bộ Nông nghiệp và Môi trường"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mức 400.000 đồng/người/buổi áp dụng đối với Trưởng ban.", True),      # pool md/b50a2c837e9adc09.md
+    ("Mức 1.500.000 đồng/người/buổi áp dụng đối với Trưởng ban.", True),
+    ("Sở Tài chính hướng dẫn mức chi 400.000 đồng/người/buổi", False),
+])
+def test_rates_are_not_work(text, expected):
+    from vanban.extractors.tasks.assignment import is_rate
+    assert is_rate(text) is expected

@@ -27,7 +27,7 @@ from vanban.pipeline.types import FlatTable, LaidOut, Node, Paragraph, Table
 from vanban.schemas.models import Metadata, Task, Warning
 
 from ..deadlines import find_deadline
-from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, all_bodies, assignment, coordinators_in, names_only, node_text,
+from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, all_bodies, assignment, coordinators_in, is_rate, names_only, node_text,
                          read_assignment, strip_opener)
 from .blocks import block_fields, block_task, is_block_label
 from .flat import find_flat_regions, tasks_from_flat
@@ -152,7 +152,7 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
     if current is not None and current.lead:
         task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")]
         if (not task_children or (current.description and own is not None and node.text.strip())) \
-                and not names_only(current.description or node_text(node)):
+                and not names_only(current.description or node_text(node)) and not is_rate(node_text(node)):
             tasks.append(_body_task(node, current, year))
     for c in node.children:
         _walk(c, current if current and current.lead else None, year, used, tasks, warnings)

@@ -30,6 +30,8 @@ NAME_ITEMS = re.compile(r"\s*;\s*|\s+[-–]\s+(?=[A-ZĐÂ-Ỹ])")
 ITEM_MARK = re.compile(r"^(?:[-–+•]\s*|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
 # The archive entry that closes a recipients list: "Lưu: VT, HC", "- Lưu VT"
 RECORDS = re.compile(r"^Lưu\b")
+# A rate: an opening word and an amount ("Mức 400.000 đồng/người/buổi", "Mức 1.500.000 đồng")
+RATE = re.compile(r"^(?P<word>\w+)\s+\d[\d.,]*\s*(?:đồng|%|triệu|nghìn)", re.I)
 # A lettered item marker: "a)", "đ)"
 LETTER_MARKER = re.compile(r"[a-zđ]\)")
 # Clauses of one task sentence, or items of a list of bodies: "...; Hội Văn học nghệ thuật tỉnh xây dựng ..."
@@ -60,6 +62,8 @@ class _Phrases:
     tail_junk: frozenset[str]
     duty_starts: tuple[str, ...]
     topic_openers: tuple[str, ...]
+    noun_duties: frozenset[str]
+    rate_openers: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -72,7 +76,8 @@ def phrases() -> _Phrases:
                     duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
                     not_qualifier=frozenset(d["not_qualifier_words"]),
                     tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
-                    topic_openers=tuple(w + " " for w in srt(d["topic_openers"])))
+                    topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
+                    noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]))
 
 
 @dataclass
@@ -198,7 +203,12 @@ def _is_sentence(text: str) -> bool:
     at least two more words ("Thủ tướng Chính phủ xem xét, quyết định chủ trương viện trợ")."""
     who = _leading_bodies(text)
     rest = text[len(who):].lstrip(" ,")
-    return bool(who) and len(rest.split()) >= 3 and rest[:1].islower() and _starts_with_duty(rest)
+    low = rest.casefold()
+    verb = next((v for v in phrases().duty + phrases().lead_words + phrases().coordinate + phrases().duty_starts
+                 if low.startswith(v)), None)
+    # "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan": "tổ chức," is a name of the list
+    return bool(who) and verb is not None and len(rest.split()) >= 3 and rest[:1].islower() \
+        and not (verb in phrases().noun_duties and rest[len(verb):].lstrip().startswith(","))
 
 
 def _duty_outside_names(text: str) -> bool:
@@ -206,6 +216,12 @@ def _duty_outside_names(text: str) -> bool:
     tổ chức niêm yết ..." yes; "Cơ quan, tổ chức, cá nhân có liên quan" no)."""
     spans = find_bodies(text)
     return any(not any(b.start <= i < b.end for b in spans) for i in _starts_of(text, "duty"))
+
+
+def is_rate(text: str) -> bool:
+    """Does an item state a rate, not work ("Mức 400.000 đồng/người/buổi áp dụng đối với Trưởng ban")?"""
+    m = RATE.match(clean(text))
+    return m is not None and m.group("word").casefold() in phrases().rate_openers
 
 
 def _opener_places(text: str, op: str) -> list[int]:
