@@ -331,3 +331,12 @@ def test_bodies_outside_the_gazetteer():
     text = "Giao Ngân hàng Nhà nước chi nhánh khu vực 14 chủ trì, phối hợp với Trung tâm Phục vụ hành chính công tỉnh"
     assert [b.name for b in find_bodies(text)] == ["Ngân hàng Nhà nước chi nhánh khu vực 14",
                                                    "Trung tâm Phục vụ hành chính công tỉnh"]
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("Giám đốc, Phó Giám đốc, Kế toán", ["Giám đốc", "Phó Giám đốc", "Kế toán"]),      # 1f9faa03...: no body to share
+    # a lower-case unit after a place locates the same body (00e8b0e4daffc2ef: "UBND phường Phù Khê", "Phường Phù Khê, tỉnh Bắc Ninh")
+    ("UBND phường Phù Khê, tỉnh Bắc Ninh", ["UBND phường Phù Khê, tỉnh Bắc Ninh"]),
+])
+def test_titles_and_units_that_stay_apart_or_together(cell, expected):
+    assert split_bodies(cell) == expected

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .find import find_bodies
 from .gazetteer import COMMITTEE_TAIL, fold_name, gazetteer, phrase_mask, piece_words
-from .names import proper_case
+from .names import held_body, proper_case
 
 #: Separators of a list of bodies: "Sở Tài chính, Sở Nội vụ; UBND cấp xã và đơn vị liên quan".
 LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+và\s+|\s*\n\s*")
@@ -63,7 +63,7 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     if not words:
         return False
     first = words[0].lower()
-    if sep == "," and fold_name(prev) in g.titles:
+    if sep == "," and fold_name(prev) in g.titles and held_body(piece.strip()):
         return True             # "Bộ trưởng" + "Thủ trưởng cơ quan ngang bộ": titles sharing one body
     if (words[0][:1].islower() and not _starts_collective(piece) and first not in g.determiners
             and sep == "," and not g.role_words.match(piece)):

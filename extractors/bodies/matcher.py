@@ -140,9 +140,9 @@ class _Matchers:
                 bits |= C_NAME | C_NFIRST
             elif i and f & L_NAMEWORD and (pf & L_CAP or inside[i - 1]):
                 bits |= C_NAME
-            # unit: "tỉnh", "huyện", ", thị xã", "và thành phố" (a separator only between units:
-            # "UBND thành phố Hà Nội, Thành phố Hồ Chí Minh" is two committees)
-            if f & L_UNIT or (f & L_SEP and nf is not None and nf & L_UNIT and pf & L_UNIT):
+            # unit: "tỉnh", "huyện", ", thị xã", "và thành phố", ", tỉnh Bắc Ninh" (after a place name a
+            # capitalised unit opens another name: "UBND thành phố Hà Nội, Thành phố Hồ Chí Minh" is two)
+            if f & L_UNIT or (f & L_SEP and nf is not None and nf & L_UNIT and (pf & L_UNIT or not nf & L_CAP)):
                 bits |= C_UNIT
             # ctail: "trực thuộc Trung ương", "có liên quan", a place name of two or more capitalised
             # words ("UBND tỉnh Bắc Giang", not "UBND tỉnh Sửa đổi")

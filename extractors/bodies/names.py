@@ -1,7 +1,8 @@
 """Body names: the canonical form (abbreviations expanded, official spelling) and casing.
 No spaCy here: link and aggregation import it cheaply.
 
-    canonical_name(name: str) -> str     "Sở KH&CN" -> "Sở Khoa học và Công nghệ"
+    canonical_name(name: str) -> str     "Sở KH&CN" -> "Sở Khoa học và Công nghệ"; a holder -> its body
+    held_body(name: str) -> str | None   "Giám đốc Sở Tài chính" -> "Sở Tài chính"
     proper_case(name: str) -> str        "SỞ NỘI VỤ" -> "Sở Nội vụ"; "các sở" -> "Các sở"
 """
 from __future__ import annotations
@@ -28,9 +29,7 @@ def canonical_name(name: str) -> str:
     """Abbreviations expanded ("Sở KH&CN" -> "Sở Khoa học và Công nghệ"); the official
     spelling when the gazetteer knows the name ("Sở Văn hóa Thể thao và Du lịch")."""
     name = " ".join(name.split())
-    m = gazetteer().title_run.match(name)
-    if m and _opens_body(name[m.end():]):
-        name = name[m.end():]       # "Giám đốc Sở Tài chính" holds the office of "Sở Tài chính"
+    name = held_body(name) or name      # "Giám đốc Sở Tài chính" holds the office of "Sở Tài chính"
     abbr = abbreviations()
     expanded = _abbrev_re().sub(lambda m: abbr[m.group(0)], name)
     expanded = RECASED_UBND.sub("Ủy ban nhân dân", expanded)
@@ -38,6 +37,15 @@ def canonical_name(name: str) -> str:
     if hit:
         return _abbrev_re().sub(lambda m: abbr[m.group(0)], hit[0])
     return proper_case(expanded)
+
+
+def held_body(name: str) -> str | None:
+    """The body after the office titles that open `name` ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ" ->
+    "cơ quan ngang bộ"), or None: no title, or no body after it ("Phó Giám đốc", "Trưởng ban chỉ đạo")."""
+    m = gazetteer().title_run.match(name)
+    if m and _opens_body(name[m.end():]):
+        return name[m.end():]
+    return None
 
 
 def _opens_body(rest: str) -> bool:
