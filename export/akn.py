@@ -190,9 +190,17 @@ def _preamble_lines(doc: Document) -> list[str]:
 
 
 def _preamble(parent, doc: Document, node: Optional[Section], ids: Ids, linker: Linker) -> None:
+    """The preamble node: its `Căn cứ` lines as citations when it is only those (a decision's
+    basis), else one container; with no node, the `Căn cứ` lines found in the text."""
     if node is not None:
-        box = sub(sub(parent, "preamble"), "container", name="preamble", eId=ids.take(node.path),
-                  class_=f"page-{node.page}" if node.page is not None else None)
+        page = f"page-{node.page}" if node.page is not None else None
+        lines = node.text.split("\n")
+        if lines and all(line.startswith(tuple(data()["preamble_openers"])) for line in lines):
+            cites = sub(sub(parent, "preamble"), "citations", eId=ids.take(node.path), class_=page)
+            for line in lines:
+                linker.paragraph(sub(cites, "citation"), line)
+            return
+        box = sub(sub(parent, "preamble"), "container", name="preamble", eId=ids.take(node.path), class_=page)
         linker.paragraph(box, node.text)
         return
     lines = _preamble_lines(doc)
