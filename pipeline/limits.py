@@ -12,7 +12,7 @@ process inherits); a value of 0 means no limit.
 | characters of text | 5,000,000 | `--max-chars` | VANBAN_MAX_CHARS | `too_large` |
 | unzipped size of a .docx (from the ZIP directory, before reading) | 100 MB | `--max-unzipped` | VANBAN_MAX_UNZIPPED | `too_large` |
 | pages of a PDF | 2,000 | `--max-pages` | VANBAN_MAX_PAGES | `too_large` |
-| time per document | 60 s + 3 s a page | `--timeout` | VANBAN_TIMEOUT | `timeout` (batch) |
+| time per document, in CPU seconds (4x on the clock) | 60 s + 3 s a page | `--timeout` | VANBAN_TIMEOUT | `timeout` (batch) |
 | memory per worker | 1,536 MB | `--max-memory` | VANBAN_MAX_MEMORY | `too_large` (batch) |
 
 The OCR settings travel with them (they bound what a scanned page costs):

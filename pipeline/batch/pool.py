@@ -4,7 +4,9 @@
 
 Each worker is a forked process that parses one document at a time. The parent
   - starts workers lazily (one more only while documents wait and none is idle);
-  - gives each document a deadline (limits.time_for(pages)); past it, the worker is asked
+  - gives each document a time limit (limits.time_for(pages)) in CPU seconds, so that a busy
+    machine does not time documents out, with WALL_FACTOR times it on the clock as a backstop;
+    past it, the worker is asked
     for its stack (faulthandler, which answers even inside C code), killed and replaced,
     and the document is reported `timeout` with the stage it was in;
   - watches each worker's resident memory: over --max-memory it is killed (`too_large`);
@@ -39,6 +41,8 @@ from .report import Entry
 
 #: seconds between two looks at the workers (deadlines, memory)
 TICK = 0.25
+#: a document's wall-clock limit, in times its CPU limit
+WALL_FACTOR = 4.0
 #: seconds a worker has to load its data before it is thought broken
 WARM_UP_LIMIT = 120.0
 #: workers that die before taking any document, in a row, before the batch gives up
@@ -58,7 +62,9 @@ class Worker:
     ready: bool = False
     job: Optional[Job] = None
     began: float = field(default_factory=time.monotonic)
-    deadline: float = 0.0
+    deadline: float = 0.0              # wall clock, while the worker starts
+    limit: float = 0.0                 # CPU seconds the document may use (0: none)
+    cpu0: float = 0.0                  # the worker's CPU seconds when the document began
 
 
 def run_pool(jobs: list[Job], workers: int, limits: Limits, done: Callable[[Entry], None],
@@ -116,7 +122,8 @@ def _start(ctx, limits: Limits, tmp: Path, n: int) -> Worker:
 def _give(w: Worker, job: Job, limits: Limits, started) -> None:
     w.job = job
     w.began = time.monotonic()
-    w.deadline = w.began + (limits.time_for(0) or float("inf"))
+    w.limit = limits.time_for(0)
+    w.cpu0 = _cpu_seconds(w.proc.pid)
     w.conn.send(job)
     if started:
         started(job[0])
@@ -140,7 +147,7 @@ def _listen(pool: list[Worker], limits: Limits, done) -> None:
             w.deadline = 0.0
         elif kind == "pages" and w.job is not None:
             limit = limits.time_for(value)
-            w.deadline = w.began + limit if limit else float("inf")
+            w.limit = limit
         elif kind == "done" and w.job is not None:
             w.job = None
             done(value)
@@ -155,12 +162,13 @@ def _check(w: Worker, limits: Limits) -> Optional[Entry]:
         why = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         _stop(w)
         return Entry(input=path, status="crashed", error=f"the worker died ({why})", seconds=round(elapsed, 3))
-    if w.deadline and time.monotonic() > w.deadline:
+    if _over_time(w, elapsed):
         stage = _stack(w)
         _stop(w)
         return Entry(input=path, status="timeout", stage=stage, seconds=round(elapsed, 3),
-                     error=f"over its time limit of {elapsed:.0f} s" + (f" in {stage}" if stage else "")
-                           + " (--timeout raises it)")
+                     error=(f"over its time limit of {w.limit:.0f} s of CPU ({elapsed:.0f} s on the clock)"
+                            if w.job else f"the worker did not start within {WARM_UP_LIMIT:.0f} s")
+                           + (f" in {stage}" if stage else "") + " (--timeout raises it)")
     rss = _rss_mb(w.proc.pid)
     if w.job and limits.max_memory_mb > 0 and rss > limits.max_memory_mb:
         stage = _stack(w)
@@ -169,6 +177,26 @@ def _check(w: Worker, limits: Limits) -> Optional[Entry]:
                      error=f"over the memory limit of {limits.max_memory_mb} MB" + (f" in {stage}" if stage else "")
                            + " (--max-memory raises it)")
     return None
+
+
+def _over_time(w: Worker, elapsed: float) -> bool:
+    """A starting worker past WARM_UP_LIMIT; a document past its limit in CPU seconds (the worker's
+    and its finished children's, such as Tesseract: a busy machine does not make it time out),
+    or past WALL_FACTOR times it on the clock (a document that waits instead of working)."""
+    if w.job is None:
+        return bool(w.deadline) and time.monotonic() > w.deadline
+    if not w.limit:
+        return False
+    return _cpu_seconds(w.proc.pid) - w.cpu0 > w.limit or elapsed > WALL_FACTOR * w.limit
+
+
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime + cutime + cstime of a process (/proc/PID/stat), in seconds."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _stack(w: Worker) -> Optional[str]:
