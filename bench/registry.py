@@ -73,7 +73,12 @@ def main() -> None:
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--pg", default=None, help="a PostgreSQL URL; a fresh schema is made and dropped")
     ap.add_argument("--keep", default=None, help="keep the SQLite registry at this path")
+    ap.add_argument("--from-registry", metavar="SQLITE", default=None,
+                    help="no parsing: copy the documents stored in this SQLite registry into a fresh PostgreSQL "
+                         "schema (store time), then time refs and audit on both")
     args = ap.parse_args()
+    if args.from_registry:
+        return from_registry(args.from_registry, args.pg, args.paths)
     tmp = Path(tempfile.mkdtemp())
     engines = {"sqlite": open_registry(args.keep or f"sqlite:///{tmp}/bench.db")}
     schema = "bench_" + uuid.uuid4().hex[:8]
@@ -108,6 +113,28 @@ def main() -> None:
         if args.pg:
             with make_engine(args.pg).begin() as conn:
                 conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+
+
+def from_registry(path: str, pg: str, paths: list[str]) -> None:
+    from vanban.store.tables import documents
+    source = open_registry(path)
+    schema = "bench_" + uuid.uuid4().hex[:8]
+    target = open_registry(f"{pg}{'&' if '?' in pg else '?'}schema={schema}")
+    try:
+        with source.connect() as conn:
+            rows = conn.execute(select(documents.c.sha256, documents.c.content).order_by(documents.c.id)).all()
+        store_s = 0.0
+        for sha, content in rows:
+            doc = Document.model_validate_json(content)
+            store_s += _timed(lambda: store_document(target, doc, sha))[1]
+        out = {"documents": len(rows), "postgresql_store_s": round(store_s, 1),
+               "postgresql_store_ms_per_doc": round(1000 * store_s / len(rows), 1),
+               "sqlite": _queries(source, paths), "postgresql": _queries(target, paths)}
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+    finally:
+        target.dispose()
+        with make_engine(pg).begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
 
 
 if __name__ == "__main__":
