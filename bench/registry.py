@@ -74,11 +74,11 @@ def main() -> None:
     ap.add_argument("--pg", default=None, help="a PostgreSQL URL; a fresh schema is made and dropped")
     ap.add_argument("--keep", default=None, help="keep the SQLite registry at this path")
     ap.add_argument("--from-registry", metavar="SQLITE", default=None,
-                    help="no parsing: copy the documents stored in this SQLite registry into a fresh PostgreSQL "
-                         "schema (store time), then time refs and audit on both")
+                    help="no parsing: store the documents of this registry again into a fresh SQLite file and "
+                         "PostgreSQL schema (store times), then time refs and audit on both")
     args = ap.parse_args()
     if args.from_registry:
-        return from_registry(args.from_registry, args.pg, args.paths)
+        return from_registry(args.from_registry, args.pg, args.paths, args.keep)
     tmp = Path(tempfile.mkdtemp())
     engines = {"sqlite": open_registry(args.keep or f"sqlite:///{tmp}/bench.db")}
     schema = "bench_" + uuid.uuid4().hex[:8]
@@ -115,24 +115,29 @@ def main() -> None:
                 conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
 
 
-def from_registry(path: str, pg: str, paths: list[str]) -> None:
+def from_registry(path: str, pg: str, paths: list[str], keep: str | None) -> None:
+    """Store the documents of an existing registry again (no parsing) into a fresh SQLite file and a
+    fresh PostgreSQL schema, timing the stores; then the queries on both."""
     from vanban.store.tables import documents
-    source = open_registry(path)
+    with open_registry(path).connect() as conn:
+        rows = conn.execute(select(documents.c.sha256, documents.c.content).order_by(documents.c.id)).all()
     schema = "bench_" + uuid.uuid4().hex[:8]
-    target = open_registry(f"{pg}{'&' if '?' in pg else '?'}schema={schema}")
+    targets = {"sqlite": open_registry(keep or f"sqlite:///{tempfile.mkdtemp()}/bench.db"),
+               "postgresql": open_registry(f"{pg}{'&' if '?' in pg else '?'}schema={schema}")}
     try:
-        with source.connect() as conn:
-            rows = conn.execute(select(documents.c.sha256, documents.c.content).order_by(documents.c.id)).all()
-        store_s = 0.0
-        for sha, content in rows:
-            doc = Document.model_validate_json(content)
-            store_s += _timed(lambda: store_document(target, doc, sha))[1]
-        out = {"documents": len(rows), "postgresql_store_s": round(store_s, 1),
-               "postgresql_store_ms_per_doc": round(1000 * store_s / len(rows), 1),
-               "sqlite": _queries(source, paths), "postgresql": _queries(target, paths)}
+        docs = [(sha, Document.model_validate_json(content)) for sha, content in rows]
+        out: dict = {"documents": len(docs)}
+        for name, engine in targets.items():
+            statuses, store_s = Counter(), 0.0
+            for sha, doc in docs:
+                (status, _), secs = _timed(lambda: store_document(engine, doc, sha))
+                statuses[status] += 1
+                store_s += secs
+            out[name] = {"store_s": round(store_s, 1), "store_ms_per_doc": round(1000 * store_s / len(docs), 1),
+                         "statuses": dict(statuses), **_queries(engine, paths)}
         print(json.dumps(out, ensure_ascii=False, indent=1))
     finally:
-        target.dispose()
+        targets["postgresql"].dispose()
         with make_engine(pg).begin() as conn:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
 
