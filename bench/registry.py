@@ -52,17 +52,18 @@ def _size(engine) -> int:
         db = Path(engine.url.database)
         return sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     with engine.connect() as conn:
-        return conn.execute(text("select sum(pg_total_relation_size(quote_ident(schemaname)||'.'||"
-                                 "quote_ident(tablename))) from pg_tables where schemaname = current_schema()")).scalar()
+        return int(conn.execute(text("select sum(pg_total_relation_size(quote_ident(schemaname)||'.'||"
+                                 "quote_ident(tablename))) from pg_tables where schemaname = current_schema()")).scalar())
 
 
 def _queries(engine, paths: list[str]) -> dict:
-    again, secs_again = _timed(lambda: ingest(paths, engine, workers=1))
+    again, secs_again = _timed(lambda: ingest(paths, engine, workers=1)) if paths else (None, 0.0)
     ident = _most_cited(engine)
     refs(engine, ident)
     times = [_timed(lambda: refs(engine, ident))[1] for _ in range(20)]
     result, audit_secs = _timed(lambda: audit(engine, date(2026, 12, 3)))
-    return {"reingest_s": round(secs_again, 2), "reingest": dict(Counter(e.status for e in again.entries)),
+    return {"reingest_s": round(secs_again, 2),
+            "reingest": dict(Counter(e.status for e in again.entries)) if again else None,
             "size_mb": round(_size(engine) / 2**20, 1), "refs_identifier": ident,
             "refs_ms_median": round(statistics.median(times) * 1000, 1), "audit_s": round(audit_secs, 2),
             "findings": result.summary()["by_code"]}
@@ -134,7 +135,8 @@ def from_registry(path: str, pg: str, paths: list[str], keep: str | None) -> Non
                 statuses[status] += 1
                 store_s += secs
             out[name] = {"store_s": round(store_s, 1), "store_ms_per_doc": round(1000 * store_s / len(docs), 1),
-                         "statuses": dict(statuses), **_queries(engine, paths)}
+                         "statuses": dict(statuses), **_queries(engine, [])}
+            print(json.dumps({name: out[name]}, ensure_ascii=False), file=sys.stderr, flush=True)
         print(json.dumps(out, ensure_ascii=False, indent=1))
     finally:
         targets["postgresql"].dispose()
