@@ -11,7 +11,8 @@
 part is keyed by its locality too (the province named in the issuer, or, for a
 citation that names no issuer, the province of the citing document).  A
 citation resolves to a stored document only when identifier, year and locality
-agree, or when it gives no year or issuer and exactly one stored document fits;
+agree, or when neither it nor its citing document says which province and
+exactly one stored document fits;
 one that fits several is `ambiguous`, never guessed.
 """
 from __future__ import annotations
@@ -99,11 +100,8 @@ def resolve(candidates: list[Candidate], national: bool, year: Optional[int], wh
             inferred_where: Optional[str] = None) -> tuple[str, list[Candidate]]:
     """"resolved" (one candidate), "ambiguous" (several) or "unresolved" (none), with what fits."""
     fits = [c for c in candidates if year is None or c.year == year]
-    if not national:
-        if where:
-            fits = [c for c in fits if c.locality == where]
-        elif len(fits) > 1 and inferred_where:
-            fits = [c for c in fits if c.locality == inferred_where]
+    if not national and (where or inferred_where):
+        fits = [c for c in fits if c.locality == (where or inferred_where)]
     if not fits:
         return "unresolved", []
     return ("resolved" if len(fits) == 1 else "ambiguous"), fits

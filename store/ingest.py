@@ -147,8 +147,11 @@ def _document_row(doc: Document, sha256: str) -> dict:
     year = ident.year_of(m.identifier, m.date)
     if m.identifier:
         key = ident.identity(m.identifier, m.symbol, year, where)
-    else:   # no number: the same text in another format has the same issuer, symbol, date and title
-        key = "noid:" + "|".join(ident.fold_key(x or "") for x in (m.issuer.name, m.symbol, m.date, (m.title or "")[:200]))
+    elif m.issuer.name and m.date and m.title:
+        # no number: the same text in another format has the same issuer, symbol, date and title
+        key = "noid:" + "|".join(ident.fold_key(x or "") for x in (m.issuer.name, m.symbol, m.date, m.title[:200]))
+    else:   # too little to tell one document from another: never a version of anything
+        key = "sha:" + sha256
     return dict(identity=key, sha256=sha256, path=doc.source.path, format=doc.source.format,
                 doc_type=m.doc_type.code, identifier=m.identifier, identifier_key=ident.identifier_key(m.identifier),
                 symbol=m.symbol, issuer=m.issuer.name, issuer_key=ident.issuer_key(m.issuer.name), locality=where,

@@ -138,3 +138,11 @@ def test_the_default_registry_is_an_sqlite_file(monkeypatch):
     monkeypatch.setenv("VANBAN_DB", "/srv/archive/registry.db")
     assert database_url() == "sqlite:////srv/archive/registry.db"
     assert database_url("postgresql://team@db/vanban") == "postgresql+psycopg://team@db/vanban"
+
+
+def test_documents_without_number_issuer_or_date_are_never_versions_of_each_other(engine):
+    """Two pages of ../shared/pool/not-documents (tests/data/registry-nodoc) parse with no identifier,
+    issuer or title, both dated 2025-05-25: sharing that emptiness does not make them one document."""
+    from conftest import REPO
+    report = ingest([str(REPO / "tests" / "data" / "registry-nodoc")], engine, workers=1)
+    assert [e.status for e in report.entries] == ["new", "new"]
