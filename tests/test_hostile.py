@@ -77,8 +77,6 @@ def test_each_hostile_case_reads_cleanly_within_its_limits(hostile):
         limits.use(None)
 
 
-@pytest.mark.xfail(reason="spaCy E088: extractors/bodies.py tokenises the whole text (the bodies helper removes it)",
-                   strict=False)
 def test_over_a_million_characters(hostile, tmp_path):
     report = parse_many([hostile["over_a_million.txt"].path], tmp_path, workers=1, limits=Limits(timeout=0))
     assert report.entries[0].status == "ok", report.entries[0]
