@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
@@ -34,6 +34,14 @@ def _latest_versions():
     newest = newest.subquery()
     return select(documents.c.id).join(newest, (documents.c.identity == newest.c.identity)
                                        & (documents.c.version == newest.c.v))
+
+
+def documents_json(engine: Engine) -> Iterator[str]:
+    """The stored full JSON of the newest version of every document, in the order they were stored."""
+    query = select(documents.c.content).where(documents.c.id.in_(_latest_versions())).order_by(documents.c.id)
+    with engine.connect() as conn:
+        for (content,) in conn.execute(query):
+            yield content
 
 
 def citation_rows(engine: Engine, identifier_key: Optional[str] = None, document_ids: Iterable[int] = ()) -> list:

@@ -284,3 +284,17 @@ def test_export_db_without_registry_says_so(tmp_path):
         pass
     with pytest.raises(SystemExit, match="--db needs the registry"):
         main(["export", "--db", "postgresql://127.0.0.1/test", "-f", "csv", "-o", str(tmp_path / "x.csv")])
+
+
+def test_export_from_the_registry(tmp_path):
+    """`vanban export --db`: the stored documents, exported as from files."""
+    from vanban.pipeline.cli import main
+    db = f"sqlite:///{tmp_path / 'vanban.db'}"
+    plan = str(CORPUS / "bacgiang-2024-kh-ubnd-nq45.txt")
+    assert main(["ingest", plan, "--db", db, "-w", "1", "--no-progress"]) == 0
+    out = tmp_path / "tasks.jsonl"
+    assert main(["export", "--db", db, "--format", "jsonl", "-o", str(out)]) == 0
+    from vanban.pipeline import parse
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == [t.id for t in parse(plan).tasks] != []
+    assert {r["document"]["symbol"] for r in rows} == {"KH-UBND"}
