@@ -1,22 +1,21 @@
 """Ingest (nhập văn bản): parse a batch and store every document, one transaction each.
 
-    ingest(paths, engine, workers=None, progress=None) -> IngestReport
+    ingest(paths, engine, workers=None, progress=None, limits=None) -> IngestReport
     store_document(engine, document, sha256) -> (status, document id)
 
 Idempotent by content: a file whose bytes (sha256) are stored is `unchanged` and
 is not parsed again; a different file with the identity of a stored document
 (issuer + identifier + year, store/identity.py) is a `new_version` linked to the
-one before; anything else is `new`.  Parsing runs in worker processes like
-`vanban parse` (pipeline/batch.py `collect_inputs`); the documents come back as
-JSON and are stored by this process, so a database connection is never shared
+one before; anything else is `new`.  Parsing runs in the batch runner of
+`vanban parse` (pipeline/batch: worker processes, each document bounded in time
+and memory, a crashed worker replaced); each document comes back as JSON and is
+stored by this process as it finishes, so a database connection is never shared
 between processes and an interrupted ingest leaves whole documents only.
 """
 from __future__ import annotations
 
 import hashlib
-import os
-import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,7 +25,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from vanban.pipeline.batch import collect_inputs
+from vanban.pipeline.batch import collect_inputs, parse_many
 from vanban.schemas.models import Document, Section
 
 from . import identity as ident
@@ -55,7 +54,7 @@ class IngestReport:
 
 
 def ingest(paths: list[str], engine: Engine, workers: Optional[int] = None,
-           progress: Optional[Callable[[Entry], None]] = None) -> IngestReport:
+           progress: Optional[Callable[[Entry], None]] = None, limits=None) -> IngestReport:
     inputs = collect_inputs(paths)
     report = IngestReport()
     todo: list[tuple[str, str]] = []
@@ -70,17 +69,19 @@ def ingest(paths: list[str], engine: Engine, workers: Optional[int] = None,
             _done(report, Entry(str(p), "unchanged", document_id=stored), progress)
         else:
             todo.append((str(p), sha))
-    for path, sha, result in _parse_all(todo, workers):
+    def store(path: str, sha: str, result) -> None:
         if isinstance(result, str):
             _done(report, Entry(path, "error", error=result), progress)
-            continue
+            return
         try:
             status, doc_id = store_document(engine, result, sha)
         except SQLAlchemyError as exc:     # rolled back: the registry keeps whole documents only
             _done(report, Entry(path, "error", error=f"database error: {str(exc.orig or exc).splitlines()[0]}"),
                   progress)
-            continue
+            return
         _done(report, Entry(path, status, document_id=doc_id, identifier=result.metadata.identifier), progress)
+
+    _parse_all(todo, workers, limits, store)
     return report
 
 
@@ -95,34 +96,24 @@ def _stored_sha(engine: Engine, sha: str) -> Optional[int]:
         return conn.execute(select(documents.c.id).where(documents.c.sha256 == sha)).scalar()
 
 
-def _parse_json(path: str) -> str | tuple[str]:
-    """In a worker: the document's JSON, or a 1-tuple with the reason it failed."""
-    from vanban.pipeline.errors import VanbanError
-    from vanban.pipeline.run import parse
-    try:
-        return parse(path).model_dump_json()
-    except VanbanError as exc:
-        return (exc.reason,)
-    except Exception as exc:  # a bug must not stop the batch, but must be seen
-        tb = traceback.format_exc(limit=3).strip().splitlines()[-1]
-        return (f"internal error: {type(exc).__name__}: {exc} ({tb})",)
+def _parse_all(todo: list[tuple[str, str]], workers: Optional[int], limits, store) -> None:
+    """Parse with the batch runner (worker processes, each document bounded in time and memory, a
+    crashed worker replaced) and store each document in this process as it finishes: one writer,
+    one transaction per document."""
+    sha_of = dict(todo)
+    with tempfile.TemporaryDirectory(prefix="vanban-ingest-") as tmp:
+        outdir = Path(tmp)
 
+        def finished(entry) -> None:
+            if entry.status != "ok":
+                reason = entry.error if entry.status == "error" else f"{entry.status}: {entry.error}"
+                store(entry.input, sha_of[entry.input], reason)
+                return
+            output = outdir / entry.output
+            store(entry.input, sha_of[entry.input], Document.model_validate_json(output.read_text(encoding="utf-8")))
+            output.unlink()
 
-def _parse_all(todo: list[tuple[str, str]], workers: Optional[int]):
-    """(path, sha, Document or error reason) as each parse finishes."""
-    workers = max(1, workers or os.cpu_count() or 1)
-
-    def unpack(path, sha, out):
-        return path, sha, (out[0] if isinstance(out, tuple) else Document.model_validate_json(out))
-
-    if workers == 1 or len(todo) <= 1:
-        for path, sha in todo:
-            yield unpack(path, sha, _parse_json(path))
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(_parse_json, path): (path, sha) for path, sha in todo}
-        for fut in as_completed(futures):
-            yield unpack(*futures[fut], fut.result())
+        parse_many([Path(p) for p, _ in todo], outdir, workers=workers, progress=finished, limits=limits)
 
 
 def store_document(engine: Engine, doc: Document, sha256: str) -> tuple[str, int]:

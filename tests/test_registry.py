@@ -141,8 +141,24 @@ def test_the_default_registry_is_an_sqlite_file(monkeypatch):
 
 
 def test_documents_without_number_issuer_or_date_are_never_versions_of_each_other(engine):
-    """Two pages of ../shared/pool/not-documents (tests/data/registry-nodoc) parse with no identifier,
-    issuer or title, both dated 2025-05-25: sharing that emptiness does not make them one document."""
+    """Two documents with no identifier, issuer or title (texts whose header a converter dropped)
+    that share a date: sharing that emptiness does not make them one document."""
+    from vanban.pipeline import parse
+    from vanban.schemas.models import Metadata
+    from vanban.store.ingest import store_document
+
+    blank = parse(BACGIANG).model_copy(update={"metadata": Metadata(date="2025-05-25")})
+    first = store_document(engine, blank, "a" * 64)
+    second = store_document(engine, blank, "b" * 64)
+    assert [first[0], second[0]] == ["new", "new"] and first[1] != second[1]
+
+
+def test_pages_that_only_quote_a_document_are_not_stored(engine):
+    """Two pages of ../shared/pool/not-documents (tests/data/registry-nodoc): rejected with a reason,
+    nothing stored."""
     from conftest import REPO
     report = ingest([str(REPO / "tests" / "data" / "registry-nodoc")], engine, workers=1)
-    assert [e.status for e in report.entries] == ["new", "new"]
+    assert [e.status for e in report.entries] == ["error", "error"]
+    assert all("not a document" in e.error for e in report.entries)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(documents)).scalar() == 0

@@ -27,6 +27,15 @@ def add_batch_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force-workers", action="store_true", help="use --workers even beyond cores or inputs")
     p.add_argument("--resume", action="store_true",
                    help="skip inputs whose output exists and was made from the same bytes (sha256)")
+    add_limit_options(p)
+    d = p.add_argument_group("Dask (pip install 'vanban[dask]')")
+    d.add_argument("--dask", choices=["local"], default=None,
+                   help="run on a local dask.distributed cluster (one process per core)")
+    d.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None, help="run on this Dask cluster")
+
+
+def add_limit_options(p: argparse.ArgumentParser) -> None:
+    """The per-document limits and OCR settings (also for commands that batch their own way)."""
     g = p.add_argument_group("limits per document (0: none; also VANBAN_* variables, see pipeline/limits.py)")
     g.add_argument("--timeout", type=float, metavar="SECONDS", default=None,
                    help="time limit per document: SECONDS plus 3 s a page (default 60)")
@@ -41,10 +50,6 @@ def add_batch_options(p: argparse.ArgumentParser) -> None:
     o.add_argument("--ocr-psm", type=int, metavar="N", default=None, help="Tesseract page segmentation mode (default 3)")
     o.add_argument("--ocr-max-pages", type=int, metavar="N", default=None,
                    help="pages OCR'd at most per document (default 0: all)")
-    d = p.add_argument_group("Dask (pip install 'vanban[dask]')")
-    d.add_argument("--dask", choices=["local"], default=None,
-                   help="run on a local dask.distributed cluster (one process per core)")
-    d.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None, help="run on this Dask cluster")
 
 
 #: flag (argparse name) -> (Limits field, unit of the flag)

@@ -6,6 +6,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..batch.options import add_batch_options
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser("check", help="self-check rates over a batch (no gold needed)",
@@ -14,14 +16,15 @@ def add_parser(sub) -> None:
                                    "errors.")
     p.add_argument("paths", nargs="+", help="files or folders (folders are walked recursively)")
     p.add_argument("-o", "--output", metavar="OUTDIR", help="keep the parsed JSON here (default: a temporary folder)")
-    p.add_argument("-w", "--workers", type=int, default=None, help="parallel processes (default: number of cores)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--examples", type=int, default=3, help="examples shown per check (default 3)")
+    add_batch_options(p)
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
     from ..batch import collect_inputs, parse_many
+    from ..batch.options import batch_kwargs
     from ..checks.rates import rates
 
     inputs = collect_inputs(args.paths)
@@ -30,7 +33,7 @@ def run(args) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="vanban-check-") as tmp:
         outdir = Path(args.output or tmp)
-        report = parse_many(inputs, outdir, workers=args.workers)
+        report = parse_many(inputs, outdir, **batch_kwargs(args))
         result = rates(report, outdir, keep_examples=max(args.examples, 5))
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))

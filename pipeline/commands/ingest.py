@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from ..batch.options import add_limit_options, limits_from
 from ._registry import add_db_option, open_db
 
 
@@ -12,8 +13,10 @@ def add_parser(sub) -> None:
                                    "(versions linked, unchanged files skipped). Exits 1 if any file failed.")
     p.add_argument("paths", nargs="+", help="files or folders (folders are walked recursively)")
     add_db_option(p)
-    p.add_argument("-w", "--workers", type=int, default=None, help="parallel processes (default: number of cores)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument("-w", "--workers", type=int, default=None,
+                   help="parallel processes (default: number of cores; never more than cores or inputs)")
+    add_limit_options(p)
     p.set_defaults(run=run)
 
 
@@ -33,7 +36,7 @@ def run(args) -> int:
         if entry.status == "error":
             (bar.write if bar is not None else print)(f"error: {entry.input}: {entry.error}", file=sys.stderr)
 
-    report = ingest(args.paths, engine, workers=args.workers, progress=progress)
+    report = ingest(args.paths, engine, workers=args.workers, progress=progress, limits=limits_from(args))
     if bar is not None:
         bar.close()
     if not report.entries:
