@@ -1,4 +1,4 @@
-"""Pydantic models of output contract v1 (see ../shared/spec/output-contract.md).
+"""Pydantic models of output contract 1.1 (see docs/output.md, generated from them).
 
 The core fields are fixed by the contract: never rename, retype or drop them.
 Fields marked "(vanban addition)" are ours and may grow.
@@ -9,7 +9,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 #: A partial ISO 8601 date: "2024", "2024-06" or "2024-06-14".
 PartialDate = Optional[str]
@@ -144,7 +144,8 @@ class Warning(_Model):
 
 
 class Document(_Model):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1"] = Field(
+        SCHEMA_VERSION, description="the contract version the file follows; vanban writes 1.1 and reads 1.0 files too")
     source: Source
     metadata: Metadata = Field(default_factory=Metadata)
     sections: list[Section] = Field(default_factory=list)
