@@ -101,3 +101,18 @@ def test_column_tables_of_many_rows_after_a_header_without_numbers():
         return [header] * 3 + ["          Rà soát văn bản               Sở Tư pháp            Quý I"] * n
 
     assert _ratio(make, find_column_tables, 2000) < MAX_RATIO
+
+
+def test_whole_parse_of_runs_of_head_words():
+    """The issue's `'Giao ' + 'Sở '*n + 'chủ trì'` and `'Ủy ban nhân dân '*n`, behind a real header so
+    that every stage meets them: the whole parse grows linearly (the blank-date search of the
+    header read the one long line from every start before)."""
+    import re
+
+    from vanban.pipeline import parse
+    from conftest import CORPUS
+
+    header = re.split(r"\n\s*I\.\s", (CORPUS / "bacgiang-2024-kh-ubnd-nq45.txt").read_text(encoding="utf-8"),
+                      maxsplit=1)[0] + "\n\n"
+    for body in (lambda n: "Giao " + "Sở " * n + "chủ trì", lambda n: "Ủy ban nhân dân " * n):
+        assert _ratio(lambda n: (header + body(n)).encode(), parse, 2000) < MAX_RATIO
