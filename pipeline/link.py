@@ -1,7 +1,8 @@
 """Stage 6b, link: tasks <-> references they mention, appendix rows <-> body tasks they restate.
 
-    link_tasks(tasks, references, doc) -> None
-        (fills Task.references, Task.related, and Deadline.reference)
+    link_tasks(tasks, references) -> list[Task]
+        (copies of the tasks with Task.references, Task.related and Deadline.reference filled;
+        the input is not changed)
 
 references: a reference belongs to a task when one of its mentions lies inside the
 task's span (Task.start/end, offsets into LaidOut.text); a task without a span
@@ -28,7 +29,6 @@ from vanban.lexicon import load
 from vanban.schemas.models import Reference, Task
 
 from vanban.lexicon import fold_key
-from .types import LaidOut
 
 #: share of an appendix row's content words that must be found in the body task
 RELATED_MIN = 0.5
@@ -38,10 +38,12 @@ WORD = re.compile(r"[\w][\w/&\-]*")
 SPACES = re.compile(r"\s+")
 
 
-def link_tasks(tasks: list[Task], references: list[Reference], doc: LaidOut) -> None:
+def link_tasks(tasks: list[Task], references: list[Reference]) -> list[Task]:
+    tasks = [t.model_copy(deep=True) for t in tasks]
     _link_references(tasks, references)
     _link_deadlines(tasks, references)
     _link_related(tasks)
+    return tasks
 
 
 def _link_references(tasks: list[Task], references: list[Reference]) -> None:

@@ -12,13 +12,14 @@ Guarantees on every string it returns (checked by tests/test_normalise.py):
     folded to one space, no leading/trailing space; curly quotes kept as printed;
   - normalise(normalise(s)) == normalise(s).
 
-    normalise(raw: RawDocument) -> RawDocument    (adds homoglyph warnings to raw.warnings)
+    normalise(raw: RawDocument) -> RawDocument    (a new document; homoglyph/control warnings added)
     normalise_text(s: str) -> str
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 
 from vanban.lexicon import load
@@ -148,21 +149,25 @@ def normalise_text(s: str, found: list[str] | None = None, removed: list[str] | 
 
 
 def normalise(raw: RawDocument) -> RawDocument:
-    """Normalise every Line and Table cell; one warning per distinct look-alike fixed."""
+    """A new RawDocument with every Line and Table cell normalised (the input is not changed);
+    one warning per distinct look-alike fixed, one for control characters removed."""
     found: list[str] = []
     removed: list[str] = []
+    items = []
     for it in raw.items:
         if isinstance(it, Line):
-            it.text = normalise_text(it.text, found, removed)
+            it = replace(it, text=normalise_text(it.text, found, removed))
         elif isinstance(it, Table):
-            it.rows = [[normalise_text(c, found, removed) for c in row] for row in it.rows]
+            it = replace(it, rows=[[normalise_text(c, found, removed) for c in row] for row in it.rows])
+        items.append(it)
+    warnings = list(raw.warnings)
     if removed:
         shown = ", ".join(f"U+{ord(c):04X}" for c in sorted(set(removed))[:8])
-        raw.warnings.append(Warning(code="control_characters",
-                                    message=f"{len(removed)} control or bidirectional character(s) removed ({shown})"))
+        warnings.append(Warning(code="control_characters",
+                                message=f"{len(removed)} control or bidirectional character(s) removed ({shown})"))
     cyr, every, _, _ = _glyphs()
     for glyph in dict.fromkeys(found):
         shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(glyph) if ord(c) in cyr or ord(c) in every)
-        raw.warnings.append(Warning(code="homoglyph",
-                                    message=f"look-alike character(s) {shown} in {glyph!r} replaced"))
-    return raw
+        warnings.append(Warning(code="homoglyph",
+                                message=f"look-alike character(s) {shown} in {glyph!r} replaced"))
+    return replace(raw, items=items, warnings=warnings)

@@ -43,7 +43,7 @@ def parse(path: str | Path, data: bytes | None = None) -> Document:
     warnings += w
     tasks, w = extract_tasks(doc, tree, metadata)
     warnings += w
-    link_tasks(tasks, references, doc)
+    tasks = link_tasks(tasks, references)
     bodies = collect_bodies(tasks, doc)
 
     result = Document(

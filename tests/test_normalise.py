@@ -66,11 +66,12 @@ def test_normalise_warns_once_per_look_alike_and_cleans_tables():
     raw = RawDocument(path="x", sha256="0", format="txt", items=[
         Line("Số: 157/2025/TT-BTС"), Line("Thông tư 157/2025/TT-BTС"),
         Table(rows=[["Uỷ ban", "13⁄2012/QH13"]])])
-    normalise(raw)
-    assert raw.items[0].text == "Số: 157/2025/TT-BTC"
-    assert raw.items[2].rows == [["Ủy ban", "13/2012/QH13"]]
-    codes = [w.code for w in raw.warnings]
+    clean = normalise(raw)
+    assert clean.items[0].text == "Số: 157/2025/TT-BTC"
+    assert clean.items[2].rows == [["Ủy ban", "13/2012/QH13"]]
+    codes = [w.code for w in clean.warnings]
     assert codes == ["homoglyph", "homoglyph"]          # the Cyrillic token once, the fraction slash once
+    assert raw.items[0].text.endswith("TT-BTС") and raw.warnings == []     # the input is not changed
 
 
 def test_idempotent_over_the_corpus():

@@ -107,7 +107,7 @@ def _tasks(name: str):
     doc = layout(raw)
     tree = build_tree(doc)
     tasks, warnings = extract_tasks(doc, tree, Metadata(date="2024-06"))
-    link_tasks(tasks, [], doc)
+    tasks = link_tasks(tasks, [])
     return {t.id: t for t in tasks}, doc
 
 
