@@ -87,3 +87,17 @@ def test_batch_of_nothing_is_not_a_success(tmp_path):
 def test_several_files_need_an_output_folder(capsys):
     assert main(["parse", str(GOOD_TXT), str(GOOD_PDF)]) == 2
     assert "-o OUTDIR" in capsys.readouterr().err
+
+
+def test_outputs_are_readable_like_any_written_file(tmp_path):
+    """Atomic writes keep the permissions of a plain write (not mkstemp's owner-only 0600), so an
+    archive's web server or a colleague can read the JSON and the audit report."""
+    import os
+    import stat
+
+    from vanban.pipeline.emit import write_atomic
+
+    plain, atomic = tmp_path / "plain.json", tmp_path / "atomic.json"
+    plain.write_text("{}", encoding="utf-8")
+    write_atomic(atomic, "{}")
+    assert stat.S_IMODE(os.stat(atomic).st_mode) == stat.S_IMODE(os.stat(plain).st_mode)
