@@ -12,6 +12,11 @@ document's own output; `vanban check` reports the rate of each over a batch
 
 The checks' words are data (lexicon/data/checks.yaml).  A check may be made
 stricter; it is never loosened so that a rate falls.
+
+The checks read markers, header lines and citations with small patterns of their own
+(structure.MARKER_KINDS, header.MOTTO, citations.CITATION), not the parser's marker table
+or lexicon patterns, on purpose: a check that shared the parser's grammar would miss the
+parser's own mistakes (evaluate.py keeps apart from what it measures for the same reason).
 """
 from __future__ import annotations
 
