@@ -182,7 +182,7 @@ def _split_bodies(text: str) -> tuple[str, ...]:
     for m in LIST_SEPARATOR.finditer(t):
         if inside(m.start()) or inside(m.end() - 1) or m.start() == 0:
             continue
-        nxt = t[m.end():].split(" ", 1)[0]
+        nxt = t[m.end():m.end() + 40].split(" ", 1)[0]   # a bounded look: a tail copy per separator is quadratic
         if m.group(0).strip() == "và" and nxt[:1].islower() and not _starts_collective(t[m.end():m.end() + 40]) \
                 and nxt.lower() not in g.determiners:
             continue            # "cơ sở giáo dục và đào tạo": "và" inside a name
