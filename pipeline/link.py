@@ -114,16 +114,19 @@ def _link_related(tasks: list[Task]) -> None:
     if not body or not rows:
         return
     body_words = {t.id: _words(t.description) for t in body}
-    body_leads = {t.id: {_name_key(n) for n in t.lead} for t in body}
+    by_lead: dict[str, list[int]] = {}          # lead key -> indexes of the body tasks it leads
+    for i, t in enumerate(body):
+        for key in {_name_key(n) for n in t.lead}:
+            by_lead.setdefault(key, []).append(i)
     for row in rows:
         words = _words(row.description)
         if not words:
             continue
         leads = {_name_key(n) for n in row.lead}
+        # the body tasks of the same lead, in body order: each lead compared once, not each task
+        near = sorted({i for key, idx in by_lead.items() if _same_lead(leads, {key}) for i in idx})
         best, best_score = None, RELATED_MIN
-        for t in body:
-            if not _same_lead(leads, body_leads[t.id]):
-                continue
+        for t in (body[i] for i in near):
             score = len(words & body_words[t.id]) / len(words)
             if score > best_score:
                 best, best_score = t, score

@@ -24,10 +24,13 @@ CHARS_PER_PAGE = 3000
 #: a frame line of a faulthandler dump: `  File "/x/pipeline/read_pdf.py", line 12 in read_pdf`
 FRAME = re.compile(r'File "(?P<file>[^"]+)", line \d+ in (?P<func>\S+)')
 #: where the code of a file runs in the flow (README, "The flow")
-STAGES = (("pipeline/read", "read"), ("pipeline/ocr", "read"), ("pipeline/legacy", "read"),
-          ("pipeline/normalise", "normalise"), ("pipeline/layout", "layout"), ("pipeline/text_table", "read"),
-          ("pipeline/tree", "tree"), ("extractors/", "extract"), ("pipeline/resolve", "resolve and link"),
-          ("pipeline/link", "resolve and link"), ("pipeline/emit", "emit"), ("schemas/", "validate"))
+STAGES = (("pipeline/read", "read"), ("pipeline/ocr", "read"), ("pipeline/legacy", "read"), ("pipeline/pdf/", "read"),
+          ("pipeline/docx_parts", "read"), ("pipeline/html_depth", "read"), ("pipeline/text_table", "read"),
+          ("pipeline/normalise", "normalise"), ("pipeline/layout", "layout"), ("pipeline/genre", "segment"),
+          ("pipeline/segment", "segment"), ("pipeline/markers", "tree"), ("pipeline/tree", "tree"),
+          ("extractors/", "extract"), ("pipeline/resolve", "resolve and link"), ("pipeline/link", "resolve and link"),
+          ("pipeline/aggregate", "resolve and link"), ("pipeline/checks", "validate"),
+          ("pipeline/plausibility", "read"), ("schemas/", "validate"), ("pipeline/emit", "emit"))
 
 
 def run_job(path: str, out_path: str, name: str) -> Entry:
