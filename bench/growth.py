@@ -27,8 +27,8 @@ def cases():
     import test_linear_time as lt
     from conftest import CORPUS
     from test_bodies_linear import INPUTS
-    from vanban.extractors import references
     from vanban.extractors.bodies import find_bodies, split_bodies
+    from vanban.lexicon.citations import UNPARSED_RE
     from vanban.pipeline import parse
     from vanban.pipeline.link import link_tasks
     from vanban.pipeline.text_table import find_column_tables
@@ -37,7 +37,7 @@ def cases():
     for name, make in INPUTS.items():
         out[f"find_bodies: {name}"] = (make, find_bodies)
         out[f"split_bodies: {name}"] = (lambda n, make=make: make(n) + " ", split_bodies)
-    out["citation number of n digits"] = (lambda n: " số " + "1" * n, references.UNPARSED_RE.match)
+    out["citation number of n digits"] = (lambda n: " số " + "1" * n, UNPARSED_RE.match)
     out["link n tasks to n citations"] = (lt._tasks_and_references, lambda p: link_tasks(p[0], p[1]))
     header = "TT        Nội dung công việc        Đơn vị chủ trì        Thời hạn"
     row = "  1       Rà soát văn bản               Sở Tư pháp            Quý I"

@@ -6,7 +6,8 @@ and also the one a step count cannot see (a regular expression on a long number)
 from __future__ import annotations
 
 from steps import growth
-from vanban.extractors import references
+from vanban.extractors.references.spans import SpanIndex
+from vanban.lexicon.citations import UNPARSED_RE
 from vanban.pipeline.link import link_tasks
 from vanban.pipeline.text_table import find_column_tables
 from vanban.schemas.models import Mention, Reference, Task
@@ -19,8 +20,9 @@ def test_overlaps_of_many_citations_against_many_spans():
     def make(n):
         return [(k * 10, k * 10 + 5) for k in range(n)]
 
-    def run(taken):
-        return sum(references._overlaps(a, a + 3, taken) for a in range(0, len(taken) * 10, 10))
+    def run(spans):
+        taken = SpanIndex(spans)
+        return sum(taken.overlaps(a, a + 3) for a in range(0, len(spans) * 10, 10))
 
     assert run(make(50)) == 50            # each [a, a+3) meets the span at a
     assert growth(make, run, 300) < MAX_GROWTH
@@ -30,8 +32,8 @@ def test_unparsed_citation_number_of_a_hundred_thousand_digits():
     def make(n):
         return " số " + "1" * n
 
-    assert references.UNPARSED_RE.match(" số 1234/8D-UBND").group("raw") == "1234/8D-UBND"
-    assert references.UNPARSED_RE.match(make(100)) is None
+    assert UNPARSED_RE.match(" số 1234/8D-UBND").group("raw") == "1234/8D-UBND"
+    assert UNPARSED_RE.match(make(100)) is None
 
 
 def _tasks_and_references(n: int):
@@ -99,3 +101,16 @@ def test_whole_parse_of_runs_of_head_words():
                       maxsplit=1)[0] + "\n\n"
     for body in (lambda n: "Giao " + "Sở " * n + "chủ trì", lambda n: "Ủy ban nhân dân " * n):
         assert growth(lambda n: (header + body(n)).encode(), parse, 200) < MAX_GROWTH
+
+
+def test_span_index_answers_as_a_scan_does():
+    """The index of taken spans gives the answer of a linear scan, spans added in any order."""
+    spans = [(30, 40), (0, 5), (12, 20), (18, 25)]
+    index = SpanIndex(spans[:2])
+    for s, e in spans[2:]:
+        index.add(s, e)
+    index.add(7, 9)                       # before the last start: re-indexed
+    spans.append((7, 9))
+    for a in range(-2, 45):
+        for b in range(a + 1, a + 6):
+            assert index.overlaps(a, b) == any(s < b and e > a for s, e in spans), (a, b)

@@ -1,0 +1,194 @@
+"""Finding citations: by identifier, by a law's name, short forms and unparsed numbers."""
+from __future__ import annotations
+
+from vanban import lexicon as vocab  # the doc-type tables
+from vanban.lexicon import citations as C
+from vanban.pipeline.types import LaidOut, Node
+
+from .citation import Citation, section_at
+from .identifier import compatible, read_identifier, type_of_word, type_word_before
+from .issuer import given_before
+from .spans import SpanIndex
+from .tail import read_tail
+
+
+def find_citations(doc: LaidOut, tree: list[Node]) -> list[Citation]:
+    """Every citation in doc.text, in reading order, each with its offsets and section path."""
+    text = doc.text
+    mtext = text.translate(C.MATCH_MAP)
+    cits = _identified(text, mtext)
+    cits += _laws_by_name(text, mtext, SpanIndex((c.start, c.end) for c in cits))
+    type_words = tuple(C.type_word_re().finditer(mtext))        # read by both forms below
+    cits += _short_forms(text, type_words, SpanIndex((c.start, c.end) for c in cits))
+    cits += _unparsed(text, mtext, type_words, SpanIndex((c.start, c.end) for c in cits))
+    cits = [c for c in cits if not _in_editorial_note(text, c.start)]
+    cits.sort(key=lambda c: c.start)
+    for c in cits:
+        c.section = section_at(tree, c.start)
+    return cits
+
+
+def _in_editorial_note(text: str, pos: int) -> bool:
+    """Inside a square-bracketed note that a legal website adds to a text: `[Về cho vay ... được
+    hướng dẫn bởi Công văn 4530/NHCS-TDNN năm 2024 ...]` (corpus 099): not part of the document."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    opened = text.rfind("[", line_start, pos)
+    return opened >= 0 and text.rfind("]", opened, pos) < 0 and text.find("]", pos, line_end) >= 0
+
+
+
+
+def _identified(text: str, mtext: str) -> list[Citation]:
+    """Citations with an identifier (`Quyết định số 899/QĐ-TTg ngày 31/7/2023 của ...`)."""
+    tw_re = C.type_word_re()
+    out: list[Citation] = []
+    prev_core_end, prev = -1, None
+    for m in C.IDENT_RE.finditer(mtext):
+        s = m.start()
+        lo = max(0, s - 220)
+        pre = mtext[lo:s]
+        so = C.SO_TAIL_RE.search(pre)
+        head = pre[: so.start()] if so else pre
+        tw, qualifier = type_word_before(head, so)
+        # a list going on from the citation just before: `các Nghị định số 136/2020/NĐ-CP, 50/2024/NĐ-CP`
+        listed = prev if prev is not None and 0 <= prev_core_end <= s and C.LIST_TAIL_RE.match(mtext[prev_core_end:s]) else None
+        if listed is None and tw is not None and prev is not None:
+            for edge in (prev_core_end, prev.tail_end):
+                if 0 <= edge <= lo + tw.start() and C.LIST_TAIL_RE.match(mtext[edge:lo + tw.start()]):
+                    listed = prev
+        # `các Quyết định: số 36/QĐ-TTg ngày 11/01/2024 về ...; số 1569/QĐ-TTg ...` (corpus 032)
+        if listed is None and tw is None and so is not None and so.group("so") == "số" and prev is not None \
+                and s - prev.end < 400 and not C.SENTENCE_END_RE.search(text, prev.end, s) \
+                and C.SEPARATOR_TAIL_RE.search(pre[: so.start()]):
+            listed = prev
+        inherited = listed if tw is None else None
+        ident = read_identifier(m)
+        if ident is None:
+            continue
+        word_entry = type_of_word(tw.group("tw")) if tw is not None else (
+            type_of_word(inherited.type_name) if inherited and inherited.type_name else None)
+        # accept: a type word, or a list going on, or a shape that cannot be anything else
+        strong = ident.party or (ident.code_entry is not None and "-" in ident.symbol) or C.LEGISLATURE_RE.fullmatch(ident.symbol)
+        if not ident.number and not (so and (tw is not None or so.group("so") in ("Số", "SỐ"))):
+            continue                    # a blank number only after `số`: `Kế hoạch số /KH-UBND`, `Số: /KH-UBND`
+        own_line = tw is None and so is not None and so.group("so") in ("Số", "SỐ") and \
+            C.OWN_NUMBER_RE.fullmatch(text[text.rfind("\n", 0, lo + so.start()) + 1:lo + so.start()]) is not None
+        if not strong and word_entry is None and not own_line:
+            continue                    # `Số: 5973 /UBND-KT`, the own number of a công văn, is kept
+        if not ident.party and not any(c.isupper() for c in m.group("sym")) and tw is None:
+            continue                    # a lower-case symbol (`2600/ttg-ktth`) only after a type word
+        # the type
+        problem = None
+        code_entry = ident.code_entry
+        if C.LEGISLATURE_RE.fullmatch(ident.symbol):
+            entry = word_entry if word_entry and word_entry.code != "CV" else vocab.type_by_code(
+                "Luật" if ident.symbol.startswith("QH") else "NQ")
+        elif code_entry is not None:
+            entry = code_entry
+            if tw is not None and not compatible(word_entry, code_entry):
+                # `Thông báo kết luận số 196-TB/TW`: an earlier type word of the same phrase may fit the code
+                for t in tw_re.finditer(head):
+                    if t.start() < tw.start() and C.QUALIFIER_RE.fullmatch(head[t.end():]) \
+                            and compatible(type_of_word(t.group("tw")), code_entry):
+                        tw, qualifier, word_entry = t, head[t.end():], type_of_word(t.group("tw"))
+            if ident.party and tw is not None and not compatible(word_entry, code_entry):
+                # Party codes are short: `Quy định số 178-QĐ/TW` is a Quy định (QĐi), not a Quyết định
+                party_entry = next((e for e in vocab.types_by_name(tw.group("tw")) if "party" in e.kinds), None)
+                if party_entry is not None:
+                    entry = word_entry = party_entry
+            if tw is not None and not compatible(word_entry, entry):
+                # a lower-case word with no `số` is prose (`theo quy định 15/2026/TT-BCT`), not a type word
+                problem = "type_mismatch" if (so or tw.group("tw")[0].isupper()) else None
+        else:
+            entry = word_entry or vocab.type_by_code("CV")
+        start = lo + tw.start() if tw is not None else (lo + so.start() if so and not inherited else s)
+        title = None
+        if tw is not None and entry.code in ("Luật", "Bộ luật", "PL", "Hiến pháp") and qualifier.strip():
+            title = " ".join(text[lo + tw.start(): lo + tw.end() + len(qualifier)].split())
+        # the document itself: its own number line `Số: ...` or an appendix header `(Kèm theo ...`
+        before = text[max(0, start - 60):start]
+        cit = Citation(start=start, end=ident.end, text=" ".join(text[start:ident.end].split()),
+                       type_code=entry.code, type_name=entry.name,
+                       number=ident.number, year=ident.year, symbol=ident.symbol, identifier=ident.identifier,
+                       title=title, self_hint=bool(C.ATTACHED_TO_RE.search(before)) or own_line, problem=problem,
+                       footnote=ident.footnote, truncated=ident.truncated)
+        # issuer given before: `đề nghị của Bộ trưởng Bộ ... tại Tờ trình số ...`,
+        # `đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số ...`
+        cit.issuer, date_before = given_before(mtext, start)
+        cit.issuer_before = cit.issuer is not None
+        core_end = read_tail(text, mtext, cit, ident.tail)
+        cit.date = cit.date or date_before
+        if listed is not None:
+            if cit.issuer is None and listed.issuer and listed.issuer_before:
+                cit.issuer, cit.issuer_before = listed.issuer, True
+            # `Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy`
+            if listed.issuer is None and listed.date and cit.issuer and not cit.issuer_before:
+                listed.issuer, listed.issuer_shared = cit.issuer, True
+        out.append(cit)
+        prev, prev_core_end = cit, core_end
+    return out
+
+
+
+def _laws_by_name(text: str, mtext: str, taken: SpanIndex) -> list[Citation]:
+    """Laws cited by name: `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`."""
+    out: list[Citation] = []
+    title_spans = SpanIndex()
+    for m in C.LAW_NAME_RE.finditer(mtext):
+        if taken.overlaps(m.start(), m.end()) or title_spans.overlaps(m.start(), m.end()):
+            continue
+        window_end = min(len(mtext), m.end() + 200)
+        stop = C.LAW_TITLE_END_RE.search(mtext, m.end(), window_end)
+        # an amending law names the laws it amends: `Luật sửa đổi, bổ sung một số điều của Luật Tổ chức
+        # Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019`
+        if C.AMENDING_RE.match(mtext, m.end()):
+            while stop and C.AMENDED_LAW_RE.match(mtext, stop.start()):
+                stop = C.LAW_TITLE_END_RE.search(mtext, stop.end(), window_end)
+        end = stop.start() if stop else window_end
+        # `Luật ... số 55/2024/QH15`: the identifier path has it
+        if stop and C.NUMBER_NEXT_RE.match(mtext, stop.start()):
+            continue
+        name = " ".join(text[m.start():end].split()).rstrip(" ,")
+        words = name.split()
+        if len(words) < 2 or len(words) > 30:
+            continue
+        entry = vocab.type_by_code(m.group("type")) or type_of_word(m.group("type"))
+        cit = Citation(start=m.start(), end=m.start() + len(text[m.start():end].rstrip(" ,")), text=name,
+                       type_code=entry.code if entry else "Luật", type_name=entry.name if entry else "Luật",
+                       title=name, kind="law_name")
+        read_tail(text, mtext, cit, cit.end)
+        out.append(cit)
+        title_spans.add(m.start(), end)
+    return out
+
+
+def _short_forms(text: str, type_words: tuple, taken: SpanIndex) -> list[Citation]:
+    """Type word + bare number: `Chỉ thị 11`, `Quyết định số 899`; tied to a full citation by resolve."""
+    out: list[Citation] = []
+    for t in type_words:
+        m = C.SHORT_NUMBER_RE.match(t.string, t.end())     # the cheap test first
+        if not m or taken.overlaps(t.start(), t.end()):
+            continue
+        entry = type_of_word(t.group("tw"))
+        if entry is None:
+            continue
+        cit = Citation(start=t.start(), end=m.end(), text=" ".join(text[t.start():m.end()].split()),
+                       type_code=entry.code, type_name=entry.name, number=m.group("num"), kind="short")
+        out.append(cit)
+    return out
+
+
+def _unparsed(text: str, mtext: str, type_words: tuple, taken: SpanIndex) -> list[Citation]:
+    """A type word announcing a number that could not be read as an identifier."""
+    out: list[Citation] = []
+    for t in type_words:
+        m = C.UNPARSED_RE.match(mtext, t.end())
+        if not m or taken.overlaps(t.start(), m.end()):
+            continue
+        entry = type_of_word(t.group("tw"))
+        out.append(Citation(start=t.start(), end=m.end(), text=" ".join(text[t.start():m.end()].split()),
+                            type_code=entry.code if entry else None, type_name=entry.name if entry else None,
+                            kind="unparsed"))
+    return out
