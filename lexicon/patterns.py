@@ -6,7 +6,7 @@
     head_of(words)             `^(?:words)\\b`: a line opening with one of `words`
 
 Shared header and body patterns (each compiled once; word lists from lexicon/data/header_words.yaml):
-PAGE_NUMBER, MOTTO, MOTTO_SUB, BODY_OPENER, BODY_OR_PURPOSE, BASIS_START, ADDRESSEE, RECIPIENTS_HEAD,
+PAGE_NUMBER, MOTTO, MOTTO_RAW, MOTTO_SUB, BODY_OPENER, BODY_OR_PURPOSE, BASIS_START, ADDRESSEE, RECIPIENTS_HEAD,
 SUBJECT_LINE, RULE, ATTACHED_TO, ATTACHED_INSIDE, EMPHASIS, BULLET, ITEM_EDGES, MARKER_START.
 """
 from __future__ import annotations
@@ -39,6 +39,11 @@ _HEADER = load("header_words.yaml")
 PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
 #: the national motto: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (upper case: not "nước Cộng hòa ..." in a sentence)
 MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
+#: the motto as the readers meet it, before normalisation: the first line in capitals in either
+#: tone placement and with the marks an OCR layer drops ("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI",
+#: "CONG HOA XA HOI"), or the second line in any case ("Độc lập - Tự do", "ĐỘC LẬP - TỰ DO").
+#: Not "nước Cộng hòa xã hội chủ nghĩa Việt Nam" inside a sentence: the first line must be in capitals.
+MOTTO_RAW = re.compile(r"C[ỘO]NG\s+H[OÒÓ][ÀA]?\s+X[ÃA]\s+H[ỘO]I|(?i:Độc\s+lập\s*[-–]\s*Tự\s+do)")
 #: the motto's second line: "Độc lập - Tự do - Hạnh phúc"
 MOTTO_SUB = re.compile(r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
 #: a sentence that starts the body: "Căn cứ Luật Tổ chức Chính phủ ...", "Thực hiện Nghị quyết số ..."

@@ -27,15 +27,13 @@ from . import legacy
 from .docx_parts import DocxParts
 from .errors import UnsupportedFormat
 from .types import Line, RawDocument, Table
+from vanban.lexicon.patterns import MOTTO_RAW
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = "{%s}" % W_NS
 NS = {"w": W_NS}
 
-#: the national motto that marks the header layout table:
-#: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' (also 'CỘNG HOÀ', any case)
-MOTTO = re.compile(r"C[ỘộO]NG\s+H[OÒÓ][ÀA]?\s+X[ÃA]\s+H[ỘO]I", re.IGNORECASE)
 #: the signature layout table: 'Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'Q. GIÁM ĐỐC'
 SIGNATURE = re.compile(r"N[ơo]i\s+nh[ậa]n\s*:|^\s*(TM|KT|Q|TL|TUQ)\.\s+\S", re.IGNORECASE | re.MULTILINE)
 
@@ -474,11 +472,18 @@ def _layout_lines(tbl, ctx: Ctx) -> list[Line]:
 def _is_layout_table(tbl, ctx: Ctx, before_body: bool) -> bool:
     """Header (issuer | motto) or signature (Nơi nhận | signer) layout table."""
     grid = _table_grid(tbl, Ctx(ctx.styles, _copy_numbering(ctx.numbering)))
-    width = max((len(r) for r in grid), default=0)
-    if width > 3 or len(grid) > 6:
+    return is_layout_grid([[paras for paras, _ in row] for row in grid], before_body)
+
+
+def is_layout_grid(rows: list[list[list[str]]], before_body: bool) -> bool:
+    """Rows of cells of paragraphs: a header (issuer | motto) or signature (Nơi nhận | signer)
+    layout table, small, with the motto or a signature mark, or two columns before the body.
+    The rule of both Word readers (this one and read_legacy)."""
+    width = max((len(r) for r in rows), default=0)
+    if width > 3 or len(rows) > 6:
         return False
-    text = "\n".join(p for row in grid for paras, _ in row for p in paras)
-    return bool(MOTTO.search(text)) or bool(SIGNATURE.search(text)) or (before_body and width == 2)
+    text = "\n".join(p for row in rows for cell in row for p in cell)
+    return bool(MOTTO_RAW.search(text)) or bool(SIGNATURE.search(text)) or (before_body and width == 2)
 
 
 def _copy_numbering(n: Numbering) -> Numbering:

@@ -23,6 +23,7 @@ from vanban.schemas.models import Warning
 from .errors import EmptyDocument, UnsupportedFormat
 from .html_depth import MAX_DEPTH, flatten
 from .types import Line, RawDocument, Table
+from vanban.lexicon.patterns import MOTTO_RAW
 
 #: elements that never hold document text
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
@@ -32,7 +33,6 @@ BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"
 #: elements that break a line inside a block
 BREAK_TAGS = {"br"}
 #: the national motto, where a document's own content is: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = re.compile(r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|Độc\s+lập\s*[-–]\s*Tự\s+do", re.IGNORECASE)
 #: what makes a table page layout rather than data: the header, Nơi nhận, signature
 LAYOUT_CELL = re.compile(
     r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|^\s*Số\s*:|Nơi\s+nhận|Kính\s+gửi|"
@@ -53,7 +53,7 @@ def read_html(path: str, data: bytes, sha256: str) -> RawDocument:
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     for el in list(root.iter()):
         if isinstance(el.tag, str) and el.getparent() is not None and CHROME_ATTR.search(
-                f"{el.get('class', '')} {el.get('id', '')}") and not MOTTO.search(el.text_content()):
+                f"{el.get('class', '')} {el.get('id', '')}") and not MOTTO_RAW.search(el.text_content()):
             el.drop_tree()
     container = content_container(root)
     items: list = []
@@ -90,12 +90,12 @@ def content_container(root):
     block children; else the element with the most direct <p> children; else <body>."""
     motto_el = None
     for el in root.iter():
-        if isinstance(el.tag, str) and el.text and MOTTO.search(el.text):
+        if isinstance(el.tag, str) and el.text and MOTTO_RAW.search(el.text):
             motto_el = el
             break
     if motto_el is None:
         for el in root.iter():
-            if isinstance(el.tag, str) and el.tail and MOTTO.search(el.tail):
+            if isinstance(el.tag, str) and el.tail and MOTTO_RAW.search(el.tail):
                 motto_el = el.getparent()
                 break
     if motto_el is not None:

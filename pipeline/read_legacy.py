@@ -25,7 +25,7 @@ from typing import Optional
 
 from . import legacy
 from .errors import MissingTool, UnsupportedFormat
-from .read_docx import MOTTO, SIGNATURE
+from .read_docx import is_layout_grid
 from .types import Line, RawDocument, Table
 
 
@@ -75,7 +75,7 @@ def _assemble(events: list) -> tuple[list, set]:
         nonlocal rows, seen_body
         if not rows:
             return
-        if _is_layout(rows, before_body=seen_body <= 2):
+        if is_layout_grid(rows, before_body=seen_body <= 2):
             items.extend(_layout_lines(rows))
         else:
             width = max(len(r) for r in rows)
@@ -160,12 +160,6 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _is_layout(rows: list[list[list[str]]], before_body: bool) -> bool:
-    width = max(len(r) for r in rows)
-    if width > 3 or len(rows) > 6:
-        return False
-    text = "\n".join(p for r in rows for c in r for p in c)
-    return bool(MOTTO.search(text)) or bool(SIGNATURE.search(text)) or (before_body and width == 2)
 
 
 def _layout_lines(rows: list[list[list[str]]]) -> list[Line]:

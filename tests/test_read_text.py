@@ -161,3 +161,37 @@ def test_plain_text_is_not_markdown():
 def test_every_text_file_reads(path):
     raw = read(path)
     assert sum(1 for it in raw.items if isinstance(it, Table) or it.text.strip()) > 5
+
+
+def _md_lines(text: str) -> list[str]:
+    doc = read_text("x.md", text.encode(), "0", "text")
+    return [it.text for it in doc.items if isinstance(it, Line) and it.text.strip()]
+
+
+def test_markdown_document_starts_at_its_motto_in_either_spelling():
+    """The motto line marks where the document starts (portal chrome above it is dropped), written
+    `CỘNG HÒA` or `CỘNG HOÀ` (the Markdown reader once knew only `HOÀ`); the issuer lines just above
+    it stay.  Header lines of pool 005d8820 (a Cục Thuế letter)."""
+    for motto in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"):
+        text = ("Trang chủ | Văn bản pháp luật | Đăng nhập\n\n"
+                f"BỘ TÀI CHÍNH\n**CỤC THUẾ**\n**{motto}**\n**Độc lập - Tự do - Hạnh phúc**\n\n"
+                "Số: 547/CT-NVT\n\nKính gửi: Thuế các tỉnh, thành phố\n")
+        lines = _md_lines(text)
+        assert lines[0] == "BỘ TÀI CHÍNH", motto
+        assert not any("Đăng nhập" in line for line in lines)
+
+
+def test_markdown_motto_named_inside_a_line_is_not_the_start():
+    """A sentence or a signing line that names the Republic is not the motto: the document keeps its
+    opening.  Real lines: a Party regulation (pool ca9ba61f) cites `nước Cộng hoà xã hội chủ nghĩa Việt
+    Nam` in its body; a special communiqué (pool 2233d80f) is signed `QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ
+    NGHĨA VIỆT NAM`, and was cut to its signatures."""
+    text = ("# THÔNG CÁO ĐẶC BIỆT VỀ LỄ QUỐC TANG NGUYÊN CHỦ TỊCH NƯỚC TRẦN ĐỨC LƯƠNG\n\n"
+            "**THÔNG CÁO ĐẶC BIỆT**\n\n"
+            "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam, Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam,"
+            " Chủ tịch nước Cộng hoà xã hội chủ nghĩa Việt Nam ... vô cùng thương tiếc báo tin:\n\n"
+            "**BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM**\n\n"
+            "**QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n")
+    lines = _md_lines(text)
+    assert lines[0].startswith("THÔNG CÁO ĐẶC BIỆT VỀ LỄ QUỐC TANG")
+    assert any(line.startswith("Ban Chấp hành Trung ương Đảng") for line in lines)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from vanban.pipeline.read import read
-from vanban.pipeline.read_text import _md_segments, _MdTable, read_text
+from vanban.pipeline.read_markdown import _md_segments, _MdTable
+from vanban.pipeline.read_text import read_text
 from vanban.pipeline.text_table import find_column_tables
 from vanban.pipeline.types import Line, Table
 

@@ -1,0 +1,373 @@
+"""Reader for converter Markdown: the Markdown flavour of read_text.
+
+    markdown_items(text) -> list[Line | Table]       is_markdown(text) -> bool
+
+Web-to-text converters write one-cell-per-line pipe tables, **bold**/*italic* markers and
+hard wraps.  The header pseudo-table (issuer | motto, Số | place/date) and the Kính gửi /
+Nơi nhận / signature layout tables become Lines; real tables become Table items.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vanban.lexicon import load
+from .types import Line, Table
+from vanban.lexicon.patterns import MOTTO_RAW
+
+#: a Markdown table bar line: `|` alone (cells are one per line between them)
+MD_BAR = re.compile(r"^\s*\|\s*$")
+#: an all-markers line left by the converter: `** **`, `* *`, `#`
+MD_EMPTY_MARKUP = re.compile(r"^[\s*#_]*$")
+#: bold/italic markers: `**KẾ HOẠCH**`, `*Đồng Tháp, ngày 01 tháng 12 năm 2025*`
+MD_EMPHASIS = re.compile(r"\*+")
+#: a Markdown heading marker at line start: `# Điều 1`
+MD_HEADING = re.compile(r"^#{1,6}\s+")
+#: a Markdown heading line: "## Văn bản liên quan"
+MD_HEADING_LINE = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
+#: a portal's page title above its trailer: "Quyết định 2553/QĐ-TTg năm 2025 điều chỉnh giảm lãi suất ...",
+#: "Công văn 4240/UBND-VX năm 2025 khẩn trương hoàn thành cập nhật ..."
+PORTAL_TITLE = re.compile(r"^[A-ZĐ][a-zà-ỹđ]+(?:\s[a-zà-ỹđ]+){0,2}\s\d+[\w./-]*\snăm\s\d{4}\b")
+#: a cell with real content (a letter or digit), not a filler like "….........." or ""
+FILLER_CELL = re.compile(r"\w")
+#: markers that make a Markdown table a layout table (header, Kính gửi, Nơi nhận, signature)
+LAYOUT_TABLE_CELL = re.compile(
+    r"CỘNG\s+HÒA\s+XÃ|CỘNG\s+HOÀ\s+XÃ|Độc\s+lập\s*[-–]\s*Tự\s+do|^\s*Số\s*:|Kính\s+gửi|Nơi\s+nhận|PHỤ\s+LỤC|"
+    r"^\s*(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÂ]|^\s*(?:CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC)\s*$",
+    re.MULTILINE)
+
+# --------------------------------------------------------------------- Markdown
+
+def is_markdown(text: str) -> bool:
+    """A converter's Markdown: one-cell-per-line pipe tables or many **bold** markers."""
+    head = text[:20000]
+    bars = sum(1 for t in head.split("\n") if MD_BAR.match(t))
+    return bars >= 4 or head.count("**") >= 6 or len(MD_HEADING_LINE.findall(head)) >= 3
+
+
+@dataclass
+class _MdTable:
+    rows: list[list[list[str]]]      # rows of cells, a cell being its physical lines
+
+
+#: a bar token of a Markdown table printed one token a line
+_BAR = "|"
+#: a cell of a row numbering the columns under a table's header: "*1*", "(2)", "A", "4=3/2"
+#: ("A | B | 1 | 2 | 3 | 4=3/2 | 5 | 6", 044)
+COLUMN_NUMBER = re.compile(r"^\(?(?:[A-Z]|(?P<n>\d{1,2})(?:\s*=\s*[\d\s/+*x().-]+)?)\)?$")
+
+
+def _md_segments(lines: list[str]) -> list:
+    """Split Markdown lines into text lines (str) and _MdTable objects.
+
+    A table is a run of lines between `|` bar lines, read as tokens (a bar, or a cell's
+    lines).  One bar ends a cell, two or more bars in a row end the row
+    (`| a | b |` printed one token a line) -- except that an empty cell is a bar too, so
+    where the table's width is known (a column-numbering row, or a full header row) the
+    rows after it are read cell by cell (`_rows_by_width`).
+    """
+    out: list = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not MD_BAR.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        # a table starts: collect tokens until a blank line follows a bar run
+        tokens: list = []
+        j = i
+        while j < n:
+            if MD_BAR.match(lines[j]):
+                while j < n and MD_BAR.match(lines[j]):
+                    tokens.append(_BAR)
+                    j += 1
+                if j >= n or not lines[j].strip():
+                    break            # a blank line after the closing bars ends the table
+                continue
+            if tokens and tokens[-1] is not _BAR:
+                tokens[-1].append(lines[j])
+            else:
+                tokens.append([lines[j]])
+            j += 1
+        out.append(_MdTable(rows=_decode_rows(tokens)))
+        i = j
+    return out
+
+
+def _rows_by_runs(tokens: list) -> tuple[list, list[int]]:
+    """Rows where two or more bars end a row; and, per row, the token index just past the
+    bar closing its last cell."""
+    rows: list = []
+    ends: list[int] = []
+    row: list = []
+    t = 0
+    while t < len(tokens):
+        if tokens[t] is _BAR:
+            k = t
+            while k < len(tokens) and tokens[k] is _BAR:
+                k += 1
+            if (k - t >= 2 or k >= len(tokens)) and row:
+                rows.append(row)
+                ends.append(t + 1)
+                row = []
+            t = k
+            continue
+        row.append(tokens[t])
+        t += 1
+    if row:
+        rows.append(row)
+        ends.append(len(tokens))
+    return rows, ends
+
+
+def _rows_by_width(tokens: list, t: int, width: int) -> list | None:
+    """Rows of exactly `width` cells from token t (a row's opening bar): each cell its
+    lines (none: an empty cell, kept as "") then a bar.  None where the tokens do not fit."""
+    rows: list = []
+    while t < len(tokens):
+        if tokens[t] is not _BAR:
+            return None
+        t += 1
+        if t >= len(tokens):
+            break                        # the table's last bar
+        row = []
+        for _ in range(width):
+            cell = [""]
+            if t < len(tokens) and tokens[t] is not _BAR:
+                cell = tokens[t]
+                t += 1
+            row.append(cell)
+            if t >= len(tokens):
+                break                    # the table stops mid-row (the converter cut it)
+            if tokens[t] is not _BAR:
+                return None
+            t += 1
+        rows.append(row)
+    return rows
+
+
+def _decode_rows(tokens: list) -> list:
+    """The table's rows: by bar runs, then re-read by width below a column-numbering row
+    ("1 | 2 | ... | 8") or a header row as wide as the widest row."""
+    rows, ends = _rows_by_runs(tokens)
+    start = next((r for r, row in enumerate(rows[:6]) if _numbers_columns(row)), None)
+    widths: list[int] = []
+    if start is not None:
+        widths = [len(rows[start]), len(rows[start]) + 1]     # its first cell may be empty (059)
+    elif rows and len(rows[0]) >= 3 and len(rows[0]) == max(len(r) for r in rows):
+        start, widths = 0, [len(rows[0])]                      # a full header row (048)
+    if start is None or start + 1 >= len(rows):
+        return rows
+    for width in widths:
+        fixed = _rows_by_width(tokens, ends[start], width)
+        if fixed is not None:
+            return rows[:start + 1] + fixed
+    return rows
+
+
+def _numbers_columns(row: list) -> bool:
+    """A row of column numbers: "1 | 2 | ... | 8", "A | B | 1 | 2 | 3 | 4=3/2 | 5 | 6"."""
+    labels = [COLUMN_NUMBER.match(_strip(c)) for c in row]
+    if len(row) < 3 or not all(labels):
+        return False
+    numbers = [int(m.group("n")) for m in labels if m.group("n")]
+    return len(numbers) >= 3 and numbers == sorted(set(numbers))
+
+
+def _emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
+    """Join lines wrapped inside one **bold** or *italic* span; strip the markers.
+
+    Returns (text, bold) pairs.  `**ỦY BAN NHÂN\\nDÂN**` -> ("ỦY BAN NHÂN DÂN", True).
+    """
+    out: list[tuple[str, bool]] = []
+    buf: list[str] = []
+    open_bold = open_italic = False
+    for raw in cell_lines:
+        line = MD_HEADING.sub("", raw.rstrip())
+        buf.append(line)
+        doubles = line.count("**")
+        singles = line.replace("**", "").count("*")
+        open_bold ^= doubles % 2 == 1
+        open_italic ^= singles % 2 == 1
+        if (open_bold or open_italic) and len(buf) < 8:
+            continue
+        joined = " ".join(b.strip() for b in buf)
+        bold = joined.strip().startswith("**")
+        text = MD_EMPHASIS.sub("", joined).strip()
+        out.append((text, bold))
+        buf = []
+        open_bold = open_italic = False
+    if buf:
+        joined = " ".join(b.strip() for b in buf)
+        out.append((MD_EMPHASIS.sub("", joined).strip(), joined.strip().startswith("**")))
+    return out
+
+
+def _strip(cell: list[str]) -> str:
+    return MD_EMPHASIS.sub("", "\n".join(cell)).strip()
+
+
+def _is_layout_row(row: list[list[str]]) -> bool:
+    """Header, Kính gửi, body-in-a-cell, Nơi nhận, signature and appendix-title cells are
+    page layout, not data: `| Nơi nhận: ... | **KT. CHỦ TỊCH** ... |`."""
+    return any(LAYOUT_TABLE_CELL.search(_strip(c)) or len(c) > 30 for c in row)
+
+
+def _is_layout_cell(cell: list[str]) -> bool:
+    return bool(LAYOUT_TABLE_CELL.search(_strip(cell))) or len(cell) > 30
+
+
+def _cell_lines(cell: list[str]) -> list[Line]:
+    """A layout cell as Lines (emphasis-wrapped lines joined), then a paragraph break."""
+    out = [Line(text=t, bold=b or None) for t, b in _emphasis_lines(cell)
+           if t and not MD_EMPTY_MARKUP.match(t)]
+    out.append(Line(text=""))
+    return out
+
+
+def _cell_text(cell: list[str]) -> str:
+    return " ".join(t for t, _ in _emphasis_lines(cell) if t)
+
+
+def _make_table(rows: list[list[list[str]]]) -> Table:
+    """Rows of cell strings, all of the table's usual width: a row the converter merged with
+    the next one (13 cells where the table has 6) is split, filler cells (`.....`) dropped;
+    shorter rows are padded on the right."""
+    texts = [[_cell_text(c) for c in r] for r in rows]
+    texts = [r for r in texts if any(c.strip() for c in r)]
+    widths = [len(r) for r in texts]
+    width = max(set(widths), key=lambda w: (widths.count(w), w)) if widths else 0
+    if texts and widths.count(width) < 2:
+        width = max(widths)
+    out: list[list[str]] = []
+    for r in texts:
+        while len(r) > width:
+            out.append(r[:width])
+            r = r[width:]
+            while r and not FILLER_CELL.search(r[0]):
+                r = r[1:]
+        if r:
+            out.append(r + [""] * (width - len(r)))
+    return Table(rows=out)
+
+
+@lru_cache(maxsize=1)
+def _end_cells() -> tuple[str, ...]:
+    return tuple(load("text_chrome.yaml")["end_cells"])
+
+
+@lru_cache(maxsize=1)
+def _end_lines() -> tuple[str, ...]:
+    return tuple(load("text_chrome.yaml")["end_lines"])
+
+
+def _is_chrome_cell(cell: list[str]) -> bool:
+    """A cell of the portal's footer or trailer (text_chrome.yaml)."""
+    if _strip(cell).startswith(_end_cells()):
+        return True
+    return any(MD_HEADING.sub("", MD_EMPHASIS.sub("", ln)).strip().startswith(_end_lines()) for ln in cell)
+
+
+def markdown_items(text: str) -> list:
+    """Converter Markdown -> Lines and Tables (see the module docstring)."""
+    # a flat stream: str (a text line), list (a table row of cells), None (a table ends)
+    stream: list = []
+    for seg in _md_segments(text.split("\n")):
+        if isinstance(seg, _MdTable):
+            stream.extend(seg.rows)
+            stream.append(None)
+        else:
+            stream.append(seg)
+    # the portal's footer (a cell) or trailer (a line) ends the document
+    for k, unit in enumerate(stream):
+        if isinstance(unit, list):
+            cut = next((j for j, c in enumerate(unit) if _is_chrome_cell(c)), None)
+            if cut is not None:
+                if cut and PORTAL_TITLE.match(_strip(unit[cut - 1])):
+                    cut -= 1                            # the page title just before the trailer
+                stream[k:] = [unit[:cut]] if cut else []
+                break
+    # the document starts at the row (or line) holding the motto: portal chrome above it
+    start = next((i for i, u in enumerate(stream) if isinstance(u, list)
+                  and any(MOTTO_RAW.search(_strip(c)) for c in u)), None)
+    if start is None:
+        # a line that IS the motto, not one that names it ("QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI ..." signing a communiqué)
+        start = next((i for i, u in enumerate(stream) if isinstance(u, str)
+                      and MOTTO_RAW.match(MD_EMPHASIS.sub("", u).strip(" #_-|"))), 0)
+        # issuer lines sit just above a motto line: keep the run of non-blank lines before it
+        while start > 0 and isinstance(stream[start - 1], str) and stream[start - 1].strip() \
+                and not MD_BAR.match(stream[start - 1]):
+            start -= 1
+    items: list = []
+    pending: list[str] = []
+    data_rows: list = []
+
+    def flush_text() -> None:
+        for t, bold in _emphasis_lines(pending):
+            items.append(Line(text="") if MD_EMPTY_MARKUP.match(t) else Line(text=t, bold=bold or None))
+        pending.clear()
+
+    def flush_table() -> None:
+        if len(data_rows) >= 2 or (data_rows and len(data_rows[0]) >= 3):
+            items.append(_make_table(data_rows))
+        else:
+            for row in data_rows:
+                for c in row:
+                    items.extend(_cell_lines(c))
+        data_rows.clear()
+        items.append(Line(text=""))
+
+    i = start
+    while i < len(stream):
+        unit = stream[i]
+        if unit is None:
+            flush_table()
+        elif isinstance(unit, str):
+            flush_table() if data_rows else None
+            if not unit.strip() or MD_EMPTY_MARKUP.match(unit):
+                flush_text()
+                items.append(Line(text=""))
+            elif MD_HEADING.sub("", MD_EMPHASIS.sub("", unit)).strip().startswith(_end_lines()):
+                pending.clear()                         # the portal's trailer and the page title above it
+                break
+            else:
+                pending.append(unit)
+        else:
+            flush_text()
+            row = [c for c in unit if c]
+            motto = next((k for k, c in enumerate(row) if MOTTO_RAW.search(_strip(c))), None)
+            if motto is not None:
+                # header pseudo-table: left column lines (issuer, Số), then right (motto, date);
+                # cells before the issuer are portal chrome the converter merged into the row
+                row = row[max(0, motto - 1):]
+                nxt = stream[i + 1] if i + 1 < len(stream) and isinstance(stream[i + 1], list) else []
+                for c in row[:1] + nxt[:1] + row[1:2] + nxt[1:2] + row[2:]:
+                    items.extend(_cell_lines(c))
+                rest = nxt[2:]
+                i += 2 if nxt else 1
+                _layout_then_data(rest, items, data_rows)
+                continue
+            if _is_layout_row(row):
+                if data_rows:
+                    flush_table()
+                _layout_then_data(row, items, data_rows)
+            else:
+                data_rows.append(row)
+        i += 1
+    flush_text()
+    if data_rows:
+        flush_table()
+    return items
+
+
+def _layout_then_data(row: list, items: list, data_rows: list) -> None:
+    """Cells up to the last layout cell become Lines; three or more short cells after it
+    are the header row of the table that follows (the converter merged the rows)."""
+    last = max((k for k, c in enumerate(row) if _is_layout_cell(c)), default=-1)
+    tail = row[last + 1:]
+    head = row if len(tail) < 3 else row[:last + 1]
+    for c in head:
+        items.extend(_cell_lines(c))
+    if len(tail) >= 3:
+        data_rows.append(tail)
