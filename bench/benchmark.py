@@ -268,8 +268,17 @@ def pool_figures(pool: Path, every: int, dask: bool) -> list[tuple]:
                   f"parent {r['cpu_parent']:5.1f} CPU s  worker peak RSS {r['worker_peak_mb']:.0f} MB  "
                   f"load {r['load']:.1f}  {r['counts']}")
         speed = runs["1"]["wall"] / runs["2"]["wall"]
-        out.append(("2 workers over 1, pool batch (wall)", f"{speed:.2f}x", f"1 worker {runs['1']['wall']:.1f} s",
-                    ">= 1.8x", speed >= 1.8))
+        load = max(runs["1"]["load"], runs["2"]["load"])
+        out.append((f"2 workers over 1, pool batch (wall, load {load:.1f})", f"{speed:.2f}x",
+                    f"1 worker {runs['1']['wall']:.1f} s", ">= 1.8x", speed >= 1.8))
+        # on a shared machine the wall clock says how busy it was; CPU says what 2 idle cores
+        # would give: the parent's CPU (warm-up, writing) counted serial, the workers' halved
+        one, two = runs["1"], runs["2"]
+        estimate = (one["cpu_parent"] + one["cpu_workers"]) / (two["cpu_parent"] + two["cpu_workers"] / 2)
+        print(f"  2 workers spend {two['cpu_workers'] / one['cpu_workers']:.2f}x the worker CPU of 1; "
+              f"on 2 idle cores the speed-up would be about {estimate:.2f}x")
+        out.append(("2 workers over 1, from CPU (idle-machine estimate)", f"{estimate:.2f}x",
+                    f"1 worker {one['cpu_parent'] + one['cpu_workers']:.1f} CPU s", ">= 1.8x", None))
         peak = max(runs["1"]["worker_peak_mb"], runs["2"]["worker_peak_mb"])
         out.append(("peak RSS per worker, pool batch", f"{peak:.0f} MB", "ceiling --max-memory 1536 MB",
                     "< 400 MB", peak < 400))
@@ -286,7 +295,7 @@ def pool_figures(pool: Path, every: int, dask: bool) -> list[tuple]:
 
 def print_table(figures: list[tuple]) -> None:
     head = ("figure", "value", "baseline", "target", "met?")
-    rows = [head] + [(f, v, b, t, "n/a" if m is None else ("yes" if m else "NO")) for f, v, b, t, m in figures]
+    rows = [head] + [(f, v, b, t, "n/a (estimate)" if m is None else ("yes" if m else "NO")) for f, v, b, t, m in figures]
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     print("\n[summary]")
     for i, r in enumerate(rows):
