@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterable, Iterator, Optional, Union
@@ -111,6 +110,7 @@ def parse_many(paths: Iterable[Union[str, os.PathLike]], workers: Optional[int] 
         for path in paths:
             yield _parse_result(path)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
         futures = [pool.submit(_parse_result, path) for path in paths]
         for fut in as_completed(futures):

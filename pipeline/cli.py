@@ -25,11 +25,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="vanban",
         description="Turn Vietnamese administrative documents (PDF, DOCX, HTML, text) into contract JSON.")
-    parser.add_argument("--version", action="version", version=f"vanban {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
     add_all(sub)
     args = parser.parse_args(argv)
     return args.run(args)
+
+
+class _Version(argparse.Action):
+    """`--version`, read from the installed metadata only when asked (importlib.metadata
+    scans the installed distributions: a cost every other command would pay)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"vanban {_version()}")          # on stdout, as argparse's own version action
+        parser.exit()
 
 
 def _version() -> str:

@@ -18,3 +18,17 @@ def test_every_package_folder_is_installed():
             if package not in listed:
                 missing.append(package)
     assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(set(missing))}"
+
+
+def test_lexicon_data_reads_the_same_with_the_fast_yaml_loader():
+    """lexicon.load uses libyaml's loader when PyYAML has it (a tenth of the start-up cost);
+    every data file must read back exactly as the pure-Python loader reads it."""
+    import yaml
+
+    from vanban.lexicon import load
+
+    names = sorted(p.name for p in (REPO / "lexicon" / "data").glob("*.yaml"))
+    assert names
+    for name in names:
+        text = (REPO / "lexicon" / "data" / name).read_text(encoding="utf-8")
+        assert load(name) == yaml.load(text, Loader=yaml.SafeLoader), name

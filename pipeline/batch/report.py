@@ -12,8 +12,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..emit import write_atomic
-
 REPORT = "_report.json"
 JOURNAL = "_report.jsonl"
 STATUSES = ("ok", "error", "timeout", "too_large", "crashed", "interrupted")
@@ -72,4 +70,5 @@ class Journal:
 
 
 def write_report(outdir: Path, report: Report) -> None:
+    from ..emit import write_atomic      # not at import: emit loads the pydantic models (`vanban --help`)
     write_atomic(outdir / REPORT, report.to_json())

@@ -60,27 +60,16 @@ def _parse_batch(args) -> int:
         print(f"vanban parse: no files found in {' '.join(args.paths)}", file=sys.stderr)
         return 1
     bar = _bar(len(inputs), args)
-    running: list[str] = []
-
-    def started(path: str) -> None:
-        running.append(path)
-        if bar is not None:
-            bar.set_postfix_str(Path(path).name[:40], refresh=True)
 
     def progress(entry) -> None:
-        if entry.input in running:
-            running.remove(entry.input)
-        line = None if entry.status == "ok" else f"{entry.status}: {entry.input}: {entry.error}"
         if bar is not None:
-            bar.update(1)
-            bar.set_postfix_str(Path(running[0]).name[:40] if running else "", refresh=False)
-            if line:
-                bar.write(line, file=sys.stderr)
-        elif line:
-            print(line, file=sys.stderr)
+            bar.finished(entry)
+        elif entry.status != "ok":
+            print(f"{entry.status}: {entry.input}: {entry.error}", file=sys.stderr)
 
     try:
-        report = parse_many(inputs, out, progress=progress, started=started, **batch_kwargs(args))
+        report = parse_many(inputs, out, progress=progress, started=bar.started if bar else None,
+                            **batch_kwargs(args))
     except (ValueError, RuntimeError, OSError, ImportError) as exc:
         print(f"vanban parse: {exc}", file=sys.stderr)
         return 2
@@ -100,9 +89,8 @@ def _parse_batch(args) -> int:
 def _bar(total: int, args):
     if not sys.stderr.isatty() or args.no_progress:
         return None
-    from tqdm import tqdm
-    tqdm.monitor_interval = 0          # no monitor thread in a process that forks workers
-    return tqdm(total=total, unit="doc", file=sys.stderr)
+    from ._progress import BatchBar
+    return BatchBar(total, sys.stderr)
 
 
 def _parse_stdin() -> int:
