@@ -1,0 +1,85 @@
+"""A lead is a body, never a clause or a fragment (issue 10, class 1), from real pool documents
+(../shared/pool/md/<id>.md)."""
+from __future__ import annotations
+
+import pytest
+
+from vanban.extractors.bodies.names import is_bare
+from vanban.extractors.tasks.assignment import assignment, read_assignment
+from vanban.pipeline.types import Node
+
+
+@pytest.mark.parametrize("name, bare", [
+    ("Cơ quan", True), ("Các cơ quan", True), ("Cơ quan, đơn vị", True), ("Tổ chức, cá nhân", True),
+    ("Giám đốc", True), ("Phó Giám đốc", True), ("Sở", True), ("Ủy ban", True),
+    ("Các cơ quan liên quan", False), ("Cơ quan nhà nước", False), ("Các sở, ban, ngành", False),
+    ("Các doanh nghiệp", False), ("Sở Tài chính", False), ("Chánh Văn phòng UBND tỉnh", False),
+    ("Giám đốc Quỹ", False),          # 1f9faa032326f975 (the Fund's charter): "a) Giám đốc Quỹ:"
+])
+def test_a_bare_name_names_no_body(name, bare):
+    assert is_bare(name) is bare
+
+
+# 094432765aa270a8 Điều 4, hard-wrapped:
+#   **Điều 4. **Chánh Văn phòng UBND tỉnh, Giám đốc
+#   Sở Văn hóa, Thể thao và Du lịch, Giám đốc Sở Khoa học và Công nghệ, Giám đốc
+#   Trung tâm Phục vụ hành chính công tỉnh và các tổ chức, cá nhân có liên quan ...
+# 8c306b6991495e34 Điều 4: "Chánh Văn phòng⏎UBND tỉnh; Giám đốc Sở Nông nghiệp và Môi trường; ..."
+@pytest.mark.parametrize("title, text, lead", [
+    ("Chánh Văn phòng UBND tỉnh, Giám đốc",
+     "Sở Văn hóa, Thể thao và Du lịch, Giám đốc Sở Khoa học và Công nghệ, Giám đốc Trung tâm Phục vụ hành chính "
+     "công tỉnh và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.",
+     "Giám đốc Sở Văn hóa, Thể thao và Du lịch"),
+    ("Chánh Văn phòng",
+     "UBND tỉnh; Giám đốc Sở Nông nghiệp và Môi trường; Chủ tịch Ủy ban nhân dân các xã, phường và các tổ chức, "
+     "cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.",
+     "Chánh Văn phòng UBND tỉnh"),
+])
+def test_a_heading_cut_at_a_line_break_is_read_with_its_next_line(title, text, lead):
+    a = assignment(Node(path="Điều 4", marker="Điều 4.", title=title, text=text))
+    assert a is not None and lead in a.lead
+    assert "Giám đốc" not in a.lead and "Chánh Văn phòng" not in a.lead
+
+
+@pytest.mark.parametrize("text", [
+    # 012b8a728c178e7a Điều 11.4 (a decree on data): a rule about whoever manages a database
+    "Cơ quan quản lý cơ sở dữ liệu quốc gia, cơ sở dữ liệu chuyên ngành quyết định lộ trình tạo lập, số hóa dữ "
+    "liệu phục vụ hoạt động chuyển đổi số theo Chiến lược dữ liệu quốc gia do Thủ tướng Chính phủ ban hành.",
+    # 056a116c77fe4047 Điều 18.1: a right
+    "Cơ quan, tổ chức, cá nhân có quyền sử dụng tài liệu lưu trữ thuộc Phông lưu trữ Đảng Cộng sản Việt Nam theo "
+    "quy định để phục vụ công tác lãnh đạo, chỉ đạo, điều hành, nghiên cứu khoa học",
+    # fcf5e41bf354281b: a field of a procedure's card
+    "Cơ quan thực hiện thủ tục hành chính: Sở Nông nghiệp và Môi trường.",
+    # 012b8a728c178e7a Điều 13.1: an obligation of every state body, its items below
+    "Cơ quan nhà nước phải phân loại dữ liệu dựa trên yêu cầu quản trị, xử lý, bảo vệ dữ liệu, bao gồm:",
+    # 051c596134cabb79 Điều 2.2: decisions repealed
+    "Các Quyết định sau đây hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành:",
+    # c5f09c7770858e97: who gets an account
+    "Các cơ quan, đơn vị được cấp 01 tài khoản quản trị Thư điện tử công vụ:",
+])
+def test_a_rule_about_whoever_fits_a_description_is_no_assignment(text):
+    assert read_assignment(text) is None
+
+
+@pytest.mark.parametrize("text, lead", [
+    # c49a5afadf61b342 appendix Điều 9.3: the name ends before its verb
+    ("Giám đốc Trung tâm ra quyết định công nhận hoàn thành chương trình bồi dưỡng, cụ thể như sau:",
+     ["Giám đốc Trung tâm"]),
+    # 6d0e277c7b88a914 Điều 20.2: "là đầu mối" is the duty, "là" no part of the name
+    ("Cơ quan quân sự địa phương cấp tỉnh hoặc cơ quan khắc phục hậu quả bom mìn vật nổ cấp tỉnh là đầu mối thu "
+     "thập, lưu trữ và cung cấp dữ liệu thông tin khắc phục hậu quả bom mìn vật nổ trên địa bàn",
+     ["Cơ quan quân sự địa phương cấp tỉnh hoặc cơ quan khắc phục hậu quả bom mìn vật nổ cấp tỉnh"]),
+    # 06c6f91f...: an aside in brackets is no part of the name
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội (sau đây gọi tắt là “Ban Quản lý”) "
+     "có trách nhiệm tổ chức thực hiện", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"]),
+])
+def test_a_lead_ends_at_the_body_name(text, lead):
+    got = read_assignment(text)
+    assert got is not None and got[0] == lead
+
+
+def test_a_coordinator_naming_no_body_is_left_out():
+    # 00e8b0e4daffc2ef Điều 2: "các cơ quan" alone, between two names
+    got = read_assignment("Sở Công Thương có trách nhiệm chủ trì, phối hợp với các cơ quan, UBND các xã, phường, đơn "
+                          "vị liên quan thực hiện quản lý hoạt động, xác nhận và hướng dẫn các doanh nghiệp")
+    assert got == (["Sở Công Thương"], ["UBND các xã, phường", "Đơn vị liên quan"])
