@@ -83,3 +83,42 @@ def test_a_coordinator_naming_no_body_is_left_out():
     got = read_assignment("Sở Công Thương có trách nhiệm chủ trì, phối hợp với các cơ quan, UBND các xã, phường, đơn "
                           "vị liên quan thực hiện quản lý hoạt động, xác nhận và hướng dẫn các doanh nghiệp")
     assert got == (["Sở Công Thương"], ["UBND các xã, phường", "Đơn vị liên quan"])
+
+
+@pytest.mark.parametrize("text, coordinators", [
+    # a8e9e9675ab618ee 3.-1: "các cơ quan" and what kind
+    ("phối hợp với các cơ quan truyền thông để thông tin cho người tham gia giao thông biết",
+     ["Các cơ quan truyền thông"]),
+    # d5ffa6afac124d52 IV.4.-2
+    ("Phối hợp chặt chẽ với các cơ quan quản lý NTTS trong quan trắc, giám sát và cảnh báo môi trường NTTS.",
+     ["Các cơ quan quản lý NTTS"]),
+    # 4e39af96b6891368 appendix IV.1.2.-3: the description ends before the duty verb, its closer kept
+    ("Phối hợp với các cơ quan chuyên môn có liên quan hướng dẫn chỉ tiêu, biểu mẫu kiểm kê",
+     ["Các cơ quan chuyên môn có liên quan"]),
+    # 72f18ee047b71e9a appendix Điều 18.5.b
+    ("Phối hợp với đơn vị quản lý hạ tầng kỹ thuật liên quan khi thực hiện chỉnh trang, di dời hoặc thay thế tuyến "
+     "cáp;", ["Đơn vị quản lý hạ tầng kỹ thuật liên quan"]),
+])
+def test_a_bare_collective_coordinator_keeps_the_words_that_say_which(text, coordinators):
+    from vanban.extractors.tasks.assignment import coordinators_in
+    assert coordinators_in(text) == coordinators
+
+
+@pytest.mark.parametrize("text, names", [
+    # 1796a553dfee88ef Điều 3 (class 4: a collective name is one body)
+    ("Thủ trưởng các Vụ, Cục, đơn vị có liên quan", ["Thủ trưởng các Vụ, Cục", "Đơn vị có liên quan"]),
+    # ca6ff32db1f99d30 Điều 3
+    ("Chánh Văn phòng Bộ, Vụ trưởng Vụ Pháp chế, Thủ trưởng các Cục, Vụ và các đơn vị có liên quan",
+     ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Pháp chế", "Thủ trưởng các Cục, Vụ", "Các đơn vị có liên quan"]),
+    # issue 10 class 4, as the issue quotes them
+    ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ", ["Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ("Các cơ quan thông tấn, báo chí trung ương và địa phương",
+     ["Các cơ quan thông tấn, báo chí trung ương và địa phương"]),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh", ["UBND thành phố Hà Nội", "Thành phố Hồ Chí Minh"]),
+])
+def test_a_list_of_bare_heads_after_a_determiner_is_one_collective(text, names):
+    from vanban.extractors.bodies import split_bodies
+    assert split_bodies(text) == names

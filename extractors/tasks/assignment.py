@@ -445,8 +445,32 @@ def _names_after(text: str, cues: tuple[str, ...], names_only: bool = False) -> 
         for m in _phrase_re(cue).finditer(low):
             tail = text[m.end():].lstrip(" ,:")
             who = _leading_bodies(tail) or ("" if names_only else _until_verb(tail))
-            out += [n for n in split_names(who) if n not in out]
+            names = split_names(who)
+            if names and is_bare(names[-1]):
+                who = _described(tail, who)
+            out += [n for n in split_names(who) if n not in out and not is_bare(n)]
     return out
+
+
+#: The words after a bare collective, up to punctuation: "các cơ quan" + " quản lý NTTS trong ..."
+WORDS_AFTER = re.compile(r"\s+([^\s,;.:()]+)")
+#: The words that close a collective's description: "... chuyên môn" + " có liên quan", " khác"
+CLOSER = re.compile(r"\s+(?:có liên quan|liên quan|khác)(?!\w)")
+
+
+def _described(tail: str, who: str) -> str:
+    """A bare collective after "phối hợp với" and the words that say which ("các cơ quan" + "truyền thông",
+    "đơn vị" + "quản lý hạ tầng kỹ thuật liên quan"): up to punctuation, a word that never narrows a name
+    ("để", "trong", "khi") or a duty verb after the first word, at most 8 words; `who` if none."""
+    p, end, taken = phrases(), len(who), 0
+    verbs = set(_starts_of(tail, "verbs"))
+    for m in WORDS_AFTER.finditer(tail, len(who)):
+        if m.start() != end or taken >= 8 or m.group(1) in p.not_qualifier or not m.group(1)[:1].islower() \
+                and not m.group(1).isupper() or (taken and m.start(1) in verbs):
+            break
+        end, taken = m.end(), taken + 1
+    closer = CLOSER.match(tail, end)            # "... chuyên môn" + " có liên quan"
+    return tail[:closer.end() if closer else end] if taken else who
 
 
 def _until_verb(tail: str) -> str:
