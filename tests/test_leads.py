@@ -15,6 +15,9 @@ from vanban.pipeline.types import Node
     ("Các cơ quan liên quan", False), ("Cơ quan nhà nước", False), ("Các sở, ban, ngành", False),
     ("Các doanh nghiệp", False), ("Sở Tài chính", False), ("Chánh Văn phòng UBND tỉnh", False),
     ("Giám đốc Quỹ", False),          # 1f9faa032326f975 (the Fund's charter): "a) Giám đốc Quỹ:"
+    ("Các Sở", False),                # 8d9779ed...: "Các Sở quản lý công trình xây dựng chuyên ngành Thành phố chủ trì"
+    ("Thủ trưởng các cơ quan, đơn vị", False),   # cdb6ad27b3c3f13b: "... có trách nhiệm chỉ đạo việc khóa các tài khoản"
+    ("Người đứng đầu cơ quan, tổ chức", True),   # 056a116c77fe4047 (a law's rule): whoever heads one
 ])
 def test_a_bare_name_names_no_body(name, bare):
     assert is_bare(name) is bare

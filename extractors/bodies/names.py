@@ -53,18 +53,22 @@ def held_body(name: str) -> str | None:
 def is_bare(name: str) -> bool:
     """Does `name` name no body: an office title alone ("Giám đốc", "Phó Giám đốc"), a head word alone
     ("Sở", "Ủy ban"), or collective nouns alone, with no qualifier ("Cơ quan", "Các cơ quan", "Cơ quan,
-    đơn vị")? "Các cơ quan liên quan", "Sở Tài chính", "Giám đốc Quỹ" (in the Fund's charter) are names."""
+    đơn vị")? "Các cơ quan liên quan", "Sở Tài chính", "Giám đốc Quỹ" (in the Fund's charter), "Các Sở",
+    "Thủ trưởng các cơ quan, đơn vị" are names; "Người đứng đầu cơ quan, tổ chức" (whoever heads one) is not."""
     g = gazetteer()
     name = " ".join(name.split()).strip(" ,;:.")
     if not name or fold_name(name) in g.titles:
         return bool(name)
     title = g.title_run.match(name)
     rest = name[title.end():] if title else name
-    words = tuple(w for w in rest.lower().replace(",", " ").replace(" và ", " ").split() if w not in g.determiners)
+    every = rest.lower().replace(",", " ").replace(" và ", " ").split()
+    words = tuple(w for w in every if w not in g.determiners)
     if not words:
         return True
+    if title and len(words) < len(every):
+        return False                    # "Thủ trưởng các cơ quan, đơn vị": the head of each, a collective
     if words in g.heads:
-        return not title                # "Sở", "Ủy ban"; "Giám đốc Quỹ", "Chánh Văn phòng" hold an office
+        return not title and len(words) == len(every)   # "Sở", "Ủy ban"; not "Các Sở", "Giám đốc Quỹ"
     i = 0
     while i < len(words):               # "cơ quan", "đơn vị", "tổ chức, cá nhân" (data generic_nouns)
         noun = next((c for c in g.generic.get(words[i], ()) if words[i:i + len(c)] == c), None)
