@@ -118,3 +118,14 @@ def test_a_bare_collective_coordinator_keeps_the_words_that_say_which(text, coor
 def test_a_list_of_bare_heads_after_a_determiner_is_one_collective(text, names):
     from vanban.extractors.bodies import split_bodies
     assert split_bodies(text) == names
+
+
+@pytest.mark.parametrize("text, lead", [
+    # 047 (corpus): "ký" of "đăng ký" is no verb that ends the name
+    ("Các cơ quan đăng ký đầu tư có trách nhiệm hướng dẫn", ["Các cơ quan đăng ký đầu tư"]),
+    # 077 (corpus) Điều 1: an aside that tells two bodies apart stays
+    ("Đoàn Luật sư tỉnh Lâm Đồng (cũ) có trách nhiệm bàn giao", ["Đoàn Luật sư tỉnh Lâm Đồng (cũ)"]),
+])
+def test_a_name_keeps_what_belongs_to_it(text, lead):
+    got = read_assignment(text)
+    assert got is not None and got[0] == lead

@@ -25,6 +25,8 @@ from .columns import clean, starts_with_head
 LEAD_COLON = re.compile(r"^(?P<who>[^:;.]{3,160}?)\s*:\s*(?P<rest>.*)$", re.S)
 # An aside in brackets after a name: "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+# An aside in brackets that is no part of a name: any but one or two words without a digit ("(cũ)", "(mới)")
+ASIDE = re.compile(r"\s*\((?![^()\d\s]+(?:\s[^()\d\s]+)?\))[^()]*\)")
 # Items of a list of names: "Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW ...", "Ủy ban Kiểm sát; 2. Văn phòng"
 NAME_ITEMS = re.compile(r"\s*;\s*|\s+[-–]\s+(?=[A-ZĐÂ-Ỹ])")
 # A list item's marker: "2. ", "- ", "(3) ", "a) "
@@ -147,9 +149,10 @@ def _name_part(name: str) -> str:
     """A lead as a body's name: "" when it is the subject of a rule ("Các Quyết định sau đây hết hiệu lực
     ...", "Cơ quan nhà nước phải phân loại dữ liệu ..."), cut before a verb the finder ran over ("Chủ tịch
     Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là ..."). Words inside
-    the body names found do not count ("Ban Quản lý ... (sau đây gọi tắt là ...)" loses its aside)."""
+    the body names found do not count. An aside goes ("Ban Quản lý ... (sau đây gọi tắt là ...)") unless it
+    tells two bodies apart ("Đoàn Luật sư tỉnh Lâm Đồng (cũ)", "(mới)")."""
     p = phrases()
-    name = PARENTHESIS.sub("", name).strip()
+    name = ASIDE.sub("", name).strip()
     spans = find_bodies(name)
     outside = lambda m: not any(b.start <= m.start() < b.end for b in spans)  # noqa: E731
     cut = next((m for m in p.clause_words.finditer(name) if outside(m)), None)
@@ -469,6 +472,8 @@ def _described(tail: str, who: str) -> str:
                 and not m.group(1).isupper() or (taken and m.start(1) in verbs):
             break
         end, taken = m.end(), taken + 1
+    if tail[len(who):end].strip().casefold() in p.duty:
+        return who                              # only a verb ("các cơ quan" + "xem xét, ..."): no description
     closer = CLOSER.match(tail, end)            # "... chuyên môn" + " có liên quan"
     return tail[:closer.end() if closer else end] if taken else who
 
