@@ -65,9 +65,9 @@ CORPUS = Path(__file__).parent.parent / "corpus"
     ("Các doanh nghiệp, tổ chức kinh tế, cơ sở giáo dục, đào tạo bố trí kinh phí từ ngân sách tự chủ của mình để "
      "thực hiện các nhiệm vụ, giải pháp được giao thuộc Kế hoạch.",
      ["Các doanh nghiệp", "Tổ chức kinh tế", "Cơ sở giáo dục, đào tạo"], []),
-    # 024 Điều 2.1: an aside in brackets is no qualifier of the name
+    # 024 Điều 2.1: a list of who a rule covers, no work; "Các tổ chức" alone names no body (issue 10)
     ("Các tổ chức ngân sách (để theo dõi dự toán phân bổ cấp 0; thu, chi chuyển giao giữa các cấp ngân sách) và "
-     "các đơn vị dự toán cấp I, cấp trung gian phân bổ", ["Các tổ chức"], []),
+     "các đơn vị dự toán cấp I, cấp trung gian phân bổ", None, None),
     # a named body is not stretched ("Sở Tài chính" + "hằng năm")
     ("Sở Tài chính hằng năm bố trí kinh phí thực hiện Kế hoạch", ["Sở Tài chính"], []),
     # 010 Điều 3.1: the finder may run on ("... thành phố có"): the duty phrase ends the name

@@ -47,6 +47,7 @@ class Gazetteer:
     titles: frozenset[str]                     # office titles, folded: "giám đốc", "bộ trưởng"
     title_run: re.Pattern                      # titles opening a name: "Bộ trưởng, Thủ trưởng ", "Giám đốc "
     collective_flat: frozenset[str]            # "cơ quan", "đơn vị", ...
+    generic: dict[str, tuple[tuple[str, ...], ...]]   # nouns naming no kind of body ("cơ quan", "cá nhân")
     upper_heads: frozenset[str]                # heads printed in capitals: UBND, HĐND
     office_title: re.Pattern                   # "Thủ trưởng " right before a body
     office_title_start: re.Pattern             # a piece opening with one: "Chủ tịch Ủy ban ..."
@@ -136,6 +137,7 @@ def gazetteer() -> Gazetteer:
                                + r")(?:\s+(?:trực\s+)?thuộc\s.*)?$", re.I),   # "... khác thuộc Ủy ban nhân dân Thành phố"
         not_collective=frozenset(tuple(x.split()) for x in d["not_collective"]),
         collective_flat=frozenset(" ".join(x.lower().split()) for x in d["collective_nouns"]),
+        generic=_phrases(d["generic_nouns"]),
         collective_pairs=frozenset((a.lower(), b.lower()) for a, b in d["collective_pairs"]),
         level_pairs=frozenset((a.lower(), b.lower()) for a, b in d["level_pairs"]),
         titles=frozenset(fold_name(t) for t in d["office_titles"]),

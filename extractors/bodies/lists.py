@@ -71,6 +71,8 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     if (sep == "và" and words[0][:1].isupper() and not _starts_with_head(piece) and not _starts_collective(piece)
             and fold_name(piece) not in g.official and not g.office_title_start.match(piece) and _starts_with_head(prev)):
         return True             # "Vụ Khoa học công nghệ, môi trường" + "Vật liệu xây dựng" (010): not a body alone
+    if tuple(w.lower() for w in words) in g.heads and any(w in g.determiners for w in piece_words(prev)):
+        return True             # "Thủ trưởng các Vụ" + "Cục" + "đơn vị có liên quan": one list of heads (1796a553)
     if first in g.locator_words and len(words) <= 3 and any(w in g.locator_words for w in prev.lower().split()[-2:-1]):
         return True
     if first == "cấp" and len(words) == 2 and prev.lower().split()[-2:-1] == ["cấp"]:

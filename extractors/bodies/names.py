@@ -4,6 +4,7 @@ No spaCy here: link and aggregation import it cheaply.
     canonical_name(name: str) -> str     "Sở KH&CN" -> "Sở Khoa học và Công nghệ"; a holder -> its body
     held_body(name: str) -> str | None   "Giám đốc Sở Tài chính" -> "Sở Tài chính"
     proper_case(name: str) -> str        "SỞ NỘI VỤ" -> "Sở Nội vụ"; "các sở" -> "Các sở"
+    is_bare(name: str) -> bool           "Cơ quan", "Các cơ quan", "Giám đốc", "Chánh Văn phòng": no body named
 """
 from __future__ import annotations
 
@@ -46,6 +47,35 @@ def held_body(name: str) -> str | None:
     if m and _opens_body(name[m.end():]):
         return name[m.end():]
     return None
+
+
+@lru_cache(maxsize=8192)
+def is_bare(name: str) -> bool:
+    """Does `name` name no body: an office title alone ("Giám đốc", "Phó Giám đốc"), a head word alone
+    ("Sở", "Ủy ban"), or collective nouns alone, with no qualifier ("Cơ quan", "Các cơ quan", "Cơ quan,
+    đơn vị")? "Các cơ quan liên quan", "Sở Tài chính", "Giám đốc Quỹ" (in the Fund's charter), "Các Sở",
+    "Thủ trưởng các cơ quan, đơn vị" are names; "Người đứng đầu cơ quan, tổ chức" (whoever heads one) is not."""
+    g = gazetteer()
+    name = " ".join(name.split()).strip(" ,;:.")
+    if not name or fold_name(name) in g.titles:
+        return bool(name)
+    title = g.title_run.match(name)
+    rest = name[title.end():] if title else name
+    every = rest.lower().replace(",", " ").replace(" và ", " ").split()
+    words = tuple(w for w in every if w not in g.determiners)
+    if not words:
+        return True
+    if title and len(words) < len(every):
+        return False                    # "Thủ trưởng các cơ quan, đơn vị": the head of each, a collective
+    if words in g.heads:
+        return not title and len(words) == len(every)   # "Sở", "Ủy ban"; not "Các Sở", "Giám đốc Quỹ"
+    i = 0
+    while i < len(words):               # "cơ quan", "đơn vị", "tổ chức, cá nhân" (data generic_nouns)
+        noun = next((c for c in g.generic.get(words[i], ()) if words[i:i + len(c)] == c), None)
+        if noun is None:
+            return False
+        i += len(noun)
+    return True
 
 
 def _opens_body(rest: str) -> bool:

@@ -19,11 +19,14 @@ from vanban.lexicon import load
 from vanban.pipeline.types import Node
 
 from ..bodies import find_bodies, split_bodies
+from ..bodies.names import held_body, is_bare
 from .columns import clean, starts_with_head
 
 LEAD_COLON = re.compile(r"^(?P<who>[^:;.]{3,160}?)\s*:\s*(?P<rest>.*)$", re.S)
 # An aside in brackets after a name: "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+# An aside in brackets that is no part of a name: any but one or two words without a digit ("(cũ)", "(mới)")
+ASIDE = re.compile(r"\s*\((?![^()\d\s]+(?:\s[^()\d\s]+)?\))[^()]*\)")
 # Items of a list of names: "Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW ...", "Ủy ban Kiểm sát; 2. Văn phòng"
 NAME_ITEMS = re.compile(r"\s*;\s*|\s+[-–]\s+(?=[A-ZĐÂ-Ỹ])")
 # A list item's marker: "2. ", "- ", "(3) ", "a) "
@@ -64,6 +67,8 @@ class _Phrases:
     topic_openers: tuple[str, ...]
     noun_duties: frozenset[str]
     rate_openers: frozenset[str]
+    rule_words: re.Pattern
+    clause_words: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -77,7 +82,14 @@ def phrases() -> _Phrases:
                     not_qualifier=frozenset(d["not_qualifier_words"]),
                     tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
                     topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
-                    noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]))
+                    noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]),
+                    rule_words=_words_re(d["rule_words"]), clause_words=_words_re(d["clause_words"]))
+
+
+def _words_re(words: list[str]) -> re.Pattern:
+    """Whole lower-case words, case-sensitive ("quyết định", not "Quyết định số ...")."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
 
 
 @dataclass
@@ -96,18 +108,59 @@ def assignment(node: Node) -> Optional[Assign]:
     """The body this node assigns work to, from its heading or its first words."""
     title, text = clean(node.title), clean(node.text)
     title = strip_opener(title).lstrip(": ")
-    if title and text and (title.endswith((",", " và")) or len(title.split()) == 1):
+    if title and text and (title.endswith((",", " và")) or len(title.split()) == 1 or _cut_at_break(title)):
         return analyse(node_text(node))           # a sentence broken after its first line ("Các" / "Bộ trưởng, ...")
     if title and text and title.casefold().startswith(phrases().topic_openers) and analyse(text) is not None:
         inner = analyse(text)                     # "c) Về việc thỏa thuận giao cắt ...:" + "Ủy ban nhân dân ... xử lý"
         return Assign(lead=inner.lead, coordinators=inner.coordinators, description=node_text(node))
     if title and all_bodies(title) and not _is_sentence(title):
         lead = split_names(PARENTHESIS.sub("", title))
-        return Assign(lead=lead + _co_leads(text), coordinators=coordinators_in(text), description=text or title)
+        return _for_a_body(Assign(lead=lead + _co_leads(text), coordinators=coordinators_in(text),
+                                  description=text or title))
     full = node_text(node)            # a heading, or the first line of a paragraph taken for one
     if not full:
         return None
     return analyse(full)
+
+
+def _cut_at_break(title: str) -> bool:
+    """Does a heading end in the middle of a name, cut at a source line break: its last name is a title
+    or a bare head ("Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc⏎Sở Văn hóa, Thể thao và Du lịch, ...",
+    "Điều 4. Chánh Văn phòng⏎UBND tỉnh; Giám đốc Sở Tài chính; ...")?"""
+    if title.endswith((":", ".", ";")):
+        return False
+    names = split_names(PARENTHESIS.sub("", title))
+    last = names[-1] if names else ""
+    return bool(last) and (is_bare(last) or is_bare(held_body(last) or last))   # "Chánh Văn phòng" + "UBND tỉnh"
+
+
+def _for_a_body(a: Assign) -> Optional[Assign]:
+    """The assignment, or None when its leads name no body: a rule about whoever fits a description
+    ("Cơ quan quản lý cơ sở dữ liệu quốc gia, ... quyết định lộ trình ...", "Cơ quan, tổ chức, cá nhân
+    có quyền sử dụng ..."), which a tracker cannot give to anyone. Coordinators that name no body
+    ("phối hợp với các cơ quan, UBND các xã, phường, đơn vị liên quan": "Các cơ quan") are left out."""
+    lead = [n for n in (_name_part(n) for n in a.lead) if n]
+    if a.lead and (not lead or all(is_bare(n) for n in lead)):
+        return None
+    return Assign(lead=lead, coordinators=[c for c in a.coordinators if not is_bare(c)], description=a.description)
+
+
+def _name_part(name: str) -> str:
+    """A lead as a body's name: "" when it is the subject of a rule ("Các Quyết định sau đây hết hiệu lực
+    ...", "Cơ quan nhà nước phải phân loại dữ liệu ..."), cut before a verb the finder ran over ("Chủ tịch
+    Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là ..."). Words inside
+    the body names found do not count. An aside goes ("Ban Quản lý ... (sau đây gọi tắt là ...)") unless it
+    tells two bodies apart ("Đoàn Luật sư tỉnh Lâm Đồng (cũ)", "(mới)")."""
+    p = phrases()
+    name = ASIDE.sub("", name).strip()
+    spans = find_bodies(name)
+    outside = lambda m: not any(b.start <= m.start() < b.end for b in spans)  # noqa: E731
+    cut = next((m for m in p.clause_words.finditer(name) if outside(m)), None)
+    if cut is not None:
+        name = _trim_tail(name[:cut.start()])
+        if not (_starts_with_head(name) or (spans and spans[0].start == 0)):
+            return ""
+    return "" if any(outside(m) for m in p.rule_words.finditer(name)) else name
 
 
 def read_assignment(text: str) -> Optional[tuple[list[str], list[str]]]:
@@ -118,6 +171,11 @@ def read_assignment(text: str) -> Optional[tuple[list[str], list[str]]]:
 
 def analyse(text: str) -> Optional[Assign]:
     """`<Bodies>: ...`, `[Giao|Đề nghị] <Bodies> chủ trì ...`, `<Body> xây dựng ...; <Body> xây dựng ...`."""
+    a = _analyse(text)
+    return _for_a_body(a) if a is not None else None
+
+
+def _analyse(text: str) -> Optional[Assign]:
     t = strip_opener(text)
     m = LEAD_COLON.match(t)
     if m and all_bodies(m.group("who")) and not _is_sentence(m.group("who")):
@@ -390,8 +448,34 @@ def _names_after(text: str, cues: tuple[str, ...], names_only: bool = False) -> 
         for m in _phrase_re(cue).finditer(low):
             tail = text[m.end():].lstrip(" ,:")
             who = _leading_bodies(tail) or ("" if names_only else _until_verb(tail))
-            out += [n for n in split_names(who) if n not in out]
+            names = split_names(who)
+            if names and is_bare(names[-1]):
+                who = _described(tail, who)
+            out += [n for n in split_names(who) if n not in out and not is_bare(n)]
     return out
+
+
+#: The words after a bare collective, up to punctuation: "các cơ quan" + " quản lý NTTS trong ..."
+WORDS_AFTER = re.compile(r"\s+([^\s,;.:()]+)")
+#: The words that close a collective's description: "... chuyên môn" + " có liên quan", " khác"
+CLOSER = re.compile(r"\s+(?:có liên quan|liên quan|khác)(?!\w)")
+
+
+def _described(tail: str, who: str) -> str:
+    """A bare collective after "phối hợp với" and the words that say which ("các cơ quan" + "truyền thông",
+    "đơn vị" + "quản lý hạ tầng kỹ thuật liên quan"): up to punctuation, a word that never narrows a name
+    ("để", "trong", "khi") or a duty verb after the first word, at most 8 words; `who` if none."""
+    p, end, taken = phrases(), len(who), 0
+    verbs = set(_starts_of(tail, "verbs"))
+    for m in WORDS_AFTER.finditer(tail, len(who)):
+        if m.start() != end or taken >= 8 or m.group(1) in p.not_qualifier or not m.group(1)[:1].islower() \
+                and not m.group(1).isupper() or (taken and m.start(1) in verbs):
+            break
+        end, taken = m.end(), taken + 1
+    if tail[len(who):end].strip().casefold() in p.duty:
+        return who                              # only a verb ("các cơ quan" + "xem xét, ..."): no description
+    closer = CLOSER.match(tail, end)            # "... chuyên môn" + " có liên quan"
+    return tail[:closer.end() if closer else end] if taken else who
 
 
 def _until_verb(tail: str) -> str:
