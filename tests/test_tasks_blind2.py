@@ -53,9 +53,12 @@ def test_markdown_table_ends_at_the_next_appendix_title():
 def test_items_numbered_inside_a_paragraph_each_name_their_body():
     # 113 III.3: "Khẩn trương xây dựng và ban hành chiến lược chuyển đổi số và chiến lược dữ liệu: (1) Thanh tra
     # Chính phủ ban hành trước ngày 25 tháng 11 năm 2025; (2) Bộ Công an chủ trì, phối hợp các bộ, cơ quan ..."
-    tasks = [t for t in _tasks("113_pool-*.md") if t.section == "III.3"]
-    assert [t.lead[0] for t in tasks] == ["Thanh tra Chính phủ", "Bộ Công an"]
+    tasks = [t for t in _tasks("113_pool-*.md") if t.section.startswith("III.3")]
+    assert [(t.section, t.lead[0]) for t in tasks] == [("III.3.1", "Thanh tra Chính phủ"), ("III.3.2", "Bộ Công an")]
     assert tasks[0].description == "Thanh tra Chính phủ ban hành trước ngày 25 tháng 11 năm 2025"
+    # 108 (653/TB-VPCP) 1.b: "... (iv) Giao Bộ Công Thương nghiên cứu, xem xét theo thẩm quyền ..."
+    tasks = {t.section: t for t in _tasks("108_pool-*.md")}
+    assert tasks["1.b.iv"].lead == ["Bộ Công Thương"]
 
 
 def test_heading_line_that_runs_on_after_its_colon():

@@ -155,8 +155,8 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
     if is_block_label(node_text(node)):
         current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
     if current is None and own is None:
-        for a in _inline_items(node):               # "(1) Thanh tra Chính phủ ban hành ...; (2) Bộ Công an chủ trì ..."
-            tasks.append(_body_task(node, a, year))
+        for mark, a in _inline_items(node):         # "(1) Thanh tra Chính phủ ban hành ...; (2) Bộ Công an chủ trì ..."
+            tasks.append(_body_task(node, a, year, path=f"{node.path}.{mark}"))
     if current is not None and current.lead:
         task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")]
         if (not task_children or (current.description and own is not None and node.text.strip())) \
@@ -194,10 +194,11 @@ def _directive_words() -> tuple[str, ...]:
     return tuple(load("assignment_words.yaml")["directive_words"])
 
 
-def _inline_items(node: Node) -> list[Assign]:
+def _inline_items(node: Node) -> list[tuple[str, Assign]]:
     """Items numbered inside one paragraph, each naming its own body (pool md/74e2ddc7b11340da.md, III.3:
     "Khẩn trương xây dựng ...: (1) Thanh tra Chính phủ ban hành trước ngày 25 tháng 11 năm 2025; (2) Bộ
-    Công an chủ trì, phối hợp ..."): one task per item that names a body and gives it work."""
+    Công an chủ trì, phối hợp ..."): one task per item that names a body and gives it work, at the item's
+    path ("III.3.1", "1.b.iv")."""
     text = clean(node.text)                        # items sit in the text ("4. Đẩy mạnh ... hành chính:" + "(1) Các bộ ...")
     marks = list(INLINE_ITEM.finditer(text))
     if len(marks) < 2:
@@ -208,12 +209,12 @@ def _inline_items(node: Node) -> list[Assign]:
         a = analyse(piece[:1].upper() + piece[1:]) if piece else None
         if a is not None and a.lead:
             a = _with_work(Assign(lead=a.lead, coordinators=a.coordinators, description=piece), node)
-            out += [a] if a is not None else []
+            out += [(m.group("n"), a)] if a is not None else []
     return out
 
 
 #: an item number inside a paragraph: "(1) ", "(ii) " after a colon, a semicolon or the start
-INLINE_ITEM = re.compile(r"(?:^|(?<=[:;.,]\s)|(?<=[:;.,]))\s*\((?:\d{1,2}|[ivx]{1,4})\)\s+")
+INLINE_ITEM = re.compile(r"(?:^|(?<=[:;.,]\s)|(?<=[:;.,]))\s*\((?P<n>\d{1,2}|[ivx]{1,4})\)\s+")
 
 
 def _names_itself(node: Node) -> bool:
@@ -254,12 +255,13 @@ def _with_work(a: Assign, node: Node) -> Optional[Assign]:
     return Assign(lead=[rest[:spans[0].end]], coordinators=a.coordinators, description=a.description)
 
 
-def _body_task(node: Node, a: Assign, year) -> Task:
+def _body_task(node: Node, a: Assign, year, path: Optional[str] = None) -> Task:
     desc = a.description or node_text(node)
     own = [b for b in node.blocks if b.end > b.start]
     start = min((b.start for b in own), default=node.start)
     end = max((b.end for b in own), default=node.end)
-    return Task(id=f"body:{node.path}", origin="body", section=node.path, description=desc,
+    path = path or node.path
+    return Task(id=f"body:{path}", origin="body", section=path, description=desc,
                 lead=a.lead, coordinators=[c for c in a.coordinators if c not in a.lead],
                 deadline=find_deadline(desc, year), page=node.page, start=start, end=end)
 
