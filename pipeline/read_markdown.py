@@ -22,6 +22,8 @@ MD_BAR = re.compile(r"^\s*\|\s*$")
 MD_EMPTY_MARKUP = re.compile(r"^[\s*#_]*$")
 #: bold/italic markers: `**KẾ HOẠCH**`, `*Đồng Tháp, ngày 01 tháng 12 năm 2025*`
 MD_EMPHASIS = re.compile(r"\*+")
+#: an appendix title alone on its line, right after a table's closing bar: `**PHỤ LỤC II**` (pool md/74e2ddc7b11340da.md)
+MD_APPENDIX_LINE = re.compile(r"^\s*\**\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVXL\d]+)?\s*\**\s*$")
 #: a Markdown heading marker at line start: `# Điều 1`
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 #: a Markdown heading line: "## Văn bản liên quan"
@@ -82,8 +84,8 @@ def _md_segments(lines: list[str]) -> list:
                 while j < n and MD_BAR.match(lines[j]):
                     tokens.append(_BAR)
                     j += 1
-                if j >= n or not lines[j].strip():
-                    break            # a blank line after the closing bars ends the table
+                if j >= n or not lines[j].strip() or MD_APPENDIX_LINE.match(lines[j]):
+                    break            # a blank line (or the next appendix's title) after the closing bars ends the table
                 continue
             if tokens and tokens[-1] is not _BAR:
                 tokens[-1].append(lines[j])

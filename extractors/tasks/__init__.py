@@ -18,6 +18,7 @@ Vocabulary: lead  # chủ trì;  coordinators  # phối hợp;  deadline  # th�
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -26,9 +27,11 @@ from vanban.lexicon import fold_key, load
 from vanban.pipeline.types import FlatTable, LaidOut, Node, Paragraph, Table
 from vanban.schemas.models import Metadata, Task, Warning
 
+from ..bodies import find_bodies
 from ..deadlines import find_deadline
-from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, all_bodies, assignment, coordinators_in, is_rate, names_only, node_text,
+from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, all_bodies, analyse, assignment, coordinators_in, is_rate, names_only, node_text,
                          read_assignment, strip_opener)
+from .columns import clean
 from .blocks import block_fields, block_task, is_block_label
 from .flat import find_flat_regions, tasks_from_flat
 from .table import tasks_from_table
@@ -139,6 +142,8 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
             tasks.append(t)
         return
     own = assignment(node) if not is_block_label(node_text(node)) else None
+    if own is None and node.title and node.text and not INLINE_ITEM.search(clean(node.text)):
+        own = _directive_text(clean(node.text))     # "2. Đẩy mạnh ... chính sách:" + "Các bộ khẩn trương trình ..."
     bullet = node.marker in BULLETS or LETTER_MARKER.fullmatch(node.marker or "") is not None
     if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node):
         own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"
@@ -149,11 +154,16 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
             current = Assign(lead=list(inherited.lead), coordinators=coordinators_in(text), description=text)
     if is_block_label(node_text(node)):
         current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
+    if current is None and own is None:
+        for mark, a in _inline_items(node):         # "(1) Thanh tra Chính phủ ban hành ...; (2) Bộ Công an chủ trì ..."
+            tasks.append(_body_task(node, a, year, path=f"{node.path}.{mark}"))
     if current is not None and current.lead:
         task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")]
         if (not task_children or (current.description and own is not None and node.text.strip())) \
                 and not names_only(current.description or node_text(node)) and not is_rate(node_text(node)):
-            tasks.append(_body_task(node, current, year))
+            worked = _with_work(current, node)
+            if worked is not None:
+                tasks.append(_body_task(node, worked, year))
     for c in node.children:
         _walk(c, current if current and current.lead else None, year, used, tasks, warnings)
 
@@ -165,6 +175,48 @@ def _scope_sections() -> frozenset[str]:
     return frozenset(fold_key(x) for x in load("checks.yaml")["not_task_sections"])
 
 
+def _directive_text(text: str) -> Optional[Assign]:
+    """The assignment a titled paragraph's text opens with, when it reads as a directive: an opener
+    ("Giao Sở Nội vụ chủ trì ...") or a body followed by a directive word (assignment_words.yaml
+    `directive_words`: "Các bộ khẩn trương trình Chính phủ ...", pool md/74e2ddc7b11340da.md III.2).
+    A report's past actions under a heading ("Ủy ban nhân dân tỉnh ban hành Kế hoạch số ...") are no task."""
+    a = analyse(text)
+    if a is None or not a.lead:
+        return None
+    if strip_opener(text) != text:
+        return a
+    rest = text[len(a.lead[0]):].lstrip(" ,").casefold() if text.startswith(a.lead[0]) and len(a.lead) == 1 else ""
+    return a if rest.startswith(_directive_words()) else None
+
+
+@lru_cache(maxsize=None)
+def _directive_words() -> tuple[str, ...]:
+    return tuple(load("assignment_words.yaml")["directive_words"])
+
+
+def _inline_items(node: Node) -> list[tuple[str, Assign]]:
+    """Items numbered inside one paragraph, each naming its own body (pool md/74e2ddc7b11340da.md, III.3:
+    "Khẩn trương xây dựng ...: (1) Thanh tra Chính phủ ban hành trước ngày 25 tháng 11 năm 2025; (2) Bộ
+    Công an chủ trì, phối hợp ..."): one task per item that names a body and gives it work, at the item's
+    path ("III.3.1", "1.b.iv")."""
+    text = clean(node.text)                        # items sit in the text ("4. Đẩy mạnh ... hành chính:" + "(1) Các bộ ...")
+    marks = list(INLINE_ITEM.finditer(text))
+    if len(marks) < 2:
+        return []
+    out = []
+    for m, end in zip(marks, [x.start() for x in marks[1:]] + [len(text)]):
+        piece = text[m.end():end].strip(" ;,.")
+        a = analyse(piece[:1].upper() + piece[1:]) if piece else None
+        if a is not None and a.lead:
+            a = _with_work(Assign(lead=a.lead, coordinators=a.coordinators, description=piece), node)
+            out += [(m.group("n"), a)] if a is not None else []
+    return out
+
+
+#: an item number inside a paragraph: "(1) ", "(ii) " after a colon, a semicolon or the start
+INLINE_ITEM = re.compile(r"(?:^|(?<=[:;.,]\s)|(?<=[:;.,]))\s*\((?P<n>\d{1,2}|[ivx]{1,4})\)\s+")
+
+
 def _names_itself(node: Node) -> bool:
     """Does a bullet name its own body the way an assignment does: "- Các sở, ban, ngành: ...",
     "- Giao Văn phòng Ủy ban nhân dân tỉnh ..."?"""
@@ -174,16 +226,42 @@ def _names_itself(node: Node) -> bool:
     if node.title and all_bodies(node.title):
         return True
     m = LEAD_COLON.match(text)
-    return bool(m and all_bodies(m.group("who")))
+    if m and all_bodies(m.group("who")):
+        return True
+    # "+ Sở Tài chính phối hợp Ban Quản lý Khu kinh tế Dung Quất ...: hướng dẫn ..." (pool md/4e39af96b6891368.md)
+    parts = COORDINATE_IN_WHO.split(m.group("who"), maxsplit=1) if m else []
+    return len(parts) == 2 and all(all_bodies(x) for x in parts)
+
+
+#: a lead and the bodies it works with, before an item's colon: "Sở Tài chính phối hợp (với) Ban Quản lý ..."
+COORDINATE_IN_WHO = re.compile(r"\s+phối hợp(?:\s+với)?\s+")
 
 
 
-def _body_task(node: Node, a: Assign, year) -> Task:
+def _with_work(a: Assign, node: Node) -> Optional[Assign]:
+    """The assignment, or None when its lead swallowed the whole description so no work is left:
+    a list of units ("3. Vụ Công tố và Kiểm sát điều tra án an ninh;", pool md/c0d7ba6795eecf17.md), a
+    category ("Đơn vị hành chính được phân loại I khi ..."). A paragraph that opens with "Giao" keeps its
+    task, the lead cut to the body that begins it ("2. Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ
+    tục hành chính ...", pool md/4bda44e45e4f1633.md)."""
+    desc = fold_key(a.description or node_text(node))
+    if desc not in {fold_key(n) for n in a.lead} and desc != fold_key(" ".join(a.lead)):
+        return a
+    text = node_text(node)
+    rest = strip_opener(text)
+    spans = find_bodies(rest)
+    if rest == text or not spans or spans[0].start > 0 or len(rest[spans[0].end:].split()) < 2:
+        return None
+    return Assign(lead=[rest[:spans[0].end]], coordinators=a.coordinators, description=a.description)
+
+
+def _body_task(node: Node, a: Assign, year, path: Optional[str] = None) -> Task:
     desc = a.description or node_text(node)
     own = [b for b in node.blocks if b.end > b.start]
     start = min((b.start for b in own), default=node.start)
     end = max((b.end for b in own), default=node.end)
-    return Task(id=f"body:{node.path}", origin="body", section=node.path, description=desc,
+    path = path or node.path
+    return Task(id=f"body:{path}", origin="body", section=path, description=desc,
                 lead=a.lead, coordinators=[c for c in a.coordinators if c not in a.lead],
                 deadline=find_deadline(desc, year), page=node.page, start=start, end=end)
 

@@ -19,7 +19,8 @@ from ..deadlines import parse_deadline
 NUMBERED_HEADING = re.compile(r"^(?P<m>\d{1,2})[.)]\s+(?P<title>[A-ZĐÀ-Ỹ].{8,})$")
 
 from .columns import (ARABIC_GROUP, CAPITAL_AND, COLUMN_NUMBER, GROUP_MARKER, GROUP_ONLY, LETTER_GROUP, LIST_SPLIT,
-                      REFERRAL, ROLES, ROMAN, ROW_NUMBER, clean, column_role, header_roles, plausible_name)
+                      REFERRAL, ROLES, ROMAN, ROW_NUMBER, clean, column_role, fold, folded, header_roles,
+                      plausible_name)
 
 # --------------------------------------------------------------------------- rows -> tasks
 
@@ -232,6 +233,8 @@ def tasks_from_rows(rows: list[RowCells], doc_year: Optional[int], group_prefix:
             after_header = True
             continue
         after_header = False
+        if _title_row(rc, rows[i + 1:i + 2]):
+            continue                                  # "Nhiệm vụ giao Bộ trưởng Bộ Nội vụ chỉ đạo" above rows 16-19
         g = _group_marker(rc, rows[i + 1:i + 4])
         if g is not None:
             kind = "heading" if NUMBERED_HEADING.match(rc.row or rc.cells.get("description", "")) else _marker_kind(g[0])
@@ -258,6 +261,19 @@ def tasks_from_rows(rows: list[RowCells], doc_year: Optional[int], group_prefix:
             out.warnings += warns
     out.stack = stack
     return out
+
+
+def _title_row(rc: RowCells, later_rows: list[RowCells]) -> bool:
+    """Is a row without a number a group title spanning the table, not the rest of the row above broken
+    by a page? Only its description cell is filled, that cell opens like a group title
+    (task_columns.yaml `group_title_openers`: "Nhiệm vụ giao ...", "Nhóm nhiệm vụ ...") and a numbered row
+    follows (pool md/74e2ddc7b11340da.md, Phụ lục II: `| ** ** | **Nhiệm vụ giao Bộ trưởng Bộ Nội vụ chỉ đạo** |`)."""
+    desc = rc.cells.get("description", "")
+    if rc.row or not desc or rc.extra or any(v for k, v in rc.cells.items() if k != "description"):
+        return False
+    if not fold(desc).startswith(tuple(folded("group_title_openers"))):
+        return False
+    return bool(later_rows) and later_rows[0].row != ""
 
 
 def _own_task(rc: RowCells, prev: RowCells) -> bool:

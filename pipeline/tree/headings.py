@@ -88,6 +88,9 @@ def _split_heading(h: str, kind: str) -> tuple[str, str]:
     words = len(bare.split())
     limit = 400 if kind in ("article", "chapter", "subchapter", "roman") else 200
     if not sentence_end and (len(bare) <= limit or is_upper_line(bare)) and (":" not in bare or words <= 25):
+        if _run_in_after_colon(bare):
+            m = COLON_HEAD.match(h)
+            return m["head"].strip(), m["rest"].strip()
         return bare, ""
     m = COLON_HEAD.match(h)
     if m and len(m["head"].split()) <= 12 and not LINE_END.search(m["head"]):
@@ -95,4 +98,17 @@ def _split_heading(h: str, kind: str) -> tuple[str, str]:
     if sentence_end and kind != "letter" and len(h) <= 300 and not SENTENCE_BREAK.search(h.rstrip(".; ")):
         return bare.rstrip(".; "), ""            # a one-sentence paragraph: the sentence is its heading
     return "", h
+
+
+def _run_in_after_colon(bare: str) -> bool:
+    """Does a sentence start after the heading's colon, so that the heading line ran on into the text
+    ("2. Đẩy mạnh rà soát, xây dựng, hoàn thiện thể chế, cơ chế chính sách: Các bộ khẩn trương trình" +
+    "Chính phủ ban hành ...", pool md/74e2ddc7b11340da.md)? A capital after it and a clause: three lower-case
+    words in a row. A list of names after the colon stays in the title ("12. Ủy ban nhân dân các xã: Gia Thuận,
+    Tân Điền, ...", "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, ...")."""
+    m = COLON_HEAD.match(bare)
+    rest = m["rest"].strip() if m else ""
+    words = rest.split()
+    clause = any(all(w.islower() and w.isalpha() for w in words[i:i + 3]) for i in range(1, len(words) - 2))
+    return bool(rest[:1].isupper() and clause and len(m["head"].split()) <= 25)
 
