@@ -8,7 +8,7 @@ from vanban.extractors.tasks import extract_tasks
 from vanban.pipeline.layout import layout
 from vanban.pipeline.normalise import normalise
 from vanban.pipeline.read import read
-from vanban.pipeline.read_text import _md_segments, _MdTable
+from vanban.pipeline.read_markdown import _md_segments, _MdTable
 from vanban.pipeline.tree import build_tree
 from vanban.pipeline.tree.headings import split_heading
 from vanban.schemas.models import Metadata
