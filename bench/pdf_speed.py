@@ -20,45 +20,26 @@ import sys
 import time
 from pathlib import Path
 
+from benchmark import _baseline_one, split_ocr   # the same baselines as bench/benchmark.py
+
 REPO = Path(__file__).resolve().parent.parent
 
 
 def text_layer_pdfs(paths: list[str]) -> list[Path]:
     """The PDFs under `paths` whose every page has a usable text layer (the reader's own
-    OCR test, without running OCR), as bench/benchmark.py's split_ocr."""
-    import pypdfium2 as pdfium
-    from vanban.pipeline.read_pdf import page_is_broken
-
+    OCR test, without running OCR: bench/benchmark.py's split_ocr)."""
     files: list[Path] = []
     for p in map(Path, paths):
         files += sorted(p.rglob("*.pdf")) if p.is_dir() else [p]
-    out = []
-    for f in files:
-        doc = pdfium.PdfDocument(str(f))
-        n = len(doc)
-        doc.close()
-        if not any(page_is_broken(str(f), i + 1) for i in range(n)):
-            out.append(f)
-    return out
+    return [Path(f) for f in split_ocr([str(f) for f in files])[0]]
 
 
 def _pypdfium2(path: Path) -> int:
-    import pypdfium2 as pdfium
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        for page in doc:
-            page.get_textpage().get_text_range()
-        return len(doc)
-    finally:
-        doc.close()
+    return _baseline_one("pypdfium2", str(path))
 
 
 def _pdfplumber(path: Path) -> int:
-    import pdfplumber
-    with pdfplumber.open(str(path)) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-        return len(pdf.pages)
+    return _baseline_one("pdfplumber", str(path))
 
 
 def _read(path: Path) -> int:
