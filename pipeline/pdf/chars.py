@@ -41,19 +41,24 @@ def bare_all(*specs) -> tuple:
 def _char_calls():
     """pdfium's per-character functions called without ctypes' argument conversion
     (the text page handle as c_void_p, out-parameters passed by reference): the
-    per-character loop below makes six calls a character, and ctypes' checks
+    per-character loop below makes four calls a character, and ctypes' checks
     doubled their cost.  Same C functions, same results."""
     c = pdfium_c
-    return bare_all((c.FPDFText_IsGenerated, ctypes.c_int), (c.FPDFText_GetCharBox, ctypes.c_int),
-                    (c.FPDFText_GetLooseCharBox, ctypes.c_int), (c.FPDFText_GetCharOrigin, ctypes.c_int),
-                    (c.FPDFText_GetFontSize, ctypes.c_double), (c.FPDFText_GetFontWeight, ctypes.c_int),
-                    (c.FPDFText_GetCharAngle, ctypes.c_float))
+    return bare_all((c.FPDFText_GetTextObject, ctypes.c_void_p),
+                    (c.FPDFText_GetCharBox, ctypes.c_int), (c.FPDFText_GetLooseCharBox, ctypes.c_int),
+                    (c.FPDFText_GetCharOrigin, ctypes.c_int), (c.FPDFText_GetFontSize, ctypes.c_double),
+                    (c.FPDFText_GetFontWeight, ctypes.c_int), (c.FPDFText_GetCharAngle, ctypes.c_float))
 
 
 def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, list, int]:
     """Every visible character with its box and baseline, in upright reading space,
     the direction the text ran in, the characters running other ways, and how many
-    unpaired UTF-16 surrogates of the text layer were replaced by U+FFFD."""
+    unpaired UTF-16 surrogates of the text layer were replaced by U+FFFD.
+
+    Font size, weight and angle belong to a character's text object in pdfium (its
+    font, its matrix): they are asked once for each run of characters from one object.
+    The characters pdfium generates (FPDFText_IsGenerated: the word spaces and line
+    breaks it infers) are all white space, which the loop skips without asking."""
     n = textpage.count_chars()
     if n <= 0:
         return [], "+x", [], 0
@@ -61,7 +66,7 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
     replaced = 0
     if len(text) != n:
         text, replaced = _code_units(textpage, n)
-    is_generated, char_box, loose_box, char_origin, font_size, font_weight, char_angle = _char_calls()
+    text_object, char_box, loose_box, char_origin, font_size, font_weight, char_angle = _char_calls()
     tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     l_, r_, b_, t_ = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     box_refs = (ctypes.byref(l_), ctypes.byref(r_), ctypes.byref(b_), ctypes.byref(t_))
@@ -70,34 +75,38 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
     groups: dict[str, list[Char]] = {}     # by direction, in order of first appearance
-    quarter = math.pi / 2
     space = False
+    run = None                             # the text object of the current run of characters
+    run_size = 0.0
+    bold = upright = False
+    direction = "+x"
+    group: list[Char] = []
     for i, c in enumerate(text):
         if c.isspace():                    # "\r" and "\n" too, but they are no word space
             if c != "\r" and c != "\n":
                 space = True
             continue
-        if is_generated(tp, i):
-            continue
+        obj = text_object(tp, i)
+        if obj != run or obj is None:
+            run = obj
+            run_size = font_size(tp, i)
+            bold = font_weight(tp, i) >= 600
+            direction = _direction(char_angle(tp, i))
+            upright = direction == "+x"
+            group = groups.get(direction)
+            if group is None:
+                group = groups[direction] = []
         char_box(tp, i, *box_refs)
         # the loose box spans the glyph's advance: gaps between narrow glyphs ('1') stay true
         loose_box(tp, i, loose_ref)
         char_origin(tp, i, ox_ref, oy_ref)
-        size = font_size(tp, i)
-        bold = font_weight(tp, i) >= 600
-        angle = max(char_angle(tp, i), 0.0)   # radians, clockwise
-        direction = "+x" if angle == 0.0 else _DIRECTIONS[round(angle / quarter) % 4]
-        group = groups.get(direction)
-        if group is None:
-            group = groups[direction] = []
-        if direction == "+x":               # _upright_char's first case, inlined: nearly every character
+        if upright:                         # _upright_char's first case, inlined: nearly every character
             t, b = height - t_.value, height - b_.value
-            if size < 3:
-                size = max(b - t, 1.0)
+            size = run_size if run_size >= 3 else max(b - t, 1.0)
             group.append(Char(c, loose.left, t, loose.right, b, height - oy.value, size, space, bold))
         else:
             group.append(_upright_char(c, direction, loose.left, loose.right, b_.value, t_.value, ox.value, oy.value,
-                                       size, space, bold, width, height))
+                                       run_size, space, bold, width, height))
         space = False
     if not groups:
         return [], "+x", [], replaced
@@ -105,6 +114,15 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
     direction = max(counts, key=counts.get)
     main = groups.pop(direction)
     return main, direction, [(d, g) for d, g in groups.items()], replaced
+
+
+_QUARTER = math.pi / 2
+
+
+def _direction(angle: float) -> str:
+    """The direction of text at pdfium's char angle (radians, clockwise; -1 unknown)."""
+    angle = max(angle, 0.0)
+    return "+x" if angle == 0.0 else _DIRECTIONS[round(angle / _QUARTER) % 4]
 
 
 def _code_units(textpage, n: int) -> tuple[list[str], int]:

@@ -17,15 +17,18 @@ _MIN_JUDGED_WORDS = 12  # judge plausibility only on pages with this many words
 #: characters a broken font map produces: private use area, C0/C1 controls, U+FFFD,
 #: Cyrillic/Armenian letters amid Vietnamese ("7ӌ1+ LÀO CAI &Ӝ1*")
 BROKEN_CHAR = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\u0400-\u058f]")
+#: one letter or digit (str.isalnum: a word character that is not "_")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def needs_ocr(page, chars: list[Char], rows: list[Row], width: float, height: float) -> bool:
     """No usable text on a page that carries a large image, or a broken text layer."""
-    if sum(ch.c.isalnum() for ch in chars) < _MIN_TEXT_CHARS:
+    letters = "".join([ch.c for ch in chars])
+    if len(_ALNUM.findall(letters)) < _MIN_TEXT_CHARS:
         return _image_share(page, width, height) > 0.25
-    text = "".join(ch.c if not ch.space_before else " " + ch.c for ch in chars)
-    if len(BROKEN_CHAR.findall(text)) > 0.02 * len(text):
-        return True
+    broken = len(BROKEN_CHAR.findall(letters))
+    if broken and broken > 0.02 * (len(letters) + sum([ch.space_before for ch in chars])):
+        return True                      # (the share of the text with its word spaces)
     words = " ".join(seg.text for row in rows for seg in row.segs)
     p = plausibility(words)
     return p.counted >= _MIN_JUDGED_WORDS and p.share < _MIN_PLAUSIBLE

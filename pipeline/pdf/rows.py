@@ -148,45 +148,38 @@ def _merge_small(clusters: list[list[Char]]) -> list[list[Char]]:
 def _seg(chars: list[Char], page: int) -> Seg:
     chars = _without_note_marks(chars)
     first = chars[0]
+    rest = chars[1:]
+    gaps = [b.x0 - a.x1 for a, b in zip(chars, rest)]
+    tracking = _tracking(chars, gaps)
     parts = [first.c]
-    top, x1, bottom = first.top, first.x1, first.bottom
-    prev = first
-    tracking = _tracking(chars)
-    for ch in chars[1:]:
-        if ch.space_before or ch.x0 - prev.x1 - tracking > _SPACE_GAP * ch.size:
+    for ch, gap in zip(rest, gaps):
+        if ch.space_before or gap - tracking > _SPACE_GAP * ch.size:
             parts.append(" ")
         parts.append(ch.c)
-        if ch.top < top:
-            top = ch.top
-        if ch.x1 > x1:
-            x1 = ch.x1
-        if ch.bottom > bottom:
-            bottom = ch.bottom
-        prev = ch
-    return Seg(text="".join(parts), x0=first.x0, top=top, x1=x1, bottom=bottom,
-                size=median([c.size for c in chars]),
-                bold=sum(c.bold for c in chars) * 2 > len(chars), page=page)
+    return Seg(text="".join(parts), x0=first.x0, top=min([c.top for c in chars]), x1=max([c.x1 for c in chars]),
+               bottom=max([c.bottom for c in chars]), size=median([c.size for c in chars]),
+               bold=sum([c.bold for c in chars]) * 2 > len(chars), page=page)
 
 
-def _tracking(chars: list[Char]) -> float:
-    """How far apart the letters of a word sit in this run, when clearly less than
-    nothing: text squeezed with tightened letter-spacing into a narrow cell (109/NQ-CP's
-    '1. Bộ Tài chính đối với ...': letters -0.7 pt apart, words +1.3 pt) keeps its word
-    spaces only when gaps are measured from there.  0 for ordinary text."""
+def _tracking(chars: list[Char], gaps: list[float]) -> float:
+    """How far apart the letters of a word sit in this run (`gaps`: between neighbours),
+    when clearly less than nothing: text squeezed with tightened letter-spacing into a
+    narrow cell (109/NQ-CP's '1. Bộ Tài chính đối với ...': letters -0.7 pt apart, words
+    +1.3 pt) keeps its word spaces only when gaps are measured from there.  0 for
+    ordinary text."""
     if len(chars) < 8:
         return 0.0
     limit = -0.05 * chars[0].size
-    gaps = [b.x0 - a.x1 for a, b in zip(chars, chars[1:])]
-    if sum(1 for g in gaps if g < limit) < len(gaps) // 2 + 1:
+    if sum([g < limit for g in gaps]) < len(gaps) // 2 + 1:
         return 0.0                  # the middle gap is not below the limit: ordinary text
-    gaps.sort()
+    gaps = sorted(gaps)
     return gaps[len(gaps) // 2]
 
 
 def _without_note_marks(chars: list[Char]) -> list[Char]:
     """Drop footnote reference marks: digits in small type raised above the line's
     baseline, glued to the word before them ("Quyết định QPPL4" -> "Quyết định QPPL", 069)."""
-    if len(chars) < 4 or not any(c.c.isdigit() for c in chars):
+    if len(chars) < 4 or not any(map(str.isdigit, [c.c for c in chars])):
         return chars
     size = median([c.size for c in chars])
     base = median([c.base for c in chars])

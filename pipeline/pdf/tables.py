@@ -96,21 +96,21 @@ _THIN = 2.5            # a filled shape at most this thick (points) is a ruling 
 def _paint(obj) -> tuple[bool, bool]:
     """(stroked, filled) with visible ink: a colour that is not white, not transparent."""
     get_mode, get_fill, get_stroke = _paint_calls()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not get_mode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+    mode = (ctypes.c_int * 2)()               # fill mode, stroke flag
+    if not get_mode(obj, ctypes.byref(mode), ctypes.byref(mode, ctypes.sizeof(ctypes.c_int))):
         return True, False                  # unknown: read it as a stroke, as before
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    refs = [ctypes.byref(x) for x in rgba]
-    out = []
-    for painted, get_colour in ((stroke.value, get_stroke), (fill.value, get_fill)):
-        if not painted:
-            out.append(False)
-        elif not get_colour(obj, *refs):
-            out.append(True)
-        else:
-            r, g, b, alpha = (x.value for x in rgba)
-            out.append(alpha > 0 and min(r, g, b) < _WHITE)
-    return out[0], out[1]
+    return _ink(obj, mode[1], get_stroke), _ink(obj, mode[0], get_fill)
+
+
+def _ink(obj, painted: int, get_colour) -> bool:
+    """Painted in a visible colour (unknown colour: visible)."""
+    if not painted:
+        return False
+    rgba = (ctypes.c_uint * 4)()
+    if not get_colour(obj, *(ctypes.byref(rgba, ctypes.sizeof(ctypes.c_uint) * k) for k in range(4))):
+        return True
+    r, g, b, alpha = rgba
+    return alpha > 0 and min(r, g, b) < _WHITE
 
 
 @lru_cache(maxsize=1)
@@ -183,13 +183,8 @@ def _to_reading(cell, width: float, height: float, direction: str):
     return (width - x1, yb, width - x0, yt)
 
 
-def _inside(ch: Char, box) -> bool:
-    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
-
-
 def _outside(chars: list[Char], box) -> list[Char]:
-    """The characters not _inside the box (the test inlined: it runs over every character)."""
+    """The characters whose centre is not inside the box grown by 1 pt."""
     left, top, right, bottom = box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1
     return [ch for ch in chars if not (left <= (ch.x0 + ch.x1) / 2 <= right and top <= (ch.top + ch.bottom) / 2 <= bottom)]
 
@@ -225,15 +220,18 @@ def _table_from_cells(cells, chars: list[Char], page: int):
     grid = [["" for _ in range(ncols)] for _ in range(nrows)]
     cut = total = 0
     by_y = sorted(chars, key=lambda ch: (ch.top + ch.bottom) / 2)
-    centres = [(ch.top + ch.bottom) / 2 for ch in by_y]
+    centres = [(ch.top + ch.bottom) / 2 for ch in by_y]         # y of each centre, ascending
+    middles = [(ch.x0 + ch.x1) / 2 for ch in by_y]              # x of each centre
     box = (xs[0], ys[0], xs[-1], ys[-1])
     for cell in cells:
         c0, c1 = _index(xs, cell[0]), _index(xs, cell[2])
         r0, r1 = _index(ys, cell[1]), _index(ys, cell[3])
         if c1 <= c0 or r1 <= r0:
             continue
+        # the characters whose centre is inside the cell grown by 1 pt: its rows by bisection
         lo, hi = bisect.bisect_left(centres, cell[1] - 1), bisect.bisect_right(centres, cell[3] + 1)
-        inner = [ch for ch in by_y[lo:hi] if _inside(ch, cell)]
+        left, right = cell[0] - 1, cell[2] + 1
+        inner = [ch for ch, cx in zip(by_y[lo:hi], middles[lo:hi]) if left <= cx <= right]
         cut += sum(1 for ch in inner if ch.x0 < cell[0] - 1.5 or ch.x1 > cell[2] + 1.5)
         total += len(inner)
         text = " ".join(seg.text for row in make_rows(inner, page) for seg in row.segs)
@@ -243,8 +241,8 @@ def _table_from_cells(cells, chars: list[Char], page: int):
         return None, None             # cell edges cut through words: shaded text, not a table
     if any(_is_layout_cell(c) for row in grid for c in row):
         return None, None             # the header or signature block drawn as a table
-    beside = sum(1 for ch in chars if box[1] + 1 < (ch.top + ch.bottom) / 2 < box[3] - 1
-                 and not box[0] - 1 <= (ch.x0 + ch.x1) / 2 <= box[2] + 1)
+    lo, hi = bisect.bisect_right(centres, box[1] + 1), bisect.bisect_left(centres, box[3] - 1)
+    beside = sum([not box[0] - 1 <= cx <= box[2] + 1 for cx in middles[lo:hi]])
     if beside > 3:
         return None, None             # body text runs on beside it: boxed words inside a paragraph
     rows = [row for row in grid if any(row)]
