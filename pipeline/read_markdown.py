@@ -206,6 +206,11 @@ def _emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
     return out
 
 
+def _opens_with_motto(line: str) -> bool:
+    """`**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**`, `CHÍNH PHỦ___ Số: 170/2025/NĐ-CP | CỘNG HÒA XÃ HỘI ...`."""
+    return any(MOTTO_RAW.match(MD_EMPHASIS.sub("", cell).strip(" #_-")) for cell in line.split("|"))
+
+
 def _strip(cell: list[str]) -> str:
     return MD_EMPHASIS.sub("", "\n".join(cell)).strip()
 
@@ -294,9 +299,9 @@ def markdown_items(text: str) -> list:
     start = next((i for i, u in enumerate(stream) if isinstance(u, list)
                   and any(MOTTO_RAW.search(_strip(c)) for c in u)), None)
     if start is None:
-        # a line that IS the motto, not one that names it ("QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI ..." signing a communiqué)
-        start = next((i for i, u in enumerate(stream) if isinstance(u, str)
-                      and MOTTO_RAW.match(MD_EMPHASIS.sub("", u).strip(" #_-|"))), 0)
+        # a line (or a cell of a flattened header row) that IS the motto, not one that names it
+        # ("QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI ..." signing a communiqué)
+        start = next((i for i, u in enumerate(stream) if isinstance(u, str) and _opens_with_motto(u)), 0)
         # issuer lines sit just above a motto line: keep the run of non-blank lines before it
         while start > 0 and isinstance(stream[start - 1], str) and stream[start - 1].strip() \
                 and not MD_BAR.match(stream[start - 1]):

@@ -181,6 +181,15 @@ def test_markdown_document_starts_at_its_motto_in_either_spelling():
         assert not any("Đăng nhập" in line for line in lines)
 
 
+def test_markdown_document_starts_at_a_header_row_flattened_on_one_line():
+    """Decree 170/2025/NĐ-CP as a portal printed it (pool c22591f1): issuer, number and motto on one
+    line; the forms appended at its end carry a motto of their own, which must not become the start."""
+    text = ("CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc"
+            "___________________\n\n**NGHỊ ĐỊNH**\n\nQuy định về tuyển dụng, sử dụng và quản lý công chức\n\n"
+            "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n\n**Độc lập - Tự do - Hạnh phúc**\n\nI. THÔNG TIN CÁ NHÂN\n")
+    assert _md_lines(text)[0].startswith("CHÍNH PHỦ")
+
+
 def test_markdown_motto_named_inside_a_line_is_not_the_start():
     """A sentence or a signing line that names the Republic is not the motto: the document keeps its
     opening.  Real lines: a Party regulation (pool ca9ba61f) cites `nước Cộng hoà xã hội chủ nghĩa Việt
