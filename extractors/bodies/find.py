@@ -50,7 +50,7 @@ def find_bodies(text: str) -> list[BodySpan]:
 
 @lru_cache(maxsize=4096)
 def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
-    out: list[BodySpan] = []
+    out: list[tuple[str, int, int, str, str]] = []
     tail = _tail()
     found = match_spans(text)
     # "Các đơn vị thuộc Bộ Tư pháp", "Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp" (097): one collective
@@ -64,7 +64,7 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
     title = gazetteer().office_title
     for k, (s, e, kind, _gaz) in enumerate(found):
         t = title.search(text, max(0, s - 30), s)
-        if t and (not out or out[-1].end <= t.start()):
+        if t and (not out or out[-1][2] <= t.start()):
             s = t.start()
         if kind == "collective":
             b = BELONGS_TO_BARE.match(text, e)      # "Thủ trưởng các đơn vị thuộc Bộ" (010)
@@ -75,5 +75,5 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
         if m and m.end() <= next_start:
             e = m.end()
         name = proper_case(text[s:e])
-        out.append(BodySpan(name=name, start=s, end=e, canonical=canonical_name(name), kind=kind))
-    return tuple((b.name, b.start, b.end, b.canonical, b.kind) for b in out)
+        out.append((name, s, e, canonical_name(name), kind))
+    return tuple(out)

@@ -17,7 +17,9 @@ The token facts the patterns need depend on neighbours (is this capitalised word
 start of a head? does "và" join "Công nghệ" or open "Ban Thường vụ Tỉnh ủy"?): a word's
 own facts are computed once per word (tokens.Lex flags), the neighbour-dependent classes
 only for tokens in a "window" (from a token that can open a pattern to the first token no
-pattern accepts), and the patterns run on those windows only.
+pattern accepts), and the patterns run on those windows only; a window's matches are
+remembered by its classes and words (`_select`: the same names come back in every part of a
+document the task extractor asks about).
 
 This replaced spaCy's PhraseMatcher and Matcher (same tokenizer rules, same results on
 the corpus and the pool): the Matcher kept a partial match open from every start, which
@@ -32,7 +34,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
+from itertools import compress
+from operator import attrgetter, or_
 
 from .gazetteer import Gazetteer, gazetteer, phrase_mask
 from .patterns import expand, select
@@ -55,6 +59,10 @@ C_OPENERS = C_HEAD | C_CHEAD | C_DET | C_COLL
 #: The words the Matcher patterns name literally ("UBND các huyện", "đơn vị có liên quan"): with the
 #: classes, the only tokens a pattern element can accept.
 PATTERN_WORDS = frozenset({"các", "cấp", "có", "liên", "quan"})
+
+_LOW, _FLAGS = attrgetter("low"), attrgetter("flags")
+#: Windows up to this many tokens have their matches remembered, up to MEMO_SIZE windows a process.
+MEMO_WINDOW, MEMO_SIZE = 40, 200_000
 
 #: The patterns by label, in the order their matches are ranked when two readings tie.
 PATTERNS = (
@@ -84,6 +92,7 @@ class _Matchers:
         self.lexicon = Lexicon(g, self.head_firsts)
         self.trie = _phrase_trie(g)
         self.not_collective_by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self.selected: dict[tuple, list[tuple[int, int]]] = {}    # _select's answers
         for c in g.not_collective:
             self.not_collective_by_first.setdefault(c[0], ())
             self.not_collective_by_first[c[0]] += (c,)
@@ -92,8 +101,8 @@ class _Matchers:
         """(kind, start, end) of every gazetteer phrase in the tokens (overlaps included), by start."""
         out = []
         trie = self.trie
-        for i in range(len(lows)):
-            node = trie.get(lows[i])
+        for i in compress(range(len(lows)), map(trie.__contains__, lows)):
+            node = trie[lows[i]]
             j = i + 1
             while node is not None:
                 for kind in node[1]:
@@ -110,12 +119,13 @@ class _Matchers:
         n = len(lexes)
         head, inside, breaking, tail = info.head, info.inside, info.breaking, info.tail
         coll, coll_start, qual, gaz_start = info.coll, info.coll_start, info.qual, info.gaz_start
+        flags, lows = info.flags, info.lows
         nc_first = self.not_collective_by_first
         out = {}
         for i in indices:
-            f = lexes[i].flags
-            nf = lexes[i + 1].flags if i + 1 < n else None      # None: no next token
-            pf = lexes[i - 1].flags if i else 0
+            f = flags[i]
+            nf = flags[i + 1] if i + 1 < n else None      # None: no next token
+            pf = flags[i - 1] if i else 0
             h = head[i]
             bits = 0
             if f & L_CAPSWORD and pf & L_LOWERIN and not h and not inside[i]:
@@ -157,9 +167,7 @@ class _Matchers:
             # coll: a collective noun, or a separator before one ("sở, ban, ngành")
             # ("Các sở, ban, ngành, các tổ chức chính trị-xã hội" is two: a determiner opens a new collective)
             if coll[i]:
-                low = lexes[i].low
-                if not (f & L_NCFIRST and any(tuple(x.low for x in lexes[i:i + len(c)]) == c
-                                              for c in nc_first[low])):
+                if not (f & L_NCFIRST and any(tuple(lows[i:i + len(c)]) == c for c in nc_first[lows[i]])):
                     bits |= C_COLL
             if not bits & C_COLL and f & L_SEP and nf is not None and coll_start[i + 1]:
                 bits |= C_COLL
@@ -175,22 +183,27 @@ class _Matchers:
         the doc's matches.  Classes are computed for these tokens (and a few after them) only:
         most tokens of prose are in no window."""
         n = len(lexes)
+        lows, rng = info.lows, range(n)
         # a superset of the openers: heads, determiners, collective nouns and the token before one
-        head, coll = info.head, info.coll
-        before_coll = coll[1:] + [False]
-        candidates = [i for i, x in enumerate(lexes)
-                      if head[i] or x.flags & L_DET or coll[i] or before_coll[i]]
-        bits = self._class_bits(lexes, info, candidates)
+        in_coll = list(compress(rng, info.coll))
+        marks = set(compress(rng, info.head)) | set(compress(rng, map(L_DET.__and__, info.flags)))
+        marks.update(in_coll, [i - 1 for i in in_coll if i])
+        class_bits = self._class_bits
+        bits: dict[int, int] = {}
         out = []
         end = 0
-        for i in candidates:
-            if i < end or not bits[i] & C_OPENERS:
-                continue            # inside the window before, or no opener
+        for i in sorted(marks):
+            if i < end:
+                continue            # inside the window before
+            if i not in bits:       # an opener's window goes on: its next tokens with it
+                bits.update(class_bits(lexes, info, range(i, min(n, i + 3))))
+            if not bits[i] & C_OPENERS:
+                continue            # no opener
             j = i + 1
             while j < n:
                 if j not in bits:   # classes a few tokens at a time
-                    bits.update(self._class_bits(lexes, info, range(j, min(n, j + 8))))
-                if not (bits[j] or lexes[j].low in PATTERN_WORDS):
+                    bits.update(class_bits(lexes, info, range(j, min(n, j + 4))))
+                if not (bits[j] or lows[j] in PATTERN_WORDS):
                     break
                 j += 1
             out.append((i, j))
@@ -201,16 +214,16 @@ class _Matchers:
         """(start, end, kind) of the pattern matches in the token windows, joiners trimmed; per label
         longest first (labels in PATTERNS order)."""
         out = []
+        # every pattern needs two tokens at least: a lone opener matches nothing
+        runs = [(a, run_bits, info.lows[a:b], reduce(or_, run_bits)) for a, b in windows if b - a >= 2
+                for run_bits in [[bits.get(i, 0) for i in range(a, b)]]]
         for label, patterns in PATTERNS:
-            for a, b in windows:
-                if b - a < 2:
-                    continue        # every pattern needs two tokens at least: a lone opener matches nothing
-                run_bits = [bits.get(i, 0) for i in range(a, b)]
-                lows = [x.low for x in lexes[a:b]]
-                firsts = [p[0] for p in patterns]
-                if not any(x & el.mask or w in el.words for el in firsts for x, w in zip(run_bits, lows)):
+            # the classes and words that can open one of the label's patterns
+            mask, words = reduce(or_, (p[0].mask for p in patterns)), frozenset().union(*(p[0].words for p in patterns))
+            for a, run_bits, lows, any_bits in runs:
+                if not (any_bits & mask or not words.isdisjoint(lows)):
                     continue        # nothing in the window can open this label's patterns
-                for s, e in select(patterns, run_bits, lows):
+                for s, e in self._select(label, patterns, run_bits, lows):
                     s, e = s + a, e + a
                     kind = label
                     if kind != "collective":
@@ -224,6 +237,19 @@ class _Matchers:
                         out.append((s, e, kind))
         return out
 
+    def _select(self, label: str, patterns, run_bits: list[int], lows: list[str]) -> list[tuple[int, int]]:
+        """patterns.select, remembered per window (label, classes, words): the same names come back
+        in every paragraph of a document and in every part of it the task extractor asks about."""
+        if len(lows) > MEMO_WINDOW:
+            return select(patterns, run_bits, lows)
+        key = (label, tuple(run_bits), tuple(lows))
+        hit = self.selected.get(key)
+        if hit is None:
+            hit = select(patterns, run_bits, lows)
+            if len(self.selected) < MEMO_SIZE:
+                self.selected[key] = hit
+        return hit
+
     # matching
     def spans(self, text: str) -> list[tuple[int, int, str, bool]]:
         """(start char, end char, kind, from gazetteer) of every body, longest first, no overlaps."""
@@ -231,7 +257,7 @@ class _Matchers:
         words, starts = tokenize(LINE_BREAKS.sub(" ", text))
         lexes = self.lexicon.lexes(words)
         info = _DocHeads.of(lexes, self.g, self.heads_by_first)
-        gaz = self._phrases([x.low for x in lexes])
+        gaz = self._phrases(info.lows)
         info.gaz_start = [False] * len(lexes)
         for kind, s, e in gaz:
             if kind != "collective":
@@ -243,7 +269,7 @@ class _Matchers:
         windows, bits = self._windows(lexes, info)
         if windows:
             found += [(s, e, kind, False) for s, e, kind in self._matched(lexes, info, windows, bits)]
-        ends = [st + len(w) for st, w in zip(starts, words)]
+        ends = {e - 1: starts[e - 1] + len(words[e - 1]) for _, e, _, _ in found}
         # longest wins; among equals the gazetteer's reading
         found.sort(key=lambda sp: (-(ends[sp[1] - 1] - starts[sp[0]]), not sp[3], sp[0]))
         return sorted((starts[s], ends[e - 1], kind, gz) for s, e, kind, gz in _filter_spans(found))
@@ -289,19 +315,22 @@ class _DocHeads:
     qual: list[bool] = field(default_factory=list)         # inside a qualifier ("có liên quan")
     tail: list[bool] = field(default_factory=list)         # inside a tail phrase ("trực thuộc", "Trung ương")
     gaz_start: list[bool] = field(default_factory=list)    # first word of a gazetteer name ("và Tỉnh đoàn")
+    lows: list[str] = field(default_factory=list)          # the tokens in lower case
+    flags: list[int] = field(default_factory=list)         # their L_* flags
 
     @classmethod
     def of(cls, lexes: list[Lex], g: Gazetteer, heads_by_first) -> "_DocHeads":
         n = len(lexes)
-        lows = [x.low for x in lexes]
+        lows = list(map(_LOW, lexes))
+        flags = list(map(_FLAGS, lexes))
         head: list[tuple[int, str] | None] = [None] * n
         inside = [False] * n
         breaking = [False] * n
         # only capitalised words that open a head (L_HEADCAND) can start one; not in an upper-case
         # line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA": the gazetteer reads headings)
-        for i in [i for i, x in enumerate(lexes) if x.flags & L_HEADCAND]:
+        for i in list(compress(range(n), map(L_HEADCAND.__and__, flags))):
             # nor inside a run of capitalised words ("Xã Hội Số", "Nhiệm Vụ Trọng tâm")
-            if i and lexes[i - 1].flags & L_ALPHA and lexes[i - 1].flags & L_CAP \
+            if i and flags[i - 1] & L_ALPHA and flags[i - 1] & L_CAP \
                     and not inside[i - 1] and head[i - 1] is None:
                 continue
             for words, kind in heads_by_first[lows[i]]:
@@ -313,15 +342,20 @@ class _DocHeads:
                     breaking[i] = words not in g.inner_heads and not (
                         lows[i] == "bộ" and i + 1 < n and lows[i + 1] == "đội")
                     break
-        coll = phrase_mask(lows, g.collective)
+        coll = _mask(lows, g.collective)
         coll_start = [False] * n
-        for i in [i for i, c in enumerate(coll) if c]:
+        for i in list(compress(range(n), coll)):
             coll_start[i] = i == 0 or not coll[i - 1] or lows[i] in g.collective
         tail = [False] * n
-        for i in [i for i, w in enumerate(lows[:-1]) if w in TAIL_FIRSTS]:
+        for i in list(compress(range(n - 1), map(TAIL_FIRSTS.__contains__, lows))):
             if (lows[i], lows[i + 1]) in TAIL_PHRASES:
                 tail[i] = tail[i + 1] = True
-        return cls(head, inside, breaking, coll, coll_start, phrase_mask(lows, g.qualifiers), tail)
+        return cls(head, inside, breaking, coll, coll_start, _mask(lows, g.qualifiers), tail, lows=lows, flags=flags)
+
+
+def _mask(lows: list[str], phrases: dict) -> list[bool]:
+    """phrase_mask, without a pass over the tokens when none of them starts a phrase (most short texts)."""
+    return [False] * len(lows) if phrases.keys().isdisjoint(lows) else phrase_mask(lows, phrases)
 
 
 @lru_cache(maxsize=1)

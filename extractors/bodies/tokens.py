@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 
 from .gazetteer import Gazetteer
 
@@ -24,9 +26,11 @@ TOKEN_PREFIX = re.compile(r"""^[\(\[\{"“‘'«•*+]""")
 TOKEN_SUFFIX = re.compile(r"""[\)\]\}"”’'»,;:.!?…]$""")
 #: Punctuation inside a chunk that is a token of its own: "Sở,ban" -> "Sở" "," "ban".
 TOKEN_INFIX = re.compile(r"""[,;:\(\)\[\]"“”…](?=\S)|(?<=\S)[,;:\(\)\[\]"“”…]""")
-#: Runs of whitespace, chunks without any of the punctuation above (one word each: most of
-#: a text), and other chunks.
-CHUNKS = re.compile(r"""(\s+)|([^\s\(\)\[\]\{\}"“”‘’'«»•*+,;:.!?…]+)(?!\S)|\S+""")
+#: Whitespace runs other than one space (kept by the split); between them `str.split(" ")` cuts.
+WHITESPACE_RUN = re.compile(r"(\s{2,}|[^\S ])")
+#: The punctuation the prefix, suffix and infix rules cut at: a chunk (a run without whitespace)
+#: holding one is cut by `_chunk_words`; every other chunk is one word (most of a text).
+PUNCT = re.compile(r"""[\(\)\[\]\{\}"“”‘’'«»•*+,;:.!?…]""")
 
 # Facts of a word that do not depend on its neighbours (computed once per word, `Lex`).
 (L_CAP, L_CAPOK, L_ALPHA, L_SKIP, L_JOINER, L_UNIT, L_SEP, L_DET, L_NAMEWORD, L_NCFIRST, L_HEADCAND,
@@ -37,27 +41,50 @@ CAPS_SYLLABLE = re.compile(r"^[A-ZĐÀ-Ỹ]*[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂ�
 
 
 def tokenize(text: str) -> tuple[list[str], list[int]]:
-    """The words of `text` and their start offsets (linear in the length of the text)."""
+    """The words of `text` and their start offsets (linear in the length of the text).
+    The text is cut at whitespace by `str.split` (C speed); Python only looks at the places where
+    the cut is not plain: a chunk with punctuation (`_chunk_words`), whitespace other than one
+    space after a word (a token of its own), and an empty chunk at either end (no token)."""
+    # chunk, whitespace, chunk, ..., chunk (a chunk may be empty at either end)
+    pieces: list[str] = []
+    special: list[int] = []
+    for k, part in enumerate(WHITESPACE_RUN.split(text)):
+        if k & 1:                           # a run of whitespace other than one space: a token
+            special.append(len(pieces))
+            pieces.append(part)
+        else:                               # words and single spaces (most of a text)
+            chunks = part.split(" ")
+            cut = [" "] * (2 * len(chunks) - 1)
+            cut[0::2] = chunks
+            pieces += cut
+    offs = list(accumulate(map(len, pieces), initial=0))
+    special += [bisect_right(offs, m.start()) - 1 for m in PUNCT.finditer(text)]
+    if not pieces[0]:
+        special += [0, 1] if len(pieces) > 1 else [0]
+    if not pieces[-1]:
+        special.append(len(pieces) - 1)
     words: list[str] = []
     starts: list[int] = []
-    chunk_words = _chunk_words
-    for m in CHUNKS.finditer(text):
-        s, chunk = m.start(), m.group()
-        if m.lastindex == 2:                    # a plain word
-            words.append(chunk)
-            starts.append(s)
-            continue
-        if m.lastindex == 1:
-            if s and chunk[0] == " ":          # one space after a word belongs to the word
-                s, chunk = s + 1, chunk[1:]
-            if not chunk:
-                continue
-            words.append(chunk)
-            starts.append(s)
-            continue
-        for w, at in chunk_words(chunk):
-            words.append(w)
-            starts.append(s + at)
+    done = 0                                # pieces before this one are taken
+    for j in sorted(set(special)):
+        lo = done + (done & 1)              # between the special places: plain words and single spaces
+        words += pieces[lo:j:2]
+        starts += offs[lo:j:2]
+        done = j + 1
+        piece, s = pieces[j], offs[j]
+        if j & 1:                           # whitespace: one space after a word belongs to the word
+            if s and piece[0] == " ":
+                s, piece = s + 1, piece[1:]
+            if piece:
+                words.append(piece)
+                starts.append(s)
+        elif piece:
+            for w, at in _chunk_words(piece):
+                words.append(w)
+                starts.append(s + at)
+    lo = done + (done & 1)
+    words += pieces[lo::2]
+    starts += offs[lo:len(pieces):2]
     return words, starts
 
 
@@ -156,11 +183,12 @@ class Lexicon:
 
     def lexes(self, words: list[str]) -> list[Lex]:
         table, get = self.table, self.table.get
-        out = [get(w) for w in words]
-        for k in [k for k, x in enumerate(out) if x is None]:
-            w = words[k]
-            x = get(w)
-            if x is None:
-                x = table[w] = Lex(w, self.g, self.head_firsts)
-            out[k] = x
+        out = list(map(get, words))
+        if None in out:                     # words not seen before
+            for k in [k for k, x in enumerate(out) if x is None]:
+                w = words[k]
+                x = get(w)
+                if x is None:
+                    x = table[w] = Lex(w, self.g, self.head_firsts)
+                out[k] = x
         return out
