@@ -37,7 +37,7 @@ def parse(path: str | Path, data: bytes | None = None) -> Document:
     check_document(seg)                      # a page that quotes a document is not one
     tree, tree_warnings = build_tree_checked(seg)
 
-    metadata, warnings = extract_metadata(doc, tree)
+    metadata, warnings = extract_metadata(seg, tree)
     warnings = tree_warnings + warnings
     references, w = resolve_references(find_citations(doc, tree), doc, metadata)
     warnings += w

@@ -3,8 +3,9 @@
 - The body tokenizer cuts a text at single spaces with str.split and looks in Python only at
   the places that are not a plain word and one space (punctuation, other whitespace); its
   tokens are the rule-based tokenizer's (tokens.py docstring).
-- The zones of a document are found once: the metadata extractor's split_header calls get the
-  segment stage's zones back instead of segmenting the document three more times.
+- The zones of a document are found once: the segment stage's result is passed to the metadata
+  extractor, whose split_header calls read its zones instead of segmenting the document three more
+  times; nothing is kept on the document (a stage never changes its input).
 
 The table is from 036bd85f1f56f768.md (pool): "Căn cứ pháp lý |" and "1 | Cấp chứng chỉ ..."
 are two lines of a row, so the matcher (line breaks as spaces) sees "| " + " 1".
@@ -18,7 +19,8 @@ from vanban.pipeline.layout import layout
 from vanban.pipeline.normalise import normalise
 from vanban.pipeline.read import read
 from vanban.pipeline.segment import segment
-from vanban.pipeline.tree import split_header
+from vanban.extractors.metadata import extract_metadata
+from vanban.pipeline.tree import build_tree, split_header
 
 ROW = ("Căn cứ pháp lý | \n1 | Cấp chứng chỉ nghiệp vụ chuyên môn về đấu thầu\nTrong thời hạn 15 (mười lăm) ngày "
        "làm việc kể từ ngày ban hành quyết định | Trung tâm phục vụ hành chính công thành phố")
@@ -54,7 +56,11 @@ def test_zones_found_once(tmp_path):
                     "**Điều 1.** Công bố kèm theo Quyết định này Danh mục thủ tục hành chính.\n\n"
                     "**Điều 2.** Quyết định này có hiệu lực thi hành kể từ ngày ký.\n", encoding="utf-8")
     doc = layout(normalise(read(str(path))))
+    before = dict(vars(doc))
     seg = segment(doc)
-    assert segment(doc) is seg
-    header, rest = split_header(doc)
+    assert vars(doc) == before                       # nothing kept on the input
+    header, rest = split_header(seg)
     assert header == list(seg.zones.header) and rest == seg.zones.after_header()
+    assert split_header(doc) == (header, rest)       # a LaidOut is segmented again: the same zones
+    meta, _ = extract_metadata(seg, build_tree(seg))
+    assert meta.identifier == "2666/QĐ-UBND" and meta.doc_type.name == "Quyết định"

@@ -14,6 +14,7 @@ assembler only runs them in order.  What cannot be read is left null with a warn
 from __future__ import annotations
 
 from vanban.lexicon.casing import proper_case
+from vanban.pipeline.segment import Segmented, segment
 from vanban.pipeline.types import LaidOut, Node
 from vanban.schemas.models import DocType, Issuer, Metadata, Warning
 
@@ -30,8 +31,10 @@ from .zones import front_lines, header_lines
 __all__ = ["extract_metadata", "proper_case", "read_addressees", "is_title_like", "is_person", "issuer_from_symbol"]
 
 
-def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[Warning]]:
-    lines = header_lines(doc)
+def extract_metadata(doc: Segmented | LaidOut, tree: list[Node]) -> tuple[Metadata, list[Warning]]:
+    seg = doc if isinstance(doc, Segmented) else segment(doc)     # the zones, found once
+    doc = seg.doc
+    lines = header_lines(seg)
     num_i, number, year, symbol, sep, unreadable = read_number(lines)
     found = find_type(lines)
     cv_i = summary_cv_line(lines)
@@ -60,7 +63,7 @@ def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[War
         warnings.append(Warning(code="date_missing", message="no place and date line found in the header"))
     title, w = find_title(lines, found.index, cv_i, inline_title)
     warnings += w
-    signers, recipients, w = find_signers(doc, tree)
+    signers, recipients, w = find_signers(seg, tree)
     warnings += w
     if not name and issuer_from_signers(signers):
         name = issuer_from_signers(signers)
@@ -68,7 +71,7 @@ def extract_metadata(doc: LaidOut, tree: list[Node]) -> tuple[Metadata, list[War
             code="issuer_from_signature", message=f"no issuer in the header: '{name}' read from the signature (TM.)")]
     meta = Metadata(issuer=Issuer(name=name, parent=parent), doc_type=doc_type or DocType(), number=number, symbol=symbol,
                     identifier=identifier(number, year, symbol, sep), place=place, date=date, title=title,
-                    addressees=read_addressees(front_lines(doc, tree)), signers=signers, recipients=recipients)
+                    addressees=read_addressees(front_lines(seg, tree)), signers=signers, recipients=recipients)
     return meta, warnings
 
 

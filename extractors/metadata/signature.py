@@ -21,6 +21,7 @@ from vanban.lexicon.casing import proper_case
 from vanban.lexicon.header import header_vocab, is_signature_line
 from vanban.lexicon.patterns import BULLET, ITEM_EDGES, RECIPIENTS_HEAD
 from vanban.lexicon.text import clean, fold_upper, is_upper_line, upper_run
+from vanban.pipeline.segment import Segmented
 from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
 from vanban.schemas.models import Signer, Warning
 
@@ -53,7 +54,7 @@ def is_title_like(text: str) -> bool:
     return bool(words) and all(w in _title_words() for w in words)
 
 
-def tail_lines(doc: LaidOut, tree: list[Node]) -> list[str]:
+def tail_lines(doc: Segmented | LaidOut, tree: list[Node]) -> list[str]:
     """The lines of the signature block and Nơi nhận: body blocks that no section holds,
     from the first recipients/signature line on, before any appendix."""
     _, body = split_header(doc)
@@ -263,7 +264,7 @@ def _name_case(name: str) -> str:
     return name
 
 
-def find_signers(doc: LaidOut, tree: list[Node]) -> tuple[list[Signer], list[str], list[Warning]]:
+def find_signers(doc: Segmented | LaidOut, tree: list[Node]) -> tuple[list[Signer], list[str], list[Warning]]:
     """Signers and recipients of the tail, with a warning for each name that could not be read."""
     signers, recipients, notes = read_signers(tail_lines(doc, tree))
     warnings = [Warning(code="signer_name_unreadable",

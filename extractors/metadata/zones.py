@@ -13,6 +13,7 @@ from __future__ import annotations
 from vanban.lexicon.patterns import ADDRESSEE, BASIS_START, BODY_OR_PURPOSE, MARKER_START, SUBJECT_LINE
 from vanban.lexicon.text import clean, is_upper_line
 from vanban.pipeline.tree import split_embedded_appendix, split_header, table_lines
+from vanban.pipeline.segment import Segmented
 from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
 
 from .doc_type import type_line
@@ -21,7 +22,7 @@ from .title import starts_authority
 __all__ = ["header_lines", "front_lines", "split_header", "split_embedded_appendix", "table_lines"]
 
 
-def header_lines(doc: LaidOut) -> list[str]:
+def header_lines(doc: Segmented | LaidOut) -> list[str]:
     header, body = split_header(doc)
     if not header:          # no header found: look at the first blocks
         header = body[:30]
@@ -35,7 +36,8 @@ def header_lines(doc: LaidOut) -> list[str]:
     # block (a converter dropped it) the header may end at the type line, its title in the body
     lines = [x for x in lines if x]
     type_i = type_line(lines)[0]
-    if (doc.header and type_i is None and not any(SUBJECT_LINE.match(x) for x in lines)) \
+    laid = doc.doc if isinstance(doc, Segmented) else doc
+    if (laid.header and type_i is None and not any(SUBJECT_LINE.match(x) for x in lines)) \
             or (type_i is not None and type_i == len(lines) - 1):
         lines += _leading_body_lines(body)
     elif type_i is not None and type_i == len(lines) - 2:
@@ -80,7 +82,7 @@ def split_trailing_authority(line: str) -> list[str]:
     return [line]
 
 
-def front_lines(doc: LaidOut, tree: list[Node]) -> list[str]:
+def front_lines(doc: Segmented | LaidOut, tree: list[Node]) -> list[str]:
     """The lines of the header and of the body before the first section."""
     header, body = split_header(doc)
     first = tree[0].start if tree else None

@@ -80,25 +80,12 @@ class Segmented:
 
 
 def segment(doc: LaidOut) -> Segmented:
-    """The zones of `doc`, found once per document: the stages after layout never change a LaidOut,
-    so the zones are kept on it (`_segmented`, with the blocks they were found from) and the
-    metadata extractor's split_header calls get the segment stage's zones back."""
-    blocks = (tuple(map(id, doc.header)), tuple(map(id, doc.blocks)))
-    kept = doc.__dict__.get(_KEPT)
-    if kept is not None and kept[0] == blocks:
-        return kept[1]
     if doc.header:
         header, rest = tuple(doc.header), list(doc.blocks)
     else:
         end = header_end(doc.blocks)
         header, rest = tuple(doc.blocks[:end]), list(doc.blocks[end:])
-    seg = Segmented(doc=doc, zones=_Walk(rest).zones(header))
-    doc.__dict__[_KEPT] = (blocks, seg)     # the blocks stay alive in seg: their ids are not reused
-    return seg
-
-
-#: Where segment() keeps a document's zones on its LaidOut.
-_KEPT = "_segmented"
+    return Segmented(doc=doc, zones=_Walk(rest).zones(header))
 
 
 def lines_of(blocks) -> list[str]:

@@ -33,9 +33,10 @@ __all__ = ["build_tree", "build_tree_checked", "split_header", "with_body_node",
            "is_signature_line", "is_upper_line", "split_embedded_appendix", "table_lines"]
 
 
-def split_header(doc: LaidOut) -> tuple[list[Block], list[Block]]:
-    """(header blocks, every block after them): the segment stage's header zone."""
-    zones = segment(doc).zones
+def split_header(doc: Segmented | LaidOut) -> tuple[list[Block], list[Block]]:
+    """(header blocks, every block after them): the segment stage's header zone (found again
+    when given a LaidOut; given the segment stage's result, its zones are reused)."""
+    zones = (doc if isinstance(doc, Segmented) else segment(doc)).zones
     return list(zones.header), zones.after_header()
 
 
