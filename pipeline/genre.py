@@ -171,11 +171,14 @@ def _own_identifier(layout: HeaderLayout) -> Optional[str]:
 
 def _titled_body(seg: Segmented) -> bool:
     """After a lone type line: its title, then within three paragraphs the enacting authority
-    (upper case: "QUỐC HỘI"), a `Căn cứ` line or an article; a prose paragraph first says no."""
+    (upper case: "QUỐC HỘI", not the type again), a `Căn cứ` line or an article; a prose paragraph
+    first says no.  A news page (pool 2233d80f) heads its copy `# THÔNG CÁO ĐẶC BIỆT VỀ LỄ QUỐC TANG
+    ...`, `### Nội dung chính`, then the quoted `**THÔNG CÁO ĐẶC BIỆT**` and prose."""
     texts = _lines(seg.zones.header)[1:] + _lines(seg.zones.preamble[:6] + seg.zones.body[:6])
     for k, text in enumerate(texts[:4]):
         if BODY_OPENER.match(text.lstrip("-– ")) or ARTICLE.match(text) \
-                or is_upper_line(text) and not _is_prose(text) or is_signature_line(text):
+                or is_upper_line(text) and not _is_prose(text) and not _is_type_line(text) \
+                or is_signature_line(text):       # a type line again is a page's headline over a quoted text
             return True
         if k and _is_prose(text):
             return False

@@ -161,3 +161,35 @@ def test_a_transcript_with_the_motto_in_lower_case_is_a_document(tmp_path):
     seg = segmented(tmp_path, text, name="transcript.txt")
     assert {"motto", "date"} <= set(header_layout(seg).kinds)
     check_document(seg)
+
+
+def test_a_news_page_headed_by_the_type_it_quotes_is_not_a_document(tmp_path):
+    """Pool 2233d80f (relabelled `not` in bench/genre_relabel.tsv), its first 20 lines with the long
+    sentences shortened: a news page's headline names the type, then the quoted communiqué repeats it
+    over prose and its signing bodies.  A type line again is no enacting authority."""
+    page = NEWS_PAGE
+    with pytest.raises(NotADocument, match="a web page"):
+        check_document(segmented(tmp_path, page))
+
+
+NEWS_PAGE = """# THÔNG CÁO ĐẶC BIỆT VỀ LỄ QUỐC TANG NGUYÊN CHỦ TỊCH NƯỚC TRẦN ĐỨC LƯƠNG
+
+### Nội dung chính
+
+**THÔNG CÁO ĐẶC BIỆT**
+
+Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam, Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam, Chủ tịch nước Cộng hoà xã hội chủ nghĩa Việt Nam, Chính phủ ...
+
+Đồng chí Trần Đức Lương, nguyên Ủy viên Bộ Chính trị, nguyên Chủ tịch nước Cộng hoà xã hội chủ nghĩa Việt Nam, nguyên Chủ tịch Hội đồng Quốc phòng và An ninh, ...
+
+Sau một thời gian lâm bệnh nặng, mặc dù đã được Đảng, Nhà nước, tập thể các giáo sư, y bác sĩ tận tình cứu chữa, gia đình hết lòng chăm sóc, nhưng do tuổi cao, ...
+
+Trong hơn 50 năm hoạt động cách mạng, Đồng chí đã có nhiều đóng góp to lớn đối với sự nghiệp cách mạng vẻ vang của Đảng và của dân tộc. Đồng chí được Đảng, Nhà ...
+
+Đồng chí mất đi là một tổn thất to lớn đối với Đảng, Nhà nước, Nhân dân ta và gia quyến Đồng chí. Để tỏ lòng tiếc thương và tưởng nhớ đồng chí Trần Đức Lương, ...
+
+**BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM**
+
+**QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+
+"""
