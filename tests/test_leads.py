@@ -129,3 +129,21 @@ def test_a_list_of_bare_heads_after_a_determiner_is_one_collective(text, names):
 def test_a_name_keeps_what_belongs_to_it(text, lead):
     got = read_assignment(text)
     assert got is not None and got[0] == lead
+
+
+@pytest.mark.parametrize("text, coordinators", [
+    # 112 (Quảng Ngãi, kiểm kê tài sản công), appendix IV.1.3: the gazetteer knows only "Ban Quản lý Khu
+    # kinh tế" of this name; a coordinator cut short is not given
+    ("Sở Tài chính phối hợp Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi: hướng dẫn các cơ quan",
+     []),
+    # 113 (TB 624/TB-VPCP), a task row: the body right after "phối hợp", its name ending at the verb
+    ("Chủ trì, phối hợp Bộ Công an tham mưu cơ chế chấm\nđiểm hàng tháng với các bộ, ngành, địa phương", ["Bộ Công an"]),
+    # 020 (Lào Cai, quy chế cụm công nghiệp): a collective right after "phối hợp"
+    ("Chủ trì, phối hợp các sở, ngành liên quan tổ chức thẩm định, trình Ủy ban nhân dân tỉnh xem xét",
+     ["Các sở, ngành liên quan"]),
+    # "phối hợp" followed by a verb names no coordinator
+    ("Sở Tài chính phối hợp thực hiện kiểm kê tài sản kết cấu hạ tầng", []),
+])
+def test_coordinators_right_after_phoi_hop_without_voi(text, coordinators):
+    from vanban.extractors.tasks.assignment import coordinators_in
+    assert coordinators_in(text) == coordinators

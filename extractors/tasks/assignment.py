@@ -58,6 +58,7 @@ class _Phrases:
     lead_words: tuple[str, ...]
     co_lead: tuple[str, ...]
     coordinate: tuple[str, ...]
+    coordinate_direct: tuple[str, ...]
     duty: tuple[str, ...]
     adverbial: tuple[str, ...]
     not_duty: frozenset[str]
@@ -78,6 +79,7 @@ def phrases() -> _Phrases:
     srt = lambda xs: tuple(sorted((x.casefold() for x in xs), key=len, reverse=True))  # noqa: E731
     return _Phrases(openers=srt(d["lead_openers"]), lead_words=srt(d["lead_words"]),
                     co_lead=srt(d["co_lead_words"]), coordinate=srt(d["coordinate_words"]),
+                    coordinate_direct=srt(d["coordinate_direct_words"]),
                     duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
                     not_qualifier=frozenset(d["not_qualifier_words"]),
                     tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
@@ -436,7 +438,25 @@ def _co_leads(text: str) -> list[str]:
 
 
 def coordinators_in(text: str) -> list[str]:
-    return _names_after(text, phrases().coordinate)
+    """Coordinators (phối hợp): the bodies after `phối hợp với ...`, or a body named right after `phối hợp`."""
+    found = _names_after(text, phrases().coordinate)
+    return found + [n for n in _named_right_after(text, phrases().coordinate_direct) if n not in found]
+
+
+def _named_right_after(text: str, cues: tuple[str, ...]) -> list[str]:
+    """Bodies the finder reads right after a cue, when their name ends there: a capitalised word
+    next means the name goes on past what the gazetteer knows ("Ban Quản lý Khu kinh tế" + " Dung
+    Quất ..."), and a name cut short is worse than none."""
+    low = text.casefold()
+    out: list[str] = []
+    for cue in cues:
+        for m in _phrase_re(cue).finditer(low):
+            tail = text[m.end():].lstrip(" ,:")
+            who = _leading_bodies(tail)
+            if not who or not tail.startswith(who) or tail[len(who):].lstrip()[:1].isupper():
+                continue
+            out += [n for n in split_names(who) if n not in out and not is_bare(n)]
+    return out
 
 
 def _names_after(text: str, cues: tuple[str, ...], names_only: bool = False) -> list[str]:
