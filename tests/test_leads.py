@@ -141,6 +141,9 @@ def test_a_name_keeps_what_belongs_to_it(text, lead):
     # 020 (Lào Cai, quy chế cụm công nghiệp): a collective right after "phối hợp"
     ("Chủ trì, phối hợp các sở, ngành liên quan tổ chức thẩm định, trình Ủy ban nhân dân tỉnh xem xét",
      ["Các sở, ngành liên quan"]),
+    # pool 62f25a03 (a relief plan): the finder runs a collective on over a clause; only the body is taken
+    ("Phối hợp các lực lượng và UBND các xã, phường huy động ca nô, xuồng máy, xe chuyên dụng để tiếp cận, vận"
+     " chuyển hàng đến vùng bị chia cắt, bảo đảm an toàn tuyệt đối người và tài sản.", ["Các lực lượng"]),
     # "phối hợp" followed by a verb names no coordinator
     ("Sở Tài chính phối hợp thực hiện kiểm kê tài sản kết cấu hạ tầng", []),
 ])

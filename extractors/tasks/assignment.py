@@ -18,7 +18,7 @@ from typing import Optional
 from vanban.lexicon import load
 from vanban.pipeline.types import Node
 
-from ..bodies import find_bodies, split_bodies
+from ..bodies import find_bodies, kind_of, split_bodies
 from ..bodies.names import held_body, is_bare
 from .columns import clean, starts_with_head
 
@@ -446,7 +446,9 @@ def coordinators_in(text: str) -> list[str]:
 def _named_right_after(text: str, cues: tuple[str, ...]) -> list[str]:
     """Bodies the finder reads right after a cue, when their name ends there: a capitalised word
     next means the name goes on past what the gazetteer knows ("Ban Quản lý Khu kinh tế" + " Dung
-    Quất ..."), and a name cut short is worse than none."""
+    Quất ..."), and a name cut short is worse than none; each name must be a body whole and no
+    longer than a body name is ("Các lực lượng" yes, "UBND các xã, phường huy động ca nô, xuồng
+    máy, xe chuyên dụng để tiếp cận ..." no: pool 62f25a03)."""
     low = text.casefold()
     out: list[str] = []
     for cue in cues:
@@ -455,7 +457,9 @@ def _named_right_after(text: str, cues: tuple[str, ...]) -> list[str]:
             who = _leading_bodies(tail)
             if not who or not tail.startswith(who) or tail[len(who):].lstrip()[:1].isupper():
                 continue
-            out += [n for n in split_names(who) if n not in out and not is_bare(n)]
+            limit = load("checks.yaml")["max_name_words"]        # the body-name bound of the self-checks
+            out += [n for n in split_names(who) if n not in out and not is_bare(n) and kind_of(n) != "other"
+                    and len(n.split()) <= limit]
     return out
 
 
