@@ -66,10 +66,18 @@ def _variants(name: str) -> set[str]:
             out.add(n.replace("Tỉnh ủy", "Thành ủy"))
     for n in list(out):
         short = n
-        for abbr, full in sorted(abbreviations().items(), key=lambda kv: -len(kv[1])):
-            short = re.sub(rf"(?<!\w){re.escape(full)}(?!\w)", abbr, short, flags=re.I)
+        for pattern, abbr in _abbreviating():
+            short = pattern.sub(abbr, short)
         out.add(short)
     return out
+
+
+@lru_cache(maxsize=None)
+def _abbreviating() -> tuple[tuple[re.Pattern, str], ...]:
+    """(full form as a whole-word pattern, abbreviation), longest full form first: compiled once,
+    not once per gazetteer name."""
+    pairs = sorted(abbreviations().items(), key=lambda kv: -len(kv[1]))
+    return tuple((re.compile(rf"(?<!\w){re.escape(full)}(?!\w)", re.I), abbr) for abbr, full in pairs)
 
 
 def _phrases(items) -> dict[str, tuple[tuple[str, ...], ...]]:
