@@ -30,7 +30,7 @@ from vanban.schemas.models import Metadata, Task, Warning
 from ..bodies import find_bodies
 from ..deadlines import find_deadline
 from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, all_bodies, analyse, assignment, coordinators_in, is_rate, names_only, node_text,
-                         read_assignment, strip_opener)
+                         phrases, read_assignment, strip_opener)
 from .columns import clean
 from .blocks import block_fields, block_task, is_block_label
 from .flat import find_flat_regions, tasks_from_flat
@@ -186,12 +186,7 @@ def _directive_text(text: str) -> Optional[Assign]:
     if strip_opener(text) != text:
         return a
     rest = text[len(a.lead[0]):].lstrip(" ,").casefold() if text.startswith(a.lead[0]) and len(a.lead) == 1 else ""
-    return a if rest.startswith(_directive_words()) else None
-
-
-@lru_cache(maxsize=None)
-def _directive_words() -> tuple[str, ...]:
-    return tuple(load("assignment_words.yaml")["directive_words"])
+    return a if rest.startswith(phrases().directive) else None
 
 
 def _inline_items(node: Node) -> list[tuple[str, Assign]]:

@@ -59,6 +59,7 @@ class _Phrases:
     co_lead: tuple[str, ...]
     coordinate: tuple[str, ...]
     coordinate_direct: tuple[str, ...]
+    directive: tuple[str, ...]
     duty: tuple[str, ...]
     adverbial: tuple[str, ...]
     not_duty: frozenset[str]
@@ -79,7 +80,7 @@ def phrases() -> _Phrases:
     srt = lambda xs: tuple(sorted((x.casefold() for x in xs), key=len, reverse=True))  # noqa: E731
     return _Phrases(openers=srt(d["lead_openers"]), lead_words=srt(d["lead_words"]),
                     co_lead=srt(d["co_lead_words"]), coordinate=srt(d["coordinate_words"]),
-                    coordinate_direct=srt(d["coordinate_direct_words"]),
+                    coordinate_direct=srt(d["coordinate_direct_words"]), directive=srt(d["directive_words"]),
                     duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
                     not_qualifier=frozenset(d["not_qualifier_words"]),
                     tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
@@ -449,33 +450,35 @@ def _named_right_after(text: str, cues: tuple[str, ...]) -> list[str]:
     Quất ..."), and a name cut short is worse than none; each name must be a body whole and no
     longer than a body name is ("Các lực lượng" yes, "UBND các xã, phường huy động ca nô, xuồng
     máy, xe chuyên dụng để tiếp cận ..." no: pool 62f25a03)."""
-    low = text.casefold()
+    limit = load("checks.yaml")["max_name_words"]        # the body-name bound of the self-checks
     out: list[str] = []
+    for tail in _tails_after(text, cues):
+        who = _leading_bodies(tail)
+        if not who or not tail.startswith(who) or tail[len(who):].lstrip()[:1].isupper():
+            continue
+        out += [n for n in split_names(who) if n not in out and not is_bare(n) and kind_of(n) != "other"
+                and len(n.split()) <= limit]
+    return out
+
+
+def _tails_after(text: str, cues: tuple[str, ...]):
+    """The text after each place a cue stands (case-folded match), its leading spaces, commas and colon dropped."""
+    low = text.casefold()
     for cue in cues:
         for m in _phrase_re(cue).finditer(low):
-            tail = text[m.end():].lstrip(" ,:")
-            who = _leading_bodies(tail)
-            if not who or not tail.startswith(who) or tail[len(who):].lstrip()[:1].isupper():
-                continue
-            limit = load("checks.yaml")["max_name_words"]        # the body-name bound of the self-checks
-            out += [n for n in split_names(who) if n not in out and not is_bare(n) and kind_of(n) != "other"
-                    and len(n.split()) <= limit]
-    return out
+            yield text[m.end():].lstrip(" ,:")
 
 
 def _names_after(text: str, cues: tuple[str, ...], names_only: bool = False) -> list[str]:
     """Bodies named right after a cue ("phối hợp với Báo Bắc Giang, Đài Phát thanh và Truyền hình tỉnh
     tăng cường ...")."""
-    low = text.casefold()
     out: list[str] = []
-    for cue in cues:
-        for m in _phrase_re(cue).finditer(low):
-            tail = text[m.end():].lstrip(" ,:")
-            who = _leading_bodies(tail) or ("" if names_only else _until_verb(tail))
-            names = split_names(who)
-            if names and is_bare(names[-1]):
-                who = _described(tail, who)
-            out += [n for n in split_names(who) if n not in out and not is_bare(n)]
+    for tail in _tails_after(text, cues):
+        who = _leading_bodies(tail) or ("" if names_only else _until_verb(tail))
+        names = split_names(who)
+        if names and is_bare(names[-1]):
+            who = _described(tail, who)
+        out += [n for n in split_names(who) if n not in out and not is_bare(n)]
     return out
 
 
