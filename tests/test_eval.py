@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, REPO
-from vanban.pipeline.evaluate import (
-    AREAS, deadline_ok, evaluate, fold, ident, name_sim, score_appendix, score_body, score_document,
+from vanban.pipeline.eval_rules import (
+    AREAS, deadline_ok, fold, ident, name_sim, score_appendix, score_body, score_document,
     score_metadata, score_references, score_sections, set_match, sim,
 )
+from vanban.pipeline.evaluate import evaluate
 
 BASELINE = REPO / "tests" / "eval_baseline.json"
 SCORE_PY = REPO.parent / "shared" / "tools" / "score.py"

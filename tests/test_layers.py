@@ -29,7 +29,7 @@ LAYERS = (
     ("resolve", ["vanban.pipeline.resolve", "vanban.pipeline.link", "vanban.pipeline.aggregate",
                  "vanban.pipeline.checks", "vanban.pipeline.checks.*"]),
     ("run", ["vanban.pipeline.run", "vanban.pipeline.batch", "vanban.pipeline.batch.*", "vanban.pipeline.evaluate",
-             "vanban.pipeline.evaluate_text", "vanban.pipeline"]),
+             "vanban.pipeline.eval_rules", "vanban.pipeline.evaluate_text", "vanban.pipeline"]),
     ("on top", ["vanban.store", "vanban.store.*", "vanban.audit", "vanban.audit.*", "vanban.export", "vanban.export.*"]),
     ("cli", ["vanban.pipeline.commands", "vanban.pipeline.commands.*", "vanban.pipeline.cli"]),
 )
