@@ -27,7 +27,7 @@ The grammar, in the order it is applied to a phrase:
 
 A day or month printed without a year ("trước ngày 10/12") takes the document's year
 with a `deadline_year_assumed` warning; without a document year it is `unparsed`.
-All words live in data/deadline_words.yaml; the patterns are compiled once.
+All words live in data/deadline_words.yaml; the patterns are built once in lexicon/deadlines.py.
 """
 from __future__ import annotations
 
@@ -36,9 +36,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vanban.lexicon.deadlines import (
+    CLAUSE_SEPARATOR, COMPLETION_CUE, MILESTONE_JOIN, PROSE_CUE, SENTENCE_END, TAIL_FILLER, DeadlineGrammar,
+    deadline_grammar,
+)
 from vanban.schemas.models import Deadline, Warning
-
-from vanban.lexicon import load
 
 
 @dataclass(frozen=True)
@@ -78,101 +80,13 @@ def _iso(y: int, m: int, d: int | None) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-@dataclass(frozen=True)
-class _Grammar:
-    """All compiled patterns, built once from data/deadline_words.yaml."""
-    point: re.Pattern
-    frequency: list[tuple[str, re.Pattern]]
-    continuous: re.Pattern
-    continuous_tail: re.Pattern
-    onwards: re.Pattern
-    refer: re.Pattern
-    cue_before: re.Pattern
-    cue_within: re.Pattern
-    cue_from: re.Pattern
-    joiner: re.Pattern
-    year_joiner: re.Pattern
-    complete_prefix: re.Pattern
-    refine: re.Pattern
-    past_instruction: re.Pattern    # "đã chỉ đạo": a sentence reporting an earlier instruction
-    label: re.Pattern
-    quarters: dict[str, int]
-    month_words: dict[str, int]
-    quarter_number: re.Pattern      # one quarter number in a list: "II", "III" in "Quý II, III/2015"
-
-
-def _alt(words) -> str:
-    """Regex alternation of literal words, longest first, spaces matching any whitespace."""
-    ws = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
-
-
-@lru_cache(maxsize=1)
-def _grammar() -> _Grammar:
-    w = load("deadline_words.yaml")
-    quarter_word = _alt(w["quarter_words"])
-    quarter_num = _alt(w["quarters"])
-    month_word = _alt(w["month_words"])
-    month = rf"(?:\d{{1,2}}|{month_word})"
-    year = r"(?:19|20)\d{2}"
-    year_sep = r"\s*(?:[/.\-–]|,?\s*năm)\s*"   # "/2026", "-2025", " năm 2026", " Năm 2026"
-    # One alternation of every time point; the first alternative that matches at a
-    # position wins, so the longer shapes come first.
-    point = "|".join([
-        # "ngày 01 tháng 7 năm 2028" (day in words); "ngày 31 tháng 12"
-        rf"(?P<dw>(?:ngày\s+)?(?P<dw_d>\d{{1,2}})\s+tháng\s+(?P<dw_m>{month})(?:{year_sep}(?P<dw_y>{year}))?)(?!\d)",
-        # "ngày 30/6/2025", "31/01" (no year), "15.12.2025"
-        rf"(?P<dn>(?:ngày\s*)?(?<!\d)(?P<dn_d>\d{{1,2}})\s*(?P<dn_s>[/.\-])\s*(?P<dn_m>\d{{1,2}})(?!\d)(?:\s*(?P=dn_s)\s*(?P<dn_y>{year}))?(?!\d))",
-        # "Quý II, III/2015", "Quý II và III/2015" (consecutive quarters of one year)
-        rf"(?P<ql>(?:{quarter_word})\s+(?P<ql_n>(?:{quarter_num})\b(?:\s*(?:,|và)\s*(?:(?:{quarter_word})\s+)?(?:{quarter_num})\b)+)"
-        rf"(?:{year_sep}(?P<ql_y>{year}))(?!\d))",
-        # "Quý IV/2024", "Quí IV-2025", "Quý III Năm 2026", "Quý I" (no year)
-        rf"(?P<q>(?:{quarter_word})\s+(?P<q_n>{quarter_num})\b(?:{year_sep}(?P<q_y>{year}))?(?!\d))",
-        # "6 tháng đầu năm 2025", "6 tháng cuối năm 2025"
-        rf"(?P<h>(?P<h_first>{_alt(w['half_first'])})|(?P<h_second>{_alt(w['half_second'])}))\s*(?P<h_y>{year})(?!\d)",
-        # "Tháng 10/2024", "tháng 9 năm 2026", "tháng 9" (no year)
-        rf"(?P<m>tháng\s+(?P<m_m>{month})\b(?:{year_sep}(?P<m_y>{year}))?(?!\d))",
-        # "10/2024" without "tháng"
-        rf"(?P<mn>(?<![\d/])(?P<mn_m>\d{{1,2}})\s*/\s*(?P<mn_y>{year})(?!\d))",
-        # "ngày 20" (day of a month: "trước ngày 20 hằng tháng")
-        r"(?P<dm>ngày\s+(?P<dm_d>\d{1,2})(?![\d/.\-]))",
-        # "năm 2024", "2026" (a bare year)
-        rf"(?P<y>(?:năm\s+)?(?<![\d/.])(?P<y_y>{year})(?![\d/]))",
-    ])
-    before = _alt(w["before"])
-    within = _alt(w["within"])
-    frm = _alt(w["from"])
-    return _Grammar(
-        point=re.compile(point, re.I),
-        frequency=[(f, re.compile(rf"(?:(?:{_alt(w['periodic'])})\s+)?\b(?:{_alt(words)})\b", re.I))
-                   for f, words in w["frequency"].items()],
-        continuous=re.compile(rf"\b(?:{_alt(w['continuous'])})\b", re.I),
-        continuous_tail=re.compile(rf"^(?:{_alt(w['continuous_tail'])})\b", re.I),
-        onwards=re.compile(rf"\b(?:{_alt(w['onwards'])})\b", re.I),
-        refer=re.compile(rf"^(?:{_alt(w['refer'])})\b", re.I),
-        cue_before=re.compile(rf"(?:^|\s)(?:{before})\s*$", re.I),
-        cue_within=re.compile(rf"(?:^|\s)(?:{within})\s*$", re.I),
-        cue_from=re.compile(rf"(?:^|\s)(?:{frm})\s*$", re.I),
-        joiner=re.compile(rf"^\s*(?:{_alt(w['range_joiners'])})\s*(?:năm\s*)?$", re.I),
-        year_joiner=re.compile(r"^\s*(?:,|và)\s*(?:năm\s*)?$", re.I),
-        complete_prefix=re.compile(rf"^(?:(?:{_alt(w['complete'])})\s*)*$", re.I),
-        refine=re.compile(rf"(?:^|\s)(?:{_alt(w['refine'])})\s*$", re.I),
-        past_instruction=re.compile(rf"(?<!\w)(?:{_alt(w['past_instruction'])})(?!\w)", re.I),
-        label=re.compile(rf"\b(?:{_alt(w['labels'])})\s*:\s*(?P<rest>[^\n]+?)(?=\.\s|\.$|\n|$)", re.I),
-        quarters={k.lower(): v for k, v in w["quarters"].items()},
-        month_words={k.lower(): v for k, v in w["month_words"].items()},
-        quarter_number=re.compile(rf"\b(?:{'|'.join(sorted((k.lower() for k in w['quarters']), key=len, reverse=True))})\b",
-                                  re.I),
-    )
-
-
-def _month(g: _Grammar, s: str) -> int | None:
+def _month(g: DeadlineGrammar, s: str) -> int | None:
     s = " ".join(s.lower().split())
     m = int(s) if s.isdigit() else g.month_words.get(s)
     return m if m and 1 <= m <= 12 else None
 
 
-def _points(g: _Grammar, text: str) -> list[_Point]:
+def _points(g: DeadlineGrammar, text: str) -> list[_Point]:
     """Every time point in `text` (already masked of frequencies), left to right."""
     out: list[_Point] = []
     for m in g.point.finditer(text):
@@ -229,13 +143,6 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" .;,:")
 
 
-#: Clauses of a phrase: "Báo cáo định kỳ theo thời gian quy định; thực hiện thường xuyên trong năm" (061) is two.
-CLAUSE_SEPARATOR = re.compile(r"[;\n]")
-#: What may stand after the last time point besides a frequency: "Trước ngày 05 của tháng liền kề" (060),
-#: "(trước ngày 15 tháng 12)" (039).
-TAIL_FILLER = re.compile(r"(?:của|\(|\))*", re.I)
-
-
 def _unparsed(text: str, why: str) -> tuple[Deadline, list[Warning]]:
     return (Deadline(text=text, kind="unparsed"),
             [Warning(code="deadline_unparsed", message=f"deadline not understood ({why}): {text!r}")])
@@ -248,11 +155,6 @@ def parse_deadline(text: str, doc_year: int | None = None) -> tuple[Deadline, li
     if d.kind == "unparsed":
         d, w = _first_milestone(text, doc_year) or (d, w)
     return d.model_copy(), [x.model_copy() for x in w]
-
-
-#: Where a compound deadline's first milestone ends: "Hoàn thành trong năm 2026 | và rà soát ... trong
-#: các năm tiếp theo", "Triển khai từ năm 2026 | và thực hiện thường xuyên", "Quý IV/2025 | và hằng năm"
-MILESTONE_JOIN = re.compile(r"\s*(?:,\s*)?\b(?:và|sau đó)\s+(?=\S)", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -275,7 +177,7 @@ def _first_milestone(text: str, doc_year: int | None) -> tuple[Deadline, list[Wa
 
 @lru_cache(maxsize=4096)
 def _parse_deadline(text: str, doc_year: int | None) -> tuple[Deadline, list[Warning]]:
-    g = _grammar()
+    g = deadline_grammar()
     shown = " ".join(text.split())
     t = _clean(text)
     if not t:
@@ -366,24 +268,6 @@ def _parse_deadline(text: str, doc_year: int | None) -> tuple[Deadline, list[War
 
 # --- inside prose -----------------------------------------------------------------
 
-#: A deadline cue inside a sentence.  Only phrases introduced by one of these count,
-#: so a document title's "giai đoạn 2021-2030" or a plan horizon "đến năm 2030" is
-#: never taken for a task deadline.  Examples from the corpus:
-#:   "... hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028"  (chậm nhất)
-#:   "... báo cáo UBND tỉnh trước ngày 15/12/2026"              (trước ngày)
-#:   "... hoàn thành trong quý II/2020"                         (hoàn thành trong)
-PROSE_CUE = re.compile(
-    r"(?P<cue>chậm\s+nhất(?:\s+(?:là|vào|trong|đến|trước))?(?:\s+ngày)?"
-    r"|trước(?:\s+ngày)?"
-    r"|(?:hoàn\s+thành|hoàn\s+tất|xong)(?:\s+(?:trong|trước|vào|đến|trước\s+ngày|đến\s+ngày))?"
-    r"|định\s+kỳ)\s*$",
-    re.I)
-#: A cue that says the work is to be finished (it governs the task when a paragraph has
-#: several deadlines): "xong trong tháng 12/2025", "hoàn thành trong quý II năm 2010", "chậm nhất đến ngày".
-COMPLETION_CUE = re.compile(r"(?:chậm\s+nhất|hoàn\s+thành|hoàn\s+tất|xong)\b", re.I)
-#: The end of a sentence before a cue: "... theo yêu cầu đề ra; Để hoàn thành ..." (". ", "; ").
-SENTENCE_END = re.compile(r"[.;!?]\s+(?=\S)")
-
 
 def _sentence_start(text: str, at: int) -> int:
     """Offset where the sentence holding `at` starts."""
@@ -415,7 +299,7 @@ def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
       thành", "xong", "chậm nhất") governs; without one, the first.  Only that phrase is
       returned, nothing of the others.
     """
-    g = _grammar()
+    g = deadline_grammar()
     t = " ".join(text.split())
     lab = g.label.search(t)
     if lab:
