@@ -120,6 +120,19 @@ def test_articles_chapters_and_their_paths():
     assert "Điều 2.I" in nodes
 
 
+def test_sections_without_a_chapter_keep_their_word():
+    # 121 (VBHN 462 of the Labour ministry): "Mục 1" .. "Mục 4" with no "Chương" above them
+    lines = ["Mục 1", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh",
+             "Thông tư này hướng dẫn việc quản lý lao động, tiền lương, thù lao, tiền thưởng.",
+             "Mục 2", "QUẢN LÝ LAO ĐỘNG, TIỀN LƯƠNG VÀ TIỀN THƯỞNG ĐỐI VỚI NGƯỜI LAO ĐỘNG",
+             "Điều 3. Quản lý lao động", "1. Bảo hiểm tiền gửi Việt Nam xây dựng kế hoạch lao động."]
+    nodes = by_path(build_tree(laid_out(lines)))
+    assert nodes["Mục 1"].title == "QUY ĐỊNH CHUNG"
+    assert nodes["Mục 2"].title.startswith("QUẢN LÝ LAO ĐỘNG")
+    assert nodes["Điều 3"].parent.path == "Mục 2"
+    assert "1" not in nodes and "Điều 3.1" in nodes
+
+
 def test_markdown_emphasis_and_wrapped_roman_heading():
     # 030 (markdown from the web): "**I. MỤC" / "ĐÍCH, YÊU CẦU**"
     lines = ["**I. MỤC", "ĐÍCH, YÊU CẦU**", "**1. Mục đích**", "a) Thúc đẩy mạnh mẽ chuyển đổi",

@@ -90,11 +90,12 @@ class Builder(NumberingRules):
             # a dotted marker carries its parent's number: 2.1. under III. is III.2.1
             while base is not None and base.kind in ("arabic", "dotted"):
                 base = self._parent_of(base)
+        if mk.kind == "subchapter":
+            # "Mục 1" keeps its word with or without a chapter: "Chương II.Mục 1", "Mục 1", "appendix.Mục 1"
+            own = KINDS["subchapter"].path.format(num=mk.num)
+            return f"{base.node.path}.{own}" if base is not None and base.kind in ("chapter", "appendix") else own
         if base is None:
             return own
-        if mk.kind == "subchapter":
-            own = KINDS["subchapter"].path.format(num=mk.num)      # "Mục 1"
-            return f"{base.node.path}.{own}" if base.kind == "chapter" else own
         if base.kind in ("chapter", "subchapter"):
             return own
         return f"{base.node.path}.{own}"
