@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from vanban.pipeline.tree import build_tree, build_tree_checked, split_header
+from vanban.pipeline.tree.headings import split_heading
 from vanban.pipeline.types import LaidOut
 
 import factories
@@ -131,6 +132,24 @@ def test_sections_without_a_chapter_keep_their_word():
     assert nodes["Mục 2"].title.startswith("QUẢN LÝ LAO ĐỘNG")
     assert nodes["Điều 3"].parent.path == "Mục 2"
     assert "1" not in nodes and "Điều 3.1" in nodes
+
+
+@pytest.mark.parametrize("heading, title", [
+    # blind gold III, 115 (1520/QĐ-UBND Bắc Ninh): a one-sentence article with a note in brackets after it
+    ("Phê duyệt kèm theo Quyết định này danh mục gồm 13 thủ tục hành chính thực hiện tiếp nhận không phụ thuộc "
+     "vào địa giới hành chính trên địa bàn tỉnh Bắc Ninh đợt 3 năm 2025 thuộc phạm vi, chức năng quản lý nhà nước "
+     "của Thanh tra tỉnh. (Chi tiết theo Phụ lục đính kèm)", ""),
+    # 115: a short lead-in to items 1., 2. opened by a directive verb
+    ("Giao các cơ quan, đơn vị:", ""),
+    # 111 (2853/QĐ-UBND HCM): "**Điều 3. **Chánh" / "Văn phòng Ủy ban nhân dân Thành phố, ..." broken after a prefix
+    ("Chánh", ""),
+    # names stay titles, with or without a colon
+    ("Hiệu lực thi hành:", "Hiệu lực thi hành"),
+    ("Tổ chức thực hiện", "Tổ chức thực hiện"),
+    ("Trách nhiệm phối hợp của các cơ quan, tổ chức, cá nhân", "Trách nhiệm phối hợp của các cơ quan, tổ chức, cá nhân"),
+])
+def test_article_lead_ins_and_broken_sentences_have_no_title(heading, title):
+    assert split_heading(heading, "article")[0] == title
 
 
 def test_markdown_emphasis_and_wrapped_roman_heading():

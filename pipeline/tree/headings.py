@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from vanban.lexicon import load
+from vanban.lexicon.patterns import head_of
 from vanban.lexicon.text import clean, is_upper_line
 
 #: An enumeration inside a paragraph that starts a new line: "(1) Tỷ lệ dân số từ 15 tuổi", "(iii) Khai thác"
@@ -49,6 +50,8 @@ LEAD_IN = re.compile(r":\s*$")
 ARTICLE_CONTENT = re.compile(r"[:.;]\s*$")
 #: a lead-in is a sentence, not a name: at least this many words ("Điều 3. Hiệu lực thi hành:" is a name)
 LEAD_IN_WORDS = 8
+#: A note in brackets after an article's sentence: "... của Thanh tra tỉnh. (Chi tiết theo Phụ lục đính kèm)"
+TRAILING_NOTE = re.compile(r"(?<=[.;])\s*\([^()]{3,}\)\s*$")
 #: A body-name head before a colon: "Sở Nội vụ: Chủ trì, phối hợp...", "Thanh tra tỉnh:"
 COLON_HEAD = re.compile(r"^(?P<head>[^:]{2,120}?)\s*:\s*(?P<rest>.*)$")
 
@@ -57,6 +60,12 @@ COLON_HEAD = re.compile(r"^(?P<head>[^:]{2,120}?)\s*:\s*(?P<rest>.*)$")
 def _never_final() -> frozenset[str]:
     """Words a title never ends with (header_words.yaml): "Điều 4. Các" is a broken sentence."""
     return frozenset(load("header_words.yaml")["title_never_ends_with"])
+
+
+@lru_cache(maxsize=1)
+def _lead_in_verb() -> re.Pattern:
+    """An article's opening verb that makes a ':' line a lead-in (header_words.yaml article_lead_in_verbs)."""
+    return head_of(load("header_words.yaml")["article_lead_in_verbs"])
 
 
 def split_heading(heading: str, kind: str = "arabic") -> tuple[str, str]:
@@ -78,8 +87,9 @@ def split_heading(heading: str, kind: str = "arabic") -> tuple[str, str]:
 def _split_heading(h: str, kind: str) -> tuple[str, str]:
     if not h:
         return "", ""
-    if kind == "article" and (ARTICLE_CONTENT.search(h) and len(h.split()) >= LEAD_IN_WORDS or h.endswith(",")
-                              or h.split()[-1].casefold() in _never_final()):
+    if kind == "article" and (ARTICLE_CONTENT.search(TRAILING_NOTE.sub("", h)) and len(h.split()) >= LEAD_IN_WORDS
+                              or h.endswith(",") or h.split()[-1].casefold() in _never_final()
+                              or LEAD_IN.search(h) and _lead_in_verb().match(h)):
         return "", h            # (a sentence broken after a comma: "Điều 4. Sở Xây dựng," + "Trung tâm ...")
     if not h:
         return "", ""
