@@ -291,6 +291,20 @@ HEADER_FIELDS = [
 ]
 
 
+def test_a_title_citing_a_dated_document_keeps_its_first_line():
+    # blind gold III, 114 (165/KH-UBND Cần Thơ): the title's first line holds a date, but after a cited
+    # identifier, so it is no place-and-date line under the type line
+    lines = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ", "Số: 165/KH-UBND"] + MOTTO + [
+        "Cần Thơ, ngày 21 tháng 11 năm 2025", "KẾ HOẠCH",
+        "THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA",
+        "THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC TĂNG CƯỜNG THỰC HIỆN CÔNG TÁC DÂN SỐ TRONG TÌNH",
+        "HÌNH MỚI", "Thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ."]
+    m, _ = meta_of(lines)
+    assert m.title.casefold().startswith("thực hiện chỉ thị số 27/ct-ttg ngày 15 tháng 8 năm 2024 của thủ tướng")
+    assert m.title.casefold().endswith("trong tình hình mới")
+    assert m.date == "2025-11-21"
+
+
 @pytest.mark.parametrize("lines, want, codes", HEADER_FIELDS)
 def test_header_fields(lines, want, codes):
     m, warnings = meta_of(lines)

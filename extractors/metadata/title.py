@@ -18,7 +18,7 @@ from vanban.lexicon.text import is_upper_line, upper_run
 from vanban.schemas.models import Warning
 
 from .number import NUMBER_LINE
-from .place_date import DATE_WORDS
+from .place_date import CITED_BEFORE, DATE_WORDS
 
 @lru_cache(maxsize=None)
 def _role_tail_re() -> re.Pattern:
@@ -73,8 +73,9 @@ def read_title(lines: list[str], start: int) -> Optional[str]:
         if out and is_upper_line(s) and starts_authority(s) and not out[-1].split()[-1] in CONNECTORS:
             break                 # "... TRÊN ĐỊA BÀN TỈNH ĐỒNG THÁP" then "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP"
         date_m = DATE_WORDS.search(s)
-        if date_m and date_m.start() < 40 and not out:
-            continue
+        if date_m and date_m.start() < 40 and not out and not CITED_BEFORE.search(s[:date_m.start()]):
+            continue              # a place and date under the type line, not a title citing a dated document:
+            #                       "THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA" (pool 165/KH-UBND Cần Thơ)
         run, rest = upper_run(s.split())
         if len(run.split()) >= 2 and rest and BODY_OR_PURPOSE.match(" ".join(rest)):
             out.append(run)       # "VỀ CƠ CHẾ, ... THU HỒI Căn cứ Luật Tổ chức ..." flattened by a crawl
