@@ -185,7 +185,9 @@ def issuer_res() -> tuple[re.Pattern, re.Pattern]:
     official = r"(?:" + officials + r"(?:\s*,\s*" + officials + r")*\s+)?"
     place = r"(?:\s+(?:" + alternation(d["places"]) + r")\.?(?-i:(?: +" + CAPWORD + r"){0,4}))?"
     tail = r"(?:\s+(?:" + "|".join(d["party_tail"]) + r"))*"
-    known = re.compile(official + body + place + tail, re.IGNORECASE)
+    # a plenum before its body: `Hội nghị lần thứ sáu Ban Chấp hành Trung ương Khóa XII`
+    session = r"(?:(?:" + alternation(d["sessions"]) + r")\s+\w+\s+(?:của\s+)?)?"
+    known = re.compile(session + official + body + place + tail, re.IGNORECASE)
     stops = re.compile(r"\s+(?:" + alternation(d["subject_starts"]) + r")(?![\w])|[,;.()\"“”:]|\s\n")
     return known, stops
 

@@ -327,13 +327,15 @@ def _officials() -> tuple[str, ...]:
 
 
 def _body_of(issuer: str) -> str:
-    """Folded issuer without an official's title or a country name: `Thống đốc Ngân hàng Nhà nước`
-    and `Ngân hàng Nhà nước Việt Nam` are the same body."""
+    """Folded issuer without an official's title, a country name or the Party's name: `Thống đốc Ngân hàng
+    Nhà nước` and `Ngân hàng Nhà nước Việt Nam` are the same body; so are `Ban Chấp hành Trung ương Khóa XII`
+    and `Ban Chấp hành Trung ương Đảng khóa XII` (114)."""
     folded = fold_key(issuer)
     for o in _officials():
         if folded.startswith(o + " "):
             folded = folded[len(o) + 1:]
             break
+    folded = re.sub(r" dang(?= |$)", "", folded)
     return re.sub(r" viet nam$", "", folded)
 
 

@@ -112,6 +112,10 @@ ROWS = [
      "196-TB/TW", "TB", "196", None, "2015-03-16", "Ban Bí thư"),
     ("043", "luật đáp ứng yêu cầu phát triển đất nước trong kỷ nguyên mới; Quy định số\n178-QĐ/TW ngày 27/6/2024 của Bộ Chính trị về kiểm soát quyền lực, phòng, chống",
      "178-QĐ/TW", "QĐi", "178", None, "2024-06-27", "Bộ Chính trị"),
+    # blind gold III, 114 (165/KH-UBND Cần Thơ): a Party plenum as the issuer
+    ("114", "Sau 8 năm triển khai thực hiện Nghị quyết số 21-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị lần thứ "
+     "sáu Ban Chấp hành Trung ương Khóa XII về công tác dân số trong tình hình mới",
+     "21-NQ/TW", "NQ", "21", None, "2017-10-25", "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Khóa XII"),
     ("brief", "Chương trình hành động số 10- CTr/TU ngày 13/8/2025",
      "10-CTr/TU", "CTr", "10", None, "2025-08-13", None),
     ("brief", "Nghị định số 28/2021/N\u00d0-CP ngày 26 tháng 3 năm 2021",   # Ð U+00D0 for Đ

@@ -119,6 +119,18 @@ def test_warnings(lines, meta, code):
     assert code in [w.code for w in warnings]
 
 
+def test_one_party_body_named_with_and_without_its_party_word_is_no_conflict():
+    # blind gold III, 114 (165/KH-UBND Cần Thơ): the body and a footnote name the same plenum two ways
+    lines = ["Nghị quyết số 21-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương "
+             "Khóa XII về công tác dân số trong tình hình mới;",
+             "[1] Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng "
+             "khóa XII về công tác dân số trong tình hình mới."]
+    refs, warnings = resolve(laid_out(lines))
+    assert [r.issuer for r in refs if r.identifier == "21-NQ/TW"] == [
+        "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Khóa XII"]
+    assert "reference_issuer_conflict" not in [w.code for w in warnings]
+
+
 def test_no_warning_for_a_clean_document(bacgiang):
     _, _, warnings = bacgiang
     assert warnings == []
