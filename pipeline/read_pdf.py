@@ -1,6 +1,6 @@
 """PDF reader (the door; its parts are in pipeline/pdf/): characters from the text
-layer (pypdfium2), ruled tables (pdfplumber's table finder fed our rulings, only on
-pages that have ruling lines), OCR
+layer (pypdfium2), ruled tables (cells from the page's ruling strokes: pdf/grid.py, only
+on pages that have ruling lines), OCR
 (pipeline/ocr.py) for pages without a usable text layer.
 
     read_pdf(path, data, sha256) -> RawDocument

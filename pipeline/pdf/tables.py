@@ -1,6 +1,6 @@
-"""Ruled tables: ruling strokes read from the page's path objects, cells found by
-pdfplumber's table finder (fed those strokes, so it never parses the page), read
-from our characters; tables continued over pages merged."""
+"""Ruled tables: ruling strokes read from the page's path objects, cells found from
+them (grid.py: the cells pdfplumber's table finder would find), read from our
+characters; tables continued over pages merged."""
 from __future__ import annotations
 
 import bisect
@@ -12,6 +12,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..types import Table
 from .chars import Char, bare_all
+from .grid import table_cells
 from .rows import Page, make_rows
 
 #: a cell that only a layout table holds (the 2-column header's motto, the signature block's
@@ -147,20 +148,14 @@ def _add_edge(p, q, height: float, horizontal: list, vertical: list) -> None:
 
 def cut_tables(chars: list[Char], direction: str, result: Page, horizontal: list[dict],
                vertical: list[dict], width: float, height: float) -> list[Char]:
-    """Find ruled tables with pdfplumber's table finder (fed our ruling strokes, so
-    pdfplumber never parses the page), read their cells from our characters, and
+    """Find ruled tables from our ruling strokes (pipeline/pdf/grid.py: pdfplumber's
+    table finder's cells), read their cells from our characters, and
     return the characters left outside every table.  Cells are measured in the page's
     unrotated space (width x height, pdfium's page size: the same as pdfplumber's on
     all 184 pages with turned text of the corpus and the gazette pool)."""
-    from pdfplumber.table import TableFinder
-
     remaining = chars
-    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
-    # with explicit edges only, pdfplumber's table finder never looks at the page: no need
-    # to open the PDF a second time with pdfplumber (Page.find_tables is TableFinder(page, settings))
-    for found in TableFinder(None, settings).tables:
-        cells = [_to_reading(c, width, height, direction) for c in found.cells]
+    for found in table_cells(horizontal, vertical):
+        cells = [_to_reading(c, width, height, direction) for c in found]
         table, box = _table_from_cells(cells, remaining, result.number)
         if table is None:
             continue
@@ -198,7 +193,13 @@ def _edges(values: list[float]) -> list[float]:
 
 
 def _index(edges: list[float], v: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+    """The index of the edge nearest v (the lower one on a tie); edges ascend."""
+    i = bisect.bisect_left(edges, v)
+    if i == 0:
+        return 0
+    if i == len(edges) or abs(edges[i - 1] - v) <= abs(edges[i] - v):
+        return i - 1
+    return i
 
 
 def _is_layout_cell(text: str) -> bool:
