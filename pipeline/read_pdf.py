@@ -32,7 +32,8 @@ from .pdf.chars import read_chars
 from .pdf.furniture import drop_running_lines, is_stamp, take_footnotes
 from .pdf.gate import needs_ocr
 from .pdf.rows import BAND, Page, make_rows, ocr_row
-from .pdf.tables import cut_tables, merge_tables, ruling
+from .pdf.rulings import ruling
+from .pdf.tables import cut_tables, merge_tables
 from .pdf.zones import reading_order
 from .types import Line, RawDocument
 

@@ -10,7 +10,8 @@ from pdfplumber.table import TableFinder
 from conftest import CORPUS
 
 from vanban.pipeline.pdf.grid import table_cells
-from vanban.pipeline.pdf.tables import _index, ruling
+from vanban.pipeline.pdf.rulings import ruling
+from vanban.pipeline.pdf.tables import _index
 
 
 def _ruled_pages(pdf_name: str):
@@ -25,7 +26,16 @@ def _ruled_pages(pdf_name: str):
         doc.close()
 
 
+def _edge_dict(edge: tuple, orientation: str) -> dict:
+    x0, top, x1, bottom, length = edge
+    return {"object_type": "line_edge", "orientation": orientation, "x0": x0, "x1": x1, "top": top,
+            "bottom": bottom, "width": length if orientation == "h" else 0.0,
+            "height": length if orientation == "v" else 0.0}
+
+
 def _pdfplumber_cells(horizontal, vertical):
+    horizontal = [_edge_dict(e, "h") for e in horizontal]
+    vertical = [_edge_dict(e, "v") for e in vertical]
     settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
     return [t.cells for t in TableFinder(None, settings).tables]

@@ -88,13 +88,12 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
                 space = True
             continue
         obj = text_object(tp, i)
-        if obj != run or obj is None:
+        if obj != run or obj is None:      # a new run: about four characters a run in the corpus
             run = obj
             run_size = font_size(tp, i)
             small = run_size < 3
             bold = font_weight(tp, i) >= 600
             angle = char_angle(tp, i)
-            direction = _direction(angle)
             # at angle 0 the text object's matrix has no turn: its characters share one
             # baseline (the origin's y), asked once for the run (measured: the same on
             # every character of the corpus and the gazette pool)
@@ -102,6 +101,9 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
             if level:
                 char_origin(tp, i, ox_ref, oy_ref)
                 run_base = height - oy.value
+                direction = "+x"
+            else:
+                direction = _direction(angle)
             group = groups.get(direction)
             if group is None:
                 group = groups[direction] = []

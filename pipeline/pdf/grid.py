@@ -15,15 +15,16 @@ _JOIN = 3.0          # join_tolerance
 _MIN_LENGTH = 3.0    # edge_min_length
 _CROSS = 3.0         # intersection_tolerance
 
-#: an edge: (x0, top, x1, bottom, length); its bbox is the first four
+#: an edge: (x0, top, x1, bottom, length), top measured from the page top; its bbox is the first four
 Edge = tuple
 
 
-def table_cells(horizontal: list[dict], vertical: list[dict]) -> list[list[tuple]]:
-    """The ruled tables of a page, each as its cells (x0, top, x1, bottom), top to bottom:
-    what `[t.cells for t in TableFinder(None, explicit settings).tables]` gives."""
-    h = _merged([(e["x0"], e["top"], e["x1"], e["bottom"], e["width"]) for e in horizontal], horizontal=True)
-    v = _merged([(e["x0"], e["top"], e["x1"], e["bottom"], e["height"]) for e in vertical], horizontal=False)
+def table_cells(horizontal: list[Edge], vertical: list[Edge]) -> list[list[tuple]]:
+    """The ruled tables of a page, each as its cells (x0, top, x1, bottom), top to bottom,
+    from its rulings (pipeline/pdf/rulings.py): what `[t.cells for t in TableFinder(None,
+    explicit settings).tables]` gives for the same edges as pdfplumber edge dicts."""
+    h = _merged(horizontal, horizontal=True)
+    v = _merged(vertical, horizontal=False)
     return _tables(_cells(_crossings(h, v)))
 
 
