@@ -6,6 +6,8 @@ get_text_range, pdfplumber extract_text) over the same files.
     python bench/pdf_speed.py FILE_OR_DIR ...     # other PDFs (PDFs with a page to OCR are left out)
     python bench/pdf_speed.py --profile [N]       # cProfile of the parse: the N costliest functions
     python bench/pdf_speed.py --no-pdfplumber     # skip the slow baseline
+    python bench/pdf_speed.py --against REV [--rounds N]   # read_pdf of this tree against
+                                                  # git revision REV, alternating processes
 
 Prints pages/s for each and the ratios vanban/pypdfium2 and vanban/pdfplumber (issue 13:
 within 3x of pypdfium2, never slower than pdfplumber).  CPU time (time.process_time):
@@ -15,12 +17,19 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
+import os
 import pstats
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from benchmark import _baseline_one, split_ocr   # the same baselines as bench/benchmark.py
+if os.environ.get("VANBAN_BENCH_ROOT"):         # a child of --against: vanban from that tree
+    sys.path.insert(0, os.environ["VANBAN_BENCH_ROOT"])
+from benchmark import _baseline_one, split_ocr   # the same baselines as bench/benchmark.py  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -64,13 +73,71 @@ def cpu(fn, files: list[Path]) -> tuple[float, int]:
     return time.process_time() - t0, pages
 
 
+#: the top-level folders of the repository that become vanban's sub-packages (pyproject.toml)
+_PACKAGES = ("pipeline", "extractors", "lexicon", "schemas", "store", "audit", "export")
+
+
+def _tree_of(rev: str, into: Path) -> Path:
+    """A directory that imports as `vanban` from git revision `rev`: its files extracted
+    with `git archive`, one symlink per sub-package."""
+    src = into / "src"
+    src.mkdir()
+    archive = subprocess.run(["git", "archive", rev], cwd=REPO, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
+    pkg = into / "root" / "vanban"
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    for name in _PACKAGES:
+        (pkg / name).symlink_to(src / name)
+    return into / "root"
+
+
+def _child(files: list[Path]) -> None:
+    """In a child process: CPU seconds of read_pdf and of pypdfium2 over the files (JSON)."""
+    _read(files[0])
+    base1, _ = cpu(_pypdfium2, files)
+    read, pages = cpu(_read, files)
+    base2, _ = cpu(_pypdfium2, files)
+    from vanban.pipeline import read_pdf
+    print(json.dumps({"read": read, "pypdfium2": (base1 + base2) / 2, "pages": pages, "module": read_pdf.__file__}))
+
+
+def against(rev: str, files: list[Path], rounds: int) -> None:
+    """read_pdf of this tree and of `rev`, in alternating child processes, each next to
+    pypdfium2 in the same process: the ratio read/pypdfium2 of each run and their medians."""
+    with tempfile.TemporaryDirectory(prefix="pdf-speed-") as tmp:
+        old_root = _tree_of(rev, Path(tmp))
+        ratios: dict[str, list[float]] = {rev: [], "this tree": []}
+        for k in range(rounds):
+            for name, root in ((rev, str(old_root)), ("this tree", "")):
+                env = dict(os.environ, VANBAN_BENCH_ROOT=root)
+                out = subprocess.run([sys.executable, __file__, "--child", *map(str, files)], env=env,
+                                     capture_output=True, text=True, check=True).stdout
+                r = json.loads(out.strip().splitlines()[-1])
+                assert r["module"].startswith(root or str(REPO)), r["module"]   # the tree it was meant to time
+                ratios[name].append(r["read"] / r["pypdfium2"])
+                print(f"  round {k + 1} {name:<12} read_pdf {r['read']:6.2f} s  pypdfium2 {r['pypdfium2']:5.2f} s"
+                      f"  {ratios[name][-1]:.2f}x  ({r['pages']} pages, load {os.getloadavg()[0]:.1f})")
+        for name, values in ratios.items():
+            print(f"  median {name:<12} read_pdf = {statistics.median(values):.2f}x pypdfium2")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="*", default=[str(REPO / "corpus")])
     ap.add_argument("--profile", type=int, nargs="?", const=30, default=0)
     ap.add_argument("--no-pdfplumber", action="store_true")
+    ap.add_argument("--against", metavar="REV", help="compare read_pdf with git revision REV")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        _child([Path(p) for p in args.paths])
+        return 0
     files = text_layer_pdfs(args.paths)
+    if args.against:
+        against(args.against, files, args.rounds)
+        return 0
     _parse(files[0])                         # warm: imports, lexicon, patterns
     _pdfplumber(files[0]) if not args.no_pdfplumber else None
     if args.profile:

@@ -1,6 +1,6 @@
 """PDF reader (the door; its parts are in pipeline/pdf/): characters from the text
-layer (pypdfium2), ruled tables (pdfplumber's table finder fed our rulings, only on
-pages that have ruling lines), OCR
+layer (pypdfium2), ruled tables (cells from the page's ruling strokes: pdf/grid.py, only
+on pages that have ruling lines), OCR
 (pipeline/ocr.py) for pages without a usable text layer.
 
     read_pdf(path, data, sha256) -> RawDocument
@@ -32,7 +32,8 @@ from .pdf.chars import read_chars
 from .pdf.furniture import drop_running_lines, is_stamp, take_footnotes
 from .pdf.gate import needs_ocr
 from .pdf.rows import BAND, Page, make_rows, ocr_row
-from .pdf.tables import cut_tables, merge_tables, ruling
+from .pdf.rulings import ruling
+from .pdf.tables import cut_tables, merge_tables
 from .pdf.zones import reading_order
 from .types import Line, RawDocument
 

@@ -1,5 +1,6 @@
 """PDF characters (pipeline/pdf/chars.py) read with pdfium's per-object shortcuts give
 what pdfium's per-character calls say, on real corpus PDFs."""
+import ctypes
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -83,3 +84,32 @@ def test_characters_pdfium_generates_are_white_space(name):
     finally:
         pdf.close()
     assert generated and all(c.isspace() for c in generated)
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_baseline_asked_once_per_level_run_is_each_characters_origin(name):
+    """read_chars asks a level text object (char angle 0) for its baseline once, at its
+    first character: every character's own origin (FPDFText_GetCharOrigin) must give the
+    same baseline, on the upright text of both PDFs ('QUYẾT ĐỊNH', 'Điều 1.', the gazette
+    header over 094's turned table)."""
+    pdf = pdfium.PdfDocument(str(CORPUS / name))
+    try:
+        checked = 0
+        for page in pdf:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            chars, direction, others, _ = read_chars(textpage, width, height)
+            upright = chars if direction == "+x" else dict(others).get("+x", [])
+            raw, n = textpage.raw, textpage.count_chars()
+            text = textpage.get_text_range(0, n)
+            x, y = ctypes.c_double(), ctypes.c_double()
+            expected = []
+            for i, c in enumerate(text):
+                if not c.isspace() and pdfium_c.FPDFText_GetCharAngle(raw, i) == 0.0:
+                    pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
+                    expected.append((c, height - y.value))
+            assert [(ch.c, ch.base) for ch in upright] == expected
+            checked += len(expected)
+    finally:
+        pdf.close()
+    assert checked > 1000

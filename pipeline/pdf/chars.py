@@ -69,7 +69,7 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
     text_object, char_box, loose_box, char_origin, font_size, font_weight, char_angle = _char_calls()
     tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     l_, r_, b_, t_ = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    box_refs = (ctypes.byref(l_), ctypes.byref(r_), ctypes.byref(b_), ctypes.byref(t_))
+    l_ref, r_ref, b_ref, t_ref = ctypes.byref(l_), ctypes.byref(r_), ctypes.byref(b_), ctypes.byref(t_)
     loose = pdfium_c.FS_RECTF()
     loose_ref = ctypes.byref(loose)
     ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -78,7 +78,8 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
     space = False
     run = None                             # the text object of the current run of characters
     run_size = 0.0
-    bold = upright = False
+    run_base = 0.0
+    bold = level = small = False
     direction = "+x"
     group: list[Char] = []
     for i, c in enumerate(text):
@@ -87,24 +88,35 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
                 space = True
             continue
         obj = text_object(tp, i)
-        if obj != run or obj is None:
+        if obj != run or obj is None:      # a new run: about four characters a run in the corpus
             run = obj
             run_size = font_size(tp, i)
+            small = run_size < 3
             bold = font_weight(tp, i) >= 600
-            direction = _direction(char_angle(tp, i))
-            upright = direction == "+x"
+            angle = char_angle(tp, i)
+            # at angle 0 the text object's matrix has no turn: its characters share one
+            # baseline (the origin's y), asked once for the run (measured: the same on
+            # every character of the corpus and the gazette pool)
+            level = angle == 0.0
+            if level:
+                char_origin(tp, i, ox_ref, oy_ref)
+                run_base = height - oy.value
+                direction = "+x"
+            else:
+                direction = _direction(angle)
             group = groups.get(direction)
             if group is None:
                 group = groups[direction] = []
-        char_box(tp, i, *box_refs)
+        char_box(tp, i, l_ref, r_ref, b_ref, t_ref)
         # the loose box spans the glyph's advance: gaps between narrow glyphs ('1') stay true
         loose_box(tp, i, loose_ref)
-        char_origin(tp, i, ox_ref, oy_ref)
-        if upright:                         # _upright_char's first case, inlined: nearly every character
-            t, b = height - t_.value, height - b_.value
-            size = run_size if run_size >= 3 else max(b - t, 1.0)
-            group.append(Char(c, loose.left, t, loose.right, b, height - oy.value, size, space, bold))
+        if level:                           # _upright_char's first case, inlined: nearly every character
+            t = height - t_.value
+            b = height - b_.value
+            group.append(Char(c, loose.left, t, loose.right, b, run_base,
+                              (b - t if b - t > 1.0 else 1.0) if small else run_size, space, bold))
         else:
+            char_origin(tp, i, ox_ref, oy_ref)
             group.append(_upright_char(c, direction, loose.left, loose.right, b_.value, t_.value, ox.value, oy.value,
                                        run_size, space, bold, width, height))
         space = False

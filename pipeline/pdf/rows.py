@@ -95,12 +95,15 @@ def make_rows(chars: list[Char], page: int) -> list[Row]:
     for cl in clusters:
         cl.sort(key=_X0)
         size = median([ch.size for ch in cl])
+        split = _GAP_SPLIT * size
         segs, cur = [], [cl[0]]
-        for prev, ch in zip(cl, cl[1:]):
-            if ch.x0 - prev.x1 > _GAP_SPLIT * size:
+        x1 = cl[0].x1
+        for ch in cl[1:]:
+            if ch.x0 - x1 > split:
                 segs.append(_seg(cur, page))
                 cur = []
             cur.append(ch)
+            x1 = ch.x1
         segs.append(_seg(cur, page))
         segs = [s for s in segs if not DECORATION.match(s.text.replace(" ", ""))]
         if not segs:
@@ -146,7 +149,12 @@ def _merge_small(clusters: list[list[Char]]) -> list[list[Char]]:
 
 
 def _seg(chars: list[Char], page: int) -> Seg:
-    chars = _without_note_marks(chars)
+    sizes = [c.size for c in chars]
+    # a footnote mark is in smaller type than the run: none where no size is that much smaller
+    if len(chars) >= 4 and min(sizes) <= _NOTE_MARK_SIZE * max(sizes):
+        kept = _without_note_marks(chars)
+        if kept is not chars:
+            chars, sizes = kept, [c.size for c in kept]
     first = chars[0]
     rest = chars[1:]
     gaps = [b.x0 - a.x1 for a, b in zip(chars, rest)]
@@ -157,7 +165,7 @@ def _seg(chars: list[Char], page: int) -> Seg:
             parts.append(" ")
         parts.append(ch.c)
     return Seg(text="".join(parts), x0=first.x0, top=min([c.top for c in chars]), x1=max([c.x1 for c in chars]),
-               bottom=max([c.bottom for c in chars]), size=median([c.size for c in chars]),
+               bottom=max([c.bottom for c in chars]), size=median(sizes),
                bold=sum([c.bold for c in chars]) * 2 > len(chars), page=page)
 
 

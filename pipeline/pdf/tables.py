@@ -1,17 +1,14 @@
-"""Ruled tables: ruling strokes read from the page's path objects, cells found by
-pdfplumber's table finder (fed those strokes, so it never parses the page), read
-from our characters; tables continued over pages merged."""
+"""Ruled tables: ruling strokes read from the page's path objects, cells found from
+them (grid.py: the cells pdfplumber's table finder would find), read from our
+characters; tables continued over pages merged."""
 from __future__ import annotations
 
 import bisect
-import ctypes
 import re
-from functools import lru_cache
-
-import pypdfium2.raw as pdfium_c
 
 from ..types import Table
-from .chars import Char, bare_all
+from .chars import Char
+from .grid import table_cells
 from .rows import Page, make_rows
 
 #: a cell that only a layout table holds (the 2-column header's motto, the signature block's
@@ -21,146 +18,16 @@ from .rows import Page, make_rows
 LAYOUT_TABLE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|^(?:Độc lập\s*-\s*Tự do|Nơi nhận\s*:)", re.IGNORECASE)
 
 
-def ruling(page, height: float) -> tuple[list[dict], list[dict]]:
-    """The page's straight horizontal and vertical rulings, read from its path objects
-    (pdfplumber edge dicts, top measured from the page top).  Cheap: no page parse.
-
-    A ruling is ink: a stroked line or outline, or a thin filled bar.  A filled area is
-    a cell's background, whose edges sit inset from the rulings and would cut every row
-    and column in two (116/NQ-CP draws a white box inside each cell; 135/QĐ-BLĐTBXH
-    shades its group rows grey): its edges are no ruling, and neither is white ink."""
-    horizontal: list[dict] = []
-    vertical: list[dict] = []
-    raw_page = page.raw
-    get_object, get_type = _path_calls()[:3:2]
-    path_type = pdfium_c.FPDF_PAGEOBJ_PATH
-    # the page's top-level objects (no form XObjects), read without pypdfium2's object wrappers
-    for i in range(max(pdfium_c.FPDFPage_CountObjects(raw_page), 0)):
-        obj = get_object(raw_page, i)
-        if not obj or get_type(obj) != path_type:
-            continue
-        stroked, filled = _paint(obj)
-        if not (stroked or filled):
-            continue
-        for points, closed in _subpaths(obj):
-            if not stroked:
-                xs, ys = [x for x, _ in points], [y for _, y in points]
-                if min(max(xs) - min(xs), max(ys) - min(ys)) > _THIN:
-                    continue                # a filled area: background, not a ruling
-            for p, q in zip(points, points[1:]):
-                _add_edge(p, q, height, horizontal, vertical)
-            if closed or not stroked:
-                _add_edge(points[-1], points[0], height, horizontal, vertical)
-    return horizontal, vertical
-
-
-def _subpaths(obj) -> list[tuple[list[tuple[float, float]], bool]]:
-    """The path's straight subpaths in page space: (points, closed)."""
-    _, get_segment, _, get_matrix, count_segments, get_point, segment_type, segment_close = _path_calls()
-    fx, fy = ctypes.c_float(), ctypes.c_float()
-    fx_ref, fy_ref = ctypes.byref(fx), ctypes.byref(fy)
-    matrix = pdfium_c.FS_MATRIX()
-    get_matrix(obj, ctypes.byref(matrix))
-    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
-    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
-    out: list[tuple[list, bool]] = []
-    current: list = []
-    closed = False
-    for k in range(count_segments(obj)):
-        seg = get_segment(obj, k)
-        get_point(seg, fx_ref, fy_ref)
-        point = (a * fx.value + c * fy.value + e, b * fx.value + d * fy.value + f)
-        kind = segment_type(seg)
-        if kind == moveto:
-            if len(current) > 1:
-                out.append((current, closed))
-            current, closed = [point], False
-            continue
-        if kind == lineto and current:
-            current.append(point)
-        else:                               # a curve: no ruling runs through it
-            if len(current) > 1:
-                out.append((current, closed))
-            current = [point]
-        if segment_close(seg):
-            closed = True
-    if len(current) > 1:
-        out.append((current, closed))
-    return out
-
-
-_WHITE = 245           # a colour with every channel at or above this is paper, not ink
-_THIN = 2.5            # a filled shape at most this thick (points) is a ruling bar
-
-
-def _paint(obj) -> tuple[bool, bool]:
-    """(stroked, filled) with visible ink: a colour that is not white, not transparent."""
-    get_mode, get_fill, get_stroke = _paint_calls()
-    mode = (ctypes.c_int * 2)()               # fill mode, stroke flag
-    if not get_mode(obj, ctypes.byref(mode), ctypes.byref(mode, ctypes.sizeof(ctypes.c_int))):
-        return True, False                  # unknown: read it as a stroke, as before
-    return _ink(obj, mode[1], get_stroke), _ink(obj, mode[0], get_fill)
-
-
-def _ink(obj, painted: int, get_colour) -> bool:
-    """Painted in a visible colour (unknown colour: visible)."""
-    if not painted:
-        return False
-    rgba = (ctypes.c_uint * 4)()
-    if not get_colour(obj, *(ctypes.byref(rgba, ctypes.sizeof(ctypes.c_uint) * k) for k in range(4))):
-        return True
-    r, g, b, alpha = rgba
-    return alpha > 0 and min(r, g, b) < _WHITE
-
-
-@lru_cache(maxsize=1)
-def _paint_calls():
-    """How a path is painted: draw mode (fill mode, stroke flag), fill and stroke colour."""
-    c = pdfium_c
-    return bare_all((c.FPDFPath_GetDrawMode, ctypes.c_int), (c.FPDFPageObj_GetFillColor, ctypes.c_int),
-                    (c.FPDFPageObj_GetStrokeColor, ctypes.c_int))
-
-
-@lru_cache(maxsize=1)
-def _path_calls():
-    """pdfium's per-object and per-path-segment functions without ctypes' argument
-    conversion (as _char_calls): handles are passed as the pointer objects pdfium returned."""
-    c = pdfium_c
-    return bare_all((c.FPDFPage_GetObject, c.FPDF_PAGEOBJECT), (c.FPDFPath_GetPathSegment, c.FPDF_PATHSEGMENT),
-                    (c.FPDFPageObj_GetType, ctypes.c_int), (c.FPDFPageObj_GetMatrix, ctypes.c_int),
-                    (c.FPDFPath_CountSegments, ctypes.c_int), (c.FPDFPathSegment_GetPoint, ctypes.c_int),
-                    (c.FPDFPathSegment_GetType, ctypes.c_int), (c.FPDFPathSegment_GetClose, ctypes.c_int))
-
-
-def _add_edge(p, q, height: float, horizontal: list, vertical: list) -> None:
-    (x0, y0), (x1, y1) = p, q
-    if abs(y1 - y0) < 1.0 and abs(x1 - x0) > 5:
-        lo, hi = sorted((x0, x1))
-        top = height - y0
-        horizontal.append({"object_type": "line_edge", "orientation": "h", "x0": lo, "x1": hi,
-                           "top": top, "bottom": top, "width": hi - lo, "height": 0.0})
-    elif abs(x1 - x0) < 1.0 and abs(y1 - y0) > 5:
-        lo, hi = sorted((height - y0, height - y1))
-        vertical.append({"object_type": "line_edge", "orientation": "v", "x0": x0, "x1": x0,
-                         "top": lo, "bottom": hi, "width": 0.0, "height": hi - lo})
-
-
-def cut_tables(chars: list[Char], direction: str, result: Page, horizontal: list[dict],
-               vertical: list[dict], width: float, height: float) -> list[Char]:
-    """Find ruled tables with pdfplumber's table finder (fed our ruling strokes, so
-    pdfplumber never parses the page), read their cells from our characters, and
+def cut_tables(chars: list[Char], direction: str, result: Page, horizontal: list[tuple],
+               vertical: list[tuple], width: float, height: float) -> list[Char]:
+    """Find ruled tables from our ruling strokes (pipeline/pdf/grid.py: pdfplumber's
+    table finder's cells), read their cells from our characters, and
     return the characters left outside every table.  Cells are measured in the page's
     unrotated space (width x height, pdfium's page size: the same as pdfplumber's on
     all 184 pages with turned text of the corpus and the gazette pool)."""
-    from pdfplumber.table import TableFinder
-
     remaining = chars
-    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
-    # with explicit edges only, pdfplumber's table finder never looks at the page: no need
-    # to open the PDF a second time with pdfplumber (Page.find_tables is TableFinder(page, settings))
-    for found in TableFinder(None, settings).tables:
-        cells = [_to_reading(c, width, height, direction) for c in found.cells]
+    for found in table_cells(horizontal, vertical):
+        cells = [_to_reading(c, width, height, direction) for c in found]
         table, box = _table_from_cells(cells, remaining, result.number)
         if table is None:
             continue
@@ -198,7 +65,13 @@ def _edges(values: list[float]) -> list[float]:
 
 
 def _index(edges: list[float], v: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+    """The index of the edge nearest v (the lower one on a tie); edges ascend."""
+    i = bisect.bisect_left(edges, v)
+    if i == 0:
+        return 0
+    if i == len(edges) or abs(edges[i - 1] - v) <= abs(edges[i] - v):
+        return i - 1
+    return i
 
 
 def _is_layout_cell(text: str) -> bool:
