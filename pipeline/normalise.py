@@ -155,10 +155,15 @@ def normalise(raw: RawDocument) -> RawDocument:
     removed: list[str] = []
     items = []
     for it in raw.items:
+        # an item normalisation leaves as it is goes on as it is (no copy: later stages never change one)
         if isinstance(it, Line):
-            it = replace(it, text=normalise_text(it.text, found, removed))
+            text = normalise_text(it.text, found, removed)
+            if text != it.text:
+                it = replace(it, text=text)
         elif isinstance(it, Table):
-            it = replace(it, rows=[[normalise_text(c, found, removed) for c in row] for row in it.rows])
+            rows = [[normalise_text(c, found, removed) for c in row] for row in it.rows]
+            if rows != it.rows:
+                it = replace(it, rows=rows)
         items.append(it)
     warnings = list(raw.warnings)
     if removed:

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from vanban.lexicon import abbreviations, load
 
@@ -94,7 +95,7 @@ def phrase_mask(words: list[str], phrases: dict[str, tuple[tuple[str, ...], ...]
     "chính" in "Sở Tài chính" is not the "chính" of "chính quyền")."""
     out = [False] * len(words)
     after = 0                           # a phrase found ends here: no new one starts inside it
-    for i in [i for i, w in enumerate(words) if w in phrases]:
+    for i in compress(range(len(words)), map(phrases.__contains__, words)):   # the words opening one (C loop)
         if i < after:
             continue
         for p in phrases[words[i]]:

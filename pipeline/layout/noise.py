@@ -25,11 +25,11 @@ def drop_noise(items: list) -> tuple[list, int | None]:
     """Drop running headers and signature stamps (everywhere); infer pages from running headers."""
     infer = not any(getattr(it, "page", None) for it in items)
     page, seen_content, in_stamp, after_noise = 1, False, False, False
-    out: list = []
+    out: list = []                  # (item, its page when pages are inferred)
 
     def drop_blanks_before() -> None:
         # the blank lines around a page break are not paragraph breaks
-        while out and isinstance(out[-1], Line) and not out[-1].text:
+        while out and isinstance(out[-1][0], Line) and not out[-1][0].text:
             out.pop()
 
     for it in items:
@@ -53,7 +53,7 @@ def drop_noise(items: list) -> tuple[list, int | None]:
                 if text:
                     drop_blanks_before()
                     # the page number itself: layout drops it outside flat tables
-                    out.append(replace(it, page=page) if infer else it)
+                    out.append((it, page))
                 continue
             after_noise = False
             if text and PAGE_NUMBER.match(text):
@@ -61,10 +61,12 @@ def drop_noise(items: list) -> tuple[list, int | None]:
                 after_noise = True
             if text and not PAGE_NUMBER.match(text):
                 seen_content = True
-        out.append(replace(it, page=page) if infer else it)
-    if infer and page == 1:
-        out = [replace(it, page=None) for it in out]          # no page evidence at all: leave pages unknown
-    return out, (page if infer and page > 1 else None)
+        out.append((it, page))
+    if not infer:
+        return [it for it, _ in out], None
+    if page == 1:                   # no page evidence at all: leave pages unknown
+        return [it if it.page is None else replace(it, page=None) for it, _ in out], None
+    return [it if it.page == p else replace(it, page=p) for it, p in out], page
 
 
 def blank_lines_meaningful(items: list) -> bool:
