@@ -103,7 +103,7 @@ def test_a_coordinator_naming_no_body_is_left_out():
      "cáp;", ["Đơn vị quản lý hạ tầng kỹ thuật liên quan"]),
 ])
 def test_a_bare_collective_coordinator_keeps_the_words_that_say_which(text, coordinators):
-    from vanban.extractors.tasks.assignment import coordinators_in
+    from vanban.extractors.tasks.coordinators import coordinators_in
     assert coordinators_in(text) == coordinators
 
 
@@ -148,5 +148,5 @@ def test_a_name_keeps_what_belongs_to_it(text, lead):
     ("Sở Tài chính phối hợp thực hiện kiểm kê tài sản kết cấu hạ tầng", []),
 ])
 def test_coordinators_right_after_phoi_hop_without_voi(text, coordinators):
-    from vanban.extractors.tasks.assignment import coordinators_in
+    from vanban.extractors.tasks.coordinators import coordinators_in
     assert coordinators_in(text) == coordinators

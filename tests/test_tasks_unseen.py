@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from vanban.extractors.tasks import extract_tasks
-from vanban.extractors.tasks.assignment import names_only
+from vanban.extractors.tasks.lead_names import names_only
 from vanban.pipeline.layout import layout
 from vanban.pipeline.normalise import normalise
 from vanban.pipeline.read import read

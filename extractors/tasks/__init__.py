@@ -29,8 +29,11 @@ from vanban.schemas.models import Metadata, Task, Warning
 
 from ..bodies import find_bodies
 from ..deadlines import find_deadline
-from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, all_bodies, analyse, assignment, coordinators_in, is_rate, names_only, node_text,
-                         phrases, read_assignment, strip_opener)
+from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment, is_rate, node_text, read_assignment,
+                         strip_opener)
+from .coordinators import coordinators_in
+from .cues import phrases
+from .lead_names import all_bodies, names_only
 from .columns import clean
 from .blocks import block_fields, block_task, is_block_label
 from .flat import find_flat_regions, tasks_from_flat

@@ -14,7 +14,9 @@ from vanban.pipeline.types import Node
 from vanban.schemas.models import Task, Warning
 
 from ..deadlines import parse_deadline
-from .assignment import analyse, has_duty, node_text, split_names
+from .assignment import analyse, node_text
+from .cues import has_duty
+from .lead_names import split_names
 from .columns import clean, column_role, fold, folded
 
 # --------------------------------------------------------------------------- per-task blocks

@@ -1,0 +1,101 @@
+"""Coordinators and co-leads: the bodies named after a cue inside a task's text.
+
+    coordinators_in(text)   coordinators  # phối hợp: after "phối hợp với ...", or a body right after "phối hợp"
+    co_leads(text)          bodies after "đồng chủ trì với", "cùng với"
+"""
+from __future__ import annotations
+
+import re
+
+from vanban.lexicon import load
+
+from ..bodies import kind_of
+from ..bodies.names import is_bare
+from .cues import phrases, phrase_re, find_word, starts_of
+from .lead_names import leading_bodies, split_names
+
+# Where a phrase of names after "phối hợp với" surely ends: "; . : ("
+PHRASE_STOP = re.compile(r"[;.:(]")
+
+
+def co_leads(text: str) -> list[str]:
+    """Bodies named after "đồng chủ trì với", "cùng với": names only ("cùng với Nhà nước tham gia
+    đào tạo" names none)."""
+    return _names_after(text, phrases().co_lead, names_only=True)
+
+
+def coordinators_in(text: str) -> list[str]:
+    """Coordinators (phối hợp): the bodies after `phối hợp với ...`, or a body named right after `phối hợp`."""
+    found = _names_after(text, phrases().coordinate)
+    return found + [n for n in _named_right_after(text, phrases().coordinate_direct) if n not in found]
+
+
+def _named_right_after(text: str, cues: tuple[str, ...]) -> list[str]:
+    """Bodies the finder reads right after a cue, when their name ends there: a capitalised word
+    next means the name goes on past what the gazetteer knows ("Ban Quản lý Khu kinh tế" + " Dung
+    Quất ..."), and a name cut short is worse than none; each name must be a body whole and no
+    longer than a body name is ("Các lực lượng" yes, "UBND các xã, phường huy động ca nô, xuồng
+    máy, xe chuyên dụng để tiếp cận ..." no: pool 62f25a03)."""
+    limit = load("checks.yaml")["max_name_words"]        # the body-name bound of the self-checks
+    out: list[str] = []
+    for tail in _tails_after(text, cues):
+        who = leading_bodies(tail)
+        if not who or not tail.startswith(who) or tail[len(who):].lstrip()[:1].isupper():
+            continue
+        out += [n for n in split_names(who) if n not in out and not is_bare(n) and kind_of(n) != "other"
+                and len(n.split()) <= limit]
+    return out
+
+
+def _tails_after(text: str, cues: tuple[str, ...]):
+    """The text after each place a cue stands (case-folded match), its leading spaces, commas and colon dropped."""
+    low = text.casefold()
+    for cue in cues:
+        for m in phrase_re(cue).finditer(low):
+            yield text[m.end():].lstrip(" ,:")
+
+
+def _names_after(text: str, cues: tuple[str, ...], names_only: bool = False) -> list[str]:
+    """Bodies named right after a cue ("phối hợp với Báo Bắc Giang, Đài Phát thanh và Truyền hình tỉnh
+    tăng cường ...")."""
+    out: list[str] = []
+    for tail in _tails_after(text, cues):
+        who = leading_bodies(tail) or ("" if names_only else _until_verb(tail))
+        names = split_names(who)
+        if names and is_bare(names[-1]):
+            who = _described(tail, who)
+        out += [n for n in split_names(who) if n not in out and not is_bare(n)]
+    return out
+
+
+#: The words after a bare collective, up to punctuation: "các cơ quan" + " quản lý NTTS trong ..."
+WORDS_AFTER = re.compile(r"\s+([^\s,;.:()]+)")
+#: The words that close a collective's description: "... chuyên môn" + " có liên quan", " khác"
+CLOSER = re.compile(r"\s+(?:có liên quan|liên quan|khác)(?!\w)")
+
+
+def _described(tail: str, who: str) -> str:
+    """A bare collective after "phối hợp với" and the words that say which ("các cơ quan" + "truyền thông",
+    "đơn vị" + "quản lý hạ tầng kỹ thuật liên quan"): up to punctuation, a word that never narrows a name
+    ("để", "trong", "khi") or a duty verb after the first word, at most 8 words; `who` if none."""
+    p, end, taken = phrases(), len(who), 0
+    verbs = set(starts_of(tail, "verbs"))
+    for m in WORDS_AFTER.finditer(tail, len(who)):
+        if m.start() != end or taken >= 8 or m.group(1) in p.not_qualifier or not m.group(1)[:1].islower() \
+                and not m.group(1).isupper() or (taken and m.start(1) in verbs):
+            break
+        end, taken = m.end(), taken + 1
+    if tail[len(who):end].strip().casefold() in p.duty:
+        return who                              # only a verb ("các cơ quan" + "xem xét, ..."): no description
+    closer = CLOSER.match(tail, end)            # "... chuyên môn" + " có liên quan"
+    return tail[:closer.end() if closer else end] if taken else who
+
+
+def _until_verb(tail: str) -> str:
+    stops = [i for i in (find_word(tail, d) for d in phrases().duty + ("để", "nhằm", "trong việc", "trong"))
+             if i > 0]
+    stops += [m.start() for m in PHRASE_STOP.finditer(tail)]
+    cut = min(stops) if stops else -1
+    if cut <= 0 or cut > 160:
+        return ""
+    return tail[:cut].rstrip(" ,")

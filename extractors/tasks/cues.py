@@ -1,0 +1,115 @@
+"""Cue words of assignment sentences and where they stand in a text.
+
+    phrases()                 the words of lexicon/data/assignment_words.yaml, loaded once
+    starts_of(text, kind)     offsets where a duty verb / lead word / coordinator cue starts
+    starts_with_duty(rest)    does the text after a name open with work ("xây dựng ...", "chủ trì ...")
+
+The lists: openers (`Giao`, `Đề nghị`), lead words  # chủ trì, coordinator cues  # phối hợp với,
+duty verbs, and the words that end or never narrow a name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vanban.lexicon import load
+
+from .columns import starts_with_head
+
+@dataclass(frozen=True)
+class _Phrases:
+    openers: tuple[str, ...]
+    lead_words: tuple[str, ...]
+    co_lead: tuple[str, ...]
+    coordinate: tuple[str, ...]
+    coordinate_direct: tuple[str, ...]
+    directive: tuple[str, ...]
+    duty: tuple[str, ...]
+    adverbial: tuple[str, ...]
+    not_duty: frozenset[str]
+    not_qualifier: frozenset[str]
+    tail_junk: frozenset[str]
+    duty_starts: tuple[str, ...]
+    topic_openers: tuple[str, ...]
+    noun_duties: frozenset[str]
+    rate_openers: frozenset[str]
+    rule_words: re.Pattern
+    clause_words: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def phrases() -> _Phrases:
+    """The assignment words of lexicon/data/assignment_words.yaml, longest first, loaded once."""
+    d = load("assignment_words.yaml")
+    srt = lambda xs: tuple(sorted((x.casefold() for x in xs), key=len, reverse=True))  # noqa: E731
+    return _Phrases(openers=srt(d["lead_openers"]), lead_words=srt(d["lead_words"]),
+                    co_lead=srt(d["co_lead_words"]), coordinate=srt(d["coordinate_words"]),
+                    coordinate_direct=srt(d["coordinate_direct_words"]), directive=srt(d["directive_words"]),
+                    duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
+                    not_qualifier=frozenset(d["not_qualifier_words"]),
+                    tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
+                    topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
+                    noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]),
+                    rule_words=_words_re(d["rule_words"]), clause_words=_words_re(d["clause_words"]))
+
+
+def _words_re(words: list[str]) -> re.Pattern:
+    """Whole lower-case words, case-sensitive ("quyết định", not "Quyết định số ...")."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+
+
+
+@lru_cache(maxsize=None)
+def phrase_re(phrase: str) -> re.Pattern:
+    """A task word as a whole word ("chủ trì", "phối hợp với"), compiled once."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+
+
+def find_all(text: str, phrase: str) -> list[int]:
+    if phrase not in text:
+        return []               # no regex scan for a phrase the text does not hold
+    return [m.start() for m in phrase_re(phrase).finditer(text)]
+
+
+def find_word(low: str, phrase: str) -> int:
+    m = phrase_re(phrase).search(low)
+    return m.start() if m else -1
+
+
+def opens_with_head(text: str) -> bool:
+    return starts_with_head(text[:1].upper() + text[1:])          # "Giao người đứng đầu các cơ quan ..."
+
+
+@lru_cache(maxsize=None)
+def _any_of(kind: str) -> re.Pattern:
+    """One pattern for a whole word list, matching (zero-width) wherever one of its phrases starts
+    as a whole word: kind "verbs" (duty verbs and lead words), "lead", "duty", "lead_or_coordinate"."""
+    p = phrases()
+    words = {"verbs": p.duty + p.lead_words, "lead": p.lead_words, "duty": p.duty,
+             "lead_or_coordinate": p.lead_words + p.coordinate}[kind]
+    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?=(?:" + alts + r")(?!\w))")
+
+
+def starts_of(text: str, kind: str):
+    """Offsets, in order, where a phrase of the list starts."""
+    return (m.start() for m in _any_of(kind).finditer(text))
+
+
+def has_duty_verb(text: str) -> bool:
+    return _any_of("duty").search(text) is not None
+
+
+def has_duty(text: str) -> bool:
+    return _any_of("lead_or_coordinate").search(text) is not None
+
+
+def starts_with_duty(rest: str) -> bool:
+    first = rest.split()[0] if rest.split() else ""
+    if first[:1].islower() and first.strip(",.;:") not in phrases().not_duty:
+        return True                                   # "... tỉnh xây dựng Đề án", "... tổng hợp, tham mưu"
+    low = rest.casefold()
+    return any(low.startswith(d) for d in phrases().duty + phrases().lead_words + phrases().coordinate) \
+        or low.startswith(phrases().duty_starts)

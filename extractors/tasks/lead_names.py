@@ -1,0 +1,177 @@
+"""Names at the head of a task sentence: where the run of body names that leads it ends.
+
+    leading_bodies(text)    the names that open a text, as written, never past the first duty verb
+    split_names(text)       one name per holder ("Sở Tài chính, Sở Nội vụ" -> two)
+    all_bodies(text)        is a short text a list of bodies and nothing else
+    names_only(text)        is a list item only names (a list of units, recipients): no work
+    name_part(name)         a lead as a body's name, "" when it is the subject of a rule
+"""
+from __future__ import annotations
+
+import re
+
+from ..bodies import find_bodies, split_bodies
+from .columns import clean
+from .cues import phrases, starts_of, has_duty, has_duty_verb, opens_with_head
+
+# An aside in brackets after a name: "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"
+PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+# An aside in brackets that is no part of a name: any but one or two words without a digit ("(cũ)", "(mới)")
+ASIDE = re.compile(r"\s*\((?![^()\d\s]+(?:\s[^()\d\s]+)?\))[^()]*\)")
+# Items of a list of names: "Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW ...", "Ủy ban Kiểm sát; 2. Văn phòng"
+NAME_ITEMS = re.compile(r"\s*;\s*|\s+[-–]\s+(?=[A-ZĐÂ-Ỹ])")
+# A list item's marker: "2. ", "- ", "(3) ", "a) "
+ITEM_MARK = re.compile(r"^(?:[-–+•]\s*|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
+# The archive entry that closes a recipients list: "Lưu: VT, HC", "- Lưu VT"
+RECORDS = re.compile(r"^Lưu\b")
+# Clauses of one task sentence, or items of a list of bodies: "...; Hội Văn học nghệ thuật tỉnh xây dựng ..."
+CLAUSE_SPLIT = re.compile(r"\s*;\s*")
+# The commas between the items of a list of names: "Chánh Văn phòng Bộ, Vụ trưởng Vụ Tổ chức cán bộ"
+NAME_LIST_SPLIT = re.compile(r"\s*,\s*")
+# Punctuation that ends a name list: "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm" has none
+SENTENCE_MARK = re.compile(r"[.;:]")
+# What may stand between two names of one list: ", ", " và ", "; "
+NAME_GAP = re.compile(r"\s*(?:,|và|,\s*và|;)?\s*")
+# Words that do not occur inside a list of body names: "Các Bộ, cơ quan thống nhất chỉ có một cơ quan chủ trì"
+# ("có liên quan" does: "Thủ trưởng các đơn vị có liên quan")
+NOT_IN_NAME = re.compile(r"(?<!\w)(?:có(?! liên quan)|là|đã|được|phải|sẽ|chỉ|một|không)(?!\w)")
+
+
+def name_part(name: str) -> str:
+    """A lead as a body's name: "" when it is the subject of a rule ("Các Quyết định sau đây hết hiệu lực
+    ...", "Cơ quan nhà nước phải phân loại dữ liệu ..."), cut before a verb the finder ran over ("Chủ tịch
+    Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là ..."). Words inside
+    the body names found do not count. An aside goes ("Ban Quản lý ... (sau đây gọi tắt là ...)") unless it
+    tells two bodies apart ("Đoàn Luật sư tỉnh Lâm Đồng (cũ)", "(mới)")."""
+    p = phrases()
+    name = ASIDE.sub("", name).strip()
+    spans = find_bodies(name)
+    outside = lambda m: not any(b.start <= m.start() < b.end for b in spans)  # noqa: E731
+    cut = next((m for m in p.clause_words.finditer(name) if outside(m)), None)
+    if cut is not None:
+        name = trim_tail(name[:cut.start()])
+        if not (opens_with_head(name) or (spans and spans[0].start == 0)):
+            return ""
+    return "" if any(outside(m) for m in p.rule_words.finditer(name)) else name
+
+
+
+def names_only(text: str) -> bool:
+    """Is the text a list of body names and nothing else, so no work: a list of units
+    ("1. Ủy ban Kiểm sát; 2. Văn phòng; ..."), a recipients line without its label
+    ("- Chính phủ; - Ban Tổ chức Trung ương; ... - Lưu: HC, PLTP."), a heading that is only a name?"""
+    parts = [ITEM_MARK.sub("", p).strip(" .;,") for p in NAME_ITEMS.split(clean(text))]
+    parts = [p for p in parts if p and not RECORDS.match(p)]
+    return bool(parts) and all(_is_name(p) for p in parts)
+
+
+def _is_name(text: str) -> bool:
+    """One item of a name list: bodies and nothing more, short or covered by the names found
+    ("Các doanh nghiệp nhà nước, Tổng Công ty tiên phong, dẫn dắt sự phát triển ..." is no name)."""
+    if not all_bodies(text) or _duty_outside_names(text):
+        return False
+    covered = sum(b.end - b.start for b in find_bodies(text))
+    return len(text.split()) <= 10 or covered >= 0.8 * len(text)
+
+
+def is_sentence(text: str) -> bool:
+    """A heading that is a sentence about its bodies, not their names: a body, then a lower-case verb and
+    at least two more words ("Thủ tướng Chính phủ xem xét, quyết định chủ trương viện trợ")."""
+    who = leading_bodies(text)
+    rest = text[len(who):].lstrip(" ,")
+    low = rest.casefold()
+    verb = next((v for v in phrases().duty + phrases().lead_words + phrases().coordinate + phrases().duty_starts
+                 if low.startswith(v)), None)
+    # "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan": "tổ chức," is a name of the list
+    return bool(who) and verb is not None and len(rest.split()) >= 3 and rest[:1].islower() \
+        and not (verb in phrases().noun_duties and rest[len(verb):].lstrip().startswith(","))
+
+
+def _duty_outside_names(text: str) -> bool:
+    """A duty verb outside the body names found in the text ("Chủ tịch Ủy ban nhân dân các xã, phường
+    tổ chức niêm yết ..." yes; "Cơ quan, tổ chức, cá nhân có liên quan" no)."""
+    spans = find_bodies(text)
+    return any(not any(b.start <= i < b.end for b in spans) for i in starts_of(text, "duty"))
+
+
+
+def all_bodies(text: str) -> bool:
+    """Is this short text a list of bodies and nothing else ("Sở Nội vụ", "Các sở, ban, ngành, UBND ...")?"""
+    t = text.strip(" :;.")
+    if not t or len(t) > 200 or has_duty(t):
+        return False
+    t = PARENTHESIS.sub("", t).strip()
+    spans = find_bodies(t)
+    if spans and spans[0].start <= 1 and sum(b.end - b.start for b in spans) >= 0.6 * len(t):
+        return True
+    return opens_with_head(t) and len(t.split()) <= 40 and not has_duty_verb(t)
+
+
+def leading_bodies(text: str) -> str:
+    """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
+    chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm")."""
+    spans = find_bodies(text)
+    inside = lambda i: any(b.start < i < b.end for b in spans)  # noqa: E731  "tổ chức chính trị - xã hội"
+    verb = next((i for i in starts_of(text, "verbs") if i > 0 and not inside(i)), len(text))
+    strong = next((i for i in starts_of(text, "lead") if i > 0), len(text))
+    if strong < min(len(text), 400) and ((spans and spans[0].start <= 1) or opens_with_head(text)):
+        inside = [b for b in spans if b.end <= strong + 1]
+        head = text[:strong]
+        if (sum(b.end - b.start for b in inside) >= 0.7 * len(head.rstrip())
+                or (opens_with_head(text) and not SENTENCE_MARK.search(head) and not NOT_IN_NAME.search(head)
+                    and (not has_duty_verb(head) or _heads_list(head)))):
+            return trim_tail(head)              # "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm"
+    if spans and spans[0].start <= 1:
+        end, last = spans[0].end, spans[0]
+        for b in spans[1:]:
+            gap = text[end:b.start]
+            if NAME_GAP.fullmatch(gap):
+                end, last = b.end, b
+            else:
+                break
+        if verb < len(text) and end < verb and text[end:end + 1] == "," and verb - end < 80:
+            end = verb                                  # "Các doanh nghiệp, tổ chức kinh tế, cơ sở ... bố trí"
+        elif verb < len(text) and end < verb and _qualifies(last, text[end:verb]):
+            end = verb                                  # "Các doanh nghiệp" + " viễn thông, doanh nghiệp bưu chính ưu tiên"
+        return trim_tail(text[:min(end, verb)])
+    if not opens_with_head(text) or verb >= len(text) or verb > 200:
+        return ""
+    return trim_tail(text[:verb])
+
+
+def _qualifies(span, gap: str) -> bool:
+    """Do the few lower-case words between a collective name and the duty verb narrow that name
+    ("Các doanh nghiệp" + "công nghệ số", "Các cơ quan" + "thanh tra")? Not one more word after a list
+    ("Các sở, ban, ngành" + "nghiên cứu,"), nor words that start a clause ("có liên quan đến việc", "(để")."""
+    ws = gap.replace(",", " ").split()
+    if "," in span.name and "," not in gap.strip(" ,"):
+        return False            # after a list only a list goes on ("Các doanh nghiệp, tổ chức" + "kinh tế, cơ sở ...")
+    return (span.kind == "collective" and 0 < len(ws) <= 8
+            and gap.strip()[:1].islower() and not SENTENCE_MARK.search(gap) and "(" not in gap
+            and not NOT_IN_NAME.search(gap) and not any(w in phrases().not_qualifier for w in ws))
+
+
+def _heads_list(text: str) -> bool:
+    """A list of at least two names, each item written with a capital opening with a body head
+    (a duty word may sit inside a name: "Chánh Văn phòng Bộ, Vụ trưởng Vụ Khoa học công nghệ,
+    môi trường và Vật liệu xây dựng, Thủ trưởng các đơn vị thuộc Bộ")."""
+    items = [x for x in NAME_LIST_SPLIT.split(text.strip(" ,")) if x[:1].isupper()]
+    return len(items) >= 2 and all(opens_with_head(x) for x in items)
+
+
+def trim_tail(who: str) -> str:
+    ws = who.rstrip(" ,;").split()
+    while ws and ws[-1] in phrases().tail_junk:
+        ws.pop()
+    return " ".join(ws).rstrip(" ,;")
+
+
+
+def split_names(text: str) -> list[str]:
+    text = clean(text).strip(" ,;:.")
+    if not text:
+        return []
+    out: list[str] = []
+    for part in CLAUSE_SPLIT.split(text):
+        out += [n for n in split_bodies(part) if n and n not in out]
+    return out
