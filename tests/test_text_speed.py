@@ -121,3 +121,20 @@ def test_upper_case_tests_as_before(text):
     assert is_upper(text) == (bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
     assert is_upper_line(text) == (len(letters) >= 2 and all(c.isupper() for c in letters))
     assert is_mostly_upper(text) == (len(letters) >= 8 and sum(c.islower() for c in letters) <= len(letters) * 0.08)
+
+
+#: one real sentence, several mentions (corpus/bacgiang-2024-kh-ubnd-nq45.txt, appendix row 4, and pool/md)
+MENTIONS_SENTENCE = ("Sửa đổi, bổ sung Quyết định số 06/2021/QĐ-UBND ngày 16/3/2021 của UBND tỉnh ban hành; "
+                     "Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 3987/QĐ-TCHQ  "
+                     "ngày 4/12/2013; 2. Nghị quyết này thay thế Nghị quyết số 61/2021/NQ-HĐND")
+
+
+def test_relation_by_sorted_spans_as_by_a_scan():
+    """with_relations hands every mention's span, this one's too, sorted once: the relation of each
+    mention is the one read with the other spans alone."""
+    from vanban.extractors.relations import _Spans, mention_relation
+    spans = [(m.start(), m.end()) for m in re.finditer(r"(?:Quyết định|Nghị quyết) số [0-9][^\s,;]*", MENTIONS_SENTENCE)]
+    assert len(spans) == 3
+    relations = [mention_relation(MENTIONS_SENTENCE, s, e, _Spans(spans + [(s, e)])) for s, e in spans]
+    assert relations == [mention_relation(MENTIONS_SENTENCE, s, e, [o for o in spans if o != (s, e)]) for s, e in spans]
+    assert relations == ["amends", "replaces", "replaces"]
