@@ -52,7 +52,7 @@ def stages(files: list[str]) -> dict[str, float]:
         return wrapper
 
     for name in ("read", "normalise", "layout", "segment", "check_document", "build_tree_checked",
-                 "extract_metadata", "find_citations", "resolve_references", "extract_tasks", "link_tasks",
+                 "extract_metadata", "find_citations", "resolve_references", "extract_tasks", "link_tasks", "run_checks",
                  "collect_bodies", "to_sections"):
         if hasattr(run, name):
             setattr(run, name, timed(name, getattr(run, name)))
