@@ -34,6 +34,7 @@ class _Phrases:
     topic_openers: tuple[str, ...]
     noun_duties: frozenset[str]
     rate_openers: frozenset[str]
+    form_fields: tuple[str, ...]
     rule_words: re.Pattern
     clause_words: re.Pattern
 
@@ -51,6 +52,7 @@ def phrases() -> _Phrases:
                     tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
                     topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
                     noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]),
+                    form_fields=srt(d["form_fields"]),
                     rule_words=_words_re(d["rule_words"]), clause_words=_words_re(d["clause_words"]))
 
 
