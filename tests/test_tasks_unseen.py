@@ -31,7 +31,7 @@ def test_assignment_in_a_later_sentence_of_an_article():
 def test_one_word_heading_is_a_wrapped_sentence():
     # 103 386/NQ-CP: "**Điều 4. **Các" / "Bộ trưởng, Thủ trưởng các cơ quan có liên quan chịu trách nhiệm ..."
     tasks, _ = _tasks("103_pool-*.md")
-    assert tasks["body:Điều 4"].lead == ["Các Bộ trưởng", "Thủ trưởng các cơ quan có liên quan"]
+    assert tasks["body:Điều 4"].lead == ["Các Bộ trưởng, Thủ trưởng các cơ quan có liên quan"]   # titles + body: one holder
 
 
 def test_recipients_line_without_label_is_no_task():

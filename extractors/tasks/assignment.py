@@ -101,6 +101,8 @@ def analyse(text: str) -> Optional[Assign]:
 def _analyse(text: str) -> Optional[Assign]:
     t = strip_opener(text)
     m = LEAD_COLON.match(t)
+    if m and any(b.start < m.end("who") < b.end for b in find_bodies(t[:m.end("who") + 120])):
+        m = None    # the colon is inside a name: "Ủy ban nhân dân các tỉnh: Đắk Lắk, ..., Lâm Đồng tiếp tục" (227/CĐ-TTg)
     if m and all_bodies(m.group("who")) and not is_sentence(m.group("who")):
         rest = m.group("rest")
         if is_form_field(m.group("who")):

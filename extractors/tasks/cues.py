@@ -113,5 +113,9 @@ def starts_with_duty(rest: str) -> bool:
     if first[:1].islower() and first.strip(",.;:") not in phrases().not_duty:
         return True                                   # "... tỉnh xây dựng Đề án", "... tổng hợp, tham mưu"
     low = rest.casefold()
+    words = load("assignment_words.yaml")
+    modal = next((m for m in words["duty_modals"] if low.startswith(m + " ")), None)
+    if modal:                                         # "phải phát huy ...": a duty; "phải có ...": a rule
+        return low[len(modal) + 1:].startswith(tuple(words["modal_duties"]))
     return any(low.startswith(d) for d in phrases().duty + phrases().lead_words + phrases().coordinate) \
         or low.startswith(phrases().duty_starts)
