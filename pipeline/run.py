@@ -41,7 +41,8 @@ def parse(path: str | Path, data: bytes | None = None) -> Document:
     warnings = tree_warnings + warnings
     references, w = resolve_references(find_citations(doc, tree), doc, metadata)
     warnings += w
-    tasks, w = extract_tasks(doc, tree, metadata)
+    with_front = with_body_node(seg, tree)           # the text before the first heading: a letter's requests
+    tasks, w = extract_tasks(doc, tree, metadata, front=with_front[0] if len(with_front) > len(tree) else None)
     warnings += w
     tasks = link_tasks(tasks, references)
     bodies = collect_bodies(tasks, doc)
@@ -51,7 +52,7 @@ def parse(path: str | Path, data: bytes | None = None) -> Document:
                       ocr=bool(raw.ocr_pages), ocr_pages=raw.ocr_pages, detail=raw.detail,
                       legacy_encoding=raw.legacy_encoding),
         metadata=metadata,
-        sections=to_sections(with_body_node(seg, tree)),
+        sections=to_sections(with_front),
         tasks=tasks,
         references=references,
         bodies=bodies,

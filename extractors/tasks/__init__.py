@@ -34,6 +34,7 @@ from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment,
 from .coordinators import coordinators_in
 from .cues import phrases
 from .lead_names import all_bodies, names_only
+from .letters import front_requests
 from .members import members_heading
 from .columns import clean
 from .blocks import block_fields, block_task, is_block_label
@@ -46,7 +47,9 @@ __all__ = ["extract_tasks", "read_assignment"]
 BULLETS = {"-", "–", "—", "+", "•", "∙", "·"}
 
 
-def extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata) -> tuple[list[Task], list[Warning]]:
+def extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata,
+                  front: Optional[Node] = None) -> tuple[list[Task], list[Warning]]:
+    """`front`: the text before the first heading (the "preamble" or "body" node), read for a letter's requests."""
     year = _doc_year(metadata)
     tasks: list[Task] = []
     warnings: list[Warning] = []
@@ -58,8 +61,11 @@ def extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata) -> tuple[l
             used.update(id(b) for b in blocks)
             tasks += res.tasks
             warnings += res.warnings
-    # 2-3. blocks and body paragraphs, walking the tree
+    # 2-3. blocks and body paragraphs, walking the tree; a letter's requests (letters.py)
+    whole, asked = front_requests(front, tree)
+    tasks += [_body_task(front, whole, year)] if whole is not None else []
     for root in tree:
+        tasks += [_body_task(root, asked[id(root)], year)] if id(root) in asked else []
         _walk(root, None, year, used, tasks, warnings)
     _unique_ids(tasks)
     return tasks, warnings + _unparsed_deadline_warnings(tasks, warnings)

@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
+
+from vanban.lexicon import doc_types, load
+from vanban.lexicon.citations import UP
 
 from vanban.pipeline.types import Node
 
@@ -55,7 +59,7 @@ def assignment(node: Node) -> Optional[Assign]:
         return Assign(lead=inner.lead, coordinators=inner.coordinators, description=node_text(node))
     if title and all_bodies(title) and not is_sentence(title) and not is_form_field(title):
         lead = split_names(PARENTHESIS.sub("", title))
-        return _for_a_body(Assign(lead=lead + co_leads(text), coordinators=coordinators_in(text),
+        return for_a_body(Assign(lead=lead + co_leads(text), coordinators=coordinators_in(text),
                                   description=text or title))
     full = node_text(node)            # a heading, or the first line of a paragraph taken for one
     if not full:
@@ -74,12 +78,12 @@ def _cut_at_break(title: str) -> bool:
     return bool(last) and (is_bare(last) or is_bare(held_body(last) or last))   # "Chánh Văn phòng" + "UBND tỉnh"
 
 
-def _for_a_body(a: Assign) -> Optional[Assign]:
+def for_a_body(a: Assign) -> Optional[Assign]:
     """The assignment, or None when its leads name no body: a rule about whoever fits a description
     ("Cơ quan quản lý cơ sở dữ liệu quốc gia, ... quyết định lộ trình ...", "Cơ quan, tổ chức, cá nhân
     có quyền sử dụng ..."), which a tracker cannot give to anyone. Coordinators that name no body
     ("phối hợp với các cơ quan, UBND các xã, phường, đơn vị liên quan": "Các cơ quan") are left out."""
-    lead = [n for n in (name_part(n) for n in a.lead) if n]
+    lead = [n for n in (name_part(n) for n in a.lead) if n and any(c.isalpha() for c in n)]   # not "…….……"
     if a.lead and (not lead or all(is_bare(n) for n in lead)):
         return None
     return Assign(lead=lead, coordinators=[c for c in a.coordinators if not is_bare(c)], description=a.description)
@@ -94,12 +98,15 @@ def read_assignment(text: str) -> Optional[tuple[list[str], list[str]]]:
 
 def analyse(text: str) -> Optional[Assign]:
     """`<Bodies>: ...`, `[Giao|Đề nghị] <Bodies> chủ trì ...`, `<Body> xây dựng ...; <Body> xây dựng ...`."""
-    a = _analyse(text)
-    return _for_a_body(a) if a is not None else None
+    a = _analyse(after_in_force(text))
+    return for_a_body(a) if a is not None else None
 
 
 def _analyse(text: str) -> Optional[Assign]:
     t = strip_opener(text)
+    asked = t != text                                 # a request: "Giao ...", "Yêu cầu ..."
+    if asked:
+        t = _bracket_holder(t[:1].upper() + t[1:])    # "Yêu cầu các bộ, ngành ..." names "Các bộ, ngành"
     m = LEAD_COLON.match(t)
     if m and any(b.start < m.end("who") < b.end for b in find_bodies(t[:m.end("who") + 120])):
         m = None    # the colon is inside a name: "Ủy ban nhân dân các tỉnh: Đắk Lắk, ..., Lâm Đồng tiếp tục" (227/CĐ-TTg)
@@ -112,8 +119,8 @@ def _analyse(text: str) -> Optional[Assign]:
         return Assign(lead=split_names(m.group("who")) + co_leads(rest), coordinators=coordinators_in(rest),
                        description=rest.strip() or text)
     if m and m.group("who").casefold().startswith(phrases().topic_openers):
-        inner = analyse(m.group("rest"))         # "Về việc thỏa thuận giao cắt ...: Ủy ban nhân dân Thành phố ... xử lý"
-        if inner is not None:
+        inner = analyse(m.group("rest")) or _later_holder(m.group("who"), m.group("rest"))
+        if inner is not None:                    # "Về việc thỏa thuận giao cắt ...: Ủy ban nhân dân Thành phố ... xử lý"
             return Assign(lead=inner.lead, coordinators=inner.coordinators, description=text)
     who = leading_bodies(t)
     if not who:
@@ -123,6 +130,9 @@ def _analyse(text: str) -> Optional[Assign]:
         return _assigned_inside(text)
     rest = PARENTHESIS.sub("", t[len(who):], count=1) if t[len(who):].lstrip().startswith("(") else t[len(who):]
     rest = rest.lstrip(" ,")
+    who, rest = _with_person(who, rest)
+    rest = _skip_asides(rest)
+    rest = strip_modal(rest) if asked else rest   # a modal after a request ("Yêu cầu các bộ ... phải ...")
     if not starts_with_duty(rest):
         return _assigned_inside(text)
     lead = split_names(who)
@@ -135,7 +145,98 @@ def _analyse(text: str) -> Optional[Assign]:
         if w2 and starts_with_duty(clause[len(w2):].lstrip(" ,")):
             lead += [n for n in split_names(w2) if n not in lead]
     lead += [n for n in co_leads(rest) if n not in lead]
+    lead += [n for n in _later_requests(t) if n not in lead]
     return Assign(lead=lead, coordinators=coordinators_in(rest), description=text)
+
+
+#: a person's name after an office: two to four capitalised words ("Phó Thủ tướng Chính phủ" + " Trần Hồng Hà")
+PERSON_NAME = re.compile(r"\s*((?:[" + UP + r"][^\W\d_]*\s+){1,3}[" + UP + r"][^\W\d_]*)(?=\s+[^\W\d_" + UP + "])")
+#: a time between a holder and its work: "trước ngày 15 tháng 11 năm 2025", "trong tháng 11/2025"
+TIME_ASIDE = re.compile(r"^(?:trước|trong|từ|đến|vào)\s+(?:ngày|tháng|năm)\s+\d{1,4}(?:\s+tháng\s+\d{1,2}|/\d{1,2})?"
+                        r"(?:\s+năm\s+\d{4}|/\d{4})?\s*,?\s*")
+#: a role in brackets, its holder inside: "Nhà đầu tư (Tập đoàn Đèo Cả) rà soát ..."
+BRACKETED = re.compile(r"^(?P<role>[^()]{3,40}?)\s*\((?P<who>[^()]{3,120})\)\s*(?P<rest>.*)$", re.S)
+
+
+def _with_person(who: str, rest: str) -> tuple[str, str]:
+    """A holder that is an office and a person's name after it ("Phó Thủ tướng Chính phủ Trần Hồng Hà
+    trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra ...", pool md/50f694478a35aefd.md): the name joins
+    the holder."""
+    if not who.casefold().startswith(request_words()["person_offices"]):
+        return who, rest
+    m = PERSON_NAME.match(rest)
+    if m is None:
+        return who, rest
+    return f"{who} {m.group(1)}", rest[m.end():].lstrip(" ,")
+
+
+def _skip_asides(rest: str) -> str:
+    """The work after a time or a role aside between a holder and its work ("trước ngày 15 tháng 11 năm
+    2025 trực tiếp kiểm tra", "với vai trò là cơ quan thường trực Ban chỉ đạo, chủ động, phối hợp ...")."""
+    rest = TIME_ASIDE.sub("", rest, count=1)
+    low = rest.casefold()
+    for w in request_words()["role_asides"]:
+        if low.startswith(w + " ") and 0 < rest.find(", ") < 160:
+            return rest[rest.find(", ") + 2:]
+    return rest
+
+
+def _bracket_holder(text: str) -> str:
+    """A role and its holder in brackets, read as the holder ("Nhà đầu tư (Tập đoàn Đèo Cả) rà soát ..." ->
+    "Tập đoàn Đèo Cả rà soát ...", pool md/50f694478a35aefd.md III.1.b); else the text."""
+    m = BRACKETED.match(text)
+    if m is None or m.group("role").casefold() not in request_words()["bracket_roles"]:
+        return text
+    return f"{m.group('who')} {m.group('rest')}"
+
+
+def _later_requests(text: str) -> list[str]:
+    """Holders an opener at the start of a later sentence asks work of ("Giao đồng chí Bộ trưởng Bộ Xây dựng
+    trực tiếp chỉ đạo ... Yêu cầu Nhà đầu tư (Tập đoàn Đèo Cả) rà soát ...", pool md/50f694478a35aefd.md)."""
+    out: list[str] = []
+    for op in phrases().openers:
+        cap = op[:1].upper() + op[1:]
+        for at in find_all(text, cap):
+            if at == 0 or not text[:at].rstrip().endswith("."):
+                continue
+            tail = strip_honorific(text[at + len(op):].lstrip(" :"))
+            tail = _bracket_holder(tail[:1].upper() + tail[1:])
+            who = leading_bodies(tail)
+            if not who or not tail[:1].isupper():
+                continue
+            who, rest = _with_person(who, tail[len(who):].lstrip(" ,"))
+            if _executes_document(rest.split(". ")[0]):
+                continue                               # "Yêu cầu các sở ... triển khai thực hiện tốt Kế hoạch này"
+            if starts_with_duty(strip_modal(_skip_asides(rest))):
+                a = for_a_body(Assign(lead=split_names(who)))
+                out += [n for n in (a.lead if a else []) if n not in out]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _self_reference() -> re.Pattern:
+    """The document naming itself: "Kế hoạch này", "Quyết định này"."""
+    names = sorted({e.name for e in doc_types()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r") này(?!\w)", re.I)
+
+
+def _executes_document(work: str) -> bool:
+    """Is a request's work to carry out the whole document, the document's closing request glued to an item
+    ("Yêu cầu các sở, ban, ngành, đoàn thể tỉnh; UBND các phường, xã; các đơn vị liên quan căn cứ nhiệm vụ
+    được phân công triển khai thực hiện tốt Kế hoạch này.", corpus 034 VI.21)?"""
+    return _self_reference().search(work) is not None
+
+
+def _later_holder(lead_in: str, text: str) -> Optional[Assign]:
+    """After a topic lead-in ("Về thi đua khen thưởng ...:"), a holder opening a later sentence ("... Bộ Xây
+    dựng với vai trò là cơ quan thường trực Ban chỉ đạo, chủ động, phối hợp Bộ Nội vụ ...")."""
+    if not lead_in.casefold().startswith(tuple(w + " " for w in request_words()["topic_lead_ins"])):
+        return None
+    for m in SENTENCE_STOP.finditer(text):
+        a = analyse(text[m.end():])
+        if a is not None and a.lead and text[m.end():].startswith(a.lead[0]):
+            return a
+    return None
 
 
 def is_form_field(label: str) -> bool:
@@ -154,12 +255,88 @@ def _names_a_body(rest: str) -> bool:
 
 
 def strip_opener(text: str) -> str:
-    """"Giao Sở Tài chính ..." -> "Sở Tài chính ...", "Đề nghị: Hiệp hội ..." -> "Hiệp hội ..."."""
+    """"Giao Sở Tài chính ..." -> "Sở Tài chính ...", "Đề nghị: Hiệp hội ..." -> "Hiệp hội ...",
+    "Giao đồng chí Bộ trưởng Bộ Xây dựng ..." -> "Bộ trưởng Bộ Xây dựng ..." (the honorific goes)."""
     low = text.casefold()
     for op in phrases().openers:
         if low.startswith(op) and low[len(op):len(op) + 1] in (" ", ":"):
-            return text[len(op):].lstrip(" :")
+            return strip_honorific(text[len(op):].lstrip(" :"))
     return text
+
+
+@lru_cache(maxsize=None)
+def request_words() -> dict[str, tuple[str, ...]]:
+    """The "requests and letters" lists of assignment_words.yaml, case-folded, longest first."""
+    d = load("assignment_words.yaml")
+    keys = ("in_force_words", "closing_work_words", "request_modals", "honorifics", "person_offices", "role_asides",
+            "bracket_roles", "execution_words", "topic_lead_ins")
+    return {k: tuple(sorted((w.casefold() for w in d[k]), key=len, reverse=True)) for k in keys}
+
+
+def strip_honorific(text: str) -> str:
+    """"đồng chí Bộ trưởng Bộ Xây dựng ..." -> "Bộ trưởng Bộ Xây dựng ..."."""
+    low = text.casefold()
+    for w in request_words()["honorifics"]:
+        if low.startswith(w + " "):
+            return text[len(w):].lstrip()
+    return text
+
+
+def is_closing(work: str) -> bool:
+    """Is a request's work only a closing formula ("nghiêm túc thực hiện./.", "triển khai thực hiện./."): the
+    letter's last words, glued to its last item ("- Video giới thiệu Cẩm nang ... Bộ Tài chính trân trọng đề
+    nghị UBND các tỉnh, thành phố quan tâm, chỉ đạo triển khai thực hiện./.", pool md/9063e901ca3fd0c3.md)?"""
+    return work.strip(" ./").casefold() in request_words()["closing_work_words"]
+
+
+def strip_modal(rest: str) -> str:
+    """The work after a request modal: "quan tâm, chỉ đạo triển khai ..." -> "triển khai ..."; the text
+    itself when the modal is all there is ("quan tâm chỉ đạo:" is work: to direct)."""
+    low = rest.casefold()
+    for w in request_words()["request_modals"]:
+        if low.startswith(w) and low[len(w):len(w) + 1] in (" ", ","):
+            left = rest[len(w):].lstrip(" ,")
+            return left if left.strip(" .:/") else rest
+    return rest
+
+
+#: the end of a sentence inside a paragraph: "... kể từ ngày ký." + " Chánh Văn phòng ..."
+SENTENCE_STOP = re.compile(r"\.\s+(?=[" + UP + "])")
+
+
+def after_in_force(text: str) -> str:
+    """The text after an opening sentence that puts the decision in force, which is no work ("Quyết định
+    này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh; Chánh Thanh tra tỉnh; UBND các xã, phường
+    ... chịu trách nhiệm thi hành Quyết định này", pool md/2e037ff2daea1c76.md Điều 3); else the text."""
+    m = SENTENCE_STOP.search(text)
+    if m is None or leading_bodies(text):
+        return text
+    first, rest = text[:m.start()].casefold(), text[m.end():]
+    words = request_words()
+    if not any(w in first for w in words["in_force_words"]) or not any(w in rest.casefold() for w in words["execution_words"]):
+        return text
+    return rest
+
+
+def request_tail(sentence: str) -> Optional[tuple[Assign, str]]:
+    """The bodies a sentence asks work of after an opener, wherever it stands ("Nhằm ..., Sở Giáo dục và
+    Đào tạo đề nghị UBND các xã, phường; các đơn vị ... thực hiện nghiêm túc ...", "Bộ Tài chính đề nghị
+    UBND các tỉnh, thành phố quan tâm chỉ đạo:"), a modal between the bodies and the work skipped; and
+    the work. None when no opener is followed by bodies and work."""
+    low = sentence.casefold()
+    for op in phrases().openers:
+        for at in find_all(low, op):
+            if at and not low[at - 1] in " ,":
+                continue
+            tail = strip_honorific(sentence[at + len(op):].lstrip(" :"))
+            tail = tail[:1].upper() + tail[1:]          # "đề nghị các đơn vị ..." names "Các đơn vị"
+            who = leading_bodies(tail)
+            rest = tail[len(who):].lstrip(" ,")
+            work = strip_modal(rest)
+            if who and starts_with_duty(work):
+                return Assign(lead=split_names(who), coordinators=coordinators_in(rest),
+                              description=sentence), work
+    return None
 
 
 def _assigned_inside(text: str) -> Optional[Assign]:
@@ -174,7 +351,7 @@ def _assigned_inside(text: str) -> Optional[Assign]:
                 continue                               # "nhiệm vụ được giao cho ..." is no assignment
             who = leading_bodies(tail)
             rest = tail[len(who):].lstrip(" ,")
-            if who and starts_with_duty(rest):
+            if who and starts_with_duty(rest) and not is_closing(strip_modal(rest)):
                 lead += [n for n in split_names(who) if n not in lead]
                 coordinators += [n for n in coordinators_in(rest[:300]) if n not in coordinators]
     if not lead:

@@ -40,11 +40,27 @@ def _named_right_after(text: str, cues: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     for tail in _tails_after(text, cues):
         who = leading_bodies(tail)
-        if not who or not tail.startswith(who) or tail[len(who):].lstrip()[:1].isupper():
+        if not who or not tail.startswith(who):
             continue
-        out += [n for n in split_names(who) if n not in out and not is_bare(n) and kind_of(n) != "other"
-                and len(n.split()) <= limit]
+        names, after = split_names(who), tail[len(who):]
+        aside = ASIDE_THEN.match(after)          # "Văn phòng UBND tỉnh (Trung tâm ...) và UBND các xã, phường"
+        if aside and names:
+            more = leading_bodies(after[aside.end():])
+            if more:
+                names = names[:-1] + [f"{names[-1]} {aside.group('aside')}"] + split_names(more)
+                after = ""                       # the list ran past the aside: its names are read whole
+        if after.lstrip()[:1].isupper():
+            continue
+        plain = lambda n: ASIDE.sub("", n)          # noqa: E731  the name without its aside
+        out += [n for n in names if n not in out and not is_bare(plain(n)) and kind_of(plain(n)) != "other"
+                and len(plain(n).split()) <= limit]
     return out
+
+
+#: a bracketed aside after a name, and the list going on past it: "Văn phòng UBND tỉnh" + " (Trung tâm Phục vụ
+#: hành chính công tỉnh) và " + "UBND các xã, phường" (pool md/2e037ff2daea1c76.md Điều 2.1)
+ASIDE = re.compile(r"\s*\([^()]*\)")
+ASIDE_THEN = re.compile(r"\s*(?P<aside>\([^()]{3,120}\))\s*(?:,\s*và|,|và)\s+")
 
 
 def _tails_after(text: str, cues: tuple[str, ...]):
