@@ -135,3 +135,21 @@ def test_persons_addressed_are_no_lead_but_the_bodies_stay():
                           "và các ông/bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này")
     assert got is not None and got[0][:2] == ["Chánh Văn phòng Sở", "Trưởng phòng Quản lý công nghiệp"]
     assert not any(n.casefold().startswith("các ông") for n in got[0])
+
+
+# 6. "X gồm: ..." states what a body is made of: no task, and its items below inherit no lead
+# (1f9faa032326f975 Điều 7.1 and Điều 8.1, the charter of a provincial fund)
+@pytest.mark.parametrize("text", [
+    "Hội đồng Quản lý gồm có: Chủ tịch, Phó Chủ tịch và thành viên.",
+    "Cơ quan điều hành nghiệp vụ Quỹ Bảo vệ môi trường gồm: Giám đốc, Phó Giám đốc, Kế toán và các bộ phận chuyên "
+    "môn, nghiệp vụ.",
+])
+def test_a_composition_is_no_task(text):
+    assert assignment(Node(path="Điều 7.1", marker="1.", title="", text=text)) is None
+
+
+# 1f9faa032326f975 Điều 7.3: "3. Ban Kiểm soát có các nhiệm vụ và quyền hạn sau:" + "a) ..." (its duties)
+def test_a_lead_ends_before_its_duties_are_announced():
+    a = assignment(Node(path="Điều 7.3", marker="3.", title="",
+                        text="Ban Kiểm soát có các nhiệm vụ và quyền hạn sau:"))
+    assert a is not None and a.lead == ["Ban Kiểm soát"]

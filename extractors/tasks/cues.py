@@ -56,7 +56,7 @@ def phrases() -> _Phrases:
                     tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
                     topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
                     noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]),
-                    rule_words=_words_re(d["rule_words"]), clause_words=_words_re(d["clause_words"]),
+                    rule_words=_words_re(d["rule_words"] + d["composition_words"]), clause_words=_words_re(d["clause_words"]),
                     case_subjects=tuple(w + " " for w in srt(d["case_subjects"])),
                     persons=tuple(w + " " for w in srt(d["persons"])),
                     clause_openers=_words_re(d["clause_openers"]),
