@@ -5,6 +5,8 @@ in one process, then either timed or profiled.
     python bench/text_profile.py               # CPU seconds and MB/s (time.process_time)
     python bench/text_profile.py --profile 30  # cProfile (CPU clock), the 30 largest cumulative costs
     python bench/text_profile.py --stages      # CPU seconds of the pipeline's stages and of body matching
+    python bench/text_profile.py --against REV [--rounds N]   # --stages of this tree and of git
+                                               # revision REV, alternating processes: medians
 
 The first document is parsed once untimed (loading tables). cProfile inflates code that makes
 many small calls (the body matcher) about 5x: compare stages with --stages, not with --profile.
@@ -13,11 +15,18 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
+import os
 import pstats
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+if os.environ.get("VANBAN_BENCH_ROOT"):         # a child of --against: vanban from that tree
+    sys.path.insert(0, os.environ["VANBAN_BENCH_ROOT"])
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 
@@ -43,7 +52,7 @@ def stages(files: list[str]) -> dict[str, float]:
         return wrapper
 
     for name in ("read", "normalise", "layout", "segment", "check_document", "build_tree_checked",
-                 "extract_metadata", "find_citations", "resolve_references", "extract_tasks", "link_tasks",
+                 "extract_metadata", "find_citations", "resolve_references", "extract_tasks", "link_tasks", "run_checks",
                  "collect_bodies", "to_sections"):
         if hasattr(run, name):
             setattr(run, name, timed(name, getattr(run, name)))
@@ -53,11 +62,57 @@ def stages(files: list[str]) -> dict[str, float]:
     return spent
 
 
+def _child() -> None:
+    """In a child process of --against: the warm-up parse, then CPU seconds per stage and in
+    total (JSON on the last line of stdout)."""
+    from vanban.pipeline.run import parse
+    files = text_files()
+    parse(files[0])
+    t0 = time.process_time()
+    spent = stages(files)
+    spent["total"] = time.process_time() - t0
+    import vanban.pipeline.run as run
+    print(json.dumps({"spent": spent, "module": run.__file__}))
+
+
+def against(rev: str, rounds: int) -> None:
+    """--stages of this tree and of `rev` in alternating child processes; the median CPU
+    seconds of each stage and of the whole, side by side."""
+    from pdf_speed import _tree_of      # the same `git archive` tree as bench/pdf_speed.py --against
+    with tempfile.TemporaryDirectory(prefix="text-profile-") as tmp:
+        old_root = _tree_of(rev, Path(tmp))
+        runs: dict[str, list[dict[str, float]]] = {rev: [], "this tree": []}
+        for k in range(rounds):
+            for name, root in ((rev, str(old_root)), ("this tree", "")):
+                env = dict(os.environ, VANBAN_BENCH_ROOT=root)
+                out = subprocess.run([sys.executable, __file__, "--child"], env=env,
+                                     capture_output=True, text=True, check=True).stdout
+                r = json.loads(out.strip().splitlines()[-1])
+                assert r["module"].startswith(root or str(REPO)), r["module"]   # the tree it was meant to time
+                runs[name].append(r["spent"])
+                print(f"  round {k + 1} {name:<12} {r['spent']['total']:6.2f} CPU s  (load {os.getloadavg()[0]:.1f})")
+        names = sorted({n for rs in runs.values() for r in rs for n in r},
+                       key=lambda n: -statistics.median(r.get(n, 0.0) for r in runs[rev]))
+        print(f"  {'median CPU s':<36} {rev[:10]:>10} {'this tree':>10}")
+        for n in names:
+            old, new = (statistics.median(r.get(n, 0.0) for r in runs[k]) for k in (rev, "this tree"))
+            print(f"  {n:<36} {old:10.2f} {new:10.2f}  {100 * (new - old) / old if old else 0.0:+5.0f}%")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--profile", type=int, default=0, help="print the N largest cumulative costs")
     ap.add_argument("--stages", action="store_true", help="CPU seconds per stage")
+    ap.add_argument("--against", metavar="REV", help="compare --stages with git revision REV")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        _child()
+        return 0
+    if args.against:
+        against(args.against, args.rounds)
+        return 0
     from vanban.pipeline.run import parse
     files = text_files()
     parse(files[0])

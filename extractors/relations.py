@@ -14,6 +14,7 @@ words describe #1.  The strongest relation over all mentions wins.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -58,10 +59,33 @@ def _patterns() -> dict[str, dict[str, re.Pattern]]:
     return out
 
 
-def mention_relation(text: str, start: int, end: int, others: list[tuple[int, int]]) -> str:
-    """The relation one mention [start, end) reads as; `others` are the spans of every other mention."""
-    prev_end = max((e for s, e in others if e <= start), default=0)
-    next_start = min((s for s, e in others if s >= end), default=len(text))
+class _Spans:
+    """Mention spans, their starts and ends sorted: the nearest mention before or after a place
+    by bisection, where a scan of every span for every mention made a document's references
+    quadratic in its mentions (issue 13)."""
+
+    def __init__(self, spans) -> None:
+        self.pairs = list(spans)
+        self.starts = sorted(s for s, _ in self.pairs)
+        self.ends = sorted(e for _, e in self.pairs)
+
+    def prev_end(self, start: int) -> int:
+        """The largest end at or before `start`, or 0."""
+        k = bisect.bisect_right(self.ends, start)
+        return self.ends[k - 1] if k else 0
+
+    def next_start(self, end: int, default: int) -> int:
+        """The smallest start at or after `end`, or `default`."""
+        k = bisect.bisect_left(self.starts, end)
+        return self.starts[k] if k < len(self.starts) else default
+
+
+def mention_relation(text: str, start: int, end: int, others) -> str:
+    """The relation one mention [start, end) reads as; `others` are the spans of every other mention
+    (a list of (start, end), or their _Spans)."""
+    spans = others if isinstance(others, _Spans) else _Spans(others)
+    prev_end = spans.prev_end(start)
+    next_start = spans.next_start(end, len(text))
     line_start = text.rfind("\n", 0, start) + 1
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, prev_end, start)), default=0)
     before = text[max(prev_end, clause_start, start - _REACH):start]
@@ -79,7 +103,7 @@ def mention_relation(text: str, start: int, end: int, others: list[tuple[int, in
     return "cites"
 
 
-def relation_of(reference: Reference, text: str, others: list[tuple[int, int]] = ()) -> str:
+def relation_of(reference: Reference, text: str, others=()) -> str:
     """The relation of one reference over all its mentions (the strongest in `priority` wins)."""
     if reference.is_self:
         return "cites"           # the document itself: its own number, its appendix's `Kèm theo ... số`
@@ -87,12 +111,18 @@ def relation_of(reference: Reference, text: str, others: list[tuple[int, int]] =
     found: set[str] = set()
     spans = [(m.start, m.end) for m in reference.mentions]
     for m in reference.mentions:
-        rest = [o for o in others if o != (m.start, m.end)] + [s for s in spans if s != (m.start, m.end)]
+        if isinstance(others, _Spans) and m.start < m.end:
+            # every mention's span, this one's too: [start, end) ends after `start` and starts before
+            # `end`, so it (or a copy) is never the mention before or after; leaving it out changes nothing
+            found.add(mention_relation(text, m.start, m.end, others))
+            continue
+        pairs = others.pairs if isinstance(others, _Spans) else others
+        rest = [o for o in pairs if o != (m.start, m.end)] + [s for s in spans if s != (m.start, m.end)]
         found.add(mention_relation(text, m.start, m.end, rest))
     return min(found, key=priority.index) if found else "cites"
 
 
 def with_relations(references: list[Reference], text: str) -> list[Reference]:
     """Copies of the references with `relation` filled (the input is not changed)."""
-    spans = [(m.start, m.end) for r in references for m in r.mentions]
+    spans = _Spans([(m.start, m.end) for r in references for m in r.mentions])
     return [r.model_copy(update={"relation": relation_of(r, text, spans)}) for r in references]

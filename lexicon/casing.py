@@ -75,13 +75,14 @@ def proper_case(name: str) -> str:
 
 def expand_upper(name: str) -> str:
     for short, long_ in header_vocab().abbreviations_upper:
-        name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", long_, name)
+        if short in name:                   # the cheap test first: most names hold none of them
+            name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", long_, name)
     return name
 
 
 def expand_abbreviations(name: str) -> str:
     for short, long_ in sorted(abbreviations().items(), key=lambda kv: -len(kv[0])):
-        if short.isupper() and len(short) >= 3:
+        if short.isupper() and len(short) >= 3 and short in name:
             name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", long_, name)
     return name
 

@@ -31,6 +31,17 @@ LOOKALIKES = {
 }
 MATCH_MAP = str.maketrans(LOOKALIKES)
 
+
+def match_text(text: str) -> str:
+    """`text.translate(MATCH_MAP)`, made by replacing only the look-alikes the text holds: a
+    text holds a handful of them, and `str.translate` looks every character of a Vietnamese
+    text up in a dictionary (25x slower on the corpus, issue 13).  No look-alike maps to
+    another, so the order of the replacements does not matter."""
+    for old, new in LOOKALIKES.items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
 #: Vietnamese capital letters (a capitalised word opens a name).
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 CAPWORD = rf"[{UP}][^\W_]*"
@@ -167,7 +178,14 @@ def type_word_re() -> re.Pattern:
         words.update(a for a in d.aliases if not a.isupper())
     words.add("Công văn")
     alts = sorted(words, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in alts)
+    # the alternatives grouped by their first letter, in their order within a group: `q(?:uyết\s+định|
+    # uy\s+định)|n(?:ghị\s+định|...)`.  The same matches (two words of different first letters never
+    # match at one place), but a word start tries 13 letters, not 41 words (2x faster, issue 13).
+    groups: dict[str, list[str]] = {}
+    for w in alts:
+        alt = r"\s+".join(map(re.escape, w.split()))
+        groups.setdefault(w[0].lower(), []).append(alt[1:])      # a type word opens with a letter
+    body = "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
     return re.compile(r"(?<![\w])(?P<tw>" + body + r")(?![\w])", re.IGNORECASE)
 
 

@@ -27,21 +27,40 @@ def doc_types() -> tuple[DocTypeEntry, ...]:
                               kinds=tuple(d.get("kind", ()))) for d in load("doc_types.yaml"))
 
 
+@lru_cache(maxsize=None)
+def _code_index() -> tuple[dict[str, DocTypeEntry], dict[str, DocTypeEntry]]:
+    """The table by exact code, and by folded code or upper-case alias (the first entry listed
+    wins, as a scan of the table in order would find it): one dictionary look-up a call, where a
+    citation reads hundreds of codes a document (issue 13)."""
+    exact: dict[str, DocTypeEntry] = {}
+    folded: dict[str, DocTypeEntry] = {}
+    for d in doc_types():
+        exact.setdefault(d.code, d)
+        folded.setdefault(d.code.casefold(), d)
+        for a in d.aliases:
+            if a.isupper():
+                folded.setdefault(a.casefold(), d)
+    return exact, folded
+
+
 def type_by_code(code: str) -> DocTypeEntry | None:
+    exact, folded = _code_index()
+    found = exact.get(code)
+    return found if found is not None else folded.get(code.casefold())
+
+
+@lru_cache(maxsize=None)
+def _name_index() -> dict[str, tuple[DocTypeEntry, ...]]:
+    """Folded name or alias -> the entries it names, in the table's order."""
+    index: dict[str, list[DocTypeEntry]] = {}
     for d in doc_types():
-        if d.code == code:
-            return d
-    folded = code.casefold()
-    for d in doc_types():
-        if d.code.casefold() == folded or any(a.casefold() == folded for a in d.aliases if a.isupper()):
-            return d
-    return None
+        for key in dict.fromkeys([d.name.casefold(), *(a.casefold() for a in d.aliases)]):
+            index.setdefault(key, []).append(d)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def types_by_name(name: str) -> list[DocTypeEntry]:
-    folded = " ".join(name.split()).casefold()
-    return [d for d in doc_types()
-            if d.name.casefold() == folded or any(a.casefold() == folded for a in d.aliases)]
+    return list(_name_index().get(" ".join(name.split()).casefold(), ()))
 
 
 @lru_cache(maxsize=None)

@@ -48,14 +48,27 @@ def clean(text: str) -> str:
 
 def is_upper_line(text: str) -> bool:
     """Every letter upper case (at least two): "KẾ HOẠCH", "PHÓ CHỦ TỊCH"."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = 0
+    for c in text:                  # stops at the first letter not in upper case (8x faster, issue 13)
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 2
 
 
 def is_mostly_upper(text: str) -> bool:
     """Upper case but for a few letters: "... HẠ TẦNG 5G, IoT TRONG CÁC KHU CÔNG NGHỆ CAO"."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.islower() for c in letters) <= len(letters) * 0.08
+    most_lower = 8 * len(text) + 100        # a hundred times the lower-case letters that may be
+    letters = lower = 0
+    for c in text:                  # stops once the lower-case letters outrun 8% of the length by one
+        if c.isalpha():
+            letters += 1
+            if c.islower():
+                lower += 1
+                if 100 * lower > most_lower:
+                    return False
+    return letters >= 8 and lower <= letters * 0.08
 
 
 def fold_upper(text: str) -> str:

@@ -177,6 +177,16 @@ def _numbers_columns(row: list) -> bool:
     return len(numbers) >= 3 and numbers == sorted(set(numbers))
 
 
+def _unstarred(s: str) -> str:
+    """`s` without its emphasis markers (the regex only where a `*` is: most lines have none)."""
+    return MD_EMPHASIS.sub("", s) if "*" in s else s
+
+
+def _unheaded(s: str) -> str:
+    """`s` without a heading marker at its start (`# Điều 1`)."""
+    return MD_HEADING.sub("", s) if s.startswith("#") else s
+
+
 def _emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
     """Join lines wrapped inside one **bold** or *italic* span; strip the markers.
 
@@ -186,23 +196,24 @@ def _emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
     buf: list[str] = []
     open_bold = open_italic = False
     for raw in cell_lines:
-        line = MD_HEADING.sub("", raw.rstrip())
+        line = _unheaded(raw.rstrip())
         buf.append(line)
-        doubles = line.count("**")
-        singles = line.replace("**", "").count("*")
-        open_bold ^= doubles % 2 == 1
-        open_italic ^= singles % 2 == 1
+        if "*" in line:
+            doubles = line.count("**")
+            singles = line.replace("**", "").count("*")
+            open_bold ^= doubles % 2 == 1
+            open_italic ^= singles % 2 == 1
         if (open_bold or open_italic) and len(buf) < 8:
             continue
-        joined = " ".join(b.strip() for b in buf)
+        joined = " ".join(b.strip() for b in buf) if len(buf) > 1 else buf[0].strip()
         bold = joined.strip().startswith("**")
-        text = MD_EMPHASIS.sub("", joined).strip()
+        text = _unstarred(joined).strip()
         out.append((text, bold))
         buf = []
         open_bold = open_italic = False
     if buf:
         joined = " ".join(b.strip() for b in buf)
-        out.append((MD_EMPHASIS.sub("", joined).strip(), joined.strip().startswith("**")))
+        out.append((_unstarred(joined).strip(), joined.strip().startswith("**")))
     return out
 
 
@@ -212,7 +223,7 @@ def _opens_with_motto(line: str) -> bool:
 
 
 def _strip(cell: list[str]) -> str:
-    return MD_EMPHASIS.sub("", "\n".join(cell)).strip()
+    return _unstarred("\n".join(cell)).strip()
 
 
 def _is_layout_row(row: list[list[str]]) -> bool:
@@ -273,7 +284,7 @@ def _is_chrome_cell(cell: list[str]) -> bool:
     """A cell of the portal's footer or trailer (text_chrome.yaml)."""
     if _strip(cell).startswith(_end_cells()):
         return True
-    return any(MD_HEADING.sub("", MD_EMPHASIS.sub("", ln)).strip().startswith(_end_lines()) for ln in cell)
+    return any(_unheaded(_unstarred(ln)).strip().startswith(_end_lines()) for ln in cell)
 
 
 def markdown_items(text: str) -> list:
@@ -335,7 +346,7 @@ def markdown_items(text: str) -> list:
             if not unit.strip() or MD_EMPTY_MARKUP.match(unit):
                 flush_text()
                 items.append(Line(text=""))
-            elif MD_HEADING.sub("", MD_EMPHASIS.sub("", unit)).strip().startswith(_end_lines()):
+            elif _unheaded(_unstarred(unit)).strip().startswith(_end_lines()):
                 pending.clear()                         # the portal's trailer and the page title above it
                 break
             else:

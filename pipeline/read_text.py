@@ -230,9 +230,9 @@ def is_word_segmented(items) -> bool:
     """True when many words are joined by underscores (`Quyết_định ban_hành kế_hoạch`)."""
     sample = " ".join(it.text for it in items[:200] if isinstance(it, Line))
     words = sample.split()
-    if len(words) < 20:
+    if len(words) < 20 or "_" not in sample:       # the cheap test first: no underscore, no joined word
         return False
-    joined = sum(1 for w in words if SEGMENTED_WORD.search(w))
+    joined = sum(1 for w in words if "_" in w and SEGMENTED_WORD.search(w))
     return joined > 0.1 * len(words)
 
 

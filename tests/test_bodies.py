@@ -65,7 +65,7 @@ SPLITS = [
      ["Sở Nông nghiệp và Môi trường", "Phòng Quản lý đất đai"]),
     ("Văn phòng ĐKĐĐ hoặc Chi nhánh Văn phòng đăng ký đất đai",                    # 058: "or" is one alternative
      ["Văn phòng ĐKĐĐ hoặc Chi nhánh Văn phòng đăng ký đất đai"]),
-    ("Sở, ban, ngành, tổ chức chính trị - xã hội", ["Sở, ban, ngành", "Tổ chức chính trị - xã hội"]),  # 033
+    ("Sở, ban, ngành, tổ chức chính trị - xã hội", ["Sở, ban, ngành, tổ chức chính trị - xã hội"]),  # 033: one list of kinds
     ("Các đơn vị xây dựng pháp luật, Vụ Phổ biến, giáo dục pháp luật, Cục Trợ giúp pháp lý, Cục Kiểm tra văn bản "
      "quy phạm pháp luật, Cục Kiểm soát thủ tục hành chính và các đơn vị khác có liên quan.",   # 097
      ["Các đơn vị xây dựng pháp luật", "Vụ Phổ biến, giáo dục pháp luật", "Cục Trợ giúp pháp lý",
@@ -115,7 +115,7 @@ SPLITS = [
     ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư",                          # 032: three kinds of actors
      ["Doanh nghiệp", "Nhà cung cấp dịch vụ IoT", "Nhà đầu tư"]),
     ("Các doanh nghiệp, tổ chức kinh tế, cơ sở giáo dục, đào tạo",                  # 034
-     ["Các doanh nghiệp", "Tổ chức kinh tế", "Cơ sở giáo dục, đào tạo"]),
+     ["Các doanh nghiệp, tổ chức kinh tế, cơ sở giáo dục, đào tạo"]),   # one determiner, one list of kinds
     ("Các Khu Công nghệ cao, Khu Công nghệ số tập trung và hiệp hội, doanh nghiệp liên quan",  # 086
      ["Các Khu Công nghệ cao", "Khu Công nghệ số tập trung", "Hiệp hội, doanh nghiệp liên quan"]),
     ("Các sở, ban, ngành, UBND các huyện, thị xã, thành phố và cơ sở nghiên cứu khoa học, cơ sở giáo dục và "

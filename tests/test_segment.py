@@ -123,3 +123,80 @@ def test_upper_case_letter_headings_are_sections_of_an_appendix():
     assert nodes["appendix.B"].title == "DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ"
     assert nodes["appendix.B.1"].title == "Chứng thực chữ ký"
     assert "appendix.C" not in nodes and "A. Nguyễn Văn Bình" in nodes["appendix.B.1"].text
+
+
+# md/128b34e0abc1c504.md: after the signature, the converter put the appendix head in the first cell
+# of the appendix's table (cells between lone "|" lines); the table used to stay in the tail and its
+# rows were read as 64 recipients
+CAPTIONED_APPENDIX_MD = """**ỦY BAN NHÂN DÂN**
+**TỈNH NGHỆ AN**
+Số: 3783/QĐ-UBND
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+**Độc lập - Tự do - Hạnh phúc**
+Nghệ An, ngày 20 tháng 11 năm 2025
+**QUYẾT ĐỊNH**
+BAN HÀNH DANH MỤC THỦ TỤC HÀNH CHÍNH THỰC HIỆN KHÔNG PHỤ THUỘC VÀO ĐỊA
+GIỚI HÀNH CHÍNH TRONG PHẠM VI CẤP TỈNH THUỘC PHẠM VI CHỨC NĂNG QUẢN LÝ CỦA SỞ
+NỘI VỤ TRÊN ĐỊA BÀN TỈNH NGHỆ AN
+**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN**
+*Căn cứ Luật Tổ chức chính
+quyền địa phương ngày 16/6/2025; *
+**QUYẾT ĐỊNH:**
+**Điều 1.** Ban hành kèm
+theo Quyết định này Danh mục thủ tục hành chính.
+**Điều 4. Hiệu lực và trách
+nhiệm thi hành**
+Quyết định này có hiệu lực
+thi hành kể từ ngày ký.
+|
+*Nơi nhận:*
+- Như Điều 4;
+- Bộ Nội vụ;
+- Lưu: VT, KSTT (Nam).
+|
+**KT. CHỦ TỊCH**
+**PHÓ CHỦ TỊCH**
+**Phùng Thành Vinh**
+|
+**DANH MỤC**
+TTHC THỰC HIỆN KHÔNG PHỤ THUỘC VÀO ĐỊA GIỚI HÀNH CHÍNH TRONG PHẠM VI CẤP
+TỈNH THUỘC PHẠM VI CHỨC NĂNG QUẢN LÝ CỦA SỞ NỘI VỤ TRÊN ĐỊA BÀN TỈNH NGHỆ AN
+*(Kèm theo Quyết định số
+QĐ/UBND ngày /11/2025 của Chủ tịch Uỷ
+ban nhân dân tỉnh Nghệ An)*
+|
+**TT**
+|
+**Mã TTHC**
+|
+**Tên thủ tục hành chính**
+|
+**Cách thức, địa điểm thực hiện**
+|
+|
+1
+|
+2.001955
+|
+Đăng ký nội quy lao động
+của doanh nghiệp
+|
+- Nộp hồ sơ trực tiếp hoặc
+qua dịch vụ bưu chính công ích đến Trung tâm Phục vụ Hành chính công tỉnh Nghệ
+An (số 16, đường Trường Thi, phường Trường Vinh, tỉnh Nghệ An);
+|
+"""
+
+
+def test_an_appendix_head_in_its_tables_first_cell_opens_the_appendix(tmp_path):
+    from vanban.extractors.metadata.signature import find_signers
+    seg = parsed(tmp_path, CAPTIONED_APPENDIX_MD)
+    (appendix,) = seg.zones.appendices
+    assert appendix.title[0].startswith("DANH MỤC TTHC THỰC HIỆN KHÔNG PHỤ THUỘC VÀO ĐỊA GIỚI HÀNH CHÍNH")
+    assert appendix.title[0].endswith("TRÊN ĐỊA BÀN TỈNH NGHỆ AN")
+    assert any(n.startswith("(Kèm theo Quyết định số") for n in appendix.note)
+    tree = build_tree(seg)
+    assert tree[-1].marker == "appendix"
+    _, recipients, _ = find_signers(seg, tree)
+    assert recipients[:2] == ["Như Điều 4", "Bộ Nội vụ"]
+    assert not any("Nộp hồ sơ" in r for r in recipients)

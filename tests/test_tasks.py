@@ -64,7 +64,7 @@ CORPUS = Path(__file__).parent.parent / "corpus"
     # 034 V.6.c: the finder stops inside "tổ chức kinh tế"; the list goes on to the verb
     ("Các doanh nghiệp, tổ chức kinh tế, cơ sở giáo dục, đào tạo bố trí kinh phí từ ngân sách tự chủ của mình để "
      "thực hiện các nhiệm vụ, giải pháp được giao thuộc Kế hoạch.",
-     ["Các doanh nghiệp", "Tổ chức kinh tế", "Cơ sở giáo dục, đào tạo"], []),
+     ["Các doanh nghiệp, tổ chức kinh tế, cơ sở giáo dục, đào tạo"], []),
     # 024 Điều 2.1: a list of who a rule covers, no work; "Các tổ chức" alone names no body (issue 10)
     ("Các tổ chức ngân sách (để theo dõi dự toán phân bổ cấp 0; thu, chi chuyển giao giữa các cấp ngân sách) và "
      "các đơn vị dự toán cấp I, cấp trung gian phân bổ", None, None),

@@ -31,7 +31,7 @@ def test_assignment_in_a_later_sentence_of_an_article():
 def test_one_word_heading_is_a_wrapped_sentence():
     # 103 386/NQ-CP: "**Điều 4. **Các" / "Bộ trưởng, Thủ trưởng các cơ quan có liên quan chịu trách nhiệm ..."
     tasks, _ = _tasks("103_pool-*.md")
-    assert tasks["body:Điều 4"].lead == ["Các Bộ trưởng", "Thủ trưởng các cơ quan có liên quan"]
+    assert tasks["body:Điều 4"].lead == ["Các Bộ trưởng, Thủ trưởng các cơ quan có liên quan"]   # titles + body: one holder
 
 
 def test_recipients_line_without_label_is_no_task():
@@ -124,3 +124,21 @@ def test_row_ids_never_from_text_and_shifted_rows_put_back():
 def test_rates_are_not_work(text, expected):
     from vanban.extractors.tasks.assignment import is_rate
     assert is_rate(text) is expected
+
+
+@pytest.mark.parametrize("text, lead", [
+    # pool md/d3d459d0a856471f.md, an administrative procedure in an appendix: a field of the form
+    ("Cơ quan có thẩm quyền công nhận: Ủy ban nhân dân Thành phố Hồ Chí Minh 3. Kết quả thực hiện:", None),
+    # corpus 071 (2003/CĐ-VPCP), the addressees of a telegram: a group and its members
+    ("Các tổ chức chính trị - xã hội: Tổng Liên đoàn Lao động Việt Nam, Trung ương Hội Nông dân Việt Nam, "
+     "Trung ương Hội Cựu chiến binh Việt Nam.", None),
+    # pool md/5be267825b46d313.md, the fields of a procedure's form
+    ("Cơ quan trực tiếp thực hiện TTHC: Sở Dân tộc và Tôn giáo.", None),
+    ("Cơ quan giải quyết TTHC NB: Cơ quan hoặc người có thẩm quyền quyết định TTHC: Ủy ban nhân dân thành phố.", None),
+    # work after the colon stays a task
+    ("Sở Nội vụ: Chủ trì, phối hợp với Văn phòng UBND tỉnh xây dựng quy trình nội bộ.", ["Sở Nội vụ"]),
+])
+def test_a_label_whose_colon_names_a_body_is_a_field_not_work(text, lead):
+    from vanban.extractors.tasks.assignment import read_assignment
+    got = read_assignment(text)
+    assert (got[0] if got else None) == lead

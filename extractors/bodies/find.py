@@ -41,6 +41,20 @@ def _tail() -> re.Pattern:
                       r"|\s+(?:chi\s+nhánh\s+)?khu\s+vực\s+(?:\d+|[IVXLC]+)(?![\w/])", re.I)
 
 
+#: The places a plural committee names after a colon: "Ủy ban nhân dân các tỉnh" + ": Đắk Lắk, Khánh Hòa, Gia Lai và
+#: Lâm Đồng" (227/CĐ-TTg), "Ủy ban nhân dân các thành phố" + ": Hà Nội, Cần Thơ" (624/TB-VPCP): one holder.
+@lru_cache(maxsize=1)
+def _places_after_colon() -> re.Pattern:
+    names = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(gazetteer().provinces, key=len, reverse=True))
+    return re.compile(rf"\s*:\s*(?:{names})(?:(?:\s*,\s*|\s+và\s+)(?:{names}))*(?!\w)")
+
+
+#: The plural unit after a committee's name: "Chủ tịch Ủy ban nhân dân" + " các tỉnh" (227/CĐ-TTg).
+PLURAL_UNIT = re.compile(r"\s+các\s+(?:tỉnh|thành\s+phố)(?:,\s+thành\s+phố)?(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?(?!\w)")
+#: A committee span that names several places: "... các tỉnh", "... các thành phố", "... các tỉnh, thành phố".
+PLURAL_PLACES = re.compile(r"\bcác\s+(?:tỉnh|thành\s+phố)(?:,\s+thành\s+phố)?(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?$")
+
+
 def find_bodies(text: str) -> list[BodySpan]:
     """Every body named in `text`, left to right, with character offsets.
     Memoised per text (the task extractor asks again about the same paragraphs and cells);
@@ -70,7 +84,12 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
             b = BELONGS_TO_BARE.match(text, e)      # "Thủ trưởng các đơn vị thuộc Bộ" (010)
             if b and (k + 1 == len(found) or b.end() <= found[k + 1][0]):
                 e = b.end()
+        if kind == "committee" and text[s:e].endswith("nhân dân"):
+            u = PLURAL_UNIT.match(text, e)      # "Chủ tịch Ủy ban nhân dân" (a gazetteer form) + " các tỉnh"
+            e = u.end() if u and (k + 1 == len(found) or u.end() <= found[k + 1][0]) else e
         m = tail.match(text, e)
+        if kind == "committee" and PLURAL_PLACES.search(text, s, e):
+            m = _places_after_colon().match(text, e)
         next_start = found[k + 1][0] if k + 1 < len(found) else len(text)
         if m and m.end() <= next_start:
             e = m.end()

@@ -45,6 +45,7 @@ class Gazetteer:
     not_collective: frozenset[tuple[str, ...]]
     collective_pairs: frozenset[tuple[str, str]]
     level_pairs: frozenset[tuple[str, str]]   # "trung ương" + "địa phương" after a collective
+    verb_nouns: frozenset[tuple[str, ...]]     # "tổ chức" right after a collective noun: the verb
     titles: frozenset[str]                     # office titles, folded: "giám đốc", "bộ trưởng"
     title_run: re.Pattern                      # titles opening a name: "Bộ trưởng, Thủ trưởng ", "Giám đốc "
     collective_flat: frozenset[str]            # "cơ quan", "đơn vị", ...
@@ -149,6 +150,7 @@ def gazetteer() -> Gazetteer:
         generic=_phrases(d["generic_nouns"]),
         collective_pairs=frozenset((a.lower(), b.lower()) for a, b in d["collective_pairs"]),
         level_pairs=frozenset((a.lower(), b.lower()) for a, b in d["level_pairs"]),
+        verb_nouns=frozenset(tuple(x.lower().split()) for x in d["verb_nouns"]),
         titles=frozenset(fold_name(t) for t in d["office_titles"]),
         title_run=re.compile(r"(?:(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in
                                               sorted(d["office_titles"], key=len, reverse=True))

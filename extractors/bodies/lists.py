@@ -62,9 +62,11 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     words = piece.split()
     if not words:
         return False
+    if PLACES_AFTER_COLON.search(prev) and _is_place(piece):
+        return True             # "Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng" (109)
     first = words[0].lower()
-    if sep == "," and fold_name(prev) in g.titles and held_body(piece.strip()):
-        return True             # "Bộ trưởng" + "Thủ trưởng cơ quan ngang bộ": titles sharing one body
+    if sep == "," and fold_name(_without_determiner(prev)) in g.titles and held_body(piece.strip()):
+        return True             # "(Các) Bộ trưởng" + "Thủ trưởng cơ quan ngang bộ": titles sharing one body
     if (words[0][:1].islower() and not _starts_collective(piece) and first not in g.determiners
             and sep == "," and not g.role_words.match(piece)):
         return True             # "Vụ Phổ biến" + "giáo dục pháp luật" (097); "cơ sở giáo dục" + "đào tạo" (034)
@@ -77,13 +79,16 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
         return True
     if first == "cấp" and len(words) == 2 and prev.lower().split()[-2:-1] == ["cấp"]:
         return True
-    if not is_collective_piece(prev) or not _starts_collective(piece):
-        return False
-    if "chính trị" in piece.lower():
-        return False            # "Sở, ban, ngành" + "tổ chức chính trị - xã hội" are two collectives (033)
+    if not (is_collective_piece(prev) or is_collective_piece(prev.rsplit(",", 1)[-1])) or not _starts_collective(piece):
+        return False            # the list's last part: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ" + "cơ quan thuộc Chính phủ"
     if words[0][:1].isupper() and any(w[:1].isupper() for w in words[1:]):
         return False            # "Sở Y tế" is a body of its own
     last, first_noun = _last_noun(prev), _first_noun(piece)
+    if first_noun is not None and words[0][:1].islower() and sep == "," and (
+            _ends_bare(prev) or _new_kind_in_list(prev, first_noun)):
+        return True             # "Thủ trưởng các sở, ban, ngành" + "đơn vị trực thuộc Ủy ban nhân dân tỉnh" (112);
+        #                         "Các đoàn thể" + "tổ chức xã hội" (110): one determiner, one list of kinds;
+        #                         "Các doanh nghiệp, tổ chức kinh tế" + "cơ sở giáo dục, đào tạo" (034)
     if first_noun is not None and first_noun == _determined_noun(prev) and g.list_closer.search(piece):
         return True             # "các cơ quan chuyên môn" + "cơ quan hành chính khác" (052): "khác" closes the list
     if sep == "và" and (" ".join(prev.lower().split()[-2:]), " ".join(words).lower()) in g.level_pairs:
@@ -97,6 +102,47 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     low = piece_words(_before_role(piece))
     return all(c or q or w in COMMITTEE_TAIL or w == "khác"
                for w, c, q in zip(low, phrase_mask(low, g.collective), phrase_mask(low, g.qualifiers)))
+
+
+#: A plural committee (or collective) naming its places after a colon: "Ủy ban nhân dân các tỉnh: Đắk Lắk, ...",
+#: "Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ" (624/TB-VPCP): the places belong to the one name.
+PLACES_AFTER_COLON = re.compile(r"\bcác\s+(?:tỉnh|thành\s+phố|tỉnh,\s+thành\s+phố|huyện|xã|phường|địa\s+phương)"
+                                r"(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?\s*:\s*[A-ZĐÀ-Ỹ]")
+
+
+def _is_place(piece: str) -> bool:
+    """A place name after the colon: capitalised words, no head of a body ("Khánh Hòa", "Lâm Đồng")."""
+    words = piece.strip(" .;").split()
+    return (0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and not _starts_with_head(piece)
+            and not _starts_collective(piece) and fold_name(piece) not in gazetteer().official)
+
+
+def _without_determiner(piece: str) -> str:
+    """"Các Bộ trưởng" -> "Bộ trưởng": the title a determiner opens."""
+    first, _, rest = piece.strip().partition(" ")
+    return rest if first.lower() in gazetteer().determiners and rest else piece
+
+
+def _ends_bare(piece: str) -> bool:
+    """Does a collective piece end with a collective noun itself, nothing after it ("Các sở, ban, ngành",
+    "Các đoàn thể"), so that a noun after a comma is one more kind of the same list? "Các doanh nghiệp
+    viễn thông" ends in other words: "doanh nghiệp bưu chính" after it is a second body (034)."""
+    words = piece_words(piece)
+    at = [i for i, w in enumerate(words) if w in gazetteer().determiners]
+    if not at or _first_noun(" ".join(words[at[-1] + 1:])) is None:
+        return False            # "Thủ trưởng các Vụ, Cục": a list of heads
+    return phrase_mask(words, gazetteer().collective)[-1]
+
+
+def _new_kind_in_list(prev: str, noun: str) -> bool:
+    """Is `prev` already a list of kinds after one determiner ("Các doanh nghiệp, tổ chức kinh tế") and `noun`
+    a kind not named yet? The same noun again names a second body ("Các doanh nghiệp viễn thông, doanh
+    nghiệp bưu chính", 034)."""
+    words = piece_words(prev)
+    at = [i for i, w in enumerate(words) if w in gazetteer().determiners]
+    if not at or "," not in prev.split(" ", 1)[-1] or _first_noun(" ".join(words[at[-1] + 1:])) is None:
+        return False            # "UBND các xã, phường" + "đơn vị liên quan": a list of places, not of kinds
+    return f" {noun} " not in f" {' '.join(words[at[-1] + 1:])} "
 
 
 def _determined_noun(piece: str) -> str | None:

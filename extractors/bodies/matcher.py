@@ -38,7 +38,7 @@ from functools import lru_cache, reduce
 from itertools import compress
 from operator import attrgetter, or_
 
-from .gazetteer import Gazetteer, gazetteer, phrase_mask
+from .gazetteer import Gazetteer, fold_name, gazetteer, phrase_mask
 from .patterns import expand, select
 from .tokens import (L_ALPHA, L_CAP, L_CAPOK, L_CAPSWORD, L_DET, L_HEADCAND, L_JOINER, L_LOWERIN, L_NAMEWORD, L_NCFIRST,
                      L_SEP, L_SKIP, L_UNIT, Lex, Lexicon, tokenize)
@@ -263,8 +263,9 @@ class _Matchers:
             if kind != "collective":
                 info.gaz_start[s] = True
         # (start token, end token, kind, from gazetteer)
-        found = [(s, e, kind, True) for kind, s, e in gaz
-                 if kind == "collective" or lexes[s].text[:1].isupper()]   # "thanh tra tỉnh" in prose is an activity
+        found = [(s, e, kind, True) for kind, s, e in gaz    # "thanh tra tỉnh" in prose is an activity,
+                 if kind == "collective" or lexes[s].text[:1].isupper()   # but "Bí thư tỉnh ủy" holds a body (227/CĐ-TTg)
+                 or any(fold_name(" ".join(info.lows[max(0, s - k):s])) in self.g.titles for k in (1, 2, 3) if s >= k)]
         # pattern matches (without a token that can open a pattern, no window and no match)
         windows, bits = self._windows(lexes, info)
         if windows:
@@ -343,6 +344,8 @@ class _DocHeads:
                         lows[i] == "bộ" and i + 1 < n and lows[i + 1] == "đội")
                     break
         coll = _mask(lows, g.collective)
+        for i in [i for i in range(1, n - 1) if coll[i] and coll[i - 1] and (lows[i], lows[i + 1]) in g.verb_nouns]:
+            coll[i] = coll[i + 1] = False   # "Các bộ, ngành, địa phương tổ chức tổng rà soát": the verb (624/TB-VPCP)
         coll_start = [False] * n
         for i in list(compress(range(n), coll)):
             coll_start[i] = i == 0 or not coll[i - 1] or lows[i] in g.collective

@@ -15,7 +15,7 @@ from .tail import read_tail
 def find_citations(doc: LaidOut, tree: list[Node]) -> list[Citation]:
     """Every citation in doc.text, in reading order, each with its offsets and section path."""
     text = doc.text
-    mtext = text.translate(C.MATCH_MAP)
+    mtext = C.match_text(text)
     cits = _identified(text, mtext)
     cits += _laws_by_name(text, mtext, SpanIndex((c.start, c.end) for c in cits))
     type_words = tuple(C.type_word_re().finditer(mtext))        # read by both forms below

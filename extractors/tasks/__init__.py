@@ -34,6 +34,7 @@ from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment,
 from .coordinators import coordinators_in
 from .cues import phrases
 from .lead_names import all_bodies, names_only, of_issuer
+from .members import members_heading
 from .columns import clean
 from .blocks import block_fields, block_task, is_block_label
 from .flat import find_flat_regions, tasks_from_flat
@@ -147,6 +148,9 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
             tasks.append(t)
         return
     own = assignment(node) if not is_block_label(node_text(node)) else None
+    members = members_heading(node_text(node)) if own is None and node.children else None
+    if members:                     # "1.3. Các cơ quan ... (gồm các Sở: Xây dựng, ...)" + its duties
+        own = Assign(lead=members, coordinators=[], description="")
     if own is None and node.title and node.text and not INLINE_ITEM.search(clean(node.text)):
         own = _directive_text(clean(node.text))     # "2. Đẩy mạnh ... chính sách:" + "Các bộ khẩn trương trình ..."
     bullet = node.marker in BULLETS or LETTER_MARKER.fullmatch(node.marker or "") is not None
@@ -159,8 +163,13 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
             current = Assign(lead=list(inherited.lead), coordinators=coordinators_in(text), description=text)
     if is_block_label(node_text(node)):
         current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
-    if current is None and own is None:
-        for mark, a in _inline_items(node):         # "(1) Thanh tra Chính phủ ban hành ...; (2) Bộ Công an chủ trì ..."
+    items = _inline_items(node) if own is None or not _opens_with(node, own) else []
+    if current is None and own is None or len(items) >= 2:
+        # "(1) Thanh tra Chính phủ ban hành ...; (2) Bộ Công an chủ trì ..."; "b) ... đề nghị: (i) Ủy ban nhân dân
+        # Thành phố Hồ Chí Minh chỉ đạo ... (ii) Bộ Công Thương chỉ đạo ..." (653/TB-VPCP): the items own their tasks
+        if len(items) >= 2:
+            own = current = None
+        for mark, a in items:
             tasks.append(_body_task(node, a, year, path=f"{node.path}.{mark}"))
     if current is not None and current.lead:
         task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")]
@@ -185,10 +194,12 @@ def _directive_text(text: str) -> Optional[Assign]:
     ("Giao Sở Nội vụ chủ trì ...") or a body followed by a directive word (assignment_words.yaml
     `directive_words`: "Các bộ khẩn trương trình Chính phủ ...", pool md/74e2ddc7b11340da.md III.2).
     A report's past actions under a heading ("Ủy ban nhân dân tỉnh ban hành Kế hoạch số ...") are no task."""
+    address = next((w for w in load("assignment_words.yaml")["address_words"] if text.casefold().startswith(w + " ")), "")
+    text = text[len(address):].lstrip() if address else text   # "Các đồng chí Bộ trưởng, ... phải phát huy ..."
     a = analyse(text)
     if a is None or not a.lead:
         return None
-    if strip_opener(text) != text:
+    if strip_opener(text) != text or address:
         return a
     rest = text[len(a.lead[0]):].lstrip(" ,").casefold() if text.startswith(a.lead[0]) and len(a.lead) == 1 else ""
     return a if rest.startswith(phrases().directive) else None
@@ -200,7 +211,7 @@ def _inline_items(node: Node) -> list[tuple[str, Assign]]:
     Công an chủ trì, phối hợp ..."): one task per item that names a body and gives it work, at the item's
     path ("III.3.1", "1.b.iv")."""
     text = clean(node.text)                        # items sit in the text ("4. Đẩy mạnh ... hành chính:" + "(1) Các bộ ...")
-    marks = list(INLINE_ITEM.finditer(text))
+    marks = _item_marks(text)
     if len(marks) < 2:
         return []
     out = []
@@ -211,6 +222,22 @@ def _inline_items(node: Node) -> list[tuple[str, Assign]]:
             a = _with_work(Assign(lead=a.lead, coordinators=a.coordinators, description=piece), node)
             out += [(m.group("n"), a)] if a is not None else []
     return out
+
+
+def _opens_with(node: Node, a: Assign) -> bool:
+    """Does the node's text open with its lead ("a) Bộ Khoa học và Công nghệ: (1) trình ...")? Then its
+    numbered items are that body's duties, not tasks of their own."""
+    text = fold_key(node_text(node))
+    return bool(a.lead) and text.startswith(fold_key(a.lead[0])[:12])
+
+
+def _item_marks(text: str) -> list[re.Match]:
+    """The item numbers of a paragraph; roman items inside a numbered item are its parts ("(3) các bộ,
+    ngành, địa phương tập trung: (i) Sửa đổi ...; (ii) Rà soát ...", 624/TB-VPCP III.4), not items."""
+    marks = list(INLINE_ITEM.finditer(text))
+    if any(m.group("n").isdigit() for m in marks):
+        marks = [m for m in marks if m.group("n").isdigit()]
+    return marks
 
 
 #: an item number inside a paragraph: "(1) ", "(ii) " after a colon, a semicolon or the start

@@ -53,7 +53,7 @@ def assignment(node: Node) -> Optional[Assign]:
     if title and text and title.casefold().startswith(phrases().topic_openers) and analyse(text) is not None:
         inner = analyse(text)                     # "c) Về việc thỏa thuận giao cắt ...:" + "Ủy ban nhân dân ... xử lý"
         return Assign(lead=inner.lead, coordinators=inner.coordinators, description=node_text(node))
-    if title and all_bodies(title) and not is_sentence(title):
+    if title and all_bodies(title) and not is_sentence(title) and not is_form_field(title):
         lead = split_names(PARENTHESIS.sub("", title))
         return _for_a_body(Assign(lead=lead + co_leads(text), coordinators=coordinators_in(text),
                                   description=text or title))
@@ -101,8 +101,14 @@ def analyse(text: str) -> Optional[Assign]:
 def _analyse(text: str) -> Optional[Assign]:
     t = strip_opener(text)
     m = LEAD_COLON.match(t)
+    if m and any(b.start < m.end("who") < b.end for b in find_bodies(t[:m.end("who") + 120])):
+        m = None    # the colon is inside a name: "Ủy ban nhân dân các tỉnh: Đắk Lắk, ..., Lâm Đồng tiếp tục" (227/CĐ-TTg)
     if m and all_bodies(m.group("who")) and not is_sentence(m.group("who")):
         rest = m.group("rest")
+        if is_form_field(m.group("who")):
+            return None                          # a form's field: "Cơ quan thực hiện: Sở Tư pháp"
+        if _names_a_body(rest):                  # the bodies after the colon: work for them, or a field
+            return _analyse(rest)                # ("Các Ông/bà: Chánh Văn phòng Bộ; ... chịu trách nhiệm thi hành")
         return Assign(lead=split_names(m.group("who")) + co_leads(rest), coordinators=coordinators_in(rest),
                        description=rest.strip() or text)
     if m and m.group("who").casefold().startswith(phrases().topic_openers):
@@ -130,6 +136,21 @@ def _analyse(text: str) -> Optional[Assign]:
             lead += [n for n in split_names(w2) if n not in lead]
     lead += [n for n in co_leads(rest) if n not in lead]
     return Assign(lead=lead, coordinators=coordinators_in(rest), description=text)
+
+
+def is_form_field(label: str) -> bool:
+    """Is a label one of an administrative procedure's form fields, whose value is a body, not work
+    ("e) Cơ quan giải quyết TTHC NB:" / "- Cơ quan trực tiếp thực hiện TTHC: Sở Dân tộc và Tôn giáo.")?"""
+    return label.strip().casefold().startswith(phrases().form_fields)
+
+
+def _names_a_body(rest: str) -> bool:
+    """Does the text after a label's colon name a body and give it no work, so the label is a field of a
+    form ("Cơ quan có thẩm quyền công nhận: Ủy ban nhân dân Thành phố Hồ Chí Minh 3. Kết quả thực hiện:
+    ...", the "cơ quan thực hiện" of an administrative procedure, pool md/d3d459d0a856471f), not a body
+    given work ("Sở Y tế: Sở Tài chính phối hợp ..." names one and gives it work)?"""
+    who = leading_bodies(rest)
+    return bool(who) and rest.startswith(who) and not starts_with_duty(rest[len(who):].lstrip(" ,"))
 
 
 def strip_opener(text: str) -> str:

@@ -34,6 +34,7 @@ class _Phrases:
     topic_openers: tuple[str, ...]
     noun_duties: frozenset[str]
     rate_openers: frozenset[str]
+    form_fields: tuple[str, ...]
     rule_words: re.Pattern
     clause_words: re.Pattern
     case_subjects: tuple[str, ...]
@@ -56,6 +57,7 @@ def phrases() -> _Phrases:
                     tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
                     topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
                     noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]),
+                    form_fields=srt(d["form_fields"]),
                     rule_words=_words_re(d["rule_words"] + d["composition_words"]), clause_words=_words_re(d["clause_words"]),
                     case_subjects=tuple(w + " " for w in srt(d["case_subjects"])),
                     persons=tuple(w + " " for w in srt(d["persons"])),
@@ -121,5 +123,9 @@ def starts_with_duty(rest: str) -> bool:
     if first[:1].islower() and first.strip(",.;:") not in phrases().not_duty:
         return True                                   # "... tỉnh xây dựng Đề án", "... tổng hợp, tham mưu"
     low = rest.casefold()
+    words = load("assignment_words.yaml")
+    modal = next((m for m in words["duty_modals"] if low.startswith(m + " ")), None)
+    if modal:                                         # "phải phát huy ...": a duty; "phải có ...": a rule
+        return low[len(modal) + 1:].startswith(tuple(words["modal_duties"]))
     return any(low.startswith(d) for d in phrases().duty + phrases().lead_words + phrases().coordinate) \
         or low.startswith(phrases().duty_starts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from vanban.schemas.models import Document, Warning
@@ -45,6 +46,7 @@ def _roman(s: str) -> int:
     return total
 
 
+@lru_cache(maxsize=1024)      # a few markers (`1.`, `a)`, `II.`) come back thousands of times a batch
 def marker_kind(marker: str) -> Optional[tuple[str, int]]:
     """('roman', 3) for `III.`; ('dotted-2', 1) for `2.1.`; None for bullets and unnumbered nodes."""
     marker = marker.strip()

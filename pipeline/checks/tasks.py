@@ -25,7 +25,7 @@ def name_fault(name: str) -> Optional[str]:
         return "starts in lower case (a cut piece)"
     if len(name.split()) > w.max_name_words:
         return f"more than {w.max_name_words} words"
-    if any(c.isdigit() for c in w.allowed_number.sub("", name)):
+    if any(map(str.isdigit, name)) and any(c.isdigit() for c in w.allowed_number.sub("", name)):   # no digit: none left
         return "holds a number"
     m = w.clause.search(name)
     if m:

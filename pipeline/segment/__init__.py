@@ -35,7 +35,7 @@ from vanban.lexicon.text import clean, is_upper_line
 
 from ..markers import BARE_MARKER, read_marker, value
 from ..types import Block, LaidOut, Paragraph, Table
-from .appendix import APPENDIX_HEAD, appendix_title, is_appendix_start, split_embedded_appendix
+from .appendix import APPENDIX_HEAD, appendix_title, captioned_appendix, is_appendix_start, split_embedded_appendix
 from .header_blocks import header_end
 
 #: End of the body: "... theo hướng dẫn của cấp có thẩm quyền./."
@@ -171,11 +171,12 @@ class _Walk:
         else:
             self.parts[where].append(block)
 
-    def _open_appendix(self, title: list[str], head: list[Block], after: int = 0) -> None:
-        """A new appendix zone; `after`: where its head starts inside a signature paragraph."""
+    def _open_appendix(self, title: list[str], head: list[Block], after: int = 0, note: tuple[str, ...] = ()) -> None:
+        """A new appendix zone; `after`: where its head starts inside a signature paragraph; `note`:
+        head lines read elsewhere (a table's first cell)."""
         lines = [clean(b.text)[after if k == 0 else 0:].strip() for k, b in enumerate(head) if isinstance(b, Paragraph)]
         joined = " ".join(title)
-        note: list[str] = []
+        note = list(note)
         for t in lines:
             if not joined or joined not in t:
                 note.append(t)                                          # "PHỤ LỤC I", "(Kèm theo ...)"
@@ -190,6 +191,11 @@ class _Walk:
         block, text, state = self.blocks[i], self.texts[i], self.state
         in_appendix, in_tail = state.startswith("appendix"), state in ("tail", "appendix-tail")
         if text is None:                                  # a table
+            caption = captioned_appendix(block) if isinstance(block, Table) and (in_tail or in_appendix) else None
+            if caption is not None:                       # its head in the first cell: an appendix starts
+                self._open_appendix(caption[0], [], note=tuple(caption[1]))
+                self._put(block)
+                return i + 1
             if is_signature_table(block) and not in_appendix:
                 self.state = "tail"
             self._put(block, "appendix" if in_appendix else None)

@@ -3,6 +3,7 @@
     is_appendix_start(text, in_tail) -> bool
     appendix_title(texts, i) -> (title lines, index after the head)
     split_embedded_appendix(text) -> (offset, title lines) | None    a head flattened into a signature line
+    captioned_appendix(table) -> (title lines, note lines) | None     a head printed in a table's first cell
 """
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from typing import Optional
 
 from vanban.lexicon.patterns import ATTACHED_INSIDE, ATTACHED_TO, PAGE_NUMBER, RULE
 from vanban.lexicon.signature import is_signature_line, type_names_upper
-from vanban.lexicon.text import is_mostly_upper, is_upper_line
+from vanban.lexicon.text import clean, is_mostly_upper, is_upper_line
 
 from ..markers import read_marker
+from ..types import Table
 
 #: Appendix head: "PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 04", "PHỤ LỤC I: DANH MỤC ..."
 APPENDIX_HEAD = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:SỐ|số))?\s*(?P<num>[IVXL]{1,6}|\d{1,2}[a-z]?)?\s*[.:\-–]?\s*(?P<rest>.*)$")
@@ -89,6 +91,26 @@ def split_embedded_appendix(text: str) -> Optional[tuple[int, list[str]]]:
             pos = len(" ".join(words[:k + j]))
             return pos, [" ".join(title)]
     return None
+
+
+def captioned_appendix(table: Table) -> Optional[tuple[list[str], list[str]]]:
+    """An appendix whose head a converter put in the first cell of its table, above the column heads:
+    "DANH MỤC TTHC THỰC HIỆN KHÔNG PHỤ THUỘC VÀO ĐỊA GIỚI HÀNH CHÍNH ... (Kèm theo Quyết định số ...)" |
+    "TT" | "Mã TTHC" | ... (pool md/128b34e0abc1c504) -> (title lines, the "(Kèm theo ...)" note).
+    The head is upper case and says what it is attached to; what follows the note in the cell
+    ("A. Danh mục thủ tục hành chính mới ban hành") is content, not title."""
+    cell = clean(table.rows[0][0]) if table.rows and table.rows[0] else ""
+    m = ATTACHED_INSIDE.search(cell)
+    if m is None or m.start() > 400:
+        return None
+    head = cell[:m.start()].strip()
+    if not is_upper_line(head) or is_signature_line(head):
+        return None
+    h = APPENDIX_HEAD.match(head)
+    title = h["rest"] if h and h["rest"] else head
+    close = cell.find(")", m.end())
+    note = cell[m.start():close + 1 if close > 0 else len(cell)].strip()
+    return [title], ([head[:h.start("rest")].strip()] if h and h["rest"] else []) + [note]
 
 
 def is_appendix_start(text: str, in_tail: bool) -> bool:

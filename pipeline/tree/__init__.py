@@ -56,7 +56,8 @@ def build_tree_checked(doc: Segmented | LaidOut) -> tuple[list[Node], list[Warni
     builder = Builder(width=width, joined=joined)
     _fill(builder, list(zones.body), in_appendix=False)
     for appendix in zones.appendices:
-        builder.open_appendix(list(appendix.title), list(appendix.head), list(appendix.note))
+        builder.open_appendix(list(appendix.title), list(appendix.head), list(appendix.note),
+                              first=(appendix.head + appendix.blocks)[0])
         builder.last_text = None
         _fill(builder, list(appendix.blocks), in_appendix=True)
     builder.close_to(0)

@@ -104,14 +104,17 @@ class Builder(NumberingRules):
         i = self.stack.index(op)
         return self.stack[i - 1] if i else None
 
-    def open_appendix(self, title_lines: list[str], blocks: list[Block], note: list[str] = ()) -> None:
+    def open_appendix(self, title_lines: list[str], blocks: list[Block], note: list[str] = (),
+                      first: Optional[Block] = None) -> None:
+        """An appendix node printed by its head `blocks`, or starting at `first` (its first content
+        block) when the head was read from inside a table."""
         self.close_to(0)
         self.appendices += 1
         self.top_counters = {}
         path = "appendix" if self.appendices == 1 else f"appendix-{self.appendices}"
-        first = blocks[0]
+        first = blocks[0] if blocks else first
         node = Node(path=path, marker="appendix", title=" ".join(title_lines).strip(),
-                    page=getattr(first, "page", None), start=first.start, end=blocks[-1].end)
+                    page=getattr(first, "page", None), start=first.start, end=(blocks or [first])[-1].end)
         node.blocks.extend(blocks)
         op = _Open(node=node, kind="appendix", num=str(self.appendices), heading_open=False, text=list(note))
         self.roots.append(node)

@@ -1,0 +1,140 @@
+"""The text path's faster forms (issue 13) give what the plain forms gave, on real strings from
+the corpus: the match text, the type-word pattern, the document-type look-ups, the Markdown
+emphasis lines."""
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+
+from vanban.lexicon import citations as C
+from vanban.pipeline.read_markdown import MD_EMPHASIS, MD_HEADING, _emphasis_lines
+
+doc_types = importlib.import_module("vanban.lexicon.doc_types")   # the module, not its function
+
+#: real strings holding look-alikes: a Cyrillic С (corpus 024), a fraction slash (corpus 081),
+#: word-segmented text (corpus 078), an en dash and a non-breaking space
+SENTENCES = [
+    "Thông tư số 09/2023/TT-BTС ngày 20/02/2023 của Bộ trưởng Bộ Tài chính",
+    "Luật Giáo dục số 43/2019/QH14 và Luật số 13⁄2012/QH13",
+    "Căn_cứ Quyết_định số 899/QĐ-TTg ngày 31/7/2023 của Thủ_tướng Chính_phủ",
+    "Độc lập – Tự do – Hạnh phúc\u00a0Số: 1074/QĐ-BXD\r\n",
+    "các Quyết định: số 36/QĐ-TTg ngày 11/01/2024 về ...; số 1569/QĐ-TTg",
+    "Thông báo kết luận số 196-TB/TW; Chương trình hành động số 39-CTr/TU; CÔNG VĂN 12/UBND-KT; "
+    "Nghị quyết liên tịch số 01/2024/NQLT; quyết\nđịnh 06/2019/QĐ-UBND; Công điện số 5/CĐ-TTg",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["".join(C.LOOKALIKES)])
+def test_match_text_is_the_translation(text):
+    assert C.match_text(text) == text.translate(C.MATCH_MAP)
+    assert len(C.match_text(text)) == len(text)
+
+
+def _plain_type_word_re() -> re.Pattern:
+    """The type-word pattern as one flat alternation, longest first (the form before issue 13)."""
+    words = set()
+    for d in doc_types.doc_types():
+        words.add(d.name)
+        words.update(a for a in d.aliases if not a.isupper())
+    words.add("Công văn")
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?P<tw>" + body + r")(?![\w])", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_grouped_type_words_match_as_the_flat_alternation(text):
+    text = C.match_text(text)
+    found = [(m.span(), m.group("tw")) for m in C.type_word_re().finditer(text)]
+    assert found == [(m.span(), m.group("tw")) for m in _plain_type_word_re().finditer(text)]
+    assert found or "Số:" in text                  # every sentence but the header line names a type
+
+
+def _variants() -> set[str]:
+    keys: set[str] = set()
+    for d in doc_types.doc_types():
+        for k in (d.code, d.name, *d.aliases):
+            keys |= {k, k.upper(), k.lower(), k.title(), f" {k}  ", k.replace("Đ", "D")}
+    return keys
+
+
+def test_type_look_ups_find_what_a_scan_of_the_table_finds():
+    table = doc_types.doc_types()
+    for key in _variants():
+        folded = key.casefold()
+        by_code = next((d for d in table if d.code == key), None) or next(
+            (d for d in table if d.code.casefold() == folded
+             or any(a.casefold() == folded for a in d.aliases if a.isupper())), None)
+        assert doc_types.type_by_code(key) is by_code, key
+        name = " ".join(key.split()).casefold()
+        assert doc_types.types_by_name(key) == [
+            d for d in table if d.name.casefold() == name or any(a.casefold() == name for a in d.aliases)], key
+
+
+def _plain_emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
+    """_emphasis_lines with a regex on every line (the form before issue 13)."""
+    out, buf, open_bold, open_italic = [], [], False, False
+    for raw in cell_lines:
+        line = MD_HEADING.sub("", raw.rstrip())
+        buf.append(line)
+        open_bold ^= line.count("**") % 2 == 1
+        open_italic ^= line.replace("**", "").count("*") % 2 == 1
+        if (open_bold or open_italic) and len(buf) < 8:
+            continue
+        joined = " ".join(b.strip() for b in buf)
+        out.append((MD_EMPHASIS.sub("", joined).strip(), joined.strip().startswith("**")))
+        buf, open_bold, open_italic = [], False, False
+    if buf:
+        joined = " ".join(b.strip() for b in buf)
+        out.append((MD_EMPHASIS.sub("", joined).strip(), joined.strip().startswith("**")))
+    return out
+
+
+@pytest.mark.parametrize("cell", [
+    ["**ỦY BAN NHÂN", "DÂN**"],
+    ["## Điều 1. Phạm vi điều chỉnh", "*Đồng Tháp, ngày 01 tháng 12 năm 2025*"],
+    ["", "  **KẾ HOẠCH**  ", "Triển khai thực hiện Nghị quyết số 57-NQ/TW", "*"],
+    ["**a", "b", "c", "d", "e", "f", "g", "h", "i**"],
+])
+def test_emphasis_lines_as_before(cell):
+    assert _emphasis_lines(cell) == _plain_emphasis_lines(cell)
+
+
+def _plain_letters(text: str) -> list[str]:
+    return [c for c in text if c.isalpha()]
+
+
+#: real lines (corpus headers and bodies), and the edges of the nine-in-ten and 8% shares
+LINES = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
+    "... HẠ TẦNG 5G, IoT TRONG CÁC KHU CÔNG NGHỆ CAO", "KẾ HOẠCH", "I. MỤC ĐÍCH", "Điều 1. Phạm vi điều chỉnh", "",
+    "12/2024", "A" * 9 + "b", "A" * 18 + "bb", "A" * 17 + "bbb", "A" * 92 + "b" * 8, "A" * 91 + "b" * 9, "ⓐBC", "AB中",
+]
+
+
+@pytest.mark.parametrize("text", LINES)
+def test_upper_case_tests_as_before(text):
+    from vanban.lexicon.text import is_mostly_upper, is_upper_line
+    from vanban.pipeline.segment.header import is_upper
+    letters = _plain_letters(text)
+    assert is_upper(text) == (bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
+    assert is_upper_line(text) == (len(letters) >= 2 and all(c.isupper() for c in letters))
+    assert is_mostly_upper(text) == (len(letters) >= 8 and sum(c.islower() for c in letters) <= len(letters) * 0.08)
+
+
+#: one real sentence, several mentions (corpus/bacgiang-2024-kh-ubnd-nq45.txt, appendix row 4, and pool/md)
+MENTIONS_SENTENCE = ("Sửa đổi, bổ sung Quyết định số 06/2021/QĐ-UBND ngày 16/3/2021 của UBND tỉnh ban hành; "
+                     "Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 3987/QĐ-TCHQ  "
+                     "ngày 4/12/2013; 2. Nghị quyết này thay thế Nghị quyết số 61/2021/NQ-HĐND")
+
+
+def test_relation_by_sorted_spans_as_by_a_scan():
+    """with_relations hands every mention's span, this one's too, sorted once: the relation of each
+    mention is the one read with the other spans alone."""
+    from vanban.extractors.relations import _Spans, mention_relation
+    spans = [(m.start(), m.end()) for m in re.finditer(r"(?:Quyết định|Nghị quyết) số [0-9][^\s,;]*", MENTIONS_SENTENCE)]
+    assert len(spans) == 3
+    relations = [mention_relation(MENTIONS_SENTENCE, s, e, _Spans(spans + [(s, e)])) for s, e in spans]
+    assert relations == [mention_relation(MENTIONS_SENTENCE, s, e, [o for o in spans if o != (s, e)]) for s, e in spans]
+    assert relations == ["amends", "replaces", "replaces"]
