@@ -33,7 +33,7 @@ from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment,
                          strip_opener)
 from .coordinators import coordinators_in
 from .cues import phrases
-from .lead_names import all_bodies, names_only
+from .lead_names import all_bodies, names_only, of_issuer
 from .letters import front_requests
 from .members import members_heading
 from .columns import clean
@@ -68,6 +68,8 @@ def extract_tasks(doc: LaidOut, tree: list[Node], metadata: Metadata,
         tasks += [_body_task(root, asked[id(root)], year)] if id(root) in asked else []
         _walk(root, None, year, used, tasks, warnings)
     _unique_ids(tasks)
+    for t in tasks:                                 # "Chánh Văn phòng" alone: the issuer's office
+        t.lead, t.coordinators = of_issuer(t.lead, metadata.issuer.name), of_issuer(t.coordinators, metadata.issuer.name)
     return tasks, warnings + _unparsed_deadline_warnings(tasks, warnings)
 
 

@@ -25,7 +25,7 @@ from ..bodies.names import held_body, is_bare
 from .columns import clean
 from .coordinators import co_leads, coordinators_in
 from .cues import find_all, phrases, starts_with_duty
-from .lead_names import (CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_sentence, leading_bodies, name_part,
+from .lead_names import (CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_case, is_sentence, leading_bodies, name_part,
                          split_names)
 
 # A label and what follows it: "Sở Nội vụ: Chủ trì ..."
@@ -84,7 +84,7 @@ def for_a_body(a: Assign) -> Optional[Assign]:
     có quyền sử dụng ..."), which a tracker cannot give to anyone. Coordinators that name no body
     ("phối hợp với các cơ quan, UBND các xã, phường, đơn vị liên quan": "Các cơ quan") are left out."""
     lead = [n for n in (name_part(n) for n in a.lead) if n and any(c.isalpha() for c in n)]   # not "…….……"
-    if a.lead and (not lead or all(is_bare(n) for n in lead)):
+    if a.lead and (not lead or any(is_case(n) for n in a.lead) or all(is_bare(n) for n in lead)):
         return None
     return Assign(lead=lead, coordinators=[c for c in a.coordinators if not is_bare(c)], description=a.description)
 

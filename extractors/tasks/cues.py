@@ -37,6 +37,11 @@ class _Phrases:
     form_fields: tuple[str, ...]
     rule_words: re.Pattern
     clause_words: re.Pattern
+    case_subjects: tuple[str, ...]
+    persons: tuple[str, ...]
+    clause_openers: re.Pattern
+    predicates: tuple[str, ...]
+    predicate_words: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -53,7 +58,12 @@ def phrases() -> _Phrases:
                     topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
                     noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]),
                     form_fields=srt(d["form_fields"]),
-                    rule_words=_words_re(d["rule_words"]), clause_words=_words_re(d["clause_words"]))
+                    rule_words=_words_re(d["rule_words"] + d["composition_words"]), clause_words=_words_re(d["clause_words"]),
+                    case_subjects=tuple(w + " " for w in srt(d["case_subjects"])),
+                    persons=tuple(w + " " for w in srt(d["persons"])),
+                    clause_openers=_words_re(d["clause_openers"]),
+                    predicates=srt(d["predicate_verbs"] + d["duty_verbs"]),
+                    predicate_words=_words_re([w for w in d["predicate_verbs"] if " " in w]))
 
 
 def _words_re(words: list[str]) -> re.Pattern:

@@ -5,12 +5,18 @@
     all_bodies(text)        is a short text a list of bodies and nothing else
     names_only(text)        is a list item only names (a list of units, recipients): no work
     name_part(name)         a lead as a body's name, "" when it is the subject of a rule
+    is_case(name)           does a lead open with a case ("Các trường hợp ..."): the sentence is a rule
+    of_issuer(names, issuer) a bare "Chánh Văn phòng" made the issuer's office
 """
 from __future__ import annotations
 
 import re
 
+from vanban.lexicon import load
+
 from ..bodies import find_bodies, split_bodies
+from ..bodies.gazetteer import fold_name, gazetteer
+from ..bodies.names import is_bare
 from .columns import clean
 from .cues import phrases, starts_of, has_duty, has_duty_verb, opens_with_head
 
@@ -34,26 +40,91 @@ SENTENCE_MARK = re.compile(r"[.;:]")
 NAME_GAP = re.compile(r"\s*(?:,|và|,\s*và|;)?\s*")
 # Words that do not occur inside a list of body names: "Các Bộ, cơ quan thống nhất chỉ có một cơ quan chủ trì"
 # ("có liên quan" does: "Thủ trưởng các đơn vị có liên quan")
+# "liên quan" and the "đến" that opens what the bodies deal with: the name ends before "đến"
+# ("Chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp", pool ff9aace5b310314d)
+RELATED_TO = re.compile(r"(?<=liên quan )đến(?!\w)")
+# A footnote mark glued to a name's last word: "phối hợp với Bộ Nội vụ[4], Bộ Tài chính" (pool 8180ae11188469fd),
+# "Ủy ban nhân dân cấp xã[17] có trách nhiệm" (cfc85d8b3511af54), a superscript "Sở Tài chính²"
+FOOTNOTE = re.compile(r"(?<=\w)(?:\[\d{1,3}\]|[¹²³⁴-⁹⁰]+)(?!\w)")
 NOT_IN_NAME = re.compile(r"(?<!\w)(?:có(?! liên quan)|là|đã|được|phải|sẽ|chỉ|một|không)(?!\w)")
 
 
 def name_part(name: str) -> str:
     """A lead as a body's name: "" when it is the subject of a rule ("Các Quyết định sau đây hết hiệu lực
-    ...", "Cơ quan nhà nước phải phân loại dữ liệu ..."), cut before a verb the finder ran over ("Chủ tịch
-    Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là ..."). Words inside
-    the body names found do not count. An aside goes ("Ban Quản lý ... (sau đây gọi tắt là ...)") unless it
-    tells two bodies apart ("Đoàn Luật sư tỉnh Lâm Đồng (cũ)", "(mới)")."""
+    ...", "Cơ quan nhà nước phải phân loại dữ liệu ...") or of a case ("Các trường hợp trên nếu đảng viên có
+    khiếu nại thì chi bộ ..."), cut before a verb the finder ran over ("Chủ tịch Ủy ban nhân dân các tỉnh,
+    thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là ..."), before a clause opener ("Kiểm toán nhà
+    nước, trong phạm vi nhiệm vụ, ...") or "đến" after "liên quan" ("Chính quyền địa phương các đơn vị hành
+    chính liên quan đến việc ..."), and at the predicate after a known body ("Bộ Tài chính giải quyết 03 vấn
+    đề tồn đọng"). Words inside the body names found do not count. An aside goes ("Ban Quản lý ... (sau đây
+    gọi tắt là ...)") unless it tells two bodies apart ("Đoàn Luật sư tỉnh Lâm Đồng (cũ)", "(mới)")."""
     p = phrases()
     name = ASIDE.sub("", name).strip()
+    if is_case(name) or (name.casefold() + " ").startswith(p.persons):
+        return ""
     spans = find_bodies(name)
-    outside = lambda m: not any(b.start <= m.start() < b.end for b in spans)  # noqa: E731
+    outside = lambda m: not any(b.start <= m.start() and m.end() <= b.end for b in spans)  # noqa: E731
     cut = next((m for m in p.clause_words.finditer(name) if outside(m)), None)
     if cut is not None:
         name = trim_tail(name[:cut.start()])
         if not (opens_with_head(name) or (spans and spans[0].start == 0)):
             return ""
-    return "" if any(outside(m) for m in p.rule_words.finditer(name)) else name
+    if any(outside(m) for m in p.rule_words.finditer(name)):
+        return ""               # "Đơn vị hành chính đạt dưới 60 điểm thì được phân loại III" (pool 6e7f0a17bbc99fd4)
+    ends = [m for m in (*p.clause_openers.finditer(name), *RELATED_TO.finditer(name)) if m.start() > 0 and outside(m)]
+    if ends:                                    # the words before a clause opener were a name as a whole
+        name = trim_tail(name[:min(m.start() for m in ends)])
+    spans = [b for b in spans if b.end <= len(name)]
+    return _before_predicate(name, spans)
 
+
+def is_case(name: str) -> bool:
+    """Does a lead open with the words of a case or a rule's subject ("Các trường hợp loại trừ kỷ luật;
+    miễn kỷ luật ...", pool de54f5fa3cc24927 Điều 4; assignment_words.yaml `case_subjects`)?"""
+    return name.casefold().lstrip().startswith(phrases().case_subjects)
+
+
+def _before_predicate(name: str, spans) -> str:
+    """The name up to the end of the run of bodies that opens it, when a verb follows that run ("Sở Công
+    Thương" + " tiếp nhận văn bản thông báo ...", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc
+    trung ương" + " tập trung", pool a69069ae524315d9 III.1) and the run's last body is in the gazetteer: a
+    name built from its head may end early (the unit "Vụ Kiểm sát giải quyết khiếu nại, tố cáo về tư pháp",
+    pool c0d7ba6795eecf17). The name unchanged otherwise."""
+    if not spans or spans[0].start != 0:
+        return _before_verb(name, spans)
+    end, last = spans[0].end, spans[0]
+    for b in spans[1:]:
+        if not NAME_GAP.fullmatch(name[end:b.start]):
+            break
+        end, last = b.end, b
+    rest = name[end:]
+    if not rest.startswith(" ") or fold_name(last.canonical) not in gazetteer().official:
+        return name             # a name built from its head may end early: "Vụ Kiểm sát" + " giải quyết khiếu nại, ..."
+    low = rest[1:]
+    verb = next((v for v in phrases().predicates if low.startswith(v) and low[len(v):len(v) + 1] in ("", " ", ",")),
+                None)
+    if verb is None or verb in phrases().noun_duties or low[len(verb):].startswith(" tại"):
+        return name                 # "Các cơ quan, đơn vị quy định tại Điều 1 Quy chế này": who is meant
+    return trim_tail(name[:end])
+
+
+def _before_verb(name: str, spans) -> str:
+    """A name the finder does not know, opened by a head, cut at a predicate verb (`predicate_verbs`) with at
+    least three words before it and two after ("Văn phòng đăng ký đất đai" + " tiếp nhận hồ sơ tại Trung tâm
+    ...", pool 50693ea4bb4bda20 Điều 3.1). Right after the head the verb names the body ("Cơ quan tiếp nhận hồ
+    sơ cưỡng chế", "Đơn vị lập hồ sơ"), so it stays, and so does the name when the cut would leave no body
+    ("Người đứng đầu cơ quan sử dụng công chức", pool c22591f10eec1dab Điều 21.1)."""
+    if not opens_with_head(name):
+        return name
+    for m in phrases().predicate_words.finditer(name):
+        before, after = name[:m.start()].split(), name[m.end():].split()
+        if any(b.start <= m.start() < b.end for b in spans) or (before and before[-1] in ("và", "hoặc")) \
+                or name[:m.start()].rstrip().endswith(","):
+            continue            # "... có kế hoạch đầu tư, hợp tác hoặc cung cấp dịch vụ": one of the name's verbs
+        if len(before) >= 3 and len(after) >= 2 and not after[0].startswith("tại"):
+            cut = trim_tail(name[:m.start()])
+            return name if is_bare(cut) else cut     # "Người đứng đầu cơ quan" + " sử dụng công chức": one name
+    return name
 
 
 def names_only(text: str) -> bool:
@@ -168,10 +239,21 @@ def trim_tail(who: str) -> str:
 
 
 def split_names(text: str) -> list[str]:
-    text = clean(text).strip(" ,;:.")
+    text = FOOTNOTE.sub("", clean(text)).strip(" ,;:.")
     if not text:
         return []
     out: list[str] = []
     for part in CLAUSE_SPLIT.split(text):
         out += [n for n in split_bodies(part) if n and n not in out]
     return out
+
+
+def of_issuer(names: list[str], issuer: str | None) -> list[str]:
+    """Names with a bare office title (assignment_words.yaml `issuer_offices`) made the issuer's office:
+    "Chánh Văn phòng" in a decision of the Bộ Khoa học và Công nghệ is "Chánh Văn phòng Bộ Khoa học và Công
+    nghệ" (pool 046d4a5b8d446144 Điều 3); unchanged when the issuer is not known."""
+    if not issuer:
+        return names
+    offices = load("assignment_words.yaml")["issuer_offices"]
+    out = [f"{n} {issuer}" if n.casefold().strip() in offices else n for n in names]
+    return [n for i, n in enumerate(out) if n not in out[:i]]
