@@ -17,7 +17,8 @@ The grammar, in the order it is applied to a phrase:
    range: from the start of the first to the end of the last.
 4. The word before the range decides the kind: `trước`/`chậm nhất`/`đến` -> `by_date`
    (end = the point's end: "Đến năm 2030" -> by 2030-12-31), `từ` or a trailing
-   `và các năm tiếp theo` -> `from`, else `period`.
+   `và các năm tiếp theo` -> `from`, else `period`; `từ` with an end that is an event, not a date
+   ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê") -> `from`.
 5. Words after the range other than frequencies are a second milestone
    ("... trong tháng 01/2026 và tổ chức thực hiện") -> `unparsed`.
 6. `Thường xuyên` alone -> `continuous`; a bare date (`18/10/2025`) -> `by_date`.
@@ -232,7 +233,9 @@ def _parse_deadline(text: str, doc_year: int | None) -> tuple[Deadline, list[War
     if g.refine.search(prefix):
         return _unparsed(shown, "part of a period")
     tail = _clean(masked[last.end:])
-    if tail and not TAIL_FILLER.fullmatch(tail.replace(" ", "")):
+    open_end = bool(tail) and g.cue_from.search(prefix) is not None and len(groups[0]) == 1 \
+        and g.until_event.match(tail) is not None          # "Từ tháng 11/2025 đến khi kết thúc ..."
+    if tail and not open_end and not TAIL_FILLER.fullmatch(tail.replace(" ", "")):
         return _unparsed(shown, "words after the date")
     if last.unit == "day_of_month" and "monthly" not in freqs:
         return _unparsed(shown, "day without month")

@@ -28,6 +28,7 @@ class DeadlineGrammar:
     cue_before: re.Pattern
     cue_within: re.Pattern
     cue_from: re.Pattern
+    until_event: re.Pattern         # "đến khi kết thúc ...": an open end after a start
     joiner: re.Pattern
     year_joiner: re.Pattern
     complete_prefix: re.Pattern
@@ -85,6 +86,7 @@ def deadline_grammar() -> DeadlineGrammar:
         cue_before=re.compile(rf"(?:^|\s)(?:{before})\s*$", re.I),
         cue_within=re.compile(rf"(?:^|\s)(?:{within})\s*$", re.I),
         cue_from=re.compile(rf"(?:^|\s)(?:{frm})\s*$", re.I),
+        until_event=re.compile(rf"^(?:{alternation(w['until_event'])})\s+\S", re.I),
         joiner=re.compile(rf"^\s*(?:{alternation(w['range_joiners'])})\s*(?:năm\s*)?$", re.I),
         year_joiner=re.compile(r"^\s*(?:,|và)\s*(?:năm\s*)?$", re.I),
         complete_prefix=re.compile(rf"^(?:(?:{alternation(w['complete'])})\s*)*$", re.I),

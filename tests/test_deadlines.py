@@ -25,6 +25,8 @@ CASES = [
     ("Định kỳ hằng năm", R, None, None, "yearly"),                              # 061
     ("Thường xuyên", C, None, None, None),                                      # 030, 032
     ("Từ năm 2024", F, "2024-01-01", None, None),
+    ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê", F, "2025-11-01", None, None),  # pool 4e39af96, an event ends it
+    ("Tháng 11/2025 đến khi kết thúc Tổng kiểm kê", U, None, None, None),   # no "từ": which of the two is the deadline
     ("Thường xuyên, hằng năm", R, None, None, "yearly"),                        # 030
     ("Trước ngày 31/01 năm liền kề", R, None, None, "yearly"),                  # 060/061
     ("Trước ngày 05 của tháng liền kề", R, None, None, "monthly"),              # 060/061
