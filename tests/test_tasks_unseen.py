@@ -64,14 +64,19 @@ def test_every_unparsed_deadline_has_a_warning_at_its_task():
                 assert t.id in warned
 
 
-def test_unparsed_deadline_of_a_block_is_warned():
+def test_a_blocks_deadline_with_an_event_for_its_end_is_read_and_not_warned():
     # pool md/4e39af96b6891368.md: "- Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê."
+    # under each holder's duties: it was unparsed and warned at its task; now a start with an open end
     path = Path(__file__).parent / "data" / "pool-4e39af96-kiem-ke.md"
     doc = layout(normalise(read(str(path))))
     tasks, warnings = extract_tasks(doc, build_tree(doc), Metadata(date="2025-11"))
-    unparsed = [t for t in tasks if t.deadline is not None and t.deadline.kind == "unparsed"]
-    assert unparsed
+    until = [t for t in tasks if t.deadline is not None and "đến khi kết thúc" in t.deadline.text]
+    assert len(until) >= 5
+    assert {(t.deadline.kind, t.deadline.end) for t in until} == {("from", None)}
+    assert {t.deadline.start for t in until} <= {"2025-10-01", "2025-11-01", "2025-12-01"}
     warned = {w.location for w in warnings if w.code == "deadline_unparsed"}
+    assert not warned & {t.id for t in until}
+    unparsed = [t for t in tasks if t.deadline is not None and t.deadline.kind == "unparsed"]
     assert all(t.id in warned for t in unparsed)
 
 
