@@ -147,3 +147,31 @@ def test_a_label_whose_colon_names_a_body_is_a_field_not_work(text, lead):
     from vanban.extractors.tasks.assignment import read_assignment
     got = read_assignment(text)
     assert (got[0] if got else None) == lead
+
+
+@pytest.mark.parametrize("text, lead", [
+    # corpus 116 (627/TB-VPCP, pool md/50f694478a35aefd.md) III.3 and III.4: provinces and cities as actors
+    ("Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương hoàn thiện Báo cáo nghiên cứu tiền khả thi",
+     ["Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng"]),
+    ("Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ lập, phê duyệt Báo cáo nghiên cứu khả thi",
+     ["Thành phố Hà Nội", "Các tỉnh Bắc Ninh, Gia Lai"]),
+    ("Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh việc lựa chọn nhà đầu tư, nhà thầu",
+     ["Thành phố Hồ Chí Minh", "Tỉnh Lâm Đồng"]),
+    ("Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên, Đồng Nai, Lâm Đồng, Phú Thọ, Sơn La đôn đốc chủ "
+     "đầu tư", ["Bộ Xây dựng", "Bộ Quốc phòng", "Các tỉnh Ninh Bình, Hưng Yên, Đồng Nai, Lâm Đồng, Phú Thọ, Sơn La"]),
+    # a place inside a body's name is no holder of its own
+    ("Ủy ban nhân dân tỉnh Lâm Đồng, Sở Tài chính tỉnh Lâm Đồng chủ trì", ["Ủy ban nhân dân tỉnh Lâm Đồng",
+                                                                        "Sở Tài chính tỉnh Lâm Đồng"]),
+    # pool md/6e7f0a17bbc99fd4.md: places classified, not given work
+    ("Thành phố Hà Nội, Thành phố Hồ Chí Minh là đơn vị hành chính cấp tỉnh loại đặc biệt", None),
+    # pool md/5b692e230f990be5.md: a place that ends a longer name is no holder of its own
+    ("Giám đốc các sở, Thủ trưởng các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh Bắc Ninh chịu trách "
+     "nhiệm thi hành", ["Giám đốc các sở", "Thủ trưởng các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh "
+                        "Bắc Ninh"]),
+    # corpus 069 (a report): what a province did is no task
+    ("Tỉnh Lâm Đồng đã chuyển nguyên trạng 1.376 các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân cấp huyện", None),
+])
+def test_provinces_and_cities_named_as_actors_are_holders(text, lead):
+    from vanban.extractors.tasks.assignment import read_assignment
+    got = read_assignment(text)
+    assert (got[0] if got else None) == lead

@@ -11,12 +11,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from vanban.lexicon import load
 
 from ..bodies import find_bodies, split_bodies
+from ..bodies.find import BodySpan
 from ..bodies.gazetteer import fold_name, gazetteer
-from ..bodies.names import is_bare
+from ..bodies.names import is_bare, proper_case
 from .columns import clean
 from .cues import phrases, starts_of, has_duty, has_duty_verb, opens_with_head
 
@@ -178,10 +180,50 @@ def all_bodies(text: str) -> bool:
     return opens_with_head(t) and len(t.split()) <= 40 and not has_duty_verb(t)
 
 
+@lru_cache(maxsize=1)
+def _localities() -> re.Pattern:
+    """Provinces and cities named as the actors of a sentence, each a holder (its government): "Các tỉnh
+    Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương ...", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh ...",
+    "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai" (716 pool md/50f694478a35aefd, a Prime Minister's
+    conclusions). A level word and the gazetteer's province names; a list of names after one plural level
+    word is one holder."""
+    names = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(gazetteer().provinces, key=len, reverse=True))
+    one = rf"(?:{names})(?!\w)"
+    return re.compile(rf"(?:[Cc]ác\s+(?:tỉnh|thành\s+phố)\s+{one}(?:(?:\s*,\s*|\s+và\s+){one}(?!\s+(?:tỉnh|thành)))*"
+                      rf"|(?:[Tt]ỉnh|[Tt]hành\s+phố)\s+{one})")
+
+
+def _with_localities(text: str, spans: list) -> list:
+    """The body spans and, where no body was found, the provinces and cities that stand in the list of
+    names at the start of the text (elsewhere a place is where, not who: "trên địa bàn tỉnh Lâm Đồng")."""
+    out, at = sorted(spans, key=lambda b: b.start), 0
+    while at < len(text):
+        start = at + len(NAME_GAP.match(text, at).group()) if at else 0      # after ", ", " và ", " "
+        nxt = next((b for b in out if b.start >= at), None)
+        if nxt is not None and nxt.start <= start + 1:
+            at = nxt.end
+            continue
+        m = _localities().match(text, start)
+        if m is None:
+            break
+        name = proper_case(m.group())
+        out = sorted(out + [BodySpan(name, m.start(), m.end(), name, "committee")], key=lambda b: b.start)
+        at = m.end()
+    after = text[at:].lstrip(" ,").casefold()
+    if len(out) > len(spans) and any(after.startswith(c + " ") for c in _place_copulas()):
+        return list(spans)                          # "Thành phố Hà Nội ... là đơn vị hành chính ...": no actor
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_copulas() -> tuple[str, ...]:
+    return tuple(load("assignment_words.yaml")["place_copulas"])
+
+
 def leading_bodies(text: str) -> str:
     """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
     chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm")."""
-    spans = find_bodies(text)
+    spans = _with_localities(text, find_bodies(text))
     inside = lambda i: any(b.start < i < b.end for b in spans)  # noqa: E731  "tổ chức chính trị - xã hội"
     verb = next((i for i in starts_of(text, "verbs") if i > 0 and not inside(i)), len(text))
     strong = next((i for i in starts_of(text, "lead") if i > 0), len(text))
@@ -244,8 +286,51 @@ def split_names(text: str) -> list[str]:
         return []
     out: list[str] = []
     for part in CLAUSE_SPLIT.split(text):
-        out += [n for n in split_bodies(part) if n and n not in out]
+        for is_place, piece in _place_pieces(part):
+            names = [proper_case(piece)] if is_place else split_bodies(piece)
+            out += [n for n in names if n and n not in out]
     return out
+
+
+def _starts_a_name(part: str, at: int, spans: list, last_place_end: int) -> bool:
+    """Does a place at `at` open a name of the list: at its start, right after a body ("Bộ Quốc phòng" +
+    " các tỉnh Ninh Bình, ..."), or after ", " / " và " following a place named as a holder ("Thành phố Hồ Chí
+    Minh, tỉnh Lâm Đồng")? Not a place that ends a longer name ("... thuộc phạm vi quản lý của tỉnh Bắc
+    Ninh", "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh, ..." one committee's places)."""
+    before = part[:at].rstrip()
+    if not before:
+        return True
+    if any(b.end == len(before) and not _ends_with_place(b.name) for b in spans):
+        return True                                             # no comma after the body
+    return last_place_end >= 0 and NAME_GAP.fullmatch(part[last_place_end:at]) is not None
+
+
+def _ends_with_place(name: str) -> bool:
+    return _localities().search(name) is not None or any(name.endswith(p) for p in gazetteer().provinces)
+
+
+#: "và" closing the names before a place: "Thành phố Hà Nội" + " và" + " các tỉnh Bắc Ninh, Gia Lai"
+TRAILING_AND = re.compile(r"(?:^|\s+)và$")
+
+
+def _place_pieces(part: str) -> list[tuple[bool, str]]:
+    """A list of names cut around the provinces and cities named as holders, which stay whole ("Thành phố
+    Hà Nội và các tỉnh Bắc Ninh, Gia Lai" -> "Thành phố Hà Nội", "các tỉnh Bắc Ninh, Gia Lai"); a place
+    inside a body's name is no piece ("Ủy ban nhân dân tỉnh Lâm Đồng")."""
+    spans = find_bodies(part)
+    pieces: list[tuple[bool, str]] = []
+    at, last_place_end = 0, -1
+    for m in _localities().finditer(part):
+        if any(b.start <= m.start() < b.end for b in spans) or not _starts_a_name(part, m.start(), spans,
+                                                                                   last_place_end):
+            continue
+        before = TRAILING_AND.sub("", part[at:m.start()].strip(" ,;")).strip(" ,")
+        if before:
+            pieces.append((False, before))
+        pieces.append((True, m.group()))
+        at = last_place_end = m.end()
+    rest = part[at:].strip(" ,;")
+    return pieces + ([(False, rest)] if rest else [])
 
 
 def of_issuer(names: list[str], issuer: str | None) -> list[str]:
