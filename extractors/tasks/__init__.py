@@ -200,7 +200,7 @@ def _directive_text(text: str) -> Optional[Assign]:
     ("Giao Sở Nội vụ chủ trì ...") or a body followed by a directive word (assignment_words.yaml
     `directive_words`: "Các bộ khẩn trương trình Chính phủ ...", pool md/74e2ddc7b11340da.md III.2).
     A report's past actions under a heading ("Ủy ban nhân dân tỉnh ban hành Kế hoạch số ...") are no task."""
-    address = next((w for w in load("assignment_words.yaml")["address_words"] if text.casefold().startswith(w + " ")), "")
+    address = next((w for w in phrases().address_words if text.casefold().startswith(w + " ")), "")
     text = text[len(address):].lstrip() if address else text   # "Các đồng chí Bộ trưởng, ... phải phát huy ..."
     a = analyse(text)
     if a is None or not a.lead:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from vanban.lexicon import doc_types, load
+from vanban.lexicon import doc_types
 from vanban.lexicon.citations import UP
 
 from vanban.pipeline.types import Node
@@ -162,7 +162,7 @@ def _with_person(who: str, rest: str) -> tuple[str, str]:
     """A holder that is an office and a person's name after it ("Phó Thủ tướng Chính phủ Trần Hồng Hà
     trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra ...", pool md/50f694478a35aefd.md): the name joins
     the holder."""
-    if not who.casefold().startswith(request_words()["person_offices"]):
+    if not who.casefold().startswith(phrases().person_offices):
         return who, rest
     m = PERSON_NAME.match(rest)
     if m is None:
@@ -175,7 +175,7 @@ def _skip_asides(rest: str) -> str:
     2025 trực tiếp kiểm tra", "với vai trò là cơ quan thường trực Ban chỉ đạo, chủ động, phối hợp ...")."""
     rest = TIME_ASIDE.sub("", rest, count=1)
     low = rest.casefold()
-    for w in request_words()["role_asides"]:
+    for w in phrases().role_asides:
         if low.startswith(w + " ") and 0 < rest.find(", ") < 160:
             return rest[rest.find(", ") + 2:]
     return rest
@@ -185,7 +185,7 @@ def _bracket_holder(text: str) -> str:
     """A role and its holder in brackets, read as the holder ("Nhà đầu tư (Tập đoàn Đèo Cả) rà soát ..." ->
     "Tập đoàn Đèo Cả rà soát ...", pool md/50f694478a35aefd.md III.1.b); else the text."""
     m = BRACKETED.match(text)
-    if m is None or m.group("role").casefold() not in request_words()["bracket_roles"]:
+    if m is None or m.group("role").casefold() not in phrases().bracket_roles:
         return text
     return f"{m.group('who')} {m.group('rest')}"
 
@@ -230,7 +230,7 @@ def _executes_document(work: str) -> bool:
 def _later_holder(lead_in: str, text: str) -> Optional[Assign]:
     """After a topic lead-in ("Về thi đua khen thưởng ...:"), a holder opening a later sentence ("... Bộ Xây
     dựng với vai trò là cơ quan thường trực Ban chỉ đạo, chủ động, phối hợp Bộ Nội vụ ...")."""
-    if not lead_in.casefold().startswith(tuple(w + " " for w in request_words()["topic_lead_ins"])):
+    if not lead_in.casefold().startswith(phrases().topic_lead_ins):
         return None
     for m in SENTENCE_STOP.finditer(text):
         a = analyse(text[m.end():])
@@ -264,19 +264,10 @@ def strip_opener(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=None)
-def request_words() -> dict[str, tuple[str, ...]]:
-    """The "requests and letters" lists of assignment_words.yaml, case-folded, longest first."""
-    d = load("assignment_words.yaml")
-    keys = ("in_force_words", "closing_work_words", "request_modals", "honorifics", "person_offices", "role_asides",
-            "bracket_roles", "execution_words", "topic_lead_ins")
-    return {k: tuple(sorted((w.casefold() for w in d[k]), key=len, reverse=True)) for k in keys}
-
-
 def strip_honorific(text: str) -> str:
     """"đồng chí Bộ trưởng Bộ Xây dựng ..." -> "Bộ trưởng Bộ Xây dựng ..."."""
     low = text.casefold()
-    for w in request_words()["honorifics"]:
+    for w in phrases().honorifics:
         if low.startswith(w + " "):
             return text[len(w):].lstrip()
     return text
@@ -286,14 +277,14 @@ def is_closing(work: str) -> bool:
     """Is a request's work only a closing formula ("nghiêm túc thực hiện./.", "triển khai thực hiện./."): the
     letter's last words, glued to its last item ("- Video giới thiệu Cẩm nang ... Bộ Tài chính trân trọng đề
     nghị UBND các tỉnh, thành phố quan tâm, chỉ đạo triển khai thực hiện./.", pool md/9063e901ca3fd0c3.md)?"""
-    return work.strip(" ./").casefold() in request_words()["closing_work_words"]
+    return work.strip(" ./").casefold() in phrases().closing_work
 
 
 def strip_modal(rest: str) -> str:
     """The work after a request modal: "quan tâm, chỉ đạo triển khai ..." -> "triển khai ..."; the text
     itself when the modal is all there is ("quan tâm chỉ đạo:" is work: to direct)."""
     low = rest.casefold()
-    for w in request_words()["request_modals"]:
+    for w in phrases().request_modals:
         if low.startswith(w) and low[len(w):len(w) + 1] in (" ", ","):
             left = rest[len(w):].lstrip(" ,")
             return left if left.strip(" .:/") else rest
@@ -312,8 +303,8 @@ def after_in_force(text: str) -> str:
     if m is None or leading_bodies(text):
         return text
     first, rest = text[:m.start()].casefold(), text[m.end():]
-    words = request_words()
-    if not any(w in first for w in words["in_force_words"]) or not any(w in rest.casefold() for w in words["execution_words"]):
+    p = phrases()
+    if not any(w in first for w in p.in_force) or not any(w in rest.casefold() for w in p.execution):
         return text
     return rest
 

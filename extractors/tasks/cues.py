@@ -42,6 +42,21 @@ class _Phrases:
     clause_openers: re.Pattern
     predicates: tuple[str, ...]
     predicate_words: re.Pattern
+    duty_modals: tuple[str, ...]
+    modal_duties: tuple[str, ...]
+    issuer_offices: frozenset[str]
+    place_copulas: tuple[str, ...]
+    address_words: tuple[str, ...]
+    # requests and letters
+    in_force: tuple[str, ...]
+    closing_work: tuple[str, ...]
+    request_modals: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    person_offices: tuple[str, ...]
+    role_asides: tuple[str, ...]
+    bracket_roles: tuple[str, ...]
+    execution: tuple[str, ...]
+    topic_lead_ins: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
@@ -63,7 +78,15 @@ def phrases() -> _Phrases:
                     persons=tuple(w + " " for w in srt(d["persons"])),
                     clause_openers=_words_re(d["clause_openers"]),
                     predicates=srt(d["predicate_verbs"] + d["duty_verbs"]),
-                    predicate_words=_words_re([w for w in d["predicate_verbs"] if " " in w]))
+                    predicate_words=_words_re([w for w in d["predicate_verbs"] if " " in w]),
+                    duty_modals=srt(d["duty_modals"]), modal_duties=srt(d["modal_duties"]),
+                    issuer_offices=frozenset(w.casefold() for w in d["issuer_offices"]),
+                    place_copulas=srt(d["place_copulas"]), address_words=srt(d["address_words"]),
+                    in_force=srt(d["in_force_words"]), closing_work=srt(d["closing_work_words"]),
+                    request_modals=srt(d["request_modals"]), honorifics=srt(d["honorifics"]),
+                    person_offices=srt(d["person_offices"]), role_asides=srt(d["role_asides"]),
+                    bracket_roles=srt(d["bracket_roles"]), execution=srt(d["execution_words"]),
+                    topic_lead_ins=tuple(w + " " for w in srt(d["topic_lead_ins"])))
 
 
 def _words_re(words: list[str]) -> re.Pattern:
@@ -123,9 +146,8 @@ def starts_with_duty(rest: str) -> bool:
     if first[:1].islower() and first.strip(",.;:") not in phrases().not_duty:
         return True                                   # "... tỉnh xây dựng Đề án", "... tổng hợp, tham mưu"
     low = rest.casefold()
-    words = load("assignment_words.yaml")
-    modal = next((m for m in words["duty_modals"] if low.startswith(m + " ")), None)
+    modal = next((m for m in phrases().duty_modals if low.startswith(m + " ")), None)
     if modal:                                         # "phải phát huy ...": a duty; "phải có ...": a rule
-        return low[len(modal) + 1:].startswith(tuple(words["modal_duties"]))
+        return low[len(modal) + 1:].startswith(phrases().modal_duties)
     return any(low.startswith(d) for d in phrases().duty + phrases().lead_words + phrases().coordinate) \
         or low.startswith(phrases().duty_starts)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from vanban.lexicon import load
 
 from ..bodies import find_bodies, split_bodies
 from ..bodies.find import BodySpan
@@ -210,14 +209,9 @@ def _with_localities(text: str, spans: list) -> list:
         out = sorted(out + [BodySpan(name, m.start(), m.end(), name, "committee")], key=lambda b: b.start)
         at = m.end()
     after = text[at:].lstrip(" ,").casefold()
-    if len(out) > len(spans) and any(after.startswith(c + " ") for c in _place_copulas()):
+    if len(out) > len(spans) and any(after.startswith(c + " ") for c in phrases().place_copulas):
         return list(spans)                          # "Thành phố Hà Nội ... là đơn vị hành chính ...": no actor
     return out
-
-
-@lru_cache(maxsize=1)
-def _place_copulas() -> tuple[str, ...]:
-    return tuple(load("assignment_words.yaml")["place_copulas"])
 
 
 def leading_bodies(text: str) -> str:
@@ -339,6 +333,5 @@ def of_issuer(names: list[str], issuer: str | None) -> list[str]:
     nghệ" (pool 046d4a5b8d446144 Điều 3); unchanged when the issuer is not known."""
     if not issuer:
         return names
-    offices = load("assignment_words.yaml")["issuer_offices"]
-    out = [f"{n} {issuer}" if n.casefold().strip() in offices else n for n in names]
+    out = [f"{n} {issuer}" if n.casefold().strip() in phrases().issuer_offices else n for n in names]
     return [n for i, n in enumerate(out) if n not in out[:i]]
