@@ -35,8 +35,14 @@ BELONGS_TO_BARE = re.compile(r"\s+(?:trực\s+)?thuộc\s+(?:Bộ|tỉnh|Tỉnh|
 #: tỉnh Lâm Đồng", "Báo và Phát thanh, Truyền hình Đồng Nai"), built from the gazetteer, or a
 #: numbered region of a branch ("Ngân hàng Nhà nước chi nhánh" + " khu vực 14", issue 10).
 @lru_cache(maxsize=1)
+def province_names() -> str:
+    """The gazetteer's province names as one regex alternation, longest first, any white space inside."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(gazetteer().provinces, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _tail() -> re.Pattern:
-    names = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(gazetteer().provinces, key=len, reverse=True))
+    names = province_names()
     return re.compile(rf"(?:\s+(?:tỉnh|thành\s+phố|TP\.?))?\s+(?:{names})(?!\w)"
                       r"|\s+(?:chi\s+nhánh\s+)?khu\s+vực\s+(?:\d+|[IVXLC]+)(?![\w/])", re.I)
 
@@ -45,7 +51,7 @@ def _tail() -> re.Pattern:
 #: Lâm Đồng" (227/CĐ-TTg), "Ủy ban nhân dân các thành phố" + ": Hà Nội, Cần Thơ" (624/TB-VPCP): one holder.
 @lru_cache(maxsize=1)
 def _places_after_colon() -> re.Pattern:
-    names = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(gazetteer().provinces, key=len, reverse=True))
+    names = province_names()
     return re.compile(rf"\s*:\s*(?:{names})(?:(?:\s*,\s*|\s+và\s+)(?:{names}))*(?!\w)")
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 
 from ..bodies import find_bodies, split_bodies
-from ..bodies.find import BodySpan
+from ..bodies.find import BodySpan, province_names
 from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, proper_case
 from .columns import clean
@@ -183,11 +183,10 @@ def all_bodies(text: str) -> bool:
 def _localities() -> re.Pattern:
     """Provinces and cities named as the actors of a sentence, each a holder (its government): "Các tỉnh
     Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương ...", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh ...",
-    "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai" (716 pool md/50f694478a35aefd, a Prime Minister's
+    "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai" (corpus 116, pool md/50f694478a35aefd, a Prime Minister's
     conclusions). A level word and the gazetteer's province names; a list of names after one plural level
     word is one holder."""
-    names = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(gazetteer().provinces, key=len, reverse=True))
-    one = rf"(?:{names})(?!\w)"
+    one = rf"(?:{province_names()})(?!\w)"
     return re.compile(rf"(?:[Cc]ác\s+(?:tỉnh|thành\s+phố)\s+{one}(?:(?:\s*,\s*|\s+và\s+){one}(?!\s+(?:tỉnh|thành)))*"
                       rf"|(?:[Tt]ỉnh|[Tt]hành\s+phố)\s+{one})")
 
