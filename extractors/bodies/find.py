@@ -55,10 +55,12 @@ def _places_after_colon() -> re.Pattern:
     return re.compile(rf"\s*:\s*(?:{names})(?:(?:\s*,\s*|\s+và\s+)(?:{names}))*(?!\w)")
 
 
+#: Several provinces or cities: "các tỉnh", "các thành phố", "các tỉnh, thành phố trực thuộc trung ương".
+_PLURAL = r"các\s+(?:tỉnh|thành\s+phố)(?:,\s+thành\s+phố)?(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?"
 #: The plural unit after a committee's name: "Chủ tịch Ủy ban nhân dân" + " các tỉnh" (227/CĐ-TTg).
-PLURAL_UNIT = re.compile(r"\s+các\s+(?:tỉnh|thành\s+phố)(?:,\s+thành\s+phố)?(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?(?!\w)")
+PLURAL_UNIT = re.compile(rf"\s+{_PLURAL}(?!\w)")
 #: A committee span that names several places: "... các tỉnh", "... các thành phố", "... các tỉnh, thành phố".
-PLURAL_PLACES = re.compile(r"\bcác\s+(?:tỉnh|thành\s+phố)(?:,\s+thành\s+phố)?(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?$")
+PLURAL_PLACES = re.compile(rf"\b{_PLURAL}$")
 
 
 def find_bodies(text: str) -> list[BodySpan]:
