@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 
-from vanban.lexicon import load
 
 from ..bodies import kind_of
 from ..bodies.names import is_bare
 from .cues import phrases, phrase_re, find_word, starts_of
-from .lead_names import leading_bodies, split_names
+from .lead_names import leading_bodies, name_fits, split_names
 
 # Where a phrase of names after "phối hợp với" surely ends: "; . : ("
 PHRASE_STOP = re.compile(r"[;.:(]")
@@ -36,7 +35,6 @@ def _named_right_after(text: str, cues: tuple[str, ...]) -> list[str]:
     Quất ..."), and a name cut short is worse than none; each name must be a body whole and no
     longer than a body name is ("Các lực lượng" yes, "UBND các xã, phường huy động ca nô, xuồng
     máy, xe chuyên dụng để tiếp cận ..." no: pool 62f25a03)."""
-    limit = load("checks.yaml")["max_name_words"]        # the body-name bound of the self-checks
     out: list[str] = []
     for tail in _tails_after(text, cues):
         who = leading_bodies(tail)
@@ -53,7 +51,7 @@ def _named_right_after(text: str, cues: tuple[str, ...]) -> list[str]:
             continue
         plain = lambda n: ASIDE.sub("", n)          # noqa: E731  the name without its aside
         out += [n for n in names if n not in out and not is_bare(plain(n)) and kind_of(plain(n)) != "other"
-                and len(plain(n).split()) <= limit]
+                and name_fits(plain(n))]
     return out
 
 

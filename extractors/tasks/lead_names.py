@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from vanban.lexicon import load
+
 
 from ..bodies import find_bodies, split_bodies
 from ..bodies.find import BodySpan, province_names
@@ -324,6 +326,12 @@ def _place_pieces(part: str) -> list[tuple[bool, str]]:
         at = last_place_end = m.end()
     rest = part[at:].strip(" ,;")
     return pieces + ([(False, rest)] if rest else [])
+
+
+def name_fits(name: str) -> bool:
+    """Is a name no longer than a body name is: the body-name bound of the self-checks (checks.yaml
+    `max_name_words`), which the extractor keeps too, so that a name run past its end is left out."""
+    return len(name.split()) <= load("checks.yaml")["max_name_words"]
 
 
 def of_issuer(names: list[str], issuer: str | None) -> list[str]:

@@ -17,14 +17,13 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from vanban.lexicon import load
 from vanban.lexicon.citations import UP
 from vanban.pipeline.types import Node
 
 from .assignment import Assign, assignment, for_a_body, is_closing, node_text, request_tail
 from .columns import clean
 from .coordinators import coordinators_in
-from .lead_names import leading_bodies, names_only
+from .lead_names import leading_bodies, name_fits, names_only
 
 #: a sentence end: a full stop, a colon, "!" or "?" and a capital next, or a line break
 #: ("... sinh hoạt ngoài trời. Cụ thể:⏎- Thường xuyên cập nhật ...")
@@ -59,8 +58,7 @@ def request(sentence: str) -> Optional[tuple[Assign, bool]]:
         return None
     a, rest = found
     a = for_a_body(a)
-    limit = load("checks.yaml")["max_name_words"]       # the body-name bound of the self-checks
-    lead = [n for n in a.lead if len(n.split()) <= limit] if a is not None else []
+    lead = [n for n in a.lead if name_fits(n)] if a is not None else []
     if not lead:                    # a name run past its end: "Hội đồng Kinh doanh Hoa kỳ - ASEAN liên hệ với ..."
         return None
     a = Assign(lead=lead, coordinators=a.coordinators, description=a.description)
