@@ -8,29 +8,7 @@ from vanban.schemas.models import Document, Task, Warning
 
 from ..types import LaidOut, Node, Table
 from ._words import words
-
-
-def name_fault(name: str) -> Optional[str]:
-    """Why `name` is not a body name (lead  # chủ trì, or coordinator  # phối hợp), or None.
-
-    'Cơ quan' -> 'a bare fragment'; 'Các Quyết định sau đây hết hiệu lực' -> 'a clause';
-    'Ngân hàng Nhà nước chi nhánh khu vực 14' -> None."""
-    w = words()
-    name = name.strip()
-    if not name:
-        return "empty"
-    if fold_key(name) in w.fragments:
-        return "a bare fragment"
-    if not name[0].isupper() and not name[0].isdigit():
-        return "starts in lower case (a cut piece)"
-    if len(name.split()) > w.max_name_words:
-        return f"more than {w.max_name_words} words"
-    if any(map(str.isdigit, name)) and any(c.isdigit() for c in w.allowed_number.sub("", name)):   # no digit: none left
-        return "holds a number"
-    m = w.clause.search(name)
-    if m:
-        return f"a clause ({m.group()!r})"
-    return None
+from .names import name_fault
 
 
 def _section_titles(task: Task, nodes: dict[str, Node]) -> list[str]:
