@@ -160,3 +160,12 @@ def test_heading_run_into_another_title_stays_missing():
                  end=len(laid.text))
     laid = laid_out(["PHỤ LỤC II", "DANH MỤC LOÀI NGOẠI LAI XÂM HẠI", "Nội dung"])
     assert _missing_headings(laid, [title], "") == []
+
+
+def test_task_table_is_named_by_the_word_chu_tri_not_a_prefix():
+    """`chu trình` (a pump-and-generate cycle, pool 6bdbdeb0) folds to a string that starts with
+    `chu tri`; only the word `chủ trì` makes a table a task table."""
+    from vanban.pipeline.checks.tasks import _is_task_table
+    from vanban.pipeline.types import Table
+    assert not _is_task_table(Table(rows=[["µ:", "Hiệu suất chu trình bơm - phát theo quy định tại khoản 2 Điều 4"]]))
+    assert _is_task_table(Table(rows=[["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"]]))
