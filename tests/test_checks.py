@@ -8,7 +8,7 @@ import pytest
 from vanban.pipeline.checks import CHECKS
 from vanban.pipeline.checks.citations import citation_checks
 from vanban.pipeline.checks.header import header_checks
-from vanban.pipeline.checks.structure import _tree_faults, marker_kind
+from vanban.pipeline.checks.structure import _missing_headings, _tree_faults, marker_kind
 from vanban.pipeline.checks.names import name_fault
 from vanban.pipeline.cli import main
 from vanban.pipeline.types import LaidOut, Node
@@ -137,3 +137,35 @@ def test_check_command_reports_every_check(corpus, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["parsed"] == 1 and out["internal_errors"] == 0
     assert set(out["checks"]) == set(CHECKS)
+
+
+def test_appendix_title_line_is_no_missing_heading(corpus, capsys):
+    """An appendix's `DANH MỤC …` line under its `PHỤ LỤC` line is the appendix node's title
+    (pool 741f24db, corpus/100): not a heading left out of the tree."""
+    path = corpus / "100_pool-qd-ubnd-vinhlong-2637-cong-bo-tthc-chung-thuc-741f24db.md"
+    assert main(["check", str(path), "-w", "1", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    missing = out["checks"]["check_tree_missing"]["examples"]
+    assert out["parsed"] == 1 and not any("DANH MỤC" in m for m in missing)
+
+
+def test_heading_run_into_another_title_stays_missing():
+    """`III. THANH TOÁN …` run into the title of the node before it (pool 6bdbdeb0) is a heading
+    the tree lost, even though its words are in a title."""
+    laid = laid_out(["II. CÔNG SUẤT KHẢ DỤNG", "III. THANH TOÁN GIÁ DỊCH VỤ PHÁT ĐIỆN", "Nội dung"])
+    node = Node(path="II", marker="II.", title="CÔNG SUẤT KHẢ DỤNG III. THANH TOÁN GIÁ DỊCH VỤ PHÁT ĐIỆN",
+                start=0, end=len(laid.text))
+    assert _missing_headings(laid, [node], "") == ["III. THANH TOÁN GIÁ DỊCH VỤ PHÁT ĐIỆN"]
+    title = Node(path="appendix", marker="appendix", title="DANH MỤC LOÀI NGOẠI LAI XÂM HẠI", start=0,
+                 end=len(laid.text))
+    laid = laid_out(["PHỤ LỤC II", "DANH MỤC LOÀI NGOẠI LAI XÂM HẠI", "Nội dung"])
+    assert _missing_headings(laid, [title], "") == []
+
+
+def test_task_table_is_named_by_the_word_chu_tri_not_a_prefix():
+    """`chu trình` (a pump-and-generate cycle, pool 6bdbdeb0) folds to a string that starts with
+    `chu tri`; only the word `chủ trì` makes a table a task table."""
+    from vanban.pipeline.checks.tasks import _is_task_table
+    from vanban.pipeline.types import Table
+    assert not _is_task_table(Table(rows=[["µ:", "Hiệu suất chu trình bơm - phát theo quy định tại khoản 2 Điều 4"]]))
+    assert _is_task_table(Table(rows=[["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"]]))

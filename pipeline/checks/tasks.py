@@ -1,6 +1,7 @@
 """Task self-checks: leads that are not bodies, tasks without work, task tables, silent deadlines."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from vanban.lexicon import fold_key
@@ -34,7 +35,7 @@ def _no_work(task: Task, nodes: dict[str, Node]) -> Optional[str]:
 
 def _is_task_table(table: Table) -> bool:
     head = " ".join(c for row in table.rows[:2] for c in row)
-    return "chu tri" in fold_key(head)
+    return re.search(r"\bchu tri\b", fold_key(head)) is not None      # not "chu trình" (a pump cycle)
 
 
 def _table_faults(laid: LaidOut, tasks: list[Task]) -> list[str]:
