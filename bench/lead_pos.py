@@ -39,7 +39,7 @@ from pathlib import Path
 from vanban.extractors.bodies import find_bodies
 from vanban.extractors.tasks.cues import opens_with_head
 from vanban.extractors.tasks.lead_names import name_part, trim_tail
-from vanban.pipeline.checks.tasks import name_fault
+from vanban.pipeline.checks.names import name_fault
 
 
 def flagged(base: Path) -> list[str]:

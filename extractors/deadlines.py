@@ -158,22 +158,40 @@ def parse_deadline(text: str, doc_year: int | None = None) -> tuple[Deadline, li
     return d.model_copy(), [x.model_copy() for x in w]
 
 
+def _another_due_date(part: str) -> bool:
+    """A later part that sets a due date of its own ("tổ chức kiểm tra chậm nhất trong tháng 6/2026"),
+    not a later stage or upkeep ("mở rộng sau năm 2028")."""
+    return bool(COMPLETION_CUE.search(part) or deadline_grammar().cue_before.search(part)) \
+        and bool(_points(deadline_grammar(), part))
+
+
+def _undated(d: Deadline, w: list[Warning]) -> bool:
+    """A part that says no time at all (ongoing work, or words without a time point)."""
+    return d.kind == "continuous" or (d.kind == "unparsed" and "(no time point)" in w[0].message)
+
+
 @lru_cache(maxsize=4096)
 def _first_milestone(text: str, doc_year: int | None) -> tuple[Deadline, list[Warning]] | None:
-    """A compound deadline (step 7): the first milestone, read alone, gives kind/start/end when it
-    names its own year; the whole phrase stays in `text` and a `deadline_compound` warning says
-    that the rest (upkeep, a second stage) was not read. None when the first part says no date."""
+    """A compound deadline (step 7): the first milestone that names its own year, read alone, gives
+    kind/start/end, when the parts before it say no time ("Thực hiện thường xuyên, liên tục | Giai
+    đoạn 2026 - 2030"); the whole phrase stays in `text` and a `deadline_compound` warning says that
+    the rest (upkeep, a second stage) was not read. None when no part gives a date, or when a part
+    before the first date says something else (a reference to another document)."""
     shown = " ".join(text.split())
-    m = MILESTONE_JOIN.search(shown)
-    if m is None or m.start() < 4:
+    parts = [p.rstrip(" ,") for p in MILESTONE_JOIN.split(shown) if _clean(p)]
+    if len(parts) < 2 or len(_clean(parts[0])) < 4:
         return None
-    head = shown[:m.start()].rstrip(" ,")
-    d, w = _parse_deadline(head, None)
-    if d.kind in ("unparsed", "continuous") or w:
-        return None
-    return (d.model_copy(update={"text": shown}),
-            [Warning(code="deadline_compound",
-                     message=f"compound deadline: the first milestone {head!r} read, the rest kept in text: {shown!r}")])
+    for i, part in enumerate(parts):
+        d, w = _parse_deadline(part, None)
+        if d.kind not in ("unparsed", "continuous") and not w:
+            if any(_another_due_date(later) for later in parts[i + 1:]):
+                return None                 # "trong tháng 01/2026, ... chậm nhất trong tháng 6/2026": which one?
+            return (d.model_copy(update={"text": shown}),
+                    [Warning(code="deadline_compound", message=f"compound deadline: the first milestone "
+                             f"{part!r} read, the rest kept in text: {shown!r}")])
+        if not _undated(d, w):
+            return None
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -105,9 +105,15 @@ CLAUSE_SEPARATOR = re.compile(r"[;\n]")
 #: What may stand after the last time point besides a frequency: "Trước ngày 05 của tháng liền kề" (060),
 #: "(trước ngày 15 tháng 12)" (039).
 TAIL_FILLER = re.compile(r"(?:của|\(|\))*", re.I)
-#: Where a compound deadline's first milestone ends: "Hoàn thành trong năm 2026 | và rà soát ... trong
-#: các năm tiếp theo", "Triển khai từ năm 2026 | và thực hiện thường xuyên", "Quý IV/2025 | và hằng năm"
-MILESTONE_JOIN = re.compile(r"\s*(?:,\s*)?\b(?:và|sau đó)\s+(?=\S)", re.I)
+#: Where a compound deadline's milestones part: at "và" / "sau đó" ("Hoàn thành trong năm 2026 | và rà
+#: soát ... trong các năm tiếp theo", "Triển khai từ năm 2026 | và thực hiện thường xuyên"), at the end of
+#: a sentence ("Ban hành trong quý I năm 2026. | Thực hiện rà soát ..."), at a comma after a time point
+#: ("Thí điểm trong giai đoạn 2026 - 2028, | nghiên cứu xem xét mở rộng sau thí điểm") and where a new
+#: capitalised phrase follows a time point, or a capitalised "Giai đoạn" follows words (table cells run
+#: together: "Giai đoạn 2026 - 2030 | Giai đoạn 2026 - 2030", "Thực hiện thường xuyên, liên tục | Giai
+#: đoạn 2026 - 2030"; pool md/646f0a00d4174382.md).
+MILESTONE_JOIN = re.compile(r"\s*(?:,\s*)?\b(?i:và|sau đó)\s+(?=\S)|(?<=\.)\s+(?=[-–•]?\s*[A-ZĐ])"
+                            r"|(?<=\d)\s*,\s+(?=[^\W\d_])|(?<=\d)\s+(?=[A-ZĐ])|(?<=[^\W\d_])\s+(?=Giai\s+đoạn\b)")
 
 #: A deadline cue inside a sentence.  Only phrases introduced by one of these count,
 #: so a document title's "giai đoạn 2021-2030" or a plan horizon "đến năm 2030" is

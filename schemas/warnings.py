@@ -131,7 +131,7 @@ _CODES = (
     WarningCode("check_self_references", "check",
                 "more than one reference is the document itself", "`references`"),
     WarningCode("check_lead_not_body", "check",
-                "a lead or coordinator that is not a body name: a clause, more than 12 words, a number, a bare fragment such as `Cơ quan` or `Giám đốc`", "the task id"),
+                "a lead or coordinator that is not a body name: a bare fragment such as `Cơ quan` or `Giám đốc`, a clause or a cut one, a form’s blank, two holders in one name, a number, no body word at its start, more than 12 words no body name uses", "the task id"),
     WarningCode("check_task_no_work", "check",
                 "a task whose description is empty or only the body’s name, or an item of a scope or definitions section", "the task id"),
     WarningCode("check_table_no_rows", "check",

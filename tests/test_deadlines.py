@@ -219,6 +219,12 @@ def test_words_file_is_consistent():
     ("Thí điểm trong giai đoạn 2026 - 2027 và thực hiện\nmở rộng sau năm 2028", "period", "2026-01-01", "2027-12-31"),
     ("Hoàn thành trong năm 2026 và có rà soát, sửa đổi,\nbổ sung, cập nhật các tiêu chí mới trong các năm tiếp theo (nếu có)",
      "period", "2026-01-01", "2026-12-31"),
+    # milestones parted by a sentence end, a comma after the date, cells run together (same document)
+    ("Ban hành trong quý I năm 2026. Thực hiện rà soát, điều chỉnh (nếu có) Giai đoạn 2026 - 2027.",
+     "period", "2026-01-01", "2026-03-31"),
+    ("Thí điểm trong giai đoạn 2026 - 2028, nghiên cứu xem xét mở rộng sau thí điểm.", "period", "2026-01-01", "2028-12-31"),
+    ("Giai đoạn 2026 - 2030 Giai đoạn 2026 - 2030 Giai đoạn 2026 - 2030", "period", "2026-01-01", "2030-12-31"),
+    ("Thực hiện thường xuyên, liên tục Giai đoạn 2026 - 2030", "period", "2026-01-01", "2030-12-31"),
 ])
 def test_compound_deadline_reads_first_milestone(printed, kind, start, end):
     d, warnings = parse_deadline(printed, doc_year=2025)

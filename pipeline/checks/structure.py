@@ -16,6 +16,8 @@ from ..types import LaidOut, Node
 from ._words import words
 from .header import header_lines
 
+#: how far (characters) after its node's start a title line may stand
+TITLE_REACH = 600
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 #: the Vietnamese alphabet of `a)`, `b)` items: đ follows d, there is no f, j, w, z
 LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -36,6 +38,8 @@ MARKER_KINDS: tuple[tuple[str, re.Pattern], ...] = (
 
 #: lines that must start a node: `Điều 5.`, `II. NHIỆM VỤ`, `PHỤ LỤC`, `DANH MỤC`
 HEADING_LINE = re.compile(r"^(?:\*\*)?(?:Điều\s+\d+\s*[.:]|[IVX]+\.\s+[A-ZĐÀ-Ỹ]|(?:PHỤ\s+LỤC|DANH\s+MỤC)\b)")
+#: a heading line that is a title, with no marker of its own
+TITLE_LINE = re.compile(r"^(?:\*\*)?DANH\s+MỤC\b")
 
 
 def _roman(s: str) -> int:
@@ -122,8 +126,20 @@ def _tree_faults(tree: list[Node]) -> tuple[list[str], list[str]]:
     return numbering, mixed
 
 
+def _opens_title(line: str, at: int, nodes: list[Node], starts: list[int]) -> bool:
+    """`line`, a heading line without a marker of its own, opens the title of the node that starts
+    just before it: an appendix's `DANH MỤC …` under its `PHỤ LỤC` line is that node's title, not a
+    heading left out. A line with its own marker (`III.`, `PHỤ LỤC II`) inside another node's title
+    is a heading run into it, and stays flagged."""
+    j = bisect.bisect_right(starts, at) - 1
+    words = " ".join(line.split()).casefold()
+    return bool(TITLE_LINE.match(line)) and j >= 0 and at - starts[j] < TITLE_REACH and bool(words) \
+        and " ".join(nodes[j].title.split()).casefold().startswith(words)
+
+
 def _missing_headings(laid: LaidOut, tree: list[Node], text: str) -> list[str]:
-    starts = sorted(n.start for top in tree for n in top.walk())
+    nodes = sorted((n for top in tree for n in top.walk()), key=lambda n: n.start)
+    starts = [n.start for n in nodes]
     skip = len(header_lines(text))
     missing: list[str] = []
     for i, m in enumerate(re.finditer(r"(?m)^.*$", laid.text)):
@@ -131,7 +147,7 @@ def _missing_headings(laid: LaidOut, tree: list[Node], text: str) -> list[str]:
         if i < skip or " | " in line or not HEADING_LINE.match(line):
             continue
         j = bisect.bisect_left(starts, m.start() - 3)
-        if j == len(starts) or starts[j] > m.end():
+        if (j == len(starts) or starts[j] > m.end()) and not _opens_title(line, m.start(), nodes, starts):
             missing.append(line[:80])
     return missing
 

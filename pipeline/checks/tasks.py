@@ -1,6 +1,7 @@
 """Task self-checks: leads that are not bodies, tasks without work, task tables, silent deadlines."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from vanban.lexicon import fold_key
@@ -8,29 +9,7 @@ from vanban.schemas.models import Document, Task, Warning
 
 from ..types import LaidOut, Node, Table
 from ._words import words
-
-
-def name_fault(name: str) -> Optional[str]:
-    """Why `name` is not a body name (lead  # chủ trì, or coordinator  # phối hợp), or None.
-
-    'Cơ quan' -> 'a bare fragment'; 'Các Quyết định sau đây hết hiệu lực' -> 'a clause';
-    'Ngân hàng Nhà nước chi nhánh khu vực 14' -> None."""
-    w = words()
-    name = name.strip()
-    if not name:
-        return "empty"
-    if fold_key(name) in w.fragments:
-        return "a bare fragment"
-    if not name[0].isupper() and not name[0].isdigit():
-        return "starts in lower case (a cut piece)"
-    if len(name.split()) > w.max_name_words:
-        return f"more than {w.max_name_words} words"
-    if any(map(str.isdigit, name)) and any(c.isdigit() for c in w.allowed_number.sub("", name)):   # no digit: none left
-        return "holds a number"
-    m = w.clause.search(name)
-    if m:
-        return f"a clause ({m.group()!r})"
-    return None
+from .names import name_fault
 
 
 def _section_titles(task: Task, nodes: dict[str, Node]) -> list[str]:
@@ -56,7 +35,7 @@ def _no_work(task: Task, nodes: dict[str, Node]) -> Optional[str]:
 
 def _is_task_table(table: Table) -> bool:
     head = " ".join(c for row in table.rows[:2] for c in row)
-    return "chu tri" in fold_key(head)
+    return re.search(r"\bchu tri\b", fold_key(head)) is not None      # not "chu trình" (a pump cycle)
 
 
 def _table_faults(laid: LaidOut, tasks: list[Task]) -> list[str]:
