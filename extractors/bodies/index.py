@@ -38,11 +38,11 @@ from bisect import bisect_left
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import compress
-from operator import add, itemgetter
+from operator import itemgetter
 from typing import Iterator
 
 from .gazetteer import fold_name
-from .matcher import PATTERN_WORDS, TAIL_PHRASES, _matchers
+from .matcher import LINE_BREAKS, PATTERN_WORDS, TAIL_PHRASES, _matchers
 from .tokens import L_ALPHA, L_JOINER, L_LOWERIN, L_SKIP, PUNCT
 
 #: Word-final punctuation marks that may be a cut (P), if no table of the matcher names them.
@@ -98,6 +98,17 @@ def _cut_words() -> tuple[frozenset[str], ...]:
     return marks, stops, bullets, titles, frozenset(vocab)
 
 
+@lru_cache(maxsize=65536)
+def _title_kind(word: str) -> int:
+    """0: the token folds to no word (a mark, white space); 1: it has a word of no office title; 2: all its
+    words are title words ("Giám", "đốc")."""
+    folded = fold_name(word.lower()).split()
+    if not folded:
+        return 0
+    titles = _cut_words()[3]
+    return 1 if any(w not in titles for w in folded) else 2
+
+
 @lru_cache(maxsize=4096)
 def _inert_number(word: str) -> bool:
     """A number no table names, with no flag (N)."""
@@ -117,6 +128,7 @@ class DocumentIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.flat = LINE_BREAKS.sub(" ", text)
         self.spans, words, starts = _matchers().spans_and_tokens(text)
         self.span_starts = [s for s, _, _, _ in self.spans]
         cuts = _cuts(words, starts)
@@ -128,11 +140,12 @@ class DocumentIndex:
         """The matcher's answer on `q`, or None when `q` is not a part of the text whose answer can
         be read from the index: its two ends must be at a cut (or the text's ends), or be matched
         again up to a cut inside `q` whose test reads tokens of `q` only."""
-        text = self.text
-        if len(q) == len(text) and q == text:
+        if len(q) == len(self.text) and q == self.text:
             return list(self.spans)
         if len(q) < MIN_QUESTION or not self.ends:
             return None
+        # the matcher reads line breaks and tabs as spaces: a part whose lines were joined is found too
+        text, q = self.flat, LINE_BREAKS.sub(" ", q)
         a = text.find(q)
         if a < 0:
             return None
@@ -184,23 +197,26 @@ def _piece(text: str) -> list[Span]:
 def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
     """(end of the left side, start of the right side, context) of every cut of a text's tokens,
     in order; context: where the tokens the cut's test read start (a question must hold them)."""
-    marks, stops, bullets, titles, _ = _cut_words()
+    marks, stops, bullets, _, _ = _cut_words()
     n = len(words)
-    ends = list(map(add, starts, map(len, words)))
-    space = list(map(str.isspace, words))
+
+    def end(t: int) -> int:
+        return starts[t] + len(words[t])
 
     def right(t: int) -> int | None:
         """The token after token t's word and the white space after it (None: no white space, or no token)."""
-        u = t + 1 + (t + 1 < n and space[t + 1])
-        return u if u < n and not space[u] and starts[u] > ends[t] else None
+        u = t + 1
+        if u < n and words[u].isspace():
+            u += 1
+        return u if u < n and not words[u].isspace() and starts[u] > end(t) else None
 
     def lookback(k: int) -> int | None:
         """Where the tokens read start, if a lower-case gazetteer phrase after token k cannot read an
         office title across the cut: the first token with a word, going back, has a word of no title."""
         for j in range(k, max(-1, k - 3), -1):
-            folded = fold_name(words[j].lower()).split()
-            if folded:
-                return starts[j] if any(w not in titles for w in folded) else None
+            kind = _title_kind(words[j])
+            if kind:
+                return starts[j] if kind == 1 else None
         return starts[max(0, k - 2)]
 
     found: dict[int, tuple[int, int, int]] = {}
@@ -208,30 +224,31 @@ def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
         u = right(t)
         c = lookback(t) if u is not None else None
         if c is not None:
-            found[ends[t]] = (ends[t], starts[u], c)
+            found[end(t)] = (end(t), starts[u], c)
     for t in compress(range(n), map(stops.__contains__, words)):          # S
         u = right(t)
         if u is not None and not words[u][:1].isupper():
-            found[ends[t]] = (ends[t], starts[u], starts[t])
-    for t in compress(range(1, n), space[1:]):                            # W
-        if space[t - 1] or t + 1 >= n or space[t + 1]:
+            found[end(t)] = (end(t), starts[u], starts[t])
+    for t in compress(range(1, n - 1), map(str.isspace, words[1:n - 1])):  # W
+        if words[t - 1].isspace() or words[t + 1].isspace() or end(t - 1) in found:
             continue
         c = lookback(t - 1)
-        if c is not None and ends[t - 1] not in found:
-            found[ends[t - 1]] = (ends[t - 1], starts[t + 1], c)
+        if c is not None:
+            found[end(t - 1)] = (end(t - 1), starts[t + 1], c)
     # N: a number opening a word ("1.", "2.1", "2026-2030") has no flag, no match, and a word of no title
     for t in compress(range(1, n), map(str.isdigit, map(itemgetter(0), words[1:]))):
-        d = t - 1 - space[t - 1]                # the word before it (a white-space token between is dropped)
-        if d >= 0 and not space[d] and starts[t] > ends[d] and ends[d] not in found and _inert_number(words[t]):
-            found[ends[d]] = (ends[d], starts[t], starts[t])
+        d = t - 1 - words[t - 1].isspace()      # the word before it (a white-space token between is dropped)
+        if d >= 0 and not words[d].isspace() and starts[t] > end(d) and end(d) not in found \
+                and _inert_number(words[t]):
+            found[end(d)] = (end(d), starts[t], starts[t])
     # B: a bullet opening the right side of a cut ("- ", "+ ") has no match and reads nothing before it
     context_at = {y: c for _, y, c in found.values()}
     if starts:
         context_at.setdefault(starts[0], starts[0])
     for t in compress(range(n), map(bullets.__contains__, words)):
         u = right(t)
-        if u is not None and starts[t] in context_at and ends[t] not in found:
-            found[ends[t]] = (ends[t], starts[u], context_at[starts[t]])
+        if u is not None and starts[t] in context_at and end(t) not in found:
+            found[end(t)] = (end(t), starts[u], context_at[starts[t]])
             context_at[starts[u]] = context_at[starts[t]]
     return [found[e] for e in sorted(found)]
 
