@@ -52,25 +52,30 @@ CAPWORD = rf"[{UP}][^\W_]*"
 #: One token of a symbol: `QĐ`, `TTg`, `UBND`, `ĐCKS`, `KTVB&QLXLVPH`, `QH15`, `UBTVQH15`, `ttg`.
 TOKEN = r"(?:[^\W\d_]|&)(?:[^\W_]|&)*"
 
+#: A unit numbered in Roman figures after a dot, inside a symbol: `11554/VPCP-V.I` (Vụ I of the Government
+#: Office, pool md/8018a6f353d60a9e.md); a dot before a word (`.Điều`, `. Căn`) ends the symbol.
+DOTTED_UNIT = r"\.(?=[IVX]{1,4}(?![^\W_]))"
+
 #: An identifier, Party style or state style:
 #:   Party  `45-NQ/TW`, `123-KH/TU`, `10- CTr/TU` (space after the hyphen, corpus 030), `11-` / `CT/TU`
 #:   state  `899/QĐ-TTg`, `06/2021/QĐ-UBND`, `5973 /UBND-KT`, `3374/ BKHCN-CNCNTT`, `80/2025/UBTVQH15`,
-#:          `71/NQ -CP` (space before the hyphen, corpus 032), `57/NQ/TW` (a typo for 57-NQ/TW, corpus 069), `1249a/CTPH-UBDT-BTP`, `66.15/2026/NQ-CP`, `/KH-UBND` (number left blank), `497/2011/QĐ-` / `UBND`
+#:          `71/NQ -CP` (space before the hyphen, corpus 032), `57/NQ/TW` (a typo for 57-NQ/TW, corpus 069), `1249a/CTPH-UBDT-BTP`, `66.15/2026/NQ-CP`, `11554/VPCP-V.I`, `/KH-UBND` (number left blank), `497/2011/QĐ-` / `UBND`
 IDENT_RE = re.compile(
     r"(?<![\w/.\-])(?:"
     r"(?P<pnum>\d{1,5}[a-z]?)\s?-\s?(?P<pcode>[^\W\d_]{1,6})\s?/\s?(?P<pissuer>" + TOKEN + r"(?:-" + TOKEN + r")*)"
     r"|"
     r"(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)?\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?"
-    r"(?P<sym>" + TOKEN + r"(?:(?:-\s(?=[" + UP + r"]{2})|\s?-|/(?=[" + UP + r"]{2}))" + TOKEN + r")*)"
+    r"(?P<sym>" + TOKEN + r"(?:(?:-\s(?=[" + UP + r"]{2})|\s?-|/(?=[" + UP + r"]{2})|" + DOTTED_UNIT + r")" + TOKEN + r")*)"
     r")")
 
 #: A footnote number glued to the end of a symbol: `42/2024/QH151` (QH15 + footnote 1, corpus 011),
 #: `88/2025/NĐ-CP2`.  QH/UBTVQH take the two digits of the legislature.
 TRAILING_DIGITS_RE = re.compile(r"^(?P<letters>.*?[^\d])(?P<digits>\d+)$")
 
-#: Words between a type word and `số`: `Chương trình hành động số 39-CTr/TU`, `Kế hoạch liên tịch số`
-#: (at most four lower-case words; a law's name is read apart).
-QUALIFIER_RE = re.compile(r"\s*:?(?:\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+){0,4}\s*")
+#: Words between a type word and `số`: `Chương trình hành động số 39-CTr/TU`, `Kế hoạch liên tịch số`,
+#: `Văn bản giải trình, tiếp thu số 6253/UBND-SNV` (pool md/27e00d593ec30fac.md; at most four lower-case
+#: words, a comma between two of them; a law's name is read apart).
+QUALIFIER_RE = re.compile(r"\s*:?(?:,?\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+){0,4}\s*")
 
 #: The end of a sentence or paragraph between two citations (a list does not go on past it).
 SENTENCE_END_RE = re.compile(r"\.\s|\n\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])")

@@ -35,6 +35,9 @@ def whole_word(pattern: str) -> str:
 # one body opener, one recipients head).
 _HEADER = load("header_words.yaml")
 
+#: A marker alone on its line, its heading on the next: "6." / "Tổ chức triển khai thực hiện Chiến lược"; a
+#: bold span holding only it (`**Điều 1.** Chuyển ...`) emphasises no heading (read_markdown)
+BARE_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[IVXL]{1,6}\.|[a-zđ]\)|Điều\s+\d{1,3}\.?)$")
 #: a lone page number line: "70", "- 2 -"
 PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
 #: the national motto: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (upper case: not "nước Cộng hòa ..." in a sentence)

@@ -20,14 +20,17 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from vanban.lexicon import doc_types
+from vanban.lexicon.patterns import BARE_MARKER  # noqa: F401  (a marker alone: the tree and segment read it here)
 
 # ---------------------------------------------------------------- patterns
 #: Roman heading: "I. MỤC ĐÍCH, YÊU CẦU", "IV. TỔ CHỨC THỰC HIỆN"
 ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)]\s*(?P<rest>\S.*)$")
 #: Dotted heading, carries its parent's number: "1.1. Sở Nội vụ: Chủ trì...", "2.1.3 Rà soát"
 DOTTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})(?:\.|\))?\s+(?P<rest>\D.*)$")
-#: Arabic heading: "1. Mục đích", "12. Ủy ban nhân dân các xã, phường", "2) Thanh tra tỉnh"
-ARABIC = re.compile(r"^(?P<num>\d{1,2})\s?[.)]\s*(?P<rest>[^\d\s.,;:/%)\-].*)$")
+#: Arabic heading: "1. Mục đích", "12. Ủy ban nhân dân các xã, phường", "2) Thanh tra tỉnh"; an item opening
+#: with a decimal amount after a space: "1. 0,5 lần quỹ lương cơ bản ..." (pool md/27e00d593ec30fac.md), not
+#: a number broken at its dot ("1.595 người", "2. 000")
+ARABIC = re.compile(r"^(?P<num>\d{1,2})\s?[.)]\s*(?P<rest>(?:[^\d\s.,;:/%)\-]|(?<=\s)\d{1,3},\d).*)$")
 #: Upper-case letter heading: "A. DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG", "B. NHIỆM VỤ CỤ THỂ"
 UPPER = re.compile(r"^(?P<num>[A-ZĐ])\.\s+(?P<rest>\S.*)$")
 #: Letter item: "a) Thúc đẩy mạnh mẽ chuyển đổi", "đ) Đến hết năm 2045: 100%"
@@ -45,8 +48,6 @@ ARTICLE_BARE = re.compile(r"^Điều\s+\d{1,3}[a-z]?\s+[^\s.:]")
 CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<num>[IVXL]{1,6}|\d{1,2})\b\s*[.:\-–]?\s*(?P<rest>.*)$")
 #: Chapter section: "Mục 1. QUY ĐỊNH CHUNG", "MỤC 2"
 SUBCHAPTER = re.compile(r"^(?:Mục|MỤC)\s+(?P<num>\d{1,2}|[IVXL]{1,6})\b\s*[.:\-–]?\s*(?P<rest>.*)$")
-#: A marker alone on its line, its heading on the next: "6." / "Tổ chức triển khai thực hiện Chiến lược"
-BARE_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[IVXL]{1,6}\.|[a-zđ]\)|Điều\s+\d{1,3}\.?)$")
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 #: Vietnamese letter items run a, b, c, d, đ, e, g, h, i, k, ... (no f, j, w, z)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from vanban.lexicon import load
 from .types import Line, Table
-from vanban.lexicon.patterns import MOTTO_RAW
+from vanban.lexicon.patterns import BARE_MARKER, MOTTO_RAW
 
 #: a Markdown table bar line: `|` alone (cells are one per line between them)
 MD_BAR = re.compile(r"^\s*\|\s*$")
@@ -24,6 +24,9 @@ MD_EMPTY_MARKUP = re.compile(r"^[\s*#_]*$")
 MD_EMPHASIS = re.compile(r"\*+")
 #: an appendix title alone on its line, right after a table's closing bar: `**PHỤ LỤC II**` (pool md/74e2ddc7b11340da.md)
 MD_APPENDIX_LINE = re.compile(r"^\s*\**\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVXL\d]+)?\s*\**\s*$")
+#: a line whose bold span is only its number, plain words after it: `**Điều 1.** Chuyển ...`, `**Điều 2. **Sở`,
+#: `**Điều 1**. Công bố ...`
+MD_BOLD_NUMBER = re.compile(r"^\*\*(?P<number>[^*]{1,12})\*\*\s*[.:]?\s*[^*\s][^*]*$")
 #: a Markdown heading marker at line start: `# Điều 1`
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 #: a Markdown heading line: "## Văn bản liên quan"
@@ -206,15 +209,23 @@ def _emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
         if (open_bold or open_italic) and len(buf) < 8:
             continue
         joined = " ".join(b.strip() for b in buf) if len(buf) > 1 else buf[0].strip()
-        bold = joined.strip().startswith("**")
+        bold = joined.strip().startswith("**") and not _bold_number_only(joined)
         text = _unstarred(joined).strip()
         out.append((text, bold))
         buf = []
         open_bold = open_italic = False
     if buf:
         joined = " ".join(b.strip() for b in buf)
-        out.append((_unstarred(joined).strip(), joined.strip().startswith("**")))
+        out.append((_unstarred(joined).strip(), joined.strip().startswith("**") and not _bold_number_only(joined)))
     return out
+
+
+def _bold_number_only(line: str) -> bool:
+    """Is only the paragraph's number bold, its words plain: `**Điều 1.** Chuyển Trường Đại học` +
+    `Công nghiệp Hà Nội thành ...` (pool md/71ce6a1744e0ae6c.md), `**Điều 4. **Chánh Văn phòng` + `UBND tỉnh;
+    Giám đốc Sở ...`? Then the line is no emphasised heading: the paragraph runs on into the next line."""
+    m = MD_BOLD_NUMBER.match(line.strip())
+    return bool(m) and BARE_MARKER.match(m["number"].strip()) is not None
 
 
 def _opens_with_motto(line: str) -> bool:

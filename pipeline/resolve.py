@@ -228,7 +228,7 @@ def _reference(g: _Group, metadata: Metadata) -> tuple[Reference, list[Warning]]
             warnings.append(Warning(code="reference_date_conflict",
                                     message=f"{first.identifier or first.title} is cited with different dates: {sorted(specific)}",
                                     location=first.section))
-    issuers = [c.issuer for c in full if c.issuer]
+    issuers = [_named_by_symbol(c.issuer, first.symbol) for c in full if c.issuer]
     issuer = next((i for i in issuers if not i.isupper()), issuers[0] if issuers else None)
     if issuer is None and first.symbol:
         issuer = issuer_from_symbol(first.symbol)      # `QĐ-TTg` -> Thủ tướng Chính phủ, when the text names none
@@ -324,6 +324,17 @@ def _ident_key(s: str) -> str:
 def _officials() -> tuple[str, ...]:
     """Officials' titles of citation_issuers.yaml, folded, longest first (`bo truong`, `chu tich`)."""
     return tuple(sorted((fold_key(o) for o in lexicon.load("citation_issuers.yaml")["officials"]), key=len, reverse=True))
+
+
+def _named_by_symbol(issuer: str, symbol: Optional[str]) -> str:
+    """Of several bodies read as one citation's issuer, the one its symbol names: `chỉ đạo của Chính phủ,
+    Thủ tướng Chính phủ tại Chỉ thị số 13/CT-TTg` is the Prime Minister's directive (pool
+    md/8018a6f353d60a9e.md). A joint act (`TTLT-BQP-BLĐTBXH-BTC`) or a symbol naming none keeps them all."""
+    named = issuer_from_symbol(symbol) if symbol and len(symbol.split("/")[-1].split("-")) == 2 else None
+    if not named or fold_key(named) == fold_key(issuer):
+        return issuer
+    parts = [p.strip() for p in re.split(r",|\s+và\s+", issuer) if p.strip()]
+    return named if len(parts) > 1 and any(fold_key(p) == fold_key(named) for p in parts) else issuer
 
 
 def _body_of(issuer: str) -> str:

@@ -123,9 +123,14 @@ def _identified(text: str, mtext: str) -> list[Citation]:
         if listed is not None:
             if cit.issuer is None and listed.issuer and listed.issuer_before:
                 cit.issuer, cit.issuer_before = listed.issuer, True
-            # `Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy`
-            if listed.issuer is None and listed.date and cit.issuer and not cit.issuer_before:
-                listed.issuer, listed.issuer_shared = cit.issuer, True
+            # `Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy`;
+            # when the list goes on with no type word of its own, it wins over an issuer read before the list
+            # (`chỉ đạo của Phó Thủ tướng ... tại Văn bản số 6721/VPCP-V.I ngày 19 tháng 7 năm 2025 và số 7514/VPCP-V.I
+            # ngày 12 tháng 8 năm 2025 của Văn phòng Chính phủ`; not `đề nghị của Chính phủ tại ... Đề án số 341/ĐA-CP
+            # ngày 09 tháng 5 năm 2025, Báo cáo thẩm tra số 418/BC-UBPLTP15 ... của Ủy ban Pháp luật và Tư pháp`)
+            if (listed.issuer is None or listed.issuer_before and inherited is not None) and listed.date \
+                    and cit.issuer and not cit.issuer_before:
+                listed.issuer, listed.issuer_shared, listed.issuer_before = cit.issuer, True, False
         out.append(cit)
         prev, prev_core_end = cit, core_end
     return out

@@ -19,10 +19,13 @@ def read_tail(text: str, mtext: str, cit: Citation, pos: int) -> int:
                 pos = core_end = dm.end()
                 continue
         om = C.OF_RE.match(mtext, pos)
-        if om and cit.issuer is None:
+        if om and (cit.issuer is None or cit.issuer_before):
+            # the issuer printed after the citation names who issued it, and wins over whose instructions
+            # it carries: `theo chỉ đạo của Phó Thủ tướng Chính phủ ... tại Văn bản số 7514/VPCP-V.I ngày
+            # 12 tháng 8 năm 2025 của Văn phòng Chính phủ` (pool md/8018a6f353d60a9e.md)
             end, who = parse_issuer(mtext, om.end())
             if who:
-                cit.issuer = expand(who)
+                cit.issuer, cit.issuer_before = expand(who), False
                 pos = core_end = end
                 continue
         break

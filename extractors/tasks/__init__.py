@@ -33,7 +33,7 @@ from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment,
                          strip_opener)
 from .coordinators import coordinators_in
 from .cues import phrases
-from .lead_names import all_bodies, names_only, of_issuer
+from .lead_names import all_bodies, name_fits, names_only, of_issuer
 from .letters import front_requests
 from .members import members_heading
 from .columns import clean
@@ -163,7 +163,8 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
     if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node):
         own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"
     current = own
-    if own is None and inherited is not None and (bullet or node.marker.endswith(")")):
+    if own is None and inherited is not None and (bullet or node.marker.endswith(")")
+                                                  or _item_of_lead_in(node, inherited.lead)):
         text = node_text(node)
         if text:
             current = Assign(lead=list(inherited.lead), coordinators=coordinators_in(text), description=text)
@@ -178,7 +179,8 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
         for mark, a in items:
             tasks.append(_body_task(node, a, year, path=f"{node.path}.{mark}"))
     if current is not None and current.lead:
-        task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")]
+        task_children = [c for c in node.children
+                         if c.marker in BULLETS or c.marker.endswith(")") or _item_of_lead_in(c, current.lead)]
         if (not task_children or (current.description and own is not None and node.text.strip())) \
                 and not names_only(current.description or node_text(node)) and not is_rate(node_text(node)):
             worked = _with_work(current, node)
@@ -248,6 +250,20 @@ def _item_marks(text: str) -> list[re.Match]:
 
 #: an item number inside a paragraph: "(1) ", "(ii) " after a colon, a semicolon or the start
 INLINE_ITEM = re.compile(r"(?:^|(?<=[:;.,]\s)|(?<=[:;.,]))\s*\((?P<n>\d{1,2}|[ivx]{1,4})\)\s+")
+
+
+def _item_of_lead_in(node: Node, lead: list[str]) -> bool:
+    """Is the node a numbered item under a paragraph that names the holder `lead` and leads in to the item
+    with a colon: "3. Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia tập trung
+    lãnh đạo, chỉ đạo các đơn vị liên quan khẩn trương thực hiện một số nhiệm vụ sau:" + "3.1. Hoàn thiện Kế
+    hoạch cao điểm ..." (pool md/8018a6f353d60a9e.md)? Then the item is that holder's duty, as a lettered item
+    or a bullet is. A lead-in that names no holder ("Việc tuyển dụng công chức ... đối với từng nhóm đối
+    tượng sau đây:") introduces a list, not duties."""
+    parent = node.parent
+    if parent is None or not node.marker[:1].isdigit() or not lead or not all(name_fits(n) for n in lead):
+        return False                # (a name run past its end is not handed down: "Ủy ban nhân dân ... (tên)..…")
+    own = [clean(b.text).rstrip() for b in parent.blocks if isinstance(b, Paragraph) and b.text.strip()]
+    return bool(own) and own[-1].endswith(":") and fold_key(lead[0]) in fold_key(own[-1])
 
 
 def _names_itself(node: Node) -> bool:

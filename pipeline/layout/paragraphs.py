@@ -125,12 +125,24 @@ def body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) -
                                            blank_before and blanks_meaningful and not continues,
                                            short_lines_end)
                         or one_per_line and not text[0].islower()
+                        or not short_lines_end and _wrapped_heading_ended(current, it, typical)
                         or _geometry_break(current[-1], it, gap)):
             close()
         current.append(it)
         blank_before = False
     close()
     return blocks
+
+
+def _wrapped_heading_ended(current: list[Line], cur: Line, typical: int) -> bool:
+    """Converter Markdown, whose lines are wrapped at a width that counted the source's markup: a
+    numbered heading wrapped over two lines that together fill less than one line ends there, and
+    a capitalised line opens the text (`**Điều 4.** Điều khoản chuyển` + `tiếp` + `Hội đồng trường,
+    Chủ tịch Hội đồng trường, ...`, pool md/71ce6a1744e0ae6c.md)."""
+    if len(current) < 2 or not MARKER.match(current[0].text) or not cur.text[:1].isupper():
+        return False
+    joined = " ".join(ln.text for ln in current)
+    return len(joined) < 0.6 * typical and not SENTENCE_END.search(joined) and len(current[-1].text.split()) <= 2
 
 
 def _paren_item(text: str, last: int) -> tuple[bool, int]:
