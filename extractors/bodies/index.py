@@ -1,35 +1,39 @@
 """A document's bodies matched once: the body matcher runs over the whole text, and a question
 about a part of it (a paragraph, a sentence, a cell: the task extractor asks ~60 a document) is
-answered from that one run, the part's two ends matched again.
+answered from that one run; an end of the part that is not at a cut is matched again.
 
     with indexed(text): ...          while inside, match_spans answers parts of `text` from its index
     match_spans(text) -> [(start, end, kind, from_gazetteer)]   as matcher.match_spans, same answers
 
 The matcher's answer on a text is the union of its answers on the two sides of a CUT, shifted,
-when nothing on one side can change what is found on the other (`_Cuts` lists where; the
-tables are checked on the loaded gazetteer).  A cut lies between two words with white space
-between, after:
-- P, a word-final punctuation mark other than the comma ("... Sở Tư pháp. Sở Nội vụ", "...; Sở
-  ...", "a) Sở"): a token of its own (tokens.TOKEN_SUFFIX) with no flag but L_SKIP;
-- W, a run of white space that is a token of its own (two spaces or more, a blank line, a
-  non-breaking space): no flag at all;
-- S, a lower-case stop word ("theo", "của", "được") before a word that does not open with a
-  capital: its flags are letters and lower case only (no name word, unit, determiner, joiner).
+when nothing on one side can change what is found on the other (`_cuts` lists them; the marks,
+stop words and bullets are checked on the loaded tables, `_cut_words`).  A cut lies at white
+space between two words:
+- P, after a word-final punctuation mark other than the comma ("... Sở Tư pháp. Sở Nội vụ",
+  "...; Sở ...", "a) Sở"): a token of its own (tokens.TOKEN_SUFFIX) with no flag but L_SKIP;
+- W, at a run of white space that is a token of its own (two spaces or more, a non-breaking
+  space): no flag at all;
+- S, after a lower-case stop word ("theo", "của", "được") before a word that does not open with
+  a capital: its flags are letters and lower case only (no name word, unit, determiner, joiner);
+- N, before a number ("1.", "2.1", "2026-2030"): no flag, and a word of no office title;
+- B, after a bullet ("-", "+", "•") that opens the right side of another cut: it opens no phrase,
+  head or pattern, and has no flag a neighbour test reads.
 Why the answers agree:
 - the tokenizer cuts at white space, so the two sides' tokens are the whole text's, less a
   white-space token between them;
-- that token, the mark and the stop word are no word of a gazetteer phrase, a head, a collective
-  noun, a qualifier, a tail phrase or a pattern: no phrase, head or pattern window reaches across,
-  and keeping the longest of overlapping spans never compares spans on two sides;
-- their neighbour tests read the same on both sides: the mark and the white space have no flag
+- the tokens at a cut are no word of a gazetteer phrase, a head, a collective noun, a qualifier,
+  a tail phrase or a pattern: no phrase, head or pattern window reaches across, and keeping the
+  longest of overlapping spans never compares spans on two sides;
+- the neighbour tests read the same on both sides: a mark, white space and a number have no flag
   a test reads ("no previous token" reads the same), and a stop word's only flag a test reads,
   lower case, matters before a word in capitals (a heading after a name), which S excludes;
 - a gazetteer phrase in lower case counts after an office title ("Bí thư" + "tỉnh ủy") read from
-  the three tokens before it: across a cut they hold a word that is in no title (a stop word),
-  or P and W check it (`_lookback`).
-A part of the text is answered from the index when it holds two cuts whose tests read only tokens
-inside it: the spans between them are the index's, the part's two ends are matched again.  The
-answer is a function of the text asked about alone (which document holds it does not matter).
+  the three tokens before it: across a cut they hold a word that is in no title (a stop word, a
+  number), or P and W check it (`lookback`).
+A question is answered from the index when it opens at a cut (or the text's start), or holds a
+cut whose test reads only tokens inside it (its start is matched again up to there); the same at
+its end (a question that stops right before a cut's marks ends at that cut: marks match nothing).
+The answer is a function of the text asked about alone (which document holds it does not matter).
 """
 from __future__ import annotations
 
