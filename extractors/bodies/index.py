@@ -203,16 +203,14 @@ def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
     in order; context: where the tokens the cut's test read start (a question must hold them)."""
     marks, stops, bullets, _, _ = _cut_words()
     n = len(words)
+    isspace = str.isspace
 
-    def end(t: int) -> int:
-        return starts[t] + len(words[t])
-
-    def right(t: int) -> int | None:
-        """The token after token t's word and the white space after it (None: no white space, or no token)."""
+    def right(t: int, e: int) -> int | None:
+        """The token after token t (ending at e) and the white space after it (None: no white space, or no token)."""
         u = t + 1
-        if u < n and words[u].isspace():
+        if u < n and isspace(words[u]):
             u += 1
-        return u if u < n and not words[u].isspace() and starts[u] > end(t) else None
+        return u if u < n and starts[u] > e and not isspace(words[u]) else None
 
     def lookback(k: int) -> int | None:
         """Where the tokens read start, if a lower-case gazetteer phrase after token k cannot read an
@@ -225,34 +223,40 @@ def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
 
     found: dict[int, tuple[int, int, int]] = {}
     for t in compress(range(n), map(marks.__contains__, words)):          # P
-        u = right(t)
+        e = starts[t] + len(words[t])
+        u = right(t, e)
         c = lookback(t) if u is not None else None
         if c is not None:
-            found[end(t)] = (end(t), starts[u], c)
+            found[e] = (e, starts[u], c)
     for t in compress(range(n), map(stops.__contains__, words)):          # S
-        u = right(t)
+        e = starts[t] + len(words[t])
+        u = right(t, e)
         if u is not None and not words[u][:1].isupper():
-            found[end(t)] = (end(t), starts[u], starts[t])
-    for t in compress(range(1, n - 1), map(str.isspace, words[1:n - 1])):  # W
-        if words[t - 1].isspace() or words[t + 1].isspace() or end(t - 1) in found:
+            found[e] = (e, starts[u], starts[t])
+    for t in compress(range(1, n - 1), map(isspace, words[1:n - 1])):     # W
+        e = starts[t - 1] + len(words[t - 1])
+        if isspace(words[t - 1]) or isspace(words[t + 1]) or e in found:
             continue
         c = lookback(t - 1)
         if c is not None:
-            found[end(t - 1)] = (end(t - 1), starts[t + 1], c)
+            found[e] = (e, starts[t + 1], c)
     # N: a number opening a word ("1.", "2.1", "2026-2030") has no flag, no match, and a word of no title
     for t in compress(range(1, n), map(str.isdigit, map(itemgetter(0), words[1:]))):
-        d = t - 1 - words[t - 1].isspace()      # the word before it (a white-space token between is dropped)
-        if d >= 0 and not words[d].isspace() and starts[t] > end(d) and end(d) not in found \
-                and _inert_number(words[t]):
-            found[end(d)] = (end(d), starts[t], starts[t])
+        d = t - 1 - isspace(words[t - 1])       # the word before it (a white-space token between is dropped)
+        if d < 0 or isspace(words[d]):
+            continue
+        e = starts[d] + len(words[d])
+        if starts[t] > e and e not in found and _inert_number(words[t]):
+            found[e] = (e, starts[t], starts[t])
     # B: a bullet opening the right side of a cut ("- ", "+ ") has no match and reads nothing before it
     context_at = {y: c for _, y, c in found.values()}
     if starts:
         context_at.setdefault(starts[0], starts[0])
     for t in compress(range(n), map(bullets.__contains__, words)):
-        u = right(t)
-        if u is not None and starts[t] in context_at and end(t) not in found:
-            found[end(t)] = (end(t), starts[u], context_at[starts[t]])
+        e = starts[t] + len(words[t])
+        u = right(t, e)
+        if u is not None and starts[t] in context_at and e not in found:
+            found[e] = (e, starts[u], context_at[starts[t]])
             context_at[starts[u]] = context_at[starts[t]]
     return [found[e] for e in sorted(found)]
 
