@@ -8,6 +8,7 @@ get_text_range, pdfplumber extract_text) over the same files.
     python bench/pdf_speed.py --no-pdfplumber     # skip the slow baseline
     python bench/pdf_speed.py --against REV [--rounds N]   # read_pdf of this tree against
                                                   # git revision REV, alternating processes
+    python bench/pdf_speed.py --stages [--rounds N]   # read_pdf's CPU time by stage (best of N)
 
 Prints pages/s for each and the ratios vanban/pypdfium2 and vanban/pdfplumber (issue 13:
 within 3x of pypdfium2, never slower than pdfplumber).  CPU time (time.process_time):
@@ -102,6 +103,61 @@ def _child(files: list[Path]) -> None:
     print(json.dumps({"read": read, "pypdfium2": (base1 + base2) / 2, "pages": pages, "module": read_pdf.__file__}))
 
 
+#: read_pdf's stages: the functions pipeline/read_pdf.py calls, timed where it calls them
+_STAGES = ("read_chars", "make_rows", "needs_ocr", "ruling", "cut_tables", "drop_running_lines",
+           "take_footnotes", "reading_order", "merge_tables")
+
+
+def stages(files: list[Path], rounds: int) -> None:
+    """read_pdf's CPU seconds by stage over the files, the best of `rounds` runs each;
+    'pdfium page and text page' is pdfium's own page parse and text analysis (the bulk of
+    the pypdfium2 baseline), the rest is the reader's glue."""
+    import hashlib
+
+    import pypdfium2 as pdfium
+
+    from vanban.pipeline import read_pdf as module
+    spent = dict.fromkeys(_STAGES, 0.0)
+
+    def timed(name, fn):
+        def run(*args):
+            t0 = time.process_time()
+            try:
+                return fn(*args)
+            finally:
+                spent[name] += time.process_time() - t0
+        return run
+
+    originals = {name: getattr(module, name) for name in _STAGES}
+    datas = [(str(f), f.read_bytes()) for f in files]
+    best: dict[str, float] = {}
+    try:
+        for name, fn in originals.items():
+            setattr(module, name, timed(name, fn))
+        module.read_pdf(*datas[0], "warm")
+        for _ in range(rounds):
+            spent.update(dict.fromkeys(_STAGES, 0.0))
+            loads = 0.0
+            for _path, data in datas:                 # pdfium's share: load each page and its text page
+                doc = pdfium.PdfDocument(data)
+                t0 = time.process_time()
+                for page in doc:
+                    page.get_textpage()
+                loads += time.process_time() - t0
+                doc.close()
+            total, _ = cpu(lambda d: module.read_pdf(d[0], d[1], hashlib.sha256(d[1]).hexdigest()).pages, datas)
+            run = {**spent, "pdfium page and text page": loads}
+            run["rest (the reader's glue)"] = total - sum(run.values())
+            run["read_pdf"] = total
+            best = {k: min(v, best.get(k, v)) for k, v in run.items()}
+    finally:
+        for name, fn in originals.items():
+            setattr(module, name, fn)
+    pages = sum(_pypdfium2(f) for f in files)
+    for name, secs in sorted(best.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<28} {secs:6.3f} s  {1000 * secs / pages:5.2f} ms/page")
+
+
 def against(rev: str, files: list[Path], rounds: int) -> None:
     """read_pdf of this tree and of `rev`, in alternating child processes, each next to
     pypdfium2 in the same process: the ratio read/pypdfium2 of each run and their medians."""
@@ -129,6 +185,7 @@ def main() -> int:
     ap.add_argument("--no-pdfplumber", action="store_true")
     ap.add_argument("--against", metavar="REV", help="compare read_pdf with git revision REV")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--stages", action="store_true", help="read_pdf's CPU time by stage")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -137,6 +194,9 @@ def main() -> int:
     files = text_layer_pdfs(args.paths)
     if args.against:
         against(args.against, files, args.rounds)
+        return 0
+    if args.stages:
+        stages(files, args.rounds)
         return 0
     _parse(files[0])                         # warm: imports, lexicon, patterns
     _pdfplumber(files[0]) if not args.no_pdfplumber else None

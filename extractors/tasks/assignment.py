@@ -25,8 +25,9 @@ from ..bodies.names import held_body, is_bare
 from .columns import clean
 from .coordinators import co_leads, coordinators_in
 from .cues import find_all, phrases, starts_with_duty
-from .lead_names import (CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_case, is_sentence, leading_bodies, name_part,
-                         split_names)
+from .lead_names import (CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_case, is_generic, is_sentence, leading_bodies,
+                         name_part)
+from .name_lists import split_names
 
 # A label and what follows it: "Sở Nội vụ: Chủ trì ..."
 LEAD_COLON = re.compile(r"^(?P<who>[^:;.]{3,160}?)\s*:\s*(?P<rest>.*)$", re.S)
@@ -82,10 +83,13 @@ def for_a_body(a: Assign) -> Optional[Assign]:
     """The assignment, or None when its leads name no body: a rule about whoever fits a description
     ("Cơ quan quản lý cơ sở dữ liệu quốc gia, ... quyết định lộ trình ...", "Cơ quan, tổ chức, cá nhân
     có quyền sử dụng ..."), which a tracker cannot give to anyone. Coordinators that name no body
-    ("phối hợp với các cơ quan, UBND các xã, phường, đơn vị liên quan": "Các cơ quan") are left out."""
+    ("phối hợp với các cơ quan, UBND các xã, phường, đơn vị liên quan": "Các cơ quan") are left out, and so is
+    a fragment among names ("Chánh Văn phòng, Cục trưởng Cục Trồng trọt và Bảo vệ thực vật, Cơ quan, Thủ trưởng
+    các Vụ, Cục, đơn vị có liên quan chịu trách nhiệm thi hành", pool 1796a553dfee88ef Điều 3: "Cơ quan")."""
     lead = [n for n in (name_part(n) for n in a.lead) if n and any(c.isalpha() for c in n)]   # not "…….……"
     if a.lead and (not lead or any(is_case(n) for n in a.lead) or all(is_bare(n) for n in lead)):
         return None
+    lead = [n for n in lead if not is_generic(n)]
     return Assign(lead=lead, coordinators=[c for c in a.coordinators if not is_bare(c)], description=a.description)
 
 

@@ -16,7 +16,7 @@ from vanban.schemas.models import Task, Warning
 from ..deadlines import parse_deadline
 from .assignment import analyse, node_text
 from .cues import has_duty
-from .lead_names import split_names
+from .name_lists import split_names
 from .columns import clean, column_role, fold, folded
 
 # --------------------------------------------------------------------------- per-task blocks

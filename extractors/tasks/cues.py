@@ -42,6 +42,13 @@ class _Phrases:
     clause_openers: re.Pattern
     predicates: tuple[str, ...]
     predicate_words: re.Pattern
+    predicate_any: re.Pattern
+    short_predicates: re.Pattern
+    deputies: tuple[str, ...]
+    level_quantifiers: frozenset[str]
+    holder_words: tuple[str, ...]
+    collective_closers: re.Pattern
+    regimes: tuple[str, ...]
     duty_modals: tuple[str, ...]
     modal_duties: tuple[str, ...]
     issuer_offices: frozenset[str]
@@ -79,6 +86,13 @@ def phrases() -> _Phrases:
                     clause_openers=_words_re(d["clause_openers"]),
                     predicates=srt(d["predicate_verbs"] + d["duty_verbs"]),
                     predicate_words=_words_re([w for w in d["predicate_verbs"] if " " in w]),
+                    predicate_any=_words_re(d["predicate_verbs"] + d["duty_verbs"]),
+                    short_predicates=_short_re(d["short_predicates"]),
+                    deputies=srt(d["deputy_words"]), level_quantifiers=frozenset(d["level_quantifiers"]),
+                    holder_words=tuple(w + " " for w in srt(d["holder_words"])),
+                    collective_closers=re.compile(r"\s+(?:" + "|".join(map(re.escape, srt(d["collective_closers"])))
+                                                  + r")(?!\w)"),
+                    regimes=srt(d["regime_words"]),
                     duty_modals=srt(d["duty_modals"]), modal_duties=srt(d["modal_duties"]),
                     issuer_offices=frozenset(w.casefold() for w in d["issuer_offices"]),
                     place_copulas=srt(d["place_copulas"]), address_words=srt(d["address_words"]),
@@ -94,6 +108,14 @@ def _words_re(words: list[str]) -> re.Pattern:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
 
+
+
+def _short_re(verbs: dict[str, list[str]]) -> re.Pattern:
+    """One-syllable verbs as whole words, not before a syllable that makes a noun with them ("giao", not
+    "giao thông")."""
+    alts = "|".join(re.escape(v) + r"(?!\w)(?!\s+(?:" + "|".join(map(re.escape, nots)) + r")(?!\w))"
+                    for v, nots in verbs.items())
+    return re.compile(r"(?<!\w)(?:" + alts + ")")
 
 
 @lru_cache(maxsize=None)
@@ -114,7 +136,12 @@ def find_word(low: str, phrase: str) -> int:
 
 
 def opens_with_head(text: str) -> bool:
-    return starts_with_head(text[:1].upper() + text[1:])          # "Giao người đứng đầu các cơ quan ..."
+    """Does a text open with a body head ("Giao người đứng đầu các cơ quan ..." after its opener), a deputy's
+    title too ("Phó Giám đốc Quỹ thực hiện ...", pool 1f9faa032326f975 Điều 8.2.b; `deputy_words`)?"""
+    low = text.casefold()
+    deputy = next((d for d in phrases().deputies if low.startswith(d + " ")), None)
+    text = text[len(deputy) + 1:] if deputy else text
+    return starts_with_head(text[:1].upper() + text[1:])
 
 
 @lru_cache(maxsize=None)
@@ -142,6 +169,8 @@ def has_duty(text: str) -> bool:
 
 
 def starts_with_duty(rest: str) -> bool:
+    if rest.casefold().startswith(phrases().regimes):
+        return False                                  # "... làm việc theo chế độ kiêm nhiệm": how, not work
     first = rest.split()[0] if rest.split() else ""
     if first[:1].islower() and first.strip(",.;:") not in phrases().not_duty:
         return True                                   # "... tỉnh xây dựng Đề án", "... tổng hợp, tham mưu"

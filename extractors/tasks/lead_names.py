@@ -1,10 +1,10 @@
 """Names at the head of a task sentence: where the run of body names that leads it ends.
 
     leading_bodies(text)    the names that open a text, as written, never past the first duty verb
-    split_names(text)       one name per holder ("Sở Tài chính, Sở Nội vụ" -> two)
     all_bodies(text)        is a short text a list of bodies and nothing else
     names_only(text)        is a list item only names (a list of units, recipients): no work
     name_part(name)         a lead as a body's name, "" when it is the subject of a rule
+    is_generic(name)        is a name only generic nouns ("Cơ quan"), a piece cut off a holder
     is_case(name)           does a lead open with a case ("Các trường hợp ..."): the sentence is a rule
     of_issuer(names, issuer) a bare "Chánh Văn phòng" made the issuer's office
 """
@@ -14,9 +14,10 @@ import re
 from functools import lru_cache
 
 from vanban.lexicon import load
+from vanban.lexicon.citations import UP
 
 
-from ..bodies import find_bodies, split_bodies
+from ..bodies import find_bodies
 from ..bodies.find import BodySpan, province_names
 from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, proper_case
@@ -37,18 +38,22 @@ RECORDS = re.compile(r"^Lưu\b")
 CLAUSE_SPLIT = re.compile(r"\s*;\s*")
 # The commas between the items of a list of names: "Chánh Văn phòng Bộ, Vụ trưởng Vụ Tổ chức cán bộ"
 NAME_LIST_SPLIT = re.compile(r"\s*,\s*")
+# The end of a sentence: a name never runs past it ("... trên địa bàn. Các cơ quan tham mưu ...")
+SENTENCE_STOP = re.compile(r"\.\s+(?=[" + UP + "])")
 # Punctuation that ends a name list: "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm" has none
 SENTENCE_MARK = re.compile(r"[.;:]")
 # What may stand between two names of one list: ", ", " và ", "; "
 NAME_GAP = re.compile(r"\s*(?:,|và|,\s*và|;)?\s*")
+# "của" between a body and the body it belongs to, one name: "các Ban" + " của " + "Hội đồng nhân dân tỉnh"
+# (pool 40de74e605854414 Điều 3.2)
+OF_GAP = re.compile(r"\s+của\s+")
 # Words that do not occur inside a list of body names: "Các Bộ, cơ quan thống nhất chỉ có một cơ quan chủ trì"
 # ("có liên quan" does: "Thủ trưởng các đơn vị có liên quan")
 # "liên quan" and the "đến" that opens what the bodies deal with: the name ends before "đến"
 # ("Chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp", pool ff9aace5b310314d)
 RELATED_TO = re.compile(r"(?<=liên quan )đến(?!\w)")
-# A footnote mark glued to a name's last word: "phối hợp với Bộ Nội vụ[4], Bộ Tài chính" (pool 8180ae11188469fd),
-# "Ủy ban nhân dân cấp xã[17] có trách nhiệm" (cfc85d8b3511af54), a superscript "Sở Tài chính²"
-FOOTNOTE = re.compile(r"(?<=\w)(?:\[\d{1,3}\]|[¹²³⁴-⁹⁰]+)(?!\w)")
+# A count after a verb: "Đơn vị lập" + " 01 bộ hồ sơ" (pool 06c6f91f5c3b4c21): a name holds no counted object
+COUNT = re.compile(r"\s+\d")
 NOT_IN_NAME = re.compile(r"(?<!\w)(?:có(?! liên quan)|là|đã|được|phải|sẽ|chỉ|một|không)(?!\w)")
 
 
@@ -79,6 +84,17 @@ def name_part(name: str) -> str:
         name = trim_tail(name[:min(m.start() for m in ends)])
     spans = [b for b in spans if b.end <= len(name)]
     return _before_predicate(name, spans)
+
+
+def is_generic(name: str) -> bool:
+    """Is a name only generic nouns ("Cơ quan", "Các cơ quan", "Đơn vị", "Cơ quan, đơn vị"): a piece of a holder
+    cut off, which names nobody? Not an office title alone ("Vụ trưởng", whose body the document gives) nor a head
+    alone ("Hội đồng nhân dân" in "Hội đồng nhân dân, Ủy ban nhân dân tỉnh Đồng Nai")."""
+    g = gazetteer()
+    if not is_bare(name) or fold_name(" ".join(name.split()).strip(" ,;:.")) in g.titles or g.title_run.match(name):
+        return False
+    words = tuple(w for w in name.casefold().replace(",", " ").split() if w not in g.determiners)
+    return words not in g.heads
 
 
 def is_case(name: str) -> bool:
@@ -116,18 +132,41 @@ def _before_verb(name: str, spans) -> str:
     least three words before it and two after ("Văn phòng đăng ký đất đai" + " tiếp nhận hồ sơ tại Trung tâm
     ...", pool 50693ea4bb4bda20 Điều 3.1). Right after the head the verb names the body ("Cơ quan tiếp nhận hồ
     sơ cưỡng chế", "Đơn vị lập hồ sơ"), so it stays, and so does the name when the cut would leave no body
-    ("Người đứng đầu cơ quan sử dụng công chức", pool c22591f10eec1dab Điều 21.1)."""
+    ("Người đứng đầu cơ quan sử dụng công chức", pool c22591f10eec1dab Điều 21.1). A verb before a count ends the
+    name wherever it stands ("Đơn vị" + " lập 01 bộ hồ sơ cấp đổi thẻ ...", pool 06c6f91f5c3b4c21 appendix 2.a),
+    even when what is left is bare: no body is named, no task. An office title and a verb right after it name no
+    body either ("Bộ trưởng" + " tặng giải thưởng ...", 5fc0868aeac2f15a): "", the office is not a holder's name."""
     if not opens_with_head(name):
         return name
-    for m in phrases().predicate_words.finditer(name):
+    p = phrases()
+    for m in p.predicate_any.finditer(name):
+        if COUNT.match(name, m.end()) and not any(b.start <= m.start() < b.end for b in spans):
+            return trim_tail(name[:m.start()])      # "Đơn vị" + " lập 01 bộ hồ sơ ...": even a bare head, no task
+    low = name.casefold()
+    office = next((o for o in p.person_offices if low.startswith(o + " ")), None)
+    if office and p.predicate_any.match(name, len(office) + 1):
+        return ""                                   # "Bộ trưởng" + " tặng giải thưởng ...": whose office, not said
+    for m in _verb_places(name, spans):
         before, after = name[:m.start()].split(), name[m.end():].split()
         if any(b.start <= m.start() < b.end for b in spans) or (before and before[-1] in ("và", "hoặc")) \
+                or (before and before[-1] in phrases().not_duty) \
                 or name[:m.start()].rstrip().endswith(","):
             continue            # "... có kế hoạch đầu tư, hợp tác hoặc cung cấp dịch vụ": one of the name's verbs
         if len(before) >= 3 and len(after) >= 2 and not after[0].startswith("tại"):
             cut = trim_tail(name[:m.start()])
             return name if is_bare(cut) else cut     # "Người đứng đầu cơ quan" + " sử dụng công chức": one name
     return name
+
+
+def _verb_places(name: str, spans) -> list[re.Match]:
+    """Where a predicate may start in a name the finder does not know, in order: a two-syllable predicate verb,
+    a one-syllable one not making a noun with the next syllable ("giao", not "giao thông"), or any predicate verb
+    right before a body, a capitalised name ("... của Quốc hội" + " giúp Đoàn Chủ tịch ...")."""
+    p = phrases()
+    body_after = lambda m: name[m.end() + 1:m.end() + 2].isupper() or any(b.start == m.end() + 1 for b in spans)  # noqa: E731
+    found = [*p.predicate_words.finditer(name), *p.short_predicates.finditer(name),
+             *(m for m in p.predicate_any.finditer(name) if body_after(m))]
+    return sorted(found, key=lambda m: m.start())
 
 
 def names_only(text: str) -> bool:
@@ -150,15 +189,28 @@ def _is_name(text: str) -> bool:
 
 def is_sentence(text: str) -> bool:
     """A heading that is a sentence about its bodies, not their names: a body, then a lower-case verb and
-    at least two more words ("Thủ tướng Chính phủ xem xét, quyết định chủ trương viện trợ")."""
+    at least two more words ("Thủ tướng Chính phủ xem xét, quyết định chủ trương viện trợ"); a predicate verb
+    (`predicate_verbs`) after a body of the gazetteer too ("Sở Tài chính quyết định tiêu chuẩn, định mức ... của:
+    Văn phòng Đoàn Đại biểu Quốc hội ...; ...", pool b1ce4a23 Điều 5.2)."""
     who = leading_bodies(text)
     rest = text[len(who):].lstrip(" ,")
     low = rest.casefold()
-    verb = next((v for v in phrases().duty + phrases().lead_words + phrases().coordinate + phrases().duty_starts
-                 if low.startswith(v)), None)
+    p = phrases()
+    cues = p.duty + p.lead_words + p.coordinate + p.duty_starts
+    verb = next((v for v in cues + p.predicates if low.startswith(v)), None)
+    if verb is not None and verb not in cues and not _ends_with_known(who):
+        return False            # "Vụ Kiểm sát giải quyết khiếu nại, tố cáo về tư pháp": a unit's name (c0d7ba6795eecf17)
     # "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan": "tổ chức," is a name of the list
     return bool(who) and verb is not None and len(rest.split()) >= 3 and rest[:1].islower() \
         and not (verb in phrases().noun_duties and rest[len(verb):].lstrip().startswith(","))
+
+
+def _ends_with_known(who: str) -> bool:
+    """Does a run of names end with a body of the gazetteer, after which a predicate verb starts a sentence ("Sở Tài
+    chính" + " quyết định tiêu chuẩn ...")? A name built from its head may go on with a verb ("Vụ Kiểm sát" + " giải
+    quyết khiếu nại ...")."""
+    spans = find_bodies(who)
+    return bool(spans) and fold_name(spans[-1].canonical) in gazetteer().official
 
 
 def _duty_outside_names(text: str) -> bool:
@@ -218,11 +270,13 @@ def _with_localities(text: str, spans: list) -> list:
 def leading_bodies(text: str) -> str:
     """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
     chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm")."""
-    spans = _with_localities(text, find_bodies(text))
+    spans = _with_localities(text, [_without_bare_level(b, text) for b in find_bodies(text)])
     inside = lambda i: any(b.start < i < b.end for b in spans)  # noqa: E731  "tổ chức chính trị - xã hội"
     verb = next((i for i in starts_of(text, "verbs") if i > 0 and not inside(i)), len(text))
     strong = next((i for i in starts_of(text, "lead") if i > 0), len(text))
     if strong < min(len(text), 400) and ((spans and spans[0].start <= 1) or opens_with_head(text)):
+        if verb < strong and _only_duties(text[verb:strong]):
+            strong = verb                       # "... đơn vị có liên quan" + " triển khai thực hiện và chịu trách nhiệm"
         inside = [b for b in spans if b.end <= strong + 1]
         head = text[:strong]
         if (sum(b.end - b.start for b in inside) >= 0.7 * len(head.rstrip())
@@ -233,7 +287,7 @@ def leading_bodies(text: str) -> str:
         end, last = spans[0].end, spans[0]
         for b in spans[1:]:
             gap = text[end:b.start]
-            if NAME_GAP.fullmatch(gap):
+            if NAME_GAP.fullmatch(gap) or OF_GAP.fullmatch(gap):
                 end, last = b.end, b
             else:
                 break
@@ -241,10 +295,60 @@ def leading_bodies(text: str) -> str:
             end = verb                                  # "Các doanh nghiệp, tổ chức kinh tế, cơ sở ... bố trí"
         elif verb < len(text) and end < verb and _qualifies(last, text[end:verb]):
             end = verb                                  # "Các doanh nghiệp" + " viễn thông, doanh nghiệp bưu chính ưu tiên"
+        closer = phrases().collective_closers.match(text, end) if last.kind == "collective" and is_bare(last.name) else None
+        if closer is not None and closer.end() <= verb and text[closer.end():].lstrip().casefold().startswith(
+                phrases().predicates + phrases().lead_words):
+            end = closer.end()                          # "các cơ quan" + " khác có thẩm quyền" + " quy định chi tiết"
         return trim_tail(text[:min(end, verb)])
     if not opens_with_head(text) or verb >= len(text) or verb > 200:
         return ""
-    return trim_tail(text[:verb])
+    stop = SENTENCE_STOP.search(text, 0, verb)
+    if stop is not None:                        # the run filled its sentence: its own verb is in it
+        return _subject(trim_tail(text[:stop.start()]), spans)
+    run = trim_tail(text[:verb])
+    if phrases().rule_words.search(run):
+        return run                              # "doanh nghiệp phải gửi thông báo ...": a rule, which name_part drops
+    return _before_verb(run, [b for b in spans if b.end <= verb])
+
+
+def _subject(sentence: str, spans) -> str:
+    """The holder of a sentence with no duty verb, the words before its first predicate verb ("Trung tâm" +
+    " thông báo chiêu sinh, kế hoạch mở lớp đến các cơ quan, đơn vị trên địa bàn.", pool c49a5afadf61b342
+    appendix Điều 5.2), even right after the head; "" when none stands in it."""
+    m = next((m for m in phrases().predicate_any.finditer(sentence) if m.start() > 0
+              and not any(b.start <= m.start() < b.end for b in spans)), None)
+    return trim_tail(sentence[:m.start()]) if m is not None else ""
+
+
+def _only_duties(gap: str) -> bool:
+    """Is a text only duty verbs joined by "và" or commas ("triển khai thực hiện và ", before "chịu trách nhiệm"
+    in "Chủ tịch UBND cấp xã và thủ trưởng các cơ quan, đơn vị có liên quan triển khai thực hiện và chịu trách
+    nhiệm trước UBND tỉnh", pool be5392d4f50c27a6 Điều 18.1): work that began before the lead word."""
+    rest, verbs = gap.strip(" ,"), phrases().duty
+    while rest:
+        low = rest.casefold()
+        w = next((v for v in verbs + ("và",) if low.startswith(v) and low[len(v):len(v) + 1] in ("", " ", ",")), None)
+        if w is None:
+            return False
+        rest = rest[len(w):].strip(" ,")
+    return True
+
+
+def _without_bare_level(span: BodySpan, text: str) -> BodySpan:
+    """A body span without a last "cấp" that names no level, which is the verb "to issue" ("Đề nghị Sở Tư pháp
+    cấp, khóa hoặc thay đổi tài khoản cho công chứng viên", pool d71b3a48efad6d2c appendix Điều 23.2.a; "Bộ Quốc
+    phòng cấp chứng chỉ năng lực ...", 6d0e277c7b88a914): not after a word that makes it a level ("cùng cấp", "các
+    cấp": assignment_words.yaml `level_quantifiers`), nor before a verb ("Ban Thường trực ... cấp tổ chức tiếp xúc
+    cử tri": the level that organises)."""
+    ws = span.name.split()
+    if len(ws) < 3 or ws[-1] != "cấp" or ws[-2].casefold() in phrases().level_quantifiers:
+        return span
+    after = text[span.end:].lstrip().casefold()
+    if any(after.startswith(v + " ") for v in phrases().duty):
+        return span
+    name = span.name[:span.name.rindex(" cấp")]
+    canonical = span.canonical[:span.canonical.rindex(" cấp")] if span.canonical.endswith(" cấp") else span.canonical
+    return BodySpan(name, span.start, span.end - len(" cấp"), canonical, span.kind)
 
 
 def _qualifies(span, gap: str) -> bool:
@@ -275,59 +379,6 @@ def trim_tail(who: str) -> str:
 
 
 
-def split_names(text: str) -> list[str]:
-    text = FOOTNOTE.sub("", clean(text)).strip(" ,;:.")
-    if not text:
-        return []
-    out: list[str] = []
-    for part in CLAUSE_SPLIT.split(text):
-        for is_place, piece in _place_pieces(part):
-            names = [proper_case(piece)] if is_place else split_bodies(piece)
-            out += [n for n in names if n and n not in out]
-    return out
-
-
-def _starts_a_name(part: str, at: int, spans: list, last_place_end: int) -> bool:
-    """Does a place at `at` open a name of the list: at its start, right after a body ("Bộ Quốc phòng" +
-    " các tỉnh Ninh Bình, ..."), or after ", " / " và " following a place named as a holder ("Thành phố Hồ Chí
-    Minh, tỉnh Lâm Đồng")? Not a place that ends a longer name ("... thuộc phạm vi quản lý của tỉnh Bắc
-    Ninh", "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh, ..." one committee's places)."""
-    before = part[:at].rstrip()
-    if not before:
-        return True
-    if any(b.end == len(before) and not _ends_with_place(b.name) for b in spans):
-        return True                                             # no comma after the body
-    return last_place_end >= 0 and NAME_GAP.fullmatch(part[last_place_end:at]) is not None
-
-
-def _ends_with_place(name: str) -> bool:
-    return _localities().search(name) is not None or any(name.endswith(p) for p in gazetteer().provinces)
-
-
-#: "và" closing the names before a place: "Thành phố Hà Nội" + " và" + " các tỉnh Bắc Ninh, Gia Lai"
-TRAILING_AND = re.compile(r"(?:^|\s+)và$")
-
-
-def _place_pieces(part: str) -> list[tuple[bool, str]]:
-    """A list of names cut around the provinces and cities named as holders, which stay whole ("Thành phố
-    Hà Nội và các tỉnh Bắc Ninh, Gia Lai" -> "Thành phố Hà Nội", "các tỉnh Bắc Ninh, Gia Lai"); a place
-    inside a body's name is no piece ("Ủy ban nhân dân tỉnh Lâm Đồng")."""
-    spans = find_bodies(part)
-    pieces: list[tuple[bool, str]] = []
-    at, last_place_end = 0, -1
-    for m in _localities().finditer(part):
-        if any(b.start <= m.start() < b.end for b in spans) or not _starts_a_name(part, m.start(), spans,
-                                                                                   last_place_end):
-            continue
-        before = TRAILING_AND.sub("", part[at:m.start()].strip(" ,;")).strip(" ,")
-        if before:
-            pieces.append((False, before))
-        pieces.append((True, m.group()))
-        at = last_place_end = m.end()
-    rest = part[at:].strip(" ,;")
-    return pieces + ([(False, rest)] if rest else [])
-
-
 def name_fits(name: str) -> bool:
     """Is a name no longer than a body name is: the body-name bound of the self-checks (checks.yaml
     `max_name_words`), which the extractor keeps too, so that a name run past its end is left out."""
@@ -337,8 +388,11 @@ def name_fits(name: str) -> bool:
 def of_issuer(names: list[str], issuer: str | None) -> list[str]:
     """Names with a bare office title (assignment_words.yaml `issuer_offices`) made the issuer's office:
     "Chánh Văn phòng" in a decision of the Bộ Khoa học và Công nghệ is "Chánh Văn phòng Bộ Khoa học và Công
-    nghệ" (pool 046d4a5b8d446144 Điều 3); unchanged when the issuer is not known."""
+    nghệ" (pool 046d4a5b8d446144 Điều 3). When the issuer is not known a bare office is a fragment, left out
+    beside other names ("Chánh Văn phòng, Vụ trưởng Vụ Giáo dục Phổ thông, ..." in a circular whose header was not
+    read, pool d3ec59a0ceeaeb95 Điều 3)."""
+    bare = lambda n: n.casefold().strip() in phrases().issuer_offices  # noqa: E731
     if not issuer:
-        return names
-    out = [f"{n} {issuer}" if n.casefold().strip() in phrases().issuer_offices else n for n in names]
+        return [n for n in names if not bare(n)] if not all(map(bare, names)) else names
+    out = [f"{n} {issuer}" if bare(n) else n for n in names]
     return [n for i, n in enumerate(out) if n not in out[:i]]

@@ -24,7 +24,9 @@ _ALNUM = re.compile(r"[^\W_]")
 def needs_ocr(page, chars: list[Char], rows: list[Row], width: float, height: float) -> bool:
     """No usable text on a page that carries a large image, or a broken text layer."""
     letters = "".join([ch.c for ch in chars])
-    if len(_ALNUM.findall(letters)) < _MIN_TEXT_CHARS:
+    # enough letters: counted in a prefix first (a page's first 200 characters mostly hold them)
+    if (len(_ALNUM.findall(letters, 0, 5 * _MIN_TEXT_CHARS)) < _MIN_TEXT_CHARS
+            and len(_ALNUM.findall(letters)) < _MIN_TEXT_CHARS):
         return _image_share(page, width, height) > 0.25
     broken = len(BROKEN_CHAR.findall(letters))
     if broken and broken > 0.02 * (len(letters) + sum([ch.space_before for ch in chars])):

@@ -149,23 +149,22 @@ def _merge_small(clusters: list[list[Char]]) -> list[list[Char]]:
 
 
 def _seg(chars: list[Char], page: int) -> Seg:
-    sizes = [c.size for c in chars]
+    sizes = sorted([c.size for c in chars])
     # a footnote mark is in smaller type than the run: none where no size is that much smaller
-    if len(chars) >= 4 and min(sizes) <= _NOTE_MARK_SIZE * max(sizes):
+    if len(chars) >= 4 and sizes[0] <= _NOTE_MARK_SIZE * sizes[-1]:
         kept = _without_note_marks(chars)
         if kept is not chars:
-            chars, sizes = kept, [c.size for c in kept]
+            chars, sizes = kept, sorted([c.size for c in kept])
     first = chars[0]
     rest = chars[1:]
     gaps = [b.x0 - a.x1 for a, b in zip(chars, rest)]
     tracking = _tracking(chars, gaps)
-    parts = [first.c]
-    for ch, gap in zip(rest, gaps):
-        if ch.space_before or gap - tracking > _SPACE_GAP * ch.size:
-            parts.append(" ")
-        parts.append(ch.c)
-    return Seg(text="".join(parts), x0=first.x0, top=min([c.top for c in chars]), x1=max([c.x1 for c in chars]),
-               bottom=max([c.bottom for c in chars]), size=median(sizes),
+    text = first.c + "".join([" " + ch.c if ch.space_before or gap - tracking > _SPACE_GAP * ch.size else ch.c
+                              for ch, gap in zip(rest, gaps)])
+    n = len(sizes)
+    return Seg(text=text, x0=first.x0, top=min([c.top for c in chars]), x1=max([c.x1 for c in chars]),
+               bottom=max([c.bottom for c in chars]),
+               size=sizes[n // 2] if n % 2 == 1 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2,   # median()
                bold=sum([c.bold for c in chars]) * 2 > len(chars), page=page)
 
 

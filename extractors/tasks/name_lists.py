@@ -1,0 +1,134 @@
+"""Lists of names: one name per holder ("Sở Tài chính, Sở Nội vụ" -> two).
+
+    split_names(text)       the holders a list of names names, each whole: the provinces and cities named as
+                            holders kept whole, a form's blanks taken out, a missing comma or a "và" before a
+                            holder in lower case read as the break between two holders
+"""
+from __future__ import annotations
+
+import re
+
+from vanban.lexicon.citations import UP
+
+from ..bodies import find_bodies, split_bodies
+from ..bodies.gazetteer import fold_name, gazetteer
+from ..bodies.names import proper_case
+from .columns import clean
+from .cues import opens_with_head, phrases
+from .lead_names import CLAUSE_SPLIT, NAME_GAP, _localities
+
+# A footnote mark glued to a name's last word: "phối hợp với Bộ Nội vụ[4], Bộ Tài chính" (pool 8180ae11188469fd),
+# "Ủy ban nhân dân cấp xã[17] có trách nhiệm" (cfc85d8b3511af54), a superscript "Sở Tài chính²"
+FOOTNOTE = re.compile(r"(?<=\w)(?:\[\d{1,3}\]|[¹²³⁴-⁹⁰]+)(?!\w)")
+# A form's blank to fill in, with its label in brackets before it: "... trực thuộc Trung ương (tên)..….. có trách
+# nhiệm" (pool 1796a553dfee88ef), "và ông (bà) ……… chịu trách nhiệm" (c22591f10eec1dab), "trùng lặp, ........... (Đơn vị
+# hoặc bộ phận có trách nhiệm tiêu hủy)" (432a3fc0008bf85c): no part of a name, which ends before it
+BLANK = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*\.*(?:…|\.{3})[.…]*(?:\s*\([^()]{0,80}(?:\)|$)\s*[.…]*)?")
+# the commas left where a blank was taken out of a list
+BLANK_GAP = re.compile(r"(?:\s*,)+\s*")
+
+
+def split_names(text: str) -> list[str]:
+    text = _without_blanks(FOOTNOTE.sub("", clean(text))).strip(" ,;:.")
+    if not text:
+        return []
+    out: list[str] = []
+    for part in CLAUSE_SPLIT.split(text):
+        for is_place, piece in _place_pieces(part):
+            names = [proper_case(piece)] if is_place else \
+                [n for x in _and_pieces(_with_list_commas(piece)) for n in split_bodies(x)]
+            out += [n for n in names if n and n not in out]
+    return out
+
+
+#: " và " before a lower-case word, which may open the next holder of a list
+AND_LOWER = re.compile(r"\s+và\s+(?=[^\W\d_])(?=[^" + UP + r"])")
+
+
+def _and_pieces(text: str) -> list[str]:
+    """A list cut at each "và" before a holder written in lower case, outside the names found: a word that opens a
+    body ("Chủ tịch UBND cấp xã và thủ trưởng các cơ quan, đơn vị có liên quan", pool be5392d4f50c27a6 Điều 18.1)
+    or a holder (assignment_words.yaml `holder_words`: "Tổ đại biểu Hội đồng nhân dân tỉnh và đại biểu Hội đồng
+    nhân dân tỉnh", 40de74e605854414 Điều 3.2), each piece capitalised: two holders."""
+    spans = find_bodies(text)
+    pieces, at = [], 0
+    for m in AND_LOWER.finditer(text):
+        nxt = text[m.end():]
+        if any(b.start <= m.start() < b.end for b in spans) or text.count("(", 0, m.start()) > text.count(
+                ")", 0, m.start()) or not (
+                opens_with_head(nxt) or nxt.casefold().startswith(phrases().holder_words)):
+            continue
+        pieces.append(text[at:m.start()])
+        at = m.end()
+    pieces.append(text[at:])
+    return [x[:1].upper() + x[1:] if i else x for i, x in enumerate(pieces) if x.strip()]
+
+
+def _with_list_commas(text: str) -> str:
+    """A list with the comma put back between a body of the gazetteer and a collective the finder reads right after
+    it, opening with a determiner ("Sở Văn hóa, Thể thao và Du lịch các cơ quan, đơn vị có liên quan", pool
+    f08cdc4c1a96afa2 Điều 2: two holders; not "Chủ tịch Ủy ban nhân dân các cấp")."""
+    spans, g = find_bodies(text), gazetteer()
+    for a, b in reversed(list(zip(spans, spans[1:]))):
+        if text[a.end:b.start] == " " and fold_name(a.canonical) in g.official and b.kind == "collective" \
+                and not g.title_run.match(a.name) \
+                and text[b.start:].casefold().startswith(tuple(d + " " for d in g.determiners)):
+            text = text[:a.end] + "," + text[a.end:]
+    return text
+
+
+def _without_blanks(text: str) -> str:
+    """A list of names without a form's blanks (`BLANK`) and a person addressed before one at its end ("Thủ
+    trưởng các cơ quan, đơn vị có liên quan và ông (bà) ………", pool c22591f10eec1dab appendix Điều 3: "Thủ trưởng
+    các cơ quan, đơn vị có liên quan"; "Giám đốc Sở Nông nghiệp và Môi trường, …….(tên tổ chức, cá nhân)…….,
+    Thủ trưởng các cơ quan ...", fcf5e41b: the names on both sides)."""
+    if BLANK.search(text) is None:
+        return text
+    text = BLANK_GAP.sub(", ", BLANK.sub(" , ", text)).strip(" ,")
+    low = text.casefold()
+    for w in (p.strip() for p in phrases().persons):
+        for sep in (" và ", ", "):
+            if low.endswith(sep + w):
+                return text[:len(text) - len(sep) - len(w)]
+    return text
+
+
+def _starts_a_name(part: str, at: int, spans: list, last_place_end: int) -> bool:
+    """Does a place at `at` open a name of the list: at its start, right after a body ("Bộ Quốc phòng" +
+    " các tỉnh Ninh Bình, ..."), or after ", " / " và " following a place named as a holder ("Thành phố Hồ Chí
+    Minh, tỉnh Lâm Đồng")? Not a place that ends a longer name ("... thuộc phạm vi quản lý của tỉnh Bắc
+    Ninh", "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh, ..." one committee's places)."""
+    before = part[:at].rstrip()
+    if not before:
+        return True
+    if any(b.end == len(before) and not _ends_with_place(b.name) for b in spans):
+        return True                                             # no comma after the body
+    return last_place_end >= 0 and NAME_GAP.fullmatch(part[last_place_end:at]) is not None
+
+
+def _ends_with_place(name: str) -> bool:
+    return _localities().search(name) is not None or any(name.endswith(p) for p in gazetteer().provinces)
+
+
+#: "và" closing the names before a place: "Thành phố Hà Nội" + " và" + " các tỉnh Bắc Ninh, Gia Lai"
+TRAILING_AND = re.compile(r"(?:^|\s+)và$")
+
+
+def _place_pieces(part: str) -> list[tuple[bool, str]]:
+    """A list of names cut around the provinces and cities named as holders, which stay whole ("Thành phố
+    Hà Nội và các tỉnh Bắc Ninh, Gia Lai" -> "Thành phố Hà Nội", "các tỉnh Bắc Ninh, Gia Lai"); a place
+    inside a body's name is no piece ("Ủy ban nhân dân tỉnh Lâm Đồng")."""
+    spans = find_bodies(part)
+    pieces: list[tuple[bool, str]] = []
+    at, last_place_end = 0, -1
+    for m in _localities().finditer(part):
+        if any(b.start <= m.start() < b.end for b in spans) or not _starts_a_name(part, m.start(), spans,
+                                                                                   last_place_end):
+            continue
+        before = TRAILING_AND.sub("", part[at:m.start()].strip(" ,;")).strip(" ,")
+        if before:
+            pieces.append((False, before))
+        pieces.append((True, m.group()))
+        at = last_place_end = m.end()
+    rest = part[at:].strip(" ,;")
+    return pieces + ([(False, rest)] if rest else [])
