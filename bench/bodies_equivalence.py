@@ -78,8 +78,11 @@ def record(out_path: str, files: list[str]) -> None:
     from vanban.extractors import bodies, deadlines
     from vanban.pipeline.run import parse
 
+    from vanban.pipeline import aggregate
+
     calls: dict[str, dict[str, object]] = {f: {} for fs in FUNCS.values() for f in fs}
-    originals = {f: getattr(m, f) for m, fs in ((bodies, FUNCS["bodies"]), (deadlines, FUNCS["deadlines"])) for f in fs}
+    originals = {f: getattr(aggregate if f == "collect_bodies" else m, f)
+                 for m, fs in ((bodies, FUNCS["bodies"]), (deadlines, FUNCS["deadlines"])) for f in fs}
     depth = [0]
 
     def wrap(name, fn):
@@ -98,8 +101,9 @@ def record(out_path: str, files: list[str]) -> None:
 
     wrapped = {f: wrap(f, fn) for f, fn in originals.items()}
     # the editable install's namespace path cannot be walked: list the folders' modules
-    names = [f"vanban.{d}.{f.stem}" for d in ("pipeline", "extractors", "schemas")
-             for f in sorted((REPO / d).glob("*.py")) if f.stem != "__init__"]
+    names = [f"vanban.{'.'.join(f.relative_to(REPO).with_suffix('').parts)}" for d in ("pipeline", "extractors", "schemas")
+             for f in sorted((REPO / d).rglob("*.py"))]
+    names = [n.removesuffix(".__init__") for n in names]
     for name in names:
         try:
             mod = importlib.import_module(name)

@@ -57,6 +57,11 @@ def stages(files: list[str]) -> dict[str, float]:
         if hasattr(run, name):
             setattr(run, name, timed(name, getattr(run, name)))
     find.match_spans = timed("  body matcher (inside the stages)", find.match_spans)
+    try:                                    # a tree with bodies matched once per document (index.py)
+        import vanban.extractors.bodies.index as index
+        index.DocumentIndex.__init__ = timed("bodies indexed (whole text, once)", index.DocumentIndex.__init__)
+    except ImportError:
+        pass
     for f in files:
         run.parse(f)
     return spent

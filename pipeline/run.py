@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vanban.extractors.bodies import indexed
 from vanban.extractors.metadata import extract_metadata
 from vanban.extractors.references import find_citations
 from vanban.extractors.tasks import extract_tasks
@@ -42,10 +43,11 @@ def parse(path: str | Path, data: bytes | None = None) -> Document:
     references, w = resolve_references(find_citations(doc, tree), doc, metadata)
     warnings += w
     with_front = with_body_node(seg, tree)           # the text before the first heading: a letter's requests
-    tasks, w = extract_tasks(doc, tree, metadata, front=with_front[0] if len(with_front) > len(tree) else None)
-    warnings += w
-    tasks = link_tasks(tasks, references)
-    bodies = collect_bodies(tasks, doc)
+    with indexed(doc.text):                          # bodies matched once; tasks and the body list ask about parts
+        tasks, w = extract_tasks(doc, tree, metadata, front=with_front[0] if len(with_front) > len(tree) else None)
+        warnings += w
+        tasks = link_tasks(tasks, references)
+        bodies = collect_bodies(tasks, doc)
 
     result = Document(
         source=Source(path=path, sha256=raw.sha256, format=_contract_format(raw), pages=raw.pages,

@@ -6,7 +6,8 @@
 
 The package, by concern:
     gazetteer.py  lexicon/data/bodies.yaml as the others read it; fold_name (comparison key)
-    matcher.py    the spaCy matchers (spaCy imported here only, when first used)
+    matcher.py    the body matcher (gazetteer trie and token patterns over one tokenisation)
+    index.py      a document matched once: `with indexed(text):` answers its parts from that run
     find.py       find_bodies: matcher spans + province tails, office titles, owners
     names.py      canonical_name, proper_case (no spaCy)
     lists.py      split_bodies, kind_of
@@ -21,8 +22,9 @@ from __future__ import annotations
 
 from .find import BodySpan, find_bodies
 from .gazetteer import fold_name, gazetteer
+from .index import indexed
 from .lists import kind_of, split_bodies
 from .names import canonical_name, proper_case
 
-__all__ = ["BodySpan", "canonical_name", "find_bodies", "fold_name", "gazetteer", "kind_of", "proper_case",
+__all__ = ["BodySpan", "canonical_name", "find_bodies", "fold_name", "gazetteer", "indexed", "kind_of", "proper_case",
            "split_bodies"]

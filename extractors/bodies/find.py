@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import gazetteer
-from .matcher import match_spans
+from .index import match_spans
 from .names import canonical_name, proper_case
 
 

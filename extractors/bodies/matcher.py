@@ -252,7 +252,11 @@ class _Matchers:
 
     # matching
     def spans(self, text: str) -> list[tuple[int, int, str, bool]]:
-        """(start char, end char, kind, from gazetteer) of every body, longest first, no overlaps."""
+        """(start char, end char, kind, from gazetteer) of every body, in text order, no overlaps."""
+        return self.spans_and_tokens(text)[0]
+
+    def spans_and_tokens(self, text: str) -> tuple[list[tuple[int, int, str, bool]], list[str], list[int]]:
+        """spans(text), and the tokens it read with their start offsets (index.py finds its cuts there)."""
         # line breaks (hard-wrapped Markdown, PDF lines) become spaces: same length, same offsets
         words, starts = tokenize(LINE_BREAKS.sub(" ", text))
         lexes = self.lexicon.lexes(words)
@@ -273,7 +277,7 @@ class _Matchers:
         ends = {e - 1: starts[e - 1] + len(words[e - 1]) for _, e, _, _ in found}
         # longest wins; among equals the gazetteer's reading
         found.sort(key=lambda sp: (-(ends[sp[1] - 1] - starts[sp[0]]), not sp[3], sp[0]))
-        return sorted((starts[s], ends[e - 1], kind, gz) for s, e, kind, gz in _filter_spans(found))
+        return sorted((starts[s], ends[e - 1], kind, gz) for s, e, kind, gz in _filter_spans(found)), words, starts
 
 
 def _filter_spans(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:

@@ -1,0 +1,281 @@
+"""A document's bodies matched once: the body matcher runs over the whole text, and a question
+about a part of it (a paragraph, a sentence, a cell: the task extractor asks ~60 a document) is
+answered from that one run; an end of the part that is not at a cut is matched again.
+
+    with indexed(text): ...          while inside, match_spans answers parts of `text` from its index
+    match_spans(text) -> [(start, end, kind, from_gazetteer)]   as matcher.match_spans, same answers
+
+The matcher's answer on a text is the union of its answers on the two sides of a CUT, shifted,
+when nothing on one side can change what is found on the other (`_cuts` lists them; the marks,
+stop words and bullets are checked on the loaded tables, `_cut_words`).  A cut lies at white
+space between two words:
+- P, after a word-final punctuation mark other than the comma ("... Sở Tư pháp. Sở Nội vụ",
+  "...; Sở ...", "a) Sở"): a token of its own (tokens.TOKEN_SUFFIX) with no flag but L_SKIP;
+- W, at a run of white space that is a token of its own (two spaces or more, a non-breaking
+  space): no flag at all;
+- S, after a lower-case stop word ("theo", "của", "được") before a word that does not open with
+  a capital: its flags are letters and lower case only (no name word, unit, determiner, joiner);
+- N, before a number ("1.", "2.1", "2026-2030"): no flag, and a word of no office title;
+- B, after a bullet ("-", "+", "•") that opens the right side of another cut: it opens no phrase,
+  head or pattern, and has no flag a neighbour test reads.
+Why the answers agree:
+- the tokenizer cuts at white space, so the two sides' tokens are the whole text's, less a
+  white-space token between them;
+- the tokens at a cut are no word of a gazetteer phrase, a head, a collective noun, a qualifier,
+  a tail phrase or a pattern: no phrase, head or pattern window reaches across, and keeping the
+  longest of overlapping spans never compares spans on two sides;
+- the neighbour tests read the same on both sides: a mark, white space and a number have no flag
+  a test reads ("no previous token" reads the same), and a stop word's only flag a test reads,
+  lower case, matters before a word in capitals (a heading after a name), which S excludes;
+- a gazetteer phrase in lower case counts after an office title ("Bí thư" + "tỉnh ủy") read from
+  the three tokens before it: across a cut they hold a word that is in no title (a stop word, a
+  number), or P and W check it (`lookback`).
+A question is answered from the index when it opens at a cut (or the text's start), or holds a
+cut whose test reads only tokens inside it (its start is matched again up to there); the same at
+its end (a question that stops right before a cut's marks ends at that cut: marks match nothing).
+The answer is a function of the text asked about alone (which document holds it does not matter).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from contextlib import contextmanager
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
+from typing import Iterator
+
+from .gazetteer import fold_name
+from .matcher import LINE_BREAKS, PATTERN_WORDS, TAIL_PHRASES, _matchers
+from .tokens import L_ALPHA, L_JOINER, L_LOWERIN, L_SKIP, PUNCT
+
+#: Word-final punctuation marks that may be a cut (P), if no table of the matcher names them.
+CUT_MARKS = ".;:!?…)]}\"”’'»"
+#: A number as one token (N).
+NUMBER = re.compile(r"\d[\d./-]*")
+#: Bullets that may be a cut (B) when they open the right side of another cut ("...nghiệp.\n- Nền tảng").
+CUT_BULLETS = ("-", "–", "—", "+", "•", "*")
+#: Questions shorter than this are matched as they are (finding them in the document would cost more).
+MIN_QUESTION = 20
+#: ... and those whose part between two cuts is shorter than this.
+MIN_MIDDLE = 80
+#: The ends of questions, remembered (a paragraph asked about with several ends), up to this many.
+PIECE_MEMO = 20_000
+#: A run of white space: a question that starts inside a word has its first whole word after one.
+SPACE_RUN = re.compile(r"\s+")
+
+Span = tuple[int, int, str, bool]
+_pieces: dict[str, list[Span]] = {}
+_active: list["DocumentIndex"] = []
+
+
+@lru_cache(maxsize=1)
+def _cut_words() -> tuple[frozenset[str], ...]:
+    """(marks for P, stop words for S, bullets for B, the words of office titles, the words the tables name), from the loaded tables: a mark
+    or a stop word that a table names, or that has a flag a neighbour test reads, is no cut."""
+    m = _matchers()
+    g = m.g
+    vocab: set[str] = set(PATTERN_WORDS) | {w for p in TAIL_PHRASES for w in p} | set(g.units) | set(g.determiners)
+    todo = [m.trie]
+    while todo:
+        level = todo.pop()
+        vocab.update(level)
+        todo += [child for child, _ in level.values()]
+    for table in (g.heads, g.not_collective, g.verb_nouns):
+        for phrase in table:
+            vocab.update(phrase)
+    for by_first in (g.collective, g.qualifiers):
+        for phrases in by_first.values():
+            for phrase in phrases:
+                vocab.update(phrase)
+    assert not any(w.isspace() for w in vocab), "a table names white space: W cuts would be wrong"
+    titles = frozenset(w for t in g.titles for w in t.split())
+    flags = lambda w: m.lexicon.lexes([w])[0].flags        # noqa: E731
+    marks = frozenset(c for c in CUT_MARKS if c not in vocab and flags(c) == L_SKIP)
+    stops = frozenset(w for w in g.stop_words if w == w.lower() and w not in vocab and w not in titles
+                      and not flags(w) & ~(L_ALPHA | L_LOWERIN) and fold_name(w) == w)
+    # a bullet opens no phrase, head, collective noun or qualifier, and has no flag a neighbour test reads
+    openers = set(m.trie) | {h[0] for h in g.heads} | set(g.collective) | set(g.qualifiers) | set(PATTERN_WORDS) \
+        | {p[0] for p in TAIL_PHRASES} | {p[0] for p in g.verb_nouns} | {p[0] for p in g.not_collective}
+    bullets = frozenset(b for b in CUT_BULLETS if b not in openers and b not in g.determiners and b not in g.units
+                        and not flags(b) & ~(L_SKIP | L_JOINER) and not fold_name(b))
+    return marks, stops, bullets, titles, frozenset(vocab)
+
+
+@lru_cache(maxsize=65536)
+def _title_kind(word: str) -> int:
+    """0: the token folds to no word (a mark, white space); 1: it has a word of no office title; 2: all its
+    words are title words ("Giám", "đốc")."""
+    folded = fold_name(word.lower()).split()
+    if not folded:
+        return 0
+    titles = _cut_words()[3]
+    return 1 if any(w not in titles for w in folded) else 2
+
+
+@lru_cache(maxsize=4096)
+def _inert_number(word: str) -> bool:
+    """A number no table names, with no flag (N)."""
+    m = _matchers()
+    return bool(NUMBER.fullmatch(word)) and word not in _cut_words()[4] and not m.lexicon.lexes([word])[0].flags
+
+
+@lru_cache(maxsize=1)
+def _trailing_marks() -> re.Pattern:
+    """A run of P marks (a question that stops right before one ends where the text's cut after them ends)."""
+    return re.compile("[" + re.escape("".join(sorted(_cut_words()[0]))) + "]+")
+
+
+class DocumentIndex:
+    """A text's body spans (the matcher's, whole) and its cuts: ends (after the left side),
+    starts (of the right side) and contexts (the first character a cut's test read)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.flat = LINE_BREAKS.sub(" ", text)
+        self.spans, words, starts = _matchers().spans_and_tokens(text)
+        self.span_starts = [s for s, _, _, _ in self.spans]
+        cuts = _cuts(words, starts)
+        self.ends = [e for e, _, _ in cuts]
+        self.starts = [y for _, y, _ in cuts]
+        self.contexts = [c for _, _, c in cuts]
+
+    def match(self, q: str) -> list[Span] | None:
+        """The matcher's answer on `q`, or None when `q` is not a part of the text whose answer can
+        be read from the index: its two ends must be at a cut (or the text's ends), or be matched
+        again up to a cut inside `q` whose test reads tokens of `q` only."""
+        if len(q) == len(self.text) and q == self.text:
+            return list(self.spans)
+        if len(q) < MIN_QUESTION or not self.ends:
+            return None
+        # the matcher reads line breaks and tabs as spaces: a part whose lines were joined is found too
+        text, q = self.flat, LINE_BREAKS.sub(" ", q)
+        a = text.find(q)
+        if a < 0:
+            return None
+        b = a + len(q)
+        ends, starts, contexts = self.ends, self.starts, self.contexts
+        full = a                                    # the first character of q's first whole word
+        if a and not text[a - 1].isspace():
+            m = SPACE_RUN.search(text, a, b)
+            full = m.end() if m else b
+        if a == 0 or starts[min(bisect_left(starts, a), len(starts) - 1)] == a:
+            mid_start, left = a, None               # q opens where a cut's right side opens
+        else:                                       # else its start is matched again, up to a cut
+            i = bisect_left(ends, full)
+            while i < len(ends) and contexts[i] < full:
+                i += 1
+            if i == len(ends) or starts[i] >= b:
+                return None
+            mid_start, left = starts[i], ends[i]
+        if b == len(text) or ends[min(bisect_left(ends, b), len(ends) - 1)] == b or (
+                not q[-1].isspace() and not PUNCT.match(q[-1]) and (m := _trailing_marks().match(text, b))
+                and ends[min(bisect_left(ends, m.end()), len(ends) - 1)] == m.end()):
+            mid_end, right = b, None                # q ends where a cut's left side ends, or right before its marks
+        else:
+            j = bisect_left(starts, b) - 1          # the last cut whose right side starts in q
+            if j < 0 or contexts[j] < full or ends[j] < mid_start:
+                return None
+            mid_end, right = ends[j], starts[j]
+        if (left is not None or right is not None) and mid_end - mid_start < MIN_MIDDLE:
+            return None                             # little to gain over matching q
+        lo, hi = bisect_left(self.span_starts, mid_start), bisect_left(self.span_starts, mid_end)
+        out = _piece(q[:left - a]) if left is not None else []
+        out += [(s - a, e - a, kind, gaz) for s, e, kind, gaz in self.spans[lo:hi]]
+        if right is not None:
+            at = right - a
+            out += [(s + at, e + at, kind, gaz) for s, e, kind, gaz in _piece(q[at:])]
+        return out
+
+
+def _piece(text: str) -> list[Span]:
+    """The matcher's answer on one end of a question, remembered."""
+    hit = _pieces.get(text)
+    if hit is None:
+        if len(_pieces) >= PIECE_MEMO:
+            _pieces.clear()
+        hit = _pieces[text] = _matchers().spans(text)
+    return list(hit)
+
+
+def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
+    """(end of the left side, start of the right side, context) of every cut of a text's tokens,
+    in order; context: where the tokens the cut's test read start (a question must hold them)."""
+    marks, stops, bullets, _, _ = _cut_words()
+    n = len(words)
+    isspace = str.isspace
+
+    def right(t: int, e: int) -> int | None:
+        """The token after token t (ending at e) and the white space after it (None: no white space, or no token)."""
+        u = t + 1
+        if u < n and isspace(words[u]):
+            u += 1
+        return u if u < n and starts[u] > e and not isspace(words[u]) else None
+
+    def lookback(k: int) -> int | None:
+        """Where the tokens read start, if a lower-case gazetteer phrase after token k cannot read an
+        office title across the cut: the first token with a word, going back, has a word of no title."""
+        for j in range(k, max(-1, k - 3), -1):
+            kind = _title_kind(words[j])
+            if kind:
+                return starts[j] if kind == 1 else None
+        return starts[max(0, k - 2)]
+
+    found: dict[int, tuple[int, int, int]] = {}
+    for t in compress(range(n), map(marks.__contains__, words)):          # P
+        e = starts[t] + len(words[t])
+        u = right(t, e)
+        c = lookback(t) if u is not None else None
+        if c is not None:
+            found[e] = (e, starts[u], c)
+    for t in compress(range(n), map(stops.__contains__, words)):          # S
+        e = starts[t] + len(words[t])
+        u = right(t, e)
+        if u is not None and not words[u][:1].isupper():
+            found[e] = (e, starts[u], starts[t])
+    for t in compress(range(1, n - 1), map(isspace, words[1:n - 1])):     # W
+        e = starts[t - 1] + len(words[t - 1])
+        if isspace(words[t - 1]) or isspace(words[t + 1]) or e in found:
+            continue
+        c = lookback(t - 1)
+        if c is not None:
+            found[e] = (e, starts[t + 1], c)
+    # N: a number opening a word ("1.", "2.1", "2026-2030") has no flag, no match, and a word of no title
+    for t in compress(range(1, n), map(str.isdigit, map(itemgetter(0), words[1:]))):
+        d = t - 1 - isspace(words[t - 1])       # the word before it (a white-space token between is dropped)
+        if d < 0 or isspace(words[d]):
+            continue
+        e = starts[d] + len(words[d])
+        if starts[t] > e and e not in found and _inert_number(words[t]):
+            found[e] = (e, starts[t], starts[t])
+    # B: a bullet opening the right side of a cut ("- ", "+ ") has no match and reads nothing before it
+    context_at = {y: c for _, y, c in found.values()}
+    if starts:
+        context_at.setdefault(starts[0], starts[0])
+    for t in compress(range(n), map(bullets.__contains__, words)):
+        e = starts[t] + len(words[t])
+        u = right(t, e)
+        if u is not None and starts[t] in context_at and e not in found:
+            found[e] = (e, starts[u], context_at[starts[t]])
+            context_at[starts[u]] = context_at[starts[t]]
+    return [found[e] for e in sorted(found)]
+
+
+@contextmanager
+def indexed(text: str) -> Iterator[DocumentIndex]:
+    """Match `text` once; inside the block, questions about its parts are answered from it."""
+    index = DocumentIndex(text)
+    _active.append(index)
+    try:
+        yield index
+    finally:
+        _active.remove(index)
+
+
+def match_spans(text: str) -> list[Span]:
+    """(start char, end char, kind, from gazetteer) of every body in `text`, no overlaps, in order."""
+    for index in reversed(_active):
+        hit = index.match(text)
+        if hit is not None:
+            return hit
+    return _matchers().spans(text)
