@@ -29,11 +29,12 @@ from vanban.schemas.models import Metadata, Task, Warning
 
 from ..bodies import find_bodies
 from ..deadlines import find_deadline
-from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment, is_rate, node_text, read_assignment,
-                         strip_opener)
+from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, _after_adverbial, analyse, assignment, for_a_body, is_rate,
+                         node_text, read_assignment, strip_opener)
 from .coordinators import coordinators_in
 from .cues import phrases
-from .lead_names import all_bodies, name_fits, names_only, of_issuer
+from .lead_names import all_bodies, leading_bodies, name_fits, names_only, of_issuer
+from .name_lists import split_names
 from .letters import front_requests
 from .members import members_heading
 from .columns import clean
@@ -167,7 +168,8 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
                                                   or _item_of_lead_in(node, inherited.lead)):
         text = node_text(node)
         if text:
-            current = Assign(lead=list(inherited.lead), coordinators=coordinators_in(text), description=text)
+            lead = list(inherited.lead)
+            current = Assign(lead=lead + _later_holders(text, lead), coordinators=coordinators_in(text), description=text)
     if is_block_label(node_text(node)):
         current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
     items = _inline_items(node) if own is None or not _opens_with(node, own) else []
@@ -188,6 +190,38 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
                 tasks.append(_body_task(node, worked, year))
     for c in node.children:
         _walk(c, current if current and current.lead else None, year, used, tasks, warnings)
+
+
+#: where a clause or a sentence of a paragraph ends: "...; Trên cơ sở đó, Ban Chỉ đạo 389 ...", "... 2025. Sở ..."
+CLAUSE_END = re.compile(r"\s*;\s*|\.\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _later_holders(text: str, lead: list[str]) -> list[str]:
+    """Holders other than `lead` that open a later clause or sentence of an item whose holder is handed down, a duty
+    verb right after them: "3.1. Hoàn thiện Kế hoạch cao điểm ...; báo cáo Phó Thủ tướng ... trước ngày 30 tháng 11 năm
+    2025; Trên cơ sở đó, Ban Chỉ đạo 389 các bộ, ngành, địa phương xây dựng kế hoạch, ..." (corpus 127, 11554/VPCP-V.I:
+    the item is the Minister of Finance's and the steering committees'), an adverbial before the holder skipped; a
+    holder written with a capital (not a rule quoted in a proposal: "..., cơ quan nhà nước có thẩm quyền theo quy định
+    tại ... có trách nhiệm:", corpus 072). Not a request (a letter's closing "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện." glued to its last
+    item), nor a name after a semicolon that goes on a list of names ("Phối hợp với Chánh Văn phòng Ủy ban nhân dân
+    tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường tổ chức niêm yết ...")."""
+    out: list[str] = []
+    clauses = CLAUSE_END.split(text)
+    for prev, clause in zip(clauses, clauses[1:]):
+        if strip_opener(clause) != clause or _ends_with_name(prev):
+            continue
+        t = clause if leading_bodies(clause) else _after_adverbial(clause)
+        who = leading_bodies(t) if t else ""
+        if who[:1].isupper() and t[len(who):].lstrip(" ,").casefold().startswith(phrases().duty + phrases().lead_words):
+            a = for_a_body(Assign(lead=split_names(who)))
+            out += [n for n in (a.lead if a else []) if n not in lead and n not in out]
+    return out
+
+
+def _ends_with_name(text: str) -> bool:
+    """Does a text end with a body's name ("Phối hợp với Chánh Văn phòng Ủy ban nhân dân tỉnh")?"""
+    spans = find_bodies(text)
+    return bool(spans) and spans[-1].end >= len(text.rstrip(" ,"))
 
 
 @lru_cache(maxsize=None)

@@ -27,6 +27,8 @@ from .coordinators import co_leads, coordinators_in
 from .cues import find_all, phrases, starts_with_duty
 from .lead_names import (CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_case, is_generic, is_sentence, leading_bodies,
                          name_part)
+from .holders import without_second_office
+from .members import distributed
 from .name_lists import split_names
 
 # A label and what follows it: "Sở Nội vụ: Chủ trì ..."
@@ -53,6 +55,8 @@ def assignment(node: Node) -> Optional[Assign]:
     """The body this node assigns work to, from its heading or its first words."""
     title, text = clean(node.title), clean(node.text)
     title = strip_opener(title).lstrip(": ")
+    if title and text and distributed(f"{title}: {text}") != f"{title}: {text}":
+        return analyse(f"{title}: {text}")        # "... Giám đốc các Sở:" + "Giáo dục và Đào tạo, Nội vụ; ..." (051)
     if title and text and (title.endswith((",", " và")) or len(title.split()) == 1 or _cut_at_break(title)):
         return analyse(node_text(node))           # a sentence broken after its first line ("Các" / "Bộ trưởng, ...")
     if title and text and title.casefold().startswith(phrases().topic_openers) and analyse(text) is not None:
@@ -111,6 +115,7 @@ def _analyse(text: str) -> Optional[Assign]:
     asked = t != text                                 # a request: "Giao ...", "Yêu cầu ..."
     if asked:
         t = _bracket_holder(t[:1].upper() + t[1:])    # "Yêu cầu các bộ, ngành ..." names "Các bộ, ngành"
+    t = distributed(t)                                # "Giám đốc các Sở: Nội vụ; Tài chính" -> one holder each
     m = LEAD_COLON.match(t)
     if m and any(b.start < m.end("who") < b.end for b in find_bodies(t[:m.end("who") + 120])):
         m = None    # the colon is inside a name: "Ủy ban nhân dân các tỉnh: Đắk Lắk, ..., Lâm Đồng tiếp tục" (227/CĐ-TTg)
@@ -127,6 +132,7 @@ def _analyse(text: str) -> Optional[Assign]:
         if inner is not None:                    # "Về việc thỏa thuận giao cắt ...: Ủy ban nhân dân Thành phố ... xử lý"
             return Assign(lead=inner.lead, coordinators=inner.coordinators, description=text)
     who = leading_bodies(t)
+    who, t = without_second_office(who, t)
     if not who:
         t = _after_adverbial(t)
         who = leading_bodies(t) if t else ""

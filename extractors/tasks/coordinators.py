@@ -76,6 +76,8 @@ def _names_after(text: str, cues: tuple[str, ...], names_only: bool = False) -> 
     out: list[str] = []
     for tail in _tails_after(text, cues):
         who = leading_bodies(tail) or ("" if names_only else _until_verb(tail))
+        if who.casefold() in phrases().relative_names:
+            continue                # "phối hợp với cấp trên để đảm bảo nguồn lực": no body (corpus 125 V.6.-2)
         names = split_names(who)
         if names and is_bare(names[-1]):
             who = _described(tail, who)

@@ -31,6 +31,7 @@ class _Phrases:
     not_qualifier: frozenset[str]
     tail_junk: frozenset[str]
     duty_starts: tuple[str, ...]
+    statuses: tuple[str, ...]
     topic_openers: tuple[str, ...]
     noun_duties: frozenset[str]
     rate_openers: frozenset[str]
@@ -47,6 +48,8 @@ class _Phrases:
     deputies: tuple[str, ...]
     level_quantifiers: frozenset[str]
     holder_words: tuple[str, ...]
+    numbered_names: tuple[str, ...]
+    relative_names: frozenset[str]
     collective_closers: re.Pattern
     regimes: tuple[str, ...]
     duty_modals: tuple[str, ...]
@@ -77,6 +80,7 @@ def phrases() -> _Phrases:
                     duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
                     not_qualifier=frozenset(d["not_qualifier_words"]),
                     tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
+                    statuses=srt(d["status_starts"]),
                     topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
                     noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]),
                     form_fields=srt(d["form_fields"]),
@@ -90,6 +94,7 @@ def phrases() -> _Phrases:
                     short_predicates=_short_re(d["short_predicates"]),
                     deputies=srt(d["deputy_words"]), level_quantifiers=frozenset(d["level_quantifiers"]),
                     holder_words=tuple(w + " " for w in srt(d["holder_words"])),
+                    numbered_names=srt(d["numbered_names"]), relative_names=frozenset(srt(d["relative_names"])),
                     collective_closers=re.compile(r"\s+(?:" + "|".join(map(re.escape, srt(d["collective_closers"])))
                                                   + r")(?!\w)"),
                     regimes=srt(d["regime_words"]),
@@ -171,6 +176,8 @@ def has_duty(text: str) -> bool:
 def starts_with_duty(rest: str) -> bool:
     if rest.casefold().startswith(phrases().regimes):
         return False                                  # "... làm việc theo chế độ kiêm nhiệm": how, not work
+    if rest.casefold().startswith(phrases().statuses):    # "... là đơn vị sự nghiệp công lập, ...; có tư cách pháp
+        return _any_of("lead").search(rest.split(";")[0]) is not None   # nhân": what it is, unless "được giao chủ trì"
     first = rest.split()[0] if rest.split() else ""
     if first[:1].islower() and first.strip(",.;:") not in phrases().not_duty:
         return True                                   # "... tỉnh xây dựng Đề án", "... tổng hợp, tham mưu"

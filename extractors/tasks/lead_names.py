@@ -22,6 +22,7 @@ from ..bodies.find import BodySpan, province_names
 from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, proper_case
 from .columns import clean
+from .holders import holder_gap, numbered
 from .cues import phrases, starts_of, has_duty, has_duty_verb, opens_with_head
 
 # An aside in brackets after a name: "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"
@@ -287,7 +288,7 @@ def leading_bodies(text: str) -> str:
         end, last = spans[0].end, spans[0]
         for b in spans[1:]:
             gap = text[end:b.start]
-            if NAME_GAP.fullmatch(gap) or OF_GAP.fullmatch(gap):
+            if NAME_GAP.fullmatch(gap) or OF_GAP.fullmatch(gap) or holder_gap(gap):
                 end, last = b.end, b
             else:
                 break
@@ -295,6 +296,8 @@ def leading_bodies(text: str) -> str:
             end = verb                                  # "Các doanh nghiệp, tổ chức kinh tế, cơ sở ... bố trí"
         elif verb < len(text) and end < verb and _qualifies(last, text[end:verb]):
             end = verb                                  # "Các doanh nghiệp" + " viễn thông, doanh nghiệp bưu chính ưu tiên"
+        elif verb < len(text) and end < verb and numbered(last, text[end:verb]):
+            end = verb                                  # "... Ban Chỉ đạo" + " 389 quốc gia" + " tăng cường kiểm tra"
         closer = phrases().collective_closers.match(text, end) if last.kind == "collective" and is_bare(last.name) else None
         if closer is not None and closer.end() <= verb and text[closer.end():].lstrip().casefold().startswith(
                 phrases().predicates + phrases().lead_words):

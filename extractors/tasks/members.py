@@ -4,6 +4,7 @@ Công nghệ, Văn hóa, Thể thao và Du lịch)" (1627/QĐ-UBND Quảng Ngãi
 the collective's and each member's.
 
     members_heading(text) -> list[str] | None     the collective, then each member, as one lead list
+    distributed(text) -> str                      "Giám đốc các Sở: Nội vụ; Tài chính" as one name per member
 """
 from __future__ import annotations
 
@@ -45,3 +46,53 @@ def _members(text: str) -> list[str]:
         out.append(f"{head} {', '.join(parts[i:j])}")
         i = j
     return out
+
+
+#: An office title over the members of one kind of body after a colon: "Giám đốc các Sở: Văn hóa, Thể thao và Du lịch;
+#: Nội vụ; Tài Chính; Chủ tịch ..." (pool 7599f6525eb44d2e Điều 4.2), "Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ;
+#: Thủ trưởng ..." (corpus 051 Điều 4.2)
+TITLE_OVER_MEMBERS = re.compile(r"(?P<title>(?<![\w])[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){0,2}?)\s+các\s+"
+                                r"(?P<head>[\wÀ-ỹ]+)\s*:\s*")
+#: the separators between the members: ", ", "; ", " và "
+MEMBER_GAP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+
+
+def distributed(text: str) -> str:
+    """A text with an office title over a list of bodies of one head after a colon written out as one holder per
+    member, each under the title ("Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ; Tài Chính; Chủ tịch ..."
+    -> "Giám đốc Sở Văn hóa, Thể thao và Du lịch; Giám đốc Sở Nội vụ; Giám đốc Sở Tài chính; Chủ tịch ..."): a
+    member is the longest run of words that with the head makes a name of the gazetteer, and the list ends at the
+    first run that makes none. The text unchanged when no member is found."""
+    g = gazetteer()
+    for m in TITLE_OVER_MEMBERS.finditer(text):
+        title, head = m.group("title"), m.group("head")
+        if fold_name(title) not in g.titles or (head.lower(),) not in g.heads:
+            continue
+        names, at = _gazetteer_run(head[:1].upper() + head[1:], text, m.end())
+        if names:
+            written = "; ".join(f"{title} {n}" for n in names)
+            return text[:m.start()] + written + distributed(text[at:])
+    return text
+
+
+def _gazetteer_run(head: str, text: str, at: int) -> tuple[list[str], int]:
+    """The names of the gazetteer that `head` and the members from `at` on make, and where the last one ends."""
+    official = gazetteer().official
+    names, end, last = [], at, at
+    while True:
+        words = list(re.finditer(r"[^\s,;]+(?:[,;]?)", text[end:end + 200]))
+        best = None
+        for j in range(min(len(words), 12), 0, -1):
+            piece = text[end:end + words[j - 1].end()].rstrip(",;")
+            hit = official.get(fold_name(f"{head} {piece}"))
+            if hit is not None:
+                best = (hit[0], end + len(piece))
+                break
+        if best is None:
+            return names, last
+        names.append(best[0])
+        last = best[1]
+        gap = MEMBER_GAP.match(text, last)
+        if gap is None or gap.end() == last:
+            return names, last
+        end = gap.end()

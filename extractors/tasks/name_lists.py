@@ -34,11 +34,41 @@ def split_names(text: str) -> list[str]:
         return []
     out: list[str] = []
     for part in CLAUSE_SPLIT.split(text):
-        for is_place, piece in _place_pieces(part):
-            names = [proper_case(piece)] if is_place else \
+        for whole, piece in (x for is_place, p in _place_pieces(part)
+                             for x in ([(True, p)] if is_place else _shared_lists(p))):
+            names = [proper_case(piece)] if whole else \
                 [n for x in _and_pieces(_with_list_commas(piece)) for n in split_bodies(x)]
             out += [n for n in names if n and n not in out]
     return out
+
+
+def _shared_lists(text: str) -> list[tuple[bool, str]]:
+    """A text cut around the names that are office titles sharing one list of bodies, each kept whole (True):
+    a title over a determiner and a noun, then a second title over the same list going on without a determiner,
+    which the finder reads as one name ("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+    corpus 127 item 1: the heads of all ministries and ministerial bodies, one holder, as "Bộ trưởng, Thủ trưởng
+    cơ quan ngang bộ" is). Not two titles each with its determiner ("Giám đốc các Sở, Thủ trưởng các ban, ngành
+    tỉnh": two holders)."""
+    g, out, at = gazetteer(), [], 0
+    for b in find_bodies(text):
+        first = g.title_run.match(b.name)
+        if first is None or b.name[first.end():].split(" ", 1)[0].casefold() not in g.determiners:
+            continue
+        second = next((m for m in SECOND_TITLE.finditer(b.name, first.end()) if g.title_run.match(b.name, m.end())), None)
+        if second is None:
+            continue
+        rest = b.name[g.title_run.match(b.name, second.end()).end():]
+        if rest.split(" ", 1)[0].casefold() in g.determiners:
+            continue
+        out += [(False, text[at:b.start])] if text[at:b.start].strip(" ,;") else []
+        out.append((True, text[b.start:b.end]))
+        at = b.end
+    rest = text[at:]
+    return out + ([(False, rest)] if rest.strip(" ,;") else [])
+
+
+#: the comma before a second office title inside one name: "Bộ trưởng các Bộ" + ", " + "Thủ trưởng ..."
+SECOND_TITLE = re.compile(r",\s*(?=[" + UP + r"])")
 
 
 #: " và " before a lower-case word, which may open the next holder of a list
