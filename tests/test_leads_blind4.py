@@ -85,6 +85,10 @@ def test_a_title_over_departments_after_a_colon_is_one_holder_per_department():
     assert lead[:5] == ["Chánh Văn phòng Ủy ban nhân dân thành phố", "Giám đốc Sở Văn hóa, Thể thao và Du lịch",
                         "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính",
                         "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu"]
+    # pool b241b75dc4e6df64 Điều 5: ministries after the colon, the next holder after "và"
+    lead, _ = read_assignment("Bộ trưởng các Bộ: Xây dựng, Ngoại giao, Tư pháp, Quốc phòng, Công an, Tài chính, Công "
+                              "Thương và Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Nghị quyết này./")
+    assert lead[-2:] == ["Bộ trưởng Bộ Công Thương", "Thủ trưởng các cơ quan, đơn vị liên quan"] and len(lead) == 8
     # corpus 051 Điều 4.2: the departments after the colon in one comma list, the holders after a semicolon
     lead, _ = read_assignment(
         "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ; Thủ trưởng các sở, ban, "
@@ -148,3 +152,22 @@ def test_a_heading_cut_at_the_colon_of_a_title_over_departments():
                              "xã, phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."))
     assert a is not None and a.lead[:3] == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Giáo dục và Đào tạo",
                                            "Giám đốc Sở Nội vụ"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # pool 8d9779edcdd6c422 appendix Điều 3.1.a: one commune department, its name a comma list
+    ("Phòng Kinh tế, Hạ tầng và Đô thị (hoặc phòng Kinh tế) cấp xã",
+     ["Phòng Kinh tế, Hạ tầng và Đô thị (hoặc phòng Kinh tế) cấp xã"]),
+    # pool d5ffa6afac124d52 IV.4 (a plan for aquaculture water monitoring): one collective
+    ("Các cơ sở sản xuất giống, NTTS thương phẩm", ["Các cơ sở sản xuất giống, NTTS thương phẩm"]),
+    # pool 012b8a728c178e7a Điều 35.3.a (the data decree): Party and State bodies, then the Front
+    ("Cơ quan Đảng, Nhà nước, Ủy ban Mặt trận Tổ quốc Việt Nam", ["Cơ quan Đảng, Nhà nước", "Ủy ban Mặt trận Tổ quốc Việt Nam"]),
+    # a holder in lower case opens one of its own (pool ff9aace5b310314d Điều 3.1)
+    ("Ủy ban nhân dân tỉnh Đồng Nai, chính quyền địa phương các đơn vị hành chính liên quan",
+     ["Ủy ban nhân dân tỉnh Đồng Nai", "Chính quyền địa phương các đơn vị hành chính liên quan"]),
+    # one capitalised word may be a company of its own (pool 74e2ddc7b11340da III.5.a)
+    ("Tập đoàn FPT, CMC", ["Tập đoàn FPT", "CMC"]),
+])
+def test_a_capitalised_piece_with_no_body_word_belongs_to_the_name_before_it(text, names):
+    from vanban.extractors.tasks.name_lists import split_names   # noqa: PLC0415
+    assert split_names(text) == names

@@ -71,7 +71,9 @@ def distributed(text: str) -> str:
         names, at = _gazetteer_run(head[:1].upper() + head[1:], text, m.end())
         if names:
             written = "; ".join(f"{title} {n}" for n in names)
-            return text[:m.start()] + written + distributed(text[at:])
+            gap = MEMBER_GAP.match(text, at)       # the holder after the list: "..., Công Thương" + " và " + "Thủ
+            rest = "; " + text[gap.end():] if gap and gap.end() > at else text[at:]    # trưởng các cơ quan ..."
+            return text[:m.start()] + written + distributed(rest)
     return text
 
 

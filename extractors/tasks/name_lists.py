@@ -12,7 +12,7 @@ from vanban.lexicon.citations import UP
 
 from ..bodies import find_bodies, split_bodies
 from ..bodies.gazetteer import fold_name, gazetteer
-from ..bodies.names import proper_case
+from ..bodies.names import is_bare, proper_case
 from .columns import clean
 from .cues import opens_with_head, phrases
 from .lead_names import CLAUSE_SPLIT, NAME_GAP, _localities
@@ -37,9 +37,42 @@ def split_names(text: str) -> list[str]:
         for whole, piece in (x for is_place, p in _place_pieces(part)
                              for x in ([(True, p)] if is_place else _shared_lists(p))):
             names = [proper_case(piece)] if whole else \
-                [n for x in _and_pieces(_with_list_commas(piece)) for n in split_bodies(x)]
+                _rejoined(piece, [n for x in _and_pieces(_with_list_commas(piece)) for n in split_bodies(x)])
             out += [n for n in names if n and n not in out]
     return out
+
+
+def _rejoined(text: str, names: list[str]) -> list[str]:
+    """Names with a piece that opens with no body word joined back to the body name before it, of which it is a
+    part after a comma: "Phòng Kinh tế" + "Hạ tầng" + "Đô thị ... cấp xã" (pool 8d9779edcdd6c422 appendix Điều
+    3.1.a: "Phòng Kinh tế, Hạ tầng và Đô thị (hoặc phòng Kinh tế) cấp xã"), "Các cơ sở sản xuất giống" + "NTTS
+    thương phẩm" (d5ffa6afac124d52 IV.4), "Cơ quan Đảng" + "Nhà nước" (012b8a728c178e7a Điều 35.3.a). A piece is
+    joined only as it stands in the text after the name before it, capitalised there, two to four words (a holder
+    in lower case opens one of its own: "..., chính quyền địa phương các đơn vị hành chính liên quan"; one word may
+    be a company's: "Tập đoàn FPT, CMC")."""
+    out: list[str] = []
+    low = text.casefold()
+    for n in names:
+        at = low.find(out[-1].casefold()) if out else -1
+        end = low.find(n.casefold(), at + len(out[-1])) if at >= 0 else -1
+        if end >= 0 and text[end:end + 1].isupper() and 2 <= len(ASIDES.sub("", n).split()) <= 4 \
+                and not _opens_a_body(n) and _opens_a_body(out[-1]) and not is_bare(out[-1]) and NAME_GAP.fullmatch(text[at + len(out[-1]):end]):
+            out[-1] = out[-1] + text[at + len(out[-1]):end + len(n)]
+            continue
+        out.append(n)
+    return out
+
+
+def _opens_a_body(name: str) -> bool:
+    """Does a name open with a body's head, an office title, a determiner, or a body the finder reads there?"""
+    g = gazetteer()
+    spans = find_bodies(name)
+    return opens_with_head(name) or bool(spans and spans[0].start == 0) or bool(g.title_run.match(name)) \
+        or name.split(" ", 1)[0].casefold() in g.determiners
+
+
+#: asides in brackets, which do not count as words of a name
+ASIDES = re.compile(r"\s*\([^()]*\)")
 
 
 def _shared_lists(text: str) -> list[tuple[bool, str]]:
