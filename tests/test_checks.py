@@ -49,6 +49,8 @@ from factories import laid_out
     ("Giám đốc Sở Khoa học và Công nghệ, thủ trưởng cơ quan, đơn vị có liên quan",
      "two holders in one name ('thủ trưởng')"),
     ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ", None),   # titles sharing one body
+    ("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ", None),    # corpus 127
+    ("Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia", None),
     ("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân cấp tỉnh", None),
     ("Thủ trưởng các cơ quan, tổ chức, doanh nghiệp và cá nhân có liên quan", None),
     ("Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội", None),

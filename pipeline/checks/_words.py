@@ -49,7 +49,7 @@ class NameWords:
     kept_end: re.Pattern               # endings that look cut but are not ("cùng cấp", "nơi đến")
     start: re.Pattern                  # the body words a name may start with
     second_holder: re.Pattern          # a title after ",", "và", "hoặc"; an outer head after "và", "hoặc"
-    title_list: re.Pattern             # a name that opens with titles only ("Bộ trưởng, Thủ trưởng ...")
+    title_list: re.Pattern             # titles sharing one list: "Bộ trưởng (các Bộ), Thủ trưởng ..."
 
 
 def _strings(value) -> Iterator[str]:
@@ -105,5 +105,6 @@ def names() -> NameWords:
         start=re.compile(start, re.IGNORECASE),
         second_holder=re.compile(rf"(?:(?:,|\s(?:và|hoặc))\s+(?i:{alternation(titles)})|\s(?:và|hoặc)\s+{outer})"
                                  rf"(?![^\W_])"),
-        title_list=re.compile(rf"^(?:(?:{det})\s+)?(?i:{alternation(titles)})(?:\s*,\s*(?i:{alternation(titles)}))*\s*,"),
+        title_list=re.compile(rf"^(?:(?:{det})\s+)?(?i:{alternation(titles)})(?:\s+các\s+[^\W\d_]+)?"
+                              rf"(?:\s*,\s*(?i:{alternation(titles)}))*\s*,"),
     )
