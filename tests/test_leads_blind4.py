@@ -171,3 +171,16 @@ def test_a_heading_cut_at_the_colon_of_a_title_over_departments():
 def test_a_capitalised_piece_with_no_body_word_belongs_to_the_name_before_it(text, names):
     from vanban.extractors.tasks.name_lists import split_names   # noqa: PLC0415
     assert split_names(text) == names
+
+
+def test_a_holder_after_a_topic_phrase_with_commas_inside():
+    """`Đối với <topic>, <holder> <work>` where the topic itself holds a comma (`khám bệnh, chữa
+    bệnh`): the holder is after the comma that a body follows (corpus 129, 113/NQ-CP Điều 1.2); and
+    `khẩn trương` after a name is the work's first word, not part of the name."""
+    from vanban.extractors.tasks.assignment import read_assignment
+    text = ("Đối với các chi phí khám bệnh, chữa bệnh bảo hiểm y tế vượt tổng mức thanh toán giai đoạn năm "
+            "2019-2022, Bảo hiểm xã hội Việt Nam khẩn trương tổ chức thực hiện thanh toán cho cơ sở khám bệnh, "
+            "chữa bệnh theo quy định tại Nghị định số 75/2023/NĐ-CP ngày 19 tháng 10 năm 2023 của Chính phủ")
+    assert read_assignment(text) == (["Bảo hiểm xã hội Việt Nam"], [])
+    assert read_assignment("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ngành chủ trì triển khai.") \
+        == (["Các sở, ngành"], [])

@@ -378,11 +378,34 @@ def _opener_places(text: str, op: str) -> list[int]:
 
 def _after_adverbial(text: str) -> str:
     """The text after an adverbial opening phrase and its comma, or "" ("Căn cứ nội dung Kế hoạch và tình
-    hình thực tiễn, các sở, ngành ... chủ trì ..." -> "các sở, ngành ... chủ trì ...")."""
+    hình thực tiễn, các sở, ngành ... chủ trì ..." -> "các sở, ngành ... chủ trì ..."); after a topic
+    (`đối với`, `về`), the comma a holder follows, outside brackets and before any colon (a topic that
+    ends in a colon was read as a lead-in already): "Đối với các chi phí khám bệnh, chữa bệnh ...
+    2019-2022, Bảo hiểm xã hội Việt Nam khẩn trương ..." (113/NQ-CP, corpus 129)."""
     low = text.casefold()
-    if not any(low.startswith(a + " ") for a in phrases().adverbial):
+    p = phrases()
+    topic = low.startswith(tuple(t.strip() + " " for t in p.topic_openers))
+    if not topic and not any(low.startswith(a + " ") for a in p.adverbial):
         return ""
     cut = text.find(", ")
     if cut <= 0 or cut > 160 or find_bodies(text[:cut]):
         return ""
-    return text[cut + 2:]
+    if not topic:
+        return text[cut + 2:]
+    while 0 < cut <= 160 and ":" not in text[:cut] and not find_bodies(text[:cut]):
+        rest = text[cut + 2:]
+        who = leading_bodies(rest) if text[:cut].count("(") == text[:cut].count(")") else ""
+        if who and starts_with_duty(rest[len(who):].lstrip(" ,")):
+            return rest                     # a holder and its work, not a piece of the topic's own list
+        cut = text.find(", ", cut + 2)
+    return ""
+    first = cut = text.find(", ")
+    if cut <= 0 or cut > 160 or find_bodies(text[:cut]):
+        return ""
+    if not low.startswith(tuple(t.strip() + " " for t in phrases().topic_openers)):
+        return text[first + 2:]
+    while 0 < cut <= 160 and not find_bodies(text[:cut]) and ":" not in text[:cut]:
+        if text[:cut].count("(") == text[:cut].count(")") and leading_bodies(text[cut + 2:]):   # the comma before a holder, not one inside the phrase: "Đối với các
+            return text[cut + 2:]            # chi phí khám bệnh, chữa bệnh ... 2019-2022, Bảo hiểm xã hội Việt Nam ..."
+        cut = text.find(", ", cut + 2)
+    return ""
