@@ -161,8 +161,8 @@ def parse_deadline(text: str, doc_year: int | None = None) -> tuple[Deadline, li
 def _another_due_date(part: str) -> bool:
     """A later part that sets a due date of its own ("tổ chức kiểm tra chậm nhất trong tháng 6/2026"),
     not a later stage or upkeep ("mở rộng sau năm 2028")."""
-    return bool(COMPLETION_CUE.search(part) or deadline_grammar().cue_before.search(part)) \
-        and bool(_points(deadline_grammar(), part))
+    g = deadline_grammar()
+    return bool(COMPLETION_CUE.search(part) or g.cue_before.search(part)) and bool(_points(g, part))
 
 
 def _undated(d: Deadline, w: list[Warning]) -> bool:

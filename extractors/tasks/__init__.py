@@ -29,8 +29,8 @@ from vanban.schemas.models import Metadata, Task, Warning
 
 from ..bodies import find_bodies
 from ..deadlines import find_deadline
-from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, _after_adverbial, analyse, assignment, for_a_body, is_rate,
-                         node_text, read_assignment, strip_opener)
+from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, after_adverbial, analyse, assignment, for_a_body,
+                         is_rate, node_text, read_assignment, strip_opener)
 from .coordinators import coordinators_in
 from .cues import phrases
 from .lead_names import all_bodies, leading_bodies, name_fits, names_only, of_issuer
@@ -202,15 +202,15 @@ def _later_holders(text: str, lead: list[str]) -> list[str]:
     2025; Trên cơ sở đó, Ban Chỉ đạo 389 các bộ, ngành, địa phương xây dựng kế hoạch, ..." (corpus 127, 11554/VPCP-V.I:
     the item is the Minister of Finance's and the steering committees'), an adverbial before the holder skipped; a
     holder written with a capital (not a rule quoted in a proposal: "..., cơ quan nhà nước có thẩm quyền theo quy định
-    tại ... có trách nhiệm:", corpus 072). Not a request (a letter's closing "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện." glued to its last
-    item), nor a name after a semicolon that goes on a list of names ("Phối hợp với Chánh Văn phòng Ủy ban nhân dân
+    tại ... có trách nhiệm:", corpus 072). Not a request (a letter's closing "Đề nghị các cơ quan, đơn vị nghiêm
+    túc triển khai thực hiện." glued to its last item), nor a name after a semicolon that goes on a list of names ("Phối hợp với Chánh Văn phòng Ủy ban nhân dân
     tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường tổ chức niêm yết ...")."""
     out: list[str] = []
     clauses = CLAUSE_END.split(text)
     for prev, clause in zip(clauses, clauses[1:]):
         if strip_opener(clause) != clause or _ends_with_name(prev):
             continue
-        t = clause if leading_bodies(clause) else _after_adverbial(clause)
+        t = clause if leading_bodies(clause) else after_adverbial(clause)
         who = leading_bodies(t) if t else ""
         if who[:1].isupper() and t[len(who):].lstrip(" ,").casefold().startswith(phrases().duty + phrases().lead_words):
             a = for_a_body(Assign(lead=split_names(who)))

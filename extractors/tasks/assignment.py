@@ -134,7 +134,7 @@ def _analyse(text: str) -> Optional[Assign]:
     who = leading_bodies(t)
     who, t = without_second_office(who, t)
     if not who:
-        t = _after_adverbial(t)
+        t = after_adverbial(t)
         who = leading_bodies(t) if t else ""
     if not who:
         return _assigned_inside(text)
@@ -376,7 +376,7 @@ def _opener_places(text: str, op: str) -> list[int]:
     return sorted(places)
 
 
-def _after_adverbial(text: str) -> str:
+def after_adverbial(text: str) -> str:
     """The text after an adverbial opening phrase and its comma, or "" ("Căn cứ nội dung Kế hoạch và tình
     hình thực tiễn, các sở, ngành ... chủ trì ..." -> "các sở, ngành ... chủ trì ..."); after a topic
     (`đối với`, `về`), the comma a holder follows, outside brackets and before any colon (a topic that
@@ -397,15 +397,5 @@ def _after_adverbial(text: str) -> str:
         who = leading_bodies(rest) if text[:cut].count("(") == text[:cut].count(")") else ""
         if who and starts_with_duty(rest[len(who):].lstrip(" ,")):
             return rest                     # a holder and its work, not a piece of the topic's own list
-        cut = text.find(", ", cut + 2)
-    return ""
-    first = cut = text.find(", ")
-    if cut <= 0 or cut > 160 or find_bodies(text[:cut]):
-        return ""
-    if not low.startswith(tuple(t.strip() + " " for t in phrases().topic_openers)):
-        return text[first + 2:]
-    while 0 < cut <= 160 and not find_bodies(text[:cut]) and ":" not in text[:cut]:
-        if text[:cut].count("(") == text[:cut].count(")") and leading_bodies(text[cut + 2:]):   # the comma before a holder, not one inside the phrase: "Đối với các
-            return text[cut + 2:]            # chi phí khám bệnh, chữa bệnh ... 2019-2022, Bảo hiểm xã hội Việt Nam ..."
         cut = text.find(", ", cut + 2)
     return ""

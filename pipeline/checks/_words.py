@@ -82,8 +82,8 @@ def names() -> NameWords:
     starts = titles | gazetteer | set(bodies["heads"]) | set(bodies["generic_nouns"]) | set(bodies["units"]) \
         | set(data["name_starts"])
     starts |= set(bodies["provinces"])                                     # a province as an actor
-    starts |= {short for short, full in load("abbreviations.yaml").items()   # "BHXH tỉnh"
-               if re.match(rf"(?:{alternation(starts)})(?![^\W_])", full)}
+    opens = re.compile(rf"(?:{alternation(starts)})(?![^\W_])")
+    starts |= {short for short, full in load("abbreviations.yaml").items() if opens.match(full)}   # "BHXH tỉnh"
     after_det = starts | set(bodies["collective_nouns"])
     kept = {s.lower() for s in data["name_starts"]}
     blocked = alternation(n for n in bodies["not_collective"] if n.lower() not in kept)   # "Các cấp ủy" stays
