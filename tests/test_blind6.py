@@ -109,3 +109,27 @@ def test_a_date_of_a_meeting_inside_a_sentence_is_not_the_cited_documents():
     assert refs["569/TB-VPCP"].date is None
     refs = _refs(["Hội nghị ngày 22/10/2025, tại Thông báo số 569/TB-VPCP của Văn phòng Chính phủ."])
     assert refs["569/TB-VPCP"].date is None
+
+
+# --------------------------------------------------------------------------- a schedule of bulleted steps (131)
+
+def test_a_schedule_of_bulleted_steps_reads_its_first_milestone():
+    # 131, the plan's "Tiến độ" cells: "- Trình UBTVQH tại Phiên họp thứ 42 (tháng 02/2025); - Trình Quốc hội xem
+    # xét, thông qua tại Kỳ họp bất thường lần thứ 9 (cuối tháng 02/2025)."
+    from vanban.extractors.deadlines import parse_deadline
+    d, w = parse_deadline("- Trình UBTVQH tại Phiên họp thứ 42 (tháng 02/2025); - Trình Quốc hội xem xét, thông qua "
+                          "tại Kỳ họp bất thường lần thứ 9 (cuối tháng 02/2025).", 2024)
+    assert (d.kind, d.start, d.end) == ("period", "2025-02-01", "2025-02-28")
+    assert [x.code for x in w] == ["deadline_compound"]
+    d, _ = parse_deadline("- Trình UBTVQH cho ý kiến tại Phiên họp thứ 44 (tháng 4/2025); - Trình Quốc hội xem xét, "
+                          "thông qua tại Kỳ họp thứ 9 (tháng 5/2025)", 2024)
+    assert (d.kind, d.start, d.end) == ("period", "2025-04-01", "2025-04-30")
+
+
+def test_a_later_step_with_a_due_date_of_its_own_leaves_the_schedule_unparsed():
+    # which date binds is unclear when a later step says "chậm nhất" (the compound rule's guard)
+    from vanban.extractors.deadlines import parse_deadline
+    d, w = parse_deadline("- Xây dựng dự thảo (tháng 3/2025); - Ban hành chậm nhất trong tháng 6/2025", 2024)
+    assert d.kind == "unparsed" and w[0].code == "deadline_unparsed"
+    d, _ = parse_deadline("Quý I/2025; Quý III/2025", 2024)               # no bullets: two deadlines, not steps
+    assert d.kind == "unparsed"
