@@ -112,6 +112,8 @@ class _Words:
     body_heads: tuple[str, ...]
     fragments: tuple[str, ...]
     head_followers: frozenset[str]
+    #: folded words of the lead columns that name who does the work, preferred first
+    lead_preference: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
@@ -129,6 +131,7 @@ def words() -> _Words:
         body_heads=tuple(heads),
         fragments=frags,
         head_followers=frozenset(data["head_followers"]),
+        lead_preference=tuple(fold(w) for w in data["lead_preference"]),
     )
 
 
@@ -167,20 +170,30 @@ def header_roles(cells: list[str]) -> Optional[list[Optional[str]]]:
     """Roles of a header row, or None when the row is not the header of a task table
     (it must name a description column and a lead or coordinators column)."""
     roles = [column_role(c) for c in cells]
+    preferred = _preferred_lead(roles, cells)
+    if preferred is not None:
+        roles = [("extra" if r == "lead" and i != preferred else r) for i, r in enumerate(roles)]
     seen: set[str] = set()
     for i, r in enumerate(roles):            # a role taken twice: the second is an extra column
         if r in ROLES and r in seen:
             roles[i] = "extra"
         elif r:
             seen.add(r)
-    strong_lead = any(r == "lead" and any(k in fold(c) for k in STRONG_LEAD) for r, c in zip(roles, cells))
+    strong_lead = preferred is not None
     if "description" in seen and ("coordinators" in seen or strong_lead):
         return roles                # not "TT | Cơ quan, bộ phận, người thực hiện | Nội dung công việc" (procedure steps)
     return None
 
 
-#: header words that make a lead column on their own (folded): chủ trì, đầu mối
-STRONG_LEAD = ("chutri", "daumoi")
+def _preferred_lead(roles: list[Optional[str]], cells: list[str]) -> Optional[int]:
+    """The lead column naming who does the work (task_columns.yaml `lead_preference`): of the lead
+    columns, the first holding the earliest preferred word; None when no lead column holds one."""
+    folded_cells = [fold(clean(c)) if r == "lead" else "" for r, c in zip(roles, cells)]
+    for word in words().lead_preference:
+        for i, f in enumerate(folded_cells):
+            if word in f:
+                return i
+    return None
 
 
 def plausible_name(name: str) -> bool:
@@ -237,3 +250,25 @@ def folded(key: str) -> frozenset[str]:
     """A word list of task_columns.yaml, folded, loaded once."""
     return frozenset(fold(x) for x in load("task_columns.yaml")[key])
 
+
+
+#: a footnote marker set apart in a cell: "Ủy ban Đối ngoại [3] (Văn phòng Quốc hội phối hợp chuẩn bị)"
+SPACED_FOOTNOTE = re.compile(r"\s+\[\d{1,3}\]")
+
+
+@lru_cache(maxsize=1)
+def _coordination_note() -> re.Pattern:
+    """A bracketed note in a lead cell naming who coordinates: "(Viện Nghiên cứu lập pháp phối hợp
+    chuẩn bị dự thảo)" -- its words are assignment_words.yaml `coordinate_direct_words`."""
+    verbs = sorted(load("assignment_words.yaml")["coordinate_direct_words"], key=len, reverse=True)
+    alts = "|".join(re.escape(v) for v in verbs)
+    return re.compile(rf"\(\s*(?P<who>[^()]+?)\s+(?:{alts})(?![^\W\d_])[^()]*\)")
+
+
+def lead_and_noted(cell: str) -> tuple[str, str]:
+    """A lead cell without its footnote markers and its note of who coordinates, and the bodies that
+    note names: "Ban Công tác đại biểu (Viện Nghiên cứu lập pháp phối hợp chuẩn bị dự thảo)" ->
+    ("Ban Công tác đại biểu", "Viện Nghiên cứu lập pháp") (pool md/ae8d299abf846604, NQ 1339/NQ-UBTVQH15)."""
+    text = SPACED_FOOTNOTE.sub("", cell)
+    noted = [m["who"].strip() for m in _coordination_note().finditer(text)]
+    return _coordination_note().sub("", text).strip(), "; ".join(noted)

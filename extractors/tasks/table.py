@@ -19,7 +19,7 @@ from ..deadlines import parse_deadline
 NUMBERED_HEADING = re.compile(r"^(?P<m>\d{1,2})[.)]\s+(?P<title>[A-ZĐÀ-Ỹ].{8,})$")
 
 from .columns import (ARABIC_GROUP, CAPITAL_AND, COLUMN_NUMBER, GROUP_MARKER, GROUP_ONLY, LETTER_GROUP, LIST_SPLIT,
-                      REFERRAL, ROLES, ROMAN, ROW_NUMBER, clean, column_role, fold, folded, header_roles,
+                      REFERRAL, ROLES, ROMAN, ROW_NUMBER, clean, column_role, fold, folded, header_roles, lead_and_noted,
                       plausible_name)
 
 # --------------------------------------------------------------------------- rows -> tasks
@@ -98,6 +98,9 @@ def _find_header(rows: list[list[str]]):
     """(index, rows taken, roles) of the header row among the first rows; a header split over
     two rows is read as one."""
     for i, r in enumerate(rows[:6]):
+        if r and ROW_NUMBER.match(r[0].strip()):
+            continue    # a numbered row is data: "1 | Điều chỉnh danh mục, tổ chức, cá nhân chủ trì nhiệm vụ ... |
+            # - Thông tư số 09/2024/TT-BKHCN ..." under "STT | Tên thủ tục hành chính | ..." (pool md/c0a2deaf27ce8fea)
         roles = header_roles(r)
         if roles is not None:
             return i, 1, roles
@@ -129,7 +132,7 @@ def _is_header_like(cells: list[str]) -> bool:
 
 def _row_cells(row: list[str], roles: list[Optional[str]], header: list[str], page) -> RowCells:
     rc = RowCells(page=page)
-    if len(row) == 1 and len(roles) > 1:                 # a group row written as one cell
+    if len(row) == 1 and len(roles) > 1 or _spanning_group(row):     # a group row written as one cell
         rc.cells["description"] = row[0]
         return rc
     row = _unshifted(row, roles)
@@ -143,6 +146,13 @@ def _row_cells(row: list[str], roles: list[Optional[str]], header: list[str], pa
         elif role == "extra" and text:
             rc.extra[header[j]] = text
     return rc
+
+
+def _spanning_group(row: list[str]) -> bool:
+    """A group row spanning the table, its marker and title in the first cell, the others empty:
+    `I. Văn bản thuộc thẩm quyền ban hành của Quốc hội | | | ...` (pool md/ae8d299abf846604)."""
+    m = GROUP_MARKER.match(row[0]) if row and row[0] else None
+    return bool(m) and bool(m["title"].strip()) and ROMAN.match(m["m"]) is not None and not any(row[1:])
 
 
 def _numbered(cell: str) -> bool:
@@ -334,8 +344,10 @@ def _to_task(rc: RowCells, group: str, doc_year: Optional[int], seen: dict[str, 
     if dtext:
         deadline, w = parse_deadline(dtext, doc_year)
         warns += [x.model_copy(update={"location": x.location or tid}) for x in w]
-    lead = _names(rc.cells.get("lead", ""))
+    lead_text, noted = lead_and_noted(rc.cells.get("lead", ""))
+    lead = _names(lead_text)
     coordinators = _names(rc.cells.get("coordinators", ""))
+    coordinators += [n for n in _names(noted) if n not in coordinators]
     if not lead:
         warns.append(Warning(code="task_no_lead", message=f"table row without a lead: {desc[:60]!r}", location=tid))
     return Task(id=tid, origin="appendix", section=group, description=desc, lead=lead,
