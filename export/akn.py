@@ -20,6 +20,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -189,16 +191,25 @@ def _preamble_lines(doc: Document) -> list[str]:
     return lines
 
 
+#: the enacting formula closing a decision's preamble, on its own line: "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"
+ENACTING = re.compile(r"^[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{2,30}:$")
+
+
 def _preamble(parent, doc: Document, node: Optional[Section], ids: Ids, linker: Linker) -> None:
     """The preamble node: its `Căn cứ` lines as citations when it is only those (a decision's
     basis), else one container; with no node, the `Căn cứ` lines found in the text."""
     if node is not None:
         page = f"page-{node.page}" if node.page is not None else None
         lines = node.text.split("\n")
-        if lines and all(line.startswith(tuple(data()["preamble_openers"])) for line in lines):
-            cites = sub(sub(parent, "preamble"), "citations", eId=ids.take(node.path), class_=page)
-            for line in lines:
+        formula = lines[-1] if len(lines) > 1 and ENACTING.match(lines[-1]) else None
+        cited = lines[:-1] if formula else lines
+        if cited and all(line.startswith(tuple(data()["preamble_openers"])) for line in cited):
+            preamble = sub(parent, "preamble")
+            cites = sub(preamble, "citations", eId=ids.take(node.path), class_=page)
+            for line in cited:
                 linker.paragraph(sub(cites, "citation"), line)
+            if formula:                  # "QUYẾT ĐỊNH:" on its own line after the basis
+                sub(sub(preamble, "formula", name="enactingFormula"), "p").text = formula
             return
         box = sub(sub(parent, "preamble"), "container", name="preamble", eId=ids.take(node.path), class_=page)
         linker.paragraph(box, node.text)

@@ -154,8 +154,10 @@ def _text(el) -> str:
 def _read(el) -> Section:
     if el.tag == q("citations"):          # a preamble of `Căn cứ` lines, one citation each
         page = _PAGE.search(el.get("class", ""))
+        formula = el.getnext()            # the enacting formula after them: "QUYẾT ĐỊNH:"
+        closing = [_text(formula)] if formula is not None and formula.tag == q("formula") else []
         return Section(path=decode_eid(el.get("eId")), marker="", page=int(page.group(1)) if page else None,
-                       text="\n".join(_text(c) for c in el.findall(q("citation"))))
+                       text="\n".join([_text(c) for c in el.findall(q("citation"))] + closing))
     num = el.find(q("num"))
     marker = _NAMED_MARKERS.get(el.get("name", "")) if el.tag == q("hcontainer") else None
     body = el.find(q("content"))

@@ -59,6 +59,10 @@ ADDRESSEE = re.compile(rf"^(?:{alternation(_HEADER['addressee'])})\b")
 RECIPIENTS_HEAD = re.compile(rf"^(?:{alternation(_HEADER['recipients_head'])})\s*:?")
 #: a công văn's summary line: "V/v tăng cường công tác quản", "V/v: triển khai", "W/v trao đổi"
 SUBJECT_LINE = re.compile(rf"^(?:{alternation(_HEADER['subject_prefixes'])})\b")
+#: a footnote's first line, printed after the signature: "[1] Quyết định số 38/2010/QĐ-TTg ..." (pool
+#: md/8180ae11188469fd, a consolidated text's notes), "[3] Về" + "kết quả thực hiện Kết luận số 77-KL/TW ..."
+#: (md/fa0dcc139cec05de)
+FOOTNOTE_LINE = re.compile(r"^\s*\[\d{1,3}\]\s")
 #: a separator line: "–––––––––", "--------", "___"
 RULE = re.compile(r"^[\s\-–—_=*.·]{3,}$")
 #: the line that says what an attachment belongs to: "(Kèm theo Kế hoạch số /KH-UBND ngày /6/2024 của UBND tỉnh)",

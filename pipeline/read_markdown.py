@@ -2,8 +2,8 @@
 
     markdown_items(text) -> list[Line | Table]       is_markdown(text) -> bool
 
-Web-to-text converters write one-cell-per-line pipe tables, **bold**/*italic* markers and
-hard wraps.  The header pseudo-table (issuer | motto, Số | place/date) and the Kính gửi /
+Web-to-text converters write one-cell-per-line pipe tables (or row-per-line ones, whole or broken
+across lines: pipe_table.py), **bold**/*italic* markers and hard wraps.  The header pseudo-table (issuer | motto, Số | place/date) and the Kính gửi /
 Nơi nhận / signature layout tables become Lines; real tables become Table items.
 """
 from __future__ import annotations
@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vanban.lexicon import load
+from .pipe_table import PIPE_HEADER, pipe_rows
 from .types import Line, Table
-from vanban.lexicon.patterns import BARE_MARKER, MOTTO_RAW
+from vanban.lexicon.patterns import BARE_MARKER, FOOTNOTE_LINE, MOTTO_RAW
 
 #: a Markdown table bar line: `|` alone (cells are one per line between them)
 MD_BAR = re.compile(r"^\s*\|\s*$")
@@ -34,6 +35,9 @@ MD_HEADING_LINE = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
 #: a portal's page title above its trailer: "Quyết định 2553/QĐ-TTg năm 2025 điều chỉnh giảm lãi suất ...",
 #: "Công văn 4240/UBND-VX năm 2025 khẩn trương hoàn thành cập nhật ..."
 PORTAL_TITLE = re.compile(r"^[A-ZĐ][a-zà-ỹđ]+(?:\s[a-zà-ỹđ]+){0,2}\s\d+[\w./-]*\snăm\s\d{4}\b")
+#: a page title, the line above a portal's trailer, with or without the year: "Nghị quyết 80/2025/NQ-HĐND quy định
+#: nội dung, mức chi ...", "Văn bản hợp nhất 92/VBHN-BQP năm 2025 hợp nhất ...", "Công điện 230/CĐ-TTg năm 2025 ..."
+PAGE_TITLE = re.compile(r"^[A-ZĐ][a-zà-ỹđ]+(?:\s[a-zà-ỹđ]+){0,3}\s\d+/[\w./-]+(?:\s|$)")
 #: a cell with real content (a letter or digit), not a filler like "….........." or ""
 FILLER_CELL = re.compile(r"\w")
 #: markers that make a Markdown table a layout table (header, Kính gửi, Nơi nhận, signature)
@@ -75,6 +79,13 @@ def _md_segments(lines: list[str]) -> list:
     out: list = []
     i, n = 0, len(lines)
     while i < n:
+        if PIPE_HEADER.match(lines[i]):
+            j = i + 1
+            while j < n and lines[j].strip() and "|" in lines[j]:
+                j += 1                   # a row-per-line pipe table runs to the first blank line
+            out.append(_MdTable(rows=pipe_rows(lines[i:j])))
+            i = j
+            continue
         if not MD_BAR.match(lines[i]):
             out.append(lines[i])
             i += 1
@@ -249,8 +260,8 @@ def _is_layout_cell(cell: list[str]) -> bool:
 
 def _cell_lines(cell: list[str]) -> list[Line]:
     """A layout cell as Lines (emphasis-wrapped lines joined), then a paragraph break."""
-    out = [Line(text=t, bold=b or None) for t, b in _emphasis_lines(cell)
-           if t and not MD_EMPTY_MARKUP.match(t)]
+    out = [Line(text=t, bold=b or None, paragraph=bool(FOOTNOTE_LINE.match(t))) for t, b in _emphasis_lines(cell)
+           if t and not MD_EMPTY_MARKUP.match(t)]        # a footnote is a paragraph of its own
     out.append(Line(text=""))
     return out
 
@@ -298,9 +309,42 @@ def _is_chrome_cell(cell: list[str]) -> bool:
     return any(_unheaded(_unstarred(ln)).strip().startswith(_end_lines()) for ln in cell)
 
 
+def _before_chrome(cell: list[str]) -> list[str]:
+    """The document's footnotes in a chrome cell: the converter puts the footnotes printed after the
+    signature in the cell of the portal's trailer, "[3] Về" / "kết quả thực hiện Kết luận số 77-KL/TW ngày
+    02/5/2024 ..." / "Công điện 230/CĐ-TTg năm 2025 khẩn trương ..." (the page title) / "Văn bản này chưa
+    cập nhật nội dung Tiếng Anh" (pool md/fa0dcc139cec05de, CĐ 230/CĐ-TTg).  Kept: the lines from the first
+    footnote to the trailer's line, less the page title just above it; nothing where no footnote opens."""
+    if _strip(cell).startswith(_end_cells()):
+        return []
+    end = next((k for k, ln in enumerate(cell) if _unheaded(_unstarred(ln)).strip().startswith(_end_lines())),
+               len(cell))
+    start = next((k for k, ln in enumerate(cell[:end]) if FOOTNOTE_LINE.match(_unstarred(ln))), end)
+    kept = cell[start:end]
+    while kept and (not kept[-1].strip() or PAGE_TITLE.match(_unstarred(kept[-1]).strip())):
+        kept = kept[:-1]
+    return _joined_footnotes(kept)
+
+
+def _joined_footnotes(lines: list[str]) -> list[str]:
+    """Each footnote one line: the converter wraps a footnote's text ("[1] Lâm" + "Đồng, Bắc Ninh, ...");
+    a quoted article inside one ("**Điều 3:** Các Bộ trưởng ...", pool md/8180ae11188469fd) is no heading."""
+    out: list[str] = []
+    noting = False
+    for ln in lines:
+        if FOOTNOTE_LINE.match(ln):
+            noting = True
+            out.append(ln.strip())
+        elif noting and ln.strip():
+            out[-1] += " " + ln.strip()
+        else:
+            out.append(ln)
+    return out
+
+
 def markdown_items(text: str) -> list:
     """Converter Markdown -> Lines and Tables (see the module docstring)."""
-    # a flat stream: str (a text line), list (a table row of cells), None (a table ends)
+    # a flat stream: str (a text line), list (a table row of cells), None (a table ends), Line (read already)
     stream: list = []
     for seg in _md_segments(text.split("\n")):
         if isinstance(seg, _MdTable):
@@ -313,9 +357,10 @@ def markdown_items(text: str) -> list:
         if isinstance(unit, list):
             cut = next((j for j, c in enumerate(unit) if _is_chrome_cell(c)), None)
             if cut is not None:
-                if cut and PORTAL_TITLE.match(_strip(unit[cut - 1])):
+                own = _before_chrome(unit[cut])         # the document's footnotes in the trailer's cell
+                if not own and cut and PORTAL_TITLE.match(_strip(unit[cut - 1])):
                     cut -= 1                            # the page title just before the trailer
-                stream[k:] = [unit[:cut]] if cut else []
+                stream[k:] = ([unit[:cut]] if cut else []) + ([None] + _cell_lines(own) if own else [])
                 break
     # the document starts at the row (or line) holding the motto: portal chrome above it
     start = next((i for i, u in enumerate(stream) if isinstance(u, list)
@@ -352,6 +397,9 @@ def markdown_items(text: str) -> list:
         unit = stream[i]
         if unit is None:
             flush_table()
+        elif isinstance(unit, Line):                    # the document's own lines of the trailer's cell
+            flush_text()
+            items.append(unit)
         elif isinstance(unit, str):
             flush_table() if data_rows else None
             if not unit.strip() or MD_EMPTY_MARKUP.match(unit):

@@ -82,6 +82,8 @@ def test_decision_is_an_act_with_preamble_citations_and_task_links(tmp_path):
     assert work == "/akn/vn/act/quyet-dinh/thu-tuong-chinh-phu/2025-11-21/2553-qd-ttg/!main"
     citations = ["".join(c.itertext()) for c in root.iterfind(".//a:preamble//a:citation", ns)]
     assert citations[0] == "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"
+    # the enacting formula, a paragraph of its own after the basis, is the preamble's formula, not a citation
+    assert ["".join(f.itertext()) for f in root.iterfind(".//a:preamble/a:formula", ns)] == ["QUYẾT ĐỊNH:"]
     refs = {r.text: r.get("href") for r in root.iterfind(".//a:preamble//a:ref", ns)}
     assert refs["Nghị định số 78/2002/NĐ-CP"] == "/akn/vn/act/nghi-dinh/chinh-phu/2002-10-04/78-2002-nd-cp"
     assert [a.get("eId") for a in root.iterfind(".//a:body/a:article", ns)] == ["Điều_1", "Điều_2", "Điều_3"]

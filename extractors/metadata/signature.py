@@ -19,7 +19,7 @@ from typing import Optional
 from vanban.lexicon import load
 from vanban.lexicon.casing import proper_case
 from vanban.lexicon.header import header_vocab, is_signature_line
-from vanban.lexicon.patterns import BULLET, ITEM_EDGES, RECIPIENTS_HEAD
+from vanban.lexicon.patterns import BULLET, FOOTNOTE_LINE, ITEM_EDGES, RECIPIENTS_HEAD
 from vanban.lexicon.text import clean, fold_upper, is_upper_line, upper_run
 from vanban.pipeline.segment import Segmented
 from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
@@ -186,6 +186,8 @@ def read_signers(lines: list[str]) -> tuple[list[Signer], list[str], list[str]]:
     for line in lines:
         exploded.extend(_explode_signature(line))
     for line in exploded:
+        if FOOTNOTE_LINE.match(line):
+            break                        # the footnotes printed after the signature: no recipient goes on into them
         rec, sig = _split_signature(line)
         if rec:
             m = RECIPIENTS_HEAD.match(rec)

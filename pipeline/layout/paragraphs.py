@@ -262,6 +262,10 @@ def _starts_paragraph(prev: Line, cur: Line, typical: int, blank_between: bool,
             short_lines_end or len(before) < 0.85 * typical):
         return True                        # "... nội dung chủ yếu sau:" + "I. MỤC ĐÍCH"
         # (converter Markdown wraps at a fixed width: a full line ending in ";" goes on)
+    if before.rstrip().endswith(".") and first.isalpha() and cur_upper and not prev_upper:
+        return True                        # a sentence ended, an upper-case heading starts, however long the
+        # sentence's line: "... theo dõi, đôn đốc việc triển khai thực hiện Nghị quyết này." + "KẾ HOẠCH"
+        # (pool md/ae8d299abf846604)
     if short_lines_end and len(before) < 0.6 * typical and first.isupper() and not prev_upper:
         return True                        # a short line ends a heading: "1. Mục tiêu đến năm 2030"
     return False
