@@ -101,6 +101,22 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
         next_start = found[k + 1][0] if k + 1 < len(found) else len(text)
         if m and m.end() <= next_start:
             e = m.end()
+        s, kind = _with_organ(text, s, kind, out)
         name = proper_case(text[s:e])
         out.append((name, s, e, canonical_name(name), kind))
     return tuple(out)
+
+
+def _with_organ(text: str, s: int, kind: str, out: list) -> tuple[int, str]:
+    """The start of a body's name with the organ of it named before "của" (bodies.yaml `organs_of`), and its kind:
+    "các Ủy ban" + " của " + "Quốc hội" (corpus 104 Điều 3.3), "Hội đồng quản trị" + " của " + "Bảo hiểm tiền gửi
+    Việt Nam" (corpus 121 Điều 7.1), with the office over the organ ("Chủ tịch Hội đồng quản trị của ..."): one
+    holder, the organ's kind. A body found on the organ's words ("các Ban" read as a collective) is taken in."""
+    g = gazetteer()
+    m = g.organ_of.search(text, max(0, s - 40), s)
+    if m is None or (out and out[-1][2] > m.start() and not (out[-1][1] >= m.start() and out[-1][2] <= s)):
+        return s, kind
+    if out and out[-1][1] >= m.start():
+        out.pop()                                   # "các Ban" read as a collective: the organ's words
+    t = g.office_title.search(text, max(0, m.start() - 30), m.start())
+    return (t.start() if t and (not out or out[-1][2] <= t.start()) else m.start()), "other"

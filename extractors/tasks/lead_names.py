@@ -68,7 +68,7 @@ def name_part(name: str) -> str:
     đề tồn đọng"). Words inside the body names found do not count. An aside goes ("Ban Quản lý ... (sau đây
     gọi tắt là ...)") unless it tells two bodies apart ("Đoàn Luật sư tỉnh Lâm Đồng (cũ)", "(mới)")."""
     p = phrases()
-    name = ASIDE.sub("", name).strip()
+    name = _without_related_clause(ASIDE.sub("", name).strip())
     if is_case(name) or (name.casefold() + " ").startswith(p.persons):
         return ""
     spans = find_bodies(name)
@@ -85,6 +85,31 @@ def name_part(name: str) -> str:
         name = trim_tail(name[:min(m.start() for m in ends)])
     spans = [b for b in spans if b.end <= len(name)]
     return _before_predicate(name, spans)
+
+
+#: How far a list of names may run before a lead word ("... có trách nhiệm") after its last body found
+LIST_REACH = 200
+#: The break before the next holder of a list: " và các ", ", các " (after "liên quan đến việc ..." it ends the clause)
+NEXT_HOLDER = re.compile(r"(?:\s+và|\s*,)\s+(?=(?:các|những)\s)")
+
+
+def _plain_list(gap: str) -> bool:
+    """Is the text between a list's last body found and its lead word the rest of the list, lower-case holders
+    and commas, no sentence ("..., chính quyền địa phương các đơn vị hành chính liên quan đến việc thức hiện sắp xếp
+    và các cơ quan, tổ chức khác có liên quan" + " có trách nhiệm", corpus 104 Điều 3.1)?"""
+    return not SENTENCE_MARK.search(gap) and not NOT_IN_NAME.search(gap) and "(" not in gap \
+        and gap.lstrip(" ,")[:1].islower()
+
+
+def _without_related_clause(name: str) -> str:
+    """A list of names without the clause that says what one of them deals with, when the list goes on after it:
+    "chính quyền địa phương các đơn vị hành chính liên quan" + " đến việc thức hiện sắp xếp" + " và các cơ quan, tổ
+    chức khác có liên quan" (corpus 104 Điều 3.1). A clause with no holder after it is cut by name_part."""
+    for m in RELATED_TO.finditer(name):
+        nxt = NEXT_HOLDER.search(name, m.end())
+        if nxt is not None:
+            return name[:m.start()].rstrip() + name[nxt.start():]
+    return name
 
 
 def is_generic(name: str) -> bool:
@@ -292,7 +317,8 @@ def leading_bodies(text: str) -> str:
                 end, last = b.end, b
             else:
                 break
-        if verb < len(text) and end < verb and text[end:end + 1] == "," and verb - end < 80:
+        if verb < len(text) and end < verb and text[end:end + 1] == "," and (
+                verb - end < 80 or (verb == strong and verb - end < LIST_REACH and _plain_list(text[end:verb]))):
             end = verb                                  # "Các doanh nghiệp, tổ chức kinh tế, cơ sở ... bố trí"
         elif verb < len(text) and end < verb and _qualifies(last, text[end:verb]):
             end = verb                                  # "Các doanh nghiệp" + " viễn thông, doanh nghiệp bưu chính ưu tiên"
