@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from vanban.extractors.bodies import find_bodies
-from vanban.extractors.tasks.assignment import read_assignment
+from vanban.extractors.tasks.assignment import assignment, read_assignment
+from vanban.extractors.tasks.coordinators import coordinators_in
+from vanban.extractors.tasks.name_lists import split_names
+from vanban.pipeline.types import Node
 
 
 # 1. an organ named by the body it belongs to, "<organ> của <body>", is one holder
@@ -39,3 +42,80 @@ def test_a_list_runs_to_its_lead_word():
     assert got is not None and got[0] == [
         "Chính phủ", "Hội đồng nhân dân", "Ủy ban nhân dân tỉnh Đắk Lắk",
         "Chính quyền địa phương các đơn vị hành chính liên quan", "Các cơ quan, tổ chức khác có liên quan"]
+
+
+# 2. a verb after a body's name ends it, and no qualifier of a collective holds one
+@pytest.mark.parametrize("text, lead", [
+    # pool c258e5aa7ee387c3 appendix Điều 3.5
+    ("Ban Chỉ đạo phân công từng thành viên chịu trách nhiệm Đôn đốc, kiểm tra các bộ, ngành, địa phương thực hiện "
+     "các cơ chế, chính sách đã ban hành", ["Ban Chỉ đạo"]),
+    # pool 92e7ae60081433eb Điều 18.3 (after its adverbial "Căn cứ kết quả thẩm định,")
+    ("cơ quan chủ quản điều chỉnh, bổ sung, hoàn thiện hồ sơ và phê duyệt Quyết định viện trợ với các nội dung chính",
+     ["Cơ quan chủ quản"]),
+    # pool ce4ad96dbd9a518d appendix Điều 12.1: "quy định tại" says who is meant, the name stays whole
+    ("Các cơ quan, đơn vị quy định tại Điều 1 Quy chế này có trách nhiệm đảm bảo điều kiện về hạ tầng công nghệ thông "
+     "tin để sử dụng Hệ thống", ["Các cơ quan, đơn vị quy định tại Điều 1 Quy chế này"]),
+    # pool 0dc87aade333588a Điều 13.2: a verb after a comma is one of a unit's name
+    ("Thanh tra ngân hàng Nhà nước, Cục Quản lý, giám sát tổ chức tín dụng, Ngân hàng Nhà nước chi nhánh Khu vực có "
+     "trách nhiệm", ["Thanh tra ngân hàng Nhà nước", "Cục Quản lý, giám sát tổ chức tín dụng",
+                     "Ngân hàng Nhà nước chi nhánh Khu vực"]),
+])
+def test_a_verb_after_a_body_ends_its_name(text, lead):
+    got = read_assignment(text)
+    assert got is not None and got[0] == lead
+
+
+@pytest.mark.parametrize("text, coordinators", [
+    # pool 1a3950726cd8511f appendix Điều 7.1
+    ("Tiếp nhận hồ sơ thủ tục hành chính về tín ngưỡng, tôn giáo của cá nhân, tổ chức; chủ động phối hợp với các cơ "
+     "quan liên quan thu thập, xác minh thông tin, xem xét giải quyết theo thẩm quyền", ["Các cơ quan liên quan"]),
+    # pool c22591f10eec1dab Điều 46.5.d
+    ("Cơ quan nơi đi phối hợp với các cơ quan có liên quan phân công, bố trí và thực hiện chính sách đối với công chức "
+     "sau khi luân chuyển", ["Các cơ quan có liên quan"]),
+    # pool 53a2def6c64d24fe Điều 5.6.c: "đảm" is the verb's first syllable ("đảm bảo"), no word of the name
+    ("Phối hợp chặt chẽ với Bộ Khoa học và Công nghệ, Bộ Công Thương đảm bảo an toàn bức xạ và an ninh hạt nhân tại "
+     "khu vực dự án.", ["Bộ Khoa học và Công nghệ", "Bộ Công Thương"]),
+    # pool 70180aecf521049d Điều 31.4: "ở" is no word of a name
+    ("Đoàn đại biểu Quốc hội địa phương có trách nhiệm phối hợp với Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam ở "
+     "địa bàn đại biểu Quốc hội đến tiếp xúc để tổ chức", ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam"]),
+])
+def test_a_coordinator_ends_before_its_verb(text, coordinators):
+    assert coordinators_in(text) == coordinators
+
+
+# 2. "<body> ủy quyền cho <holder>:" over a list of duties: the holder does them
+@pytest.mark.parametrize("title, lead", [
+    # pool 475126f38cb26cc2 Điều 5.1 and 5.2 (hard-wrapped "ủy quyền cho Chủ⏎tịch UBND tỉnh:")
+    ("UBND tỉnh ủy quyền cho Chủ tịch UBND tỉnh:", ["Chủ tịch UBND tỉnh"]),
+    ("UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:", ["Giám đốc Sở Nội vụ"]),
+])
+def test_a_delegation_gives_the_delegate(title, lead):
+    a = assignment(Node(path="Điều 5.1", marker="1.", title=title, text=""))
+    assert a is not None and a.lead == lead
+
+
+# 4. two holders in one name: a second office title over its own list, a lower-case title after a comma, "hoặc"
+@pytest.mark.parametrize("text, names", [
+    # pool 1e6fb98e16a75e3d appendix Điều 30.1
+    ("Bộ trưởng Bộ Quốc phòng và Thủ trưởng các cơ quan có liên quan",
+     ["Bộ trưởng Bộ Quốc phòng", "Thủ trưởng các cơ quan có liên quan"]),
+    # pool 266dbea1c7803ae9 Điều 3
+    ("Chánh Văn phòng Bộ, Cục trưởng Cục Xuất nhập khẩu, Vụ trưởng Vụ Pháp chế và Thủ trưởng các đơn vị có liên quan "
+     "thuộc Bộ", ["Chánh Văn phòng Bộ", "Cục trưởng Cục Xuất nhập khẩu", "Vụ trưởng Vụ Pháp chế",
+                  "Thủ trưởng các đơn vị có liên quan thuộc Bộ"]),
+    # pool 3c5c52374e60b28b Điều 3
+    ("Giám đốc Sở Khoa học và Công nghệ, thủ trưởng cơ quan, đơn vị có liên quan",
+     ["Giám đốc Sở Khoa học và Công nghệ", "Thủ trưởng cơ quan, đơn vị có liên quan"]),
+    # pool 68c706de4d068f13 Điều 8.1
+    ("Giám đốc Sở Tư pháp các tỉnh, thành phố, người đứng đầu đơn vị sự nghiệp công lập và các cơ quan, tổ chức có "
+     "liên quan", ["Giám đốc Sở Tư pháp các tỉnh, thành phố", "Người đứng đầu đơn vị sự nghiệp công lập",
+                   "Các cơ quan, tổ chức có liên quan"]),
+    # pool e13e31ece6a27b0d appendix 3 item 9
+    ("Thanh tra Chính phủ hoặc Thanh tra tỉnh", ["Thanh tra Chính phủ", "Thanh tra tỉnh"]),
+    # one holder: a second title without a determiner shares the list (pool 8018a6f353d60a9e item 1)
+    ("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ và Chủ tịch Ủy ban nhân dân các tỉnh, "
+     "thành phố trực thuộc Trung ương", ["Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+                                         "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+])
+def test_two_holders_are_two_names(text, names):
+    assert split_names(text) == names

@@ -102,9 +102,26 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
         if m and m.end() <= next_start:
             e = m.end()
         s, kind = _with_organ(text, s, kind, out)
+        e = _before_second_title(text, s, e)
         name = proper_case(text[s:e])
         out.append((name, s, e, canonical_name(name), kind))
     return tuple(out)
+
+
+def _before_second_title(text: str, s: int, e: int) -> int:
+    """The end of a name before a second office title the matcher ran into ("Bộ trưởng Bộ Quốc phòng" + " và Thủ
+    trưởng" + " các cơ quan có liên quan", pool 1e6fb98e16a75e3d appendix Điều 30.1; "Vụ trưởng Vụ Pháp chế" + " và
+    Thủ trưởng các đơn vị có liên quan thuộc Bộ", 266dbea1c7803ae9 Điều 3): that title, over a determiner, opens the
+    next holder. A second title over the same list without a determiner shares it ("Bộ trưởng các Bộ, Thủ trưởng cơ
+    quan ngang Bộ, cơ quan thuộc Chính phủ", pool 8018a6f353d60a9e item 1), and titles opening the name stay."""
+    g = gazetteer()
+    run = g.title_run.match(text, s)
+    m = g.second_title.search(text, run.end() if run else s, min(len(text), e + 2))
+    if m is None or m.start() >= e:
+        return e
+    title = g.title_run.match(text, m.end())
+    after = text[title.end():].split(" ", 1)[0].casefold() if title else ""
+    return m.start() if after in g.determiners else e
 
 
 def _with_organ(text: str, s: int, kind: str, out: list) -> tuple[int, str]:

@@ -68,7 +68,7 @@ def name_part(name: str) -> str:
     đề tồn đọng"). Words inside the body names found do not count. An aside goes ("Ban Quản lý ... (sau đây
     gọi tắt là ...)") unless it tells two bodies apart ("Đoàn Luật sư tỉnh Lâm Đồng (cũ)", "(mới)")."""
     p = phrases()
-    name = _without_related_clause(ASIDE.sub("", name).strip())
+    name = _delegated(_without_related_clause(ASIDE.sub("", name).strip()))
     if is_case(name) or (name.casefold() + " ").startswith(p.persons):
         return ""
     spans = find_bodies(name)
@@ -110,6 +110,21 @@ def _without_related_clause(name: str) -> str:
         if nxt is not None:
             return name[:m.start()].rstrip() + name[nxt.start():]
     return name
+
+
+@lru_cache(maxsize=1)
+def _delegation() -> re.Pattern:
+    """assignment_words.yaml `delegation_words` after a body, as whole lower-case words: " ủy quyền cho "."""
+    words = sorted(load("assignment_words.yaml")["delegation_words"], key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, words)) + r")\s+")
+
+
+def _delegated(name: str) -> str:
+    """The holder a body delegates the work to, when the name is "<body> ủy quyền cho <holder>" ("UBND tỉnh ủy quyền
+    cho Chủ tịch UBND tỉnh:" + a) ..., pool 475126f38cb26cc2 Điều 5.1): the holder after the words does the work."""
+    spans = find_bodies(name)
+    m = _delegation().match(name, spans[0].end) if spans and spans[0].start == 0 else None
+    return name[m.end():] if m is not None and any(b.start == m.end() for b in spans) else name
 
 
 def is_generic(name: str) -> bool:
@@ -307,7 +322,8 @@ def leading_bodies(text: str) -> str:
         head = text[:strong]
         if (sum(b.end - b.start for b in inside) >= 0.7 * len(head.rstrip())
                 or (opens_with_head(text) and not SENTENCE_MARK.search(head) and not NOT_IN_NAME.search(head)
-                    and (not has_duty_verb(head) or _heads_list(head)))):
+                    and (not has_duty_verb(head) or _heads_list(head))
+                    and not _predicate_after_body(head, spans))):
             return trim_tail(head)              # "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm"
     if spans and spans[0].start <= 1:
         end, last = spans[0].end, spans[0]
@@ -338,6 +354,16 @@ def leading_bodies(text: str) -> str:
     if phrases().rule_words.search(run):
         return run                              # "doanh nghiệp phải gửi thông báo ...": a rule, which name_part drops
     return _before_verb(run, [b for b in spans if b.end <= verb])
+
+
+def _predicate_after_body(head: str, spans) -> bool:
+    """Does a predicate verb of two syllables (`predicate_verbs`) follow a body found right after its name, so that
+    the words before a lead word are a sentence, not a name ("Ban Chỉ đạo" + " phân công từng thành viên" + " chịu
+    trách nhiệm ...", pool c258e5aa7ee387c3 appendix Điều 3.5)? Not before "tại": who is meant ("Các cơ quan, đơn vị"
+    + " quy định tại Điều 1 Quy chế này" + " có trách nhiệm", ce4ad96dbd9a518d appendix Điều 12.1)."""
+    ends = {b.end + 1 for b in spans}
+    return any(m.start() in ends and not head.startswith(" tại", m.end())
+               for m in phrases().predicate_words.finditer(head))
 
 
 def _subject(sentence: str, spans) -> str:
@@ -389,7 +415,8 @@ def _qualifies(span, gap: str) -> bool:
         return False            # after a list only a list goes on ("Các doanh nghiệp, tổ chức" + "kinh tế, cơ sở ...")
     return (span.kind == "collective" and 0 < len(ws) <= 8
             and gap.strip()[:1].islower() and not SENTENCE_MARK.search(gap) and "(" not in gap
-            and not NOT_IN_NAME.search(gap) and not any(w in phrases().not_qualifier for w in ws))
+            and not NOT_IN_NAME.search(gap) and not any(w in phrases().not_qualifier for w in ws)
+            and not phrases().predicate_words.search(gap))   # "Các cơ quan liên quan" + " thu thập, xác minh thông tin"
 
 
 def _heads_list(text: str) -> bool:
