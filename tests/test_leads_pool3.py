@@ -119,3 +119,12 @@ def test_a_delegation_gives_the_delegate(title, lead):
 ])
 def test_two_holders_are_two_names(text, names):
     assert split_names(text) == names
+
+
+def test_a_role_aside_is_no_part_of_a_name():
+    # pool 646f0a00d4174382 appendix VI.1, a lead cell of a PDF table (lines joined)
+    cell = ("- Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách, công nghệ, điều phối);\n- UBND các tỉnh, thành "
+            "phố (chủ trì phần đầu tư, xây dựng, vận hành tại địa phương).")
+    assert split_names(cell) == ["Bộ Nông nghiệp và Môi trường", "UBND các tỉnh, thành phố"]
+    # an aside that names the unit stays (split_bodies' own example)
+    assert split_names("Bộ Công an (Trung tâm Dữ liệu quốc gia)") == ["Bộ Công an (Trung tâm Dữ liệu quốc gia)"]

@@ -268,7 +268,7 @@ def _split_bodies(text: str) -> tuple[str, ...]:
         if lead[:1].islower() and g.role_words.match(lead) \
                 and not any(s <= start + len(piece) - len(lead) < e for s, e in spans):
             continue        # "theo dõi, báo cáo chỉ tiêu": the rest of a role clause, not a body
-        part = NAME_JUNK.sub("", _before_role(piece)).strip()     # "Sở KH&CN chủ trì hướng dẫn" -> "Sở KH&CN"
+        part = NAME_JUNK.sub("", _before_role_aside(piece)).strip()     # "Sở KH&CN chủ trì hướng dẫn" -> "Sở KH&CN"
         part = LEADING_JOINER.sub("", part)
         if any(c.isalpha() for c in part):
             names.append(proper_case(part))
@@ -278,6 +278,16 @@ def _split_bodies(text: str) -> tuple[str, ...]:
             seen.add(fold_name(n))
             out.append(n)
     return tuple(out)
+
+
+def _before_role_aside(piece: str) -> str:
+    """The piece up to its first role words, and before the bracket they stand in: an aside that says the role
+    ("Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách, công nghệ, điều phối)", pool 646f0a00d4174382 appendix
+    VI.1) is no part of the name."""
+    name = _before_role(piece)
+    while len(name) < len(piece) and name.count("(") > name.count(")"):
+        name = name[:name.rindex("(")]
+    return name
 
 
 class _Spans:
