@@ -128,3 +128,17 @@ def test_a_role_aside_is_no_part_of_a_name():
     assert split_names(cell) == ["Bộ Nông nghiệp và Môi trường", "UBND các tỉnh, thành phố"]
     # an aside that names the unit stays (split_bodies' own example)
     assert split_names("Bộ Công an (Trung tâm Dữ liệu quốc gia)") == ["Bộ Công an (Trung tâm Dữ liệu quốc gia)"]
+
+
+# 5. a collective over two levels joined by "và" is one holder (bodies.yaml level_pairs)
+@pytest.mark.parametrize("text, lead", [
+    # corpus 130 (NQ 26/2026/NQ-CP) Điều 4.3
+    ("Các cơ quan trung ương và địa phương chủ động sử dụng dự toán ngân sách nhà nước đã được cấp có thẩm quyền giao "
+     "theo quy định của pháp luật về ngân sách nhà nước", ["Các cơ quan trung ương và địa phương"]),
+    # issue 10, class 4 (pool 653/TB-VPCP): the levels after a list of kinds
+    ("Các cơ quan thông tấn, báo chí trung ương và địa phương tăng cường tuyên truyền",
+     ["Các cơ quan thông tấn, báo chí trung ương và địa phương"]),
+])
+def test_a_collective_over_two_levels_is_one_holder(text, lead):
+    got = read_assignment(text)
+    assert got is not None and got[0] == lead

@@ -92,6 +92,8 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
             b = BELONGS_TO_BARE.match(text, e)      # "Thủ trưởng các đơn vị thuộc Bộ" (010)
             if b and (k + 1 == len(found) or b.end() <= found[k + 1][0]):
                 e = b.end()
+        if kind == "collective":
+            e = _with_level_pair(text, s, e, found[k + 1][0] if k + 1 < len(found) else len(text))
         if kind == "committee" and text[s:e].endswith("nhân dân"):
             u = PLURAL_UNIT.match(text, e)      # "Chủ tịch Ủy ban nhân dân" (a gazetteer form) + " các tỉnh"
             e = u.end() if u and (k + 1 == len(found) or u.end() <= found[k + 1][0]) else e
@@ -106,6 +108,21 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
         name = proper_case(text[s:e])
         out.append((name, s, e, canonical_name(name), kind))
     return tuple(out)
+
+
+def _with_level_pair(text: str, s: int, e: int, limit: int) -> int:
+    """The end of a collective name with the second level of a pair after "và" (bodies.yaml `level_pairs`): "Các cơ
+    quan trung ương" + " và địa phương" (corpus 130, NQ 26/2026/NQ-CP Điều 4.3: "Các cơ quan trung ương và địa phương
+    chủ động sử dụng dự toán ..."), "Các cơ quan thông tấn, báo chí" + " trung ương và địa phương" (pool 653/TB-VPCP):
+    one holder."""
+    low = " ".join(text[s:e].casefold().split())
+    words = lambda p: r"\s+".join(map(re.escape, p.split()))    # noqa: E731
+    for first, second in gazetteer().level_pairs:
+        before = "" if low.endswith(" " + first) else rf"\s+{words(first)}"   # "... báo chí" + " trung ương và địa phương"
+        m = re.compile(rf"{before}\s+và\s+{words(second)}(?!\w)", re.I).match(text, e)
+        if m and m.end() <= limit:
+            return m.end()
+    return e
 
 
 def _before_second_title(text: str, s: int, e: int) -> int:
