@@ -142,3 +142,30 @@ def test_a_role_aside_is_no_part_of_a_name():
 def test_a_collective_over_two_levels_is_one_holder(text, lead):
     got = read_assignment(text)
     assert got is not None and got[0] == lead
+
+
+# 3. a name cut before its complement: no conjunction or preposition ends it, no verb of a list of verbs
+@pytest.mark.parametrize("text, coordinators", [
+    # pool ca9ba61fc61bf961 Điều 18.6 (the finder's name ends before the capitalised "Trung ương")
+    ("Ban Cơ yếu Chính phủ chủ trì, phối hợp với Văn phòng Trung ương Đảng, các cơ quan đảng ở Trung ương và các cơ "
+     "quan, tổ chức khác trong hệ thống chính trị triển khai áp dụng các sản phẩm mật mã",
+     ["Văn phòng Trung ương Đảng", "Các cơ quan đảng"]),
+    # pool 475126f38cb26cc2 Điều 6.1.b
+    ("Phối hợp với doanh nghiệp sắp xếp, bố trí công tác đối với người quản lý doanh nghiệp thuộc thẩm quyền bổ nhiệm "
+     "của Chủ tịch UBND tỉnh", ["Doanh nghiệp"]),
+])
+def test_a_cut_name_ends_at_its_last_name_word(text, coordinators):
+    assert coordinators_in(text)[:len(coordinators)] == coordinators
+
+
+def test_a_long_run_keeps_its_verb_phrase():
+    # pool c49a5afadf61b342 appendix Điều 10.2: "ra quyết định" is the predicate, the lead stays "Giám đốc trung tâm"
+    got = read_assignment("Giám đốc trung tâm ra quyết định, tổ chức thu hồi, xử lý theo quy định")
+    assert got is None or "Giám đốc trung tâm ra" not in got[0]
+
+
+def test_groups_honoured_are_no_holder():
+    # pool af2a4fc9b3a7aeeb Điều 3 (a decision awarding groups and persons)
+    got = read_assignment("Thủ trưởng các đơn vị trực thuộc thành phố Hà Nội và các tập thể, cá nhân liên quan chịu "
+                          "trách nhiệm thi hành Quyết định này./.")
+    assert got is not None and "Các tập thể" not in got[0] and got[0][0] == "Thủ trưởng các đơn vị trực thuộc thành phố Hà Nội"

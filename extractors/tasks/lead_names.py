@@ -353,7 +353,18 @@ def leading_bodies(text: str) -> str:
     run = trim_tail(text[:verb])
     if phrases().rule_words.search(run):
         return run                              # "doanh nghiệp phải gửi thông báo ...": a rule, which name_part drops
-    return _before_verb(run, [b for b in spans if b.end <= verb])
+    return _before_verb(_before_verb_list(run, text[len(run):verb]), [b for b in spans if b.end <= verb])
+
+
+def _before_verb_list(run: str, gap: str) -> str:
+    """A run cut before a predicate verb that ends it right before a comma and the duty verb: the first verb of a list
+    of verbs, not a word of the name ("doanh nghiệp" + " sắp xếp" + ", bố trí công tác ...", pool 475126f38cb26cc2
+    Điều 6.1.b). Only after one or two words, a head and no more, which _before_verb keeps whole; a longer run may
+    end in a verb phrase of its own ("Giám đốc trung tâm ra" + " quyết định", c49a5afadf61b342 appendix Điều 10.2)."""
+    m = next((m for m in phrases().predicate_words.finditer(run) if m.end() == len(run)), None)
+    if m is None or gap.strip() != "," or not 1 <= len(run[:m.start()].split()) <= 2:
+        return run
+    return trim_tail(run[:m.start()])
 
 
 def _predicate_after_body(head: str, spans) -> bool:

@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from vanban.lexicon import load
 from vanban.lexicon.citations import UP
 
 from ..bodies import find_bodies, split_bodies
@@ -38,8 +40,21 @@ def split_names(text: str) -> list[str]:
                              for x in ([(True, p)] if is_place else _shared_lists(p))):
             names = [proper_case(piece)] if whole else \
                 _rejoined(piece, [n for x in _and_pieces(_with_list_commas(piece)) for n in split_bodies(x)])
-            out += [n for n in names if n and n not in out]
+            out += [n for n in map(_without_dangling, names) if n and n not in out]
     return out
+
+
+@lru_cache(maxsize=1)
+def _dangling() -> re.Pattern:
+    """assignment_words.yaml `dangling_words` at the end of a name, as whole words."""
+    words = sorted(load("assignment_words.yaml")["dangling_words"], key=len, reverse=True)
+    return re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, words)) + r"))+$")
+
+
+def _without_dangling(name: str) -> str:
+    """A name without the conjunctions and prepositions a cut left at its end ("Các cơ quan đảng ở" -> "Các cơ quan
+    đảng"), never emptied."""
+    return _dangling().sub("", name) or name
 
 
 def _rejoined(text: str, names: list[str]) -> list[str]:
