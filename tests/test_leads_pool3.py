@@ -7,6 +7,7 @@ import pytest
 from vanban.extractors.bodies import find_bodies
 from vanban.extractors.tasks.assignment import assignment, read_assignment
 from vanban.extractors.tasks.coordinators import coordinators_in
+from vanban.extractors.tasks.lead_names import name_part
 from vanban.extractors.tasks.name_lists import split_names
 from vanban.pipeline.types import Node
 
@@ -169,3 +170,21 @@ def test_groups_honoured_are_no_holder():
     got = read_assignment("Thủ trưởng các đơn vị trực thuộc thành phố Hà Nội và các tập thể, cá nhân liên quan chịu "
                           "trách nhiệm thi hành Quyết định này./.")
     assert got is not None and "Các tập thể" not in got[0] and got[0][0] == "Thủ trưởng các đơn vị trực thuộc thành phố Hà Nội"
+
+
+@pytest.mark.parametrize("lead, name", [
+    # pool de54f5fa3cc24927 Điều 15.2: "... tuyển dụng hoặc theo phân cấp, ủy quyền tiến hành xử lý kỷ luật"
+    ("người đứng đầu cơ quan có thẩm quyền tuyển dụng hoặc theo phân cấp, ủy quyền",
+     "người đứng đầu cơ quan có thẩm quyền tuyển dụng"),
+    # pool e8b69e31579c0186 Điều 15.4: a verb inside an aside cut the name; the bracket goes with it
+    ("Chi cục thuộc cục (thành lập", "Chi cục thuộc cục"),
+    # a rule inside the bracket is still read: no name
+    ("Các tài liệu liên quan (bao gồm", ""),
+])
+def test_a_lead_ends_before_a_dangling_word_or_bracket(lead, name):
+    assert name_part(lead) == name
+
+
+def test_in_the_matter_of_is_no_part_of_a_name():
+    # pool 5b692e230f990be5 appendix Điều 8.2.đ
+    assert coordinators_in("Phối hợp với công an tỉnh trong việc đảm bảo an ninh thông tin mạng.") == ["Công an tỉnh"]

@@ -84,7 +84,28 @@ def name_part(name: str) -> str:
     if ends:                                    # the words before a clause opener were a name as a whole
         name = trim_tail(name[:min(m.start() for m in ends)])
     spans = [b for b in spans if b.end <= len(name)]
-    return _before_predicate(name, spans)
+    return _closed(_before_predicate(name, spans))
+
+
+@lru_cache(maxsize=1)
+def _dangling() -> re.Pattern:
+    """assignment_words.yaml `dangling_words` at the end of a name, as whole words."""
+    words = sorted(load("assignment_words.yaml")["dangling_words"], key=len, reverse=True)
+    return re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, words)) + r"))+$")
+
+
+def without_dangling(name: str) -> str:
+    """A name without the conjunctions and prepositions a cut left at its end ("Các cơ quan đảng ở" -> "Các cơ quan
+    đảng"); never emptied."""
+    return _dangling().sub("", name) or name
+
+
+def _closed(name: str) -> str:
+    """A lead without a bracket a cut left open, once the words in it were read ("Chi cục thuộc cục (thành lập" + "
+    trên cơ sở tổ chức lại tổng cục ...)", pool e8b69e31579c0186 Điều 15.4; "... (bao gồm" is a rule, dropped before)."""
+    while name.count("(") > name.count(")"):
+        name = name[:name.rindex("(")].rstrip(" ,;")
+    return without_dangling(name)
 
 
 #: How far a list of names may run before a lead word ("... có trách nhiệm") after its last body found

@@ -7,9 +7,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from vanban.lexicon import load
 from vanban.lexicon.citations import UP
 
 from ..bodies import find_bodies, split_bodies
@@ -17,7 +15,7 @@ from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, proper_case
 from .columns import clean
 from .cues import opens_with_head, phrases
-from .lead_names import CLAUSE_SPLIT, NAME_GAP, _localities
+from .lead_names import CLAUSE_SPLIT, NAME_GAP, _localities, without_dangling
 
 # A footnote mark glued to a name's last word: "phối hợp với Bộ Nội vụ[4], Bộ Tài chính" (pool 8180ae11188469fd),
 # "Ủy ban nhân dân cấp xã[17] có trách nhiệm" (cfc85d8b3511af54), a superscript "Sở Tài chính²"
@@ -40,21 +38,9 @@ def split_names(text: str) -> list[str]:
                              for x in ([(True, p)] if is_place else _shared_lists(p))):
             names = [proper_case(piece)] if whole else \
                 _rejoined(piece, [n for x in _and_pieces(_with_list_commas(piece)) for n in split_bodies(x)])
-            out += [n for n in map(_without_dangling, names) if n and n not in out]
+            out += [n for n in map(without_dangling, names) if n and n not in out]
     return out
 
-
-@lru_cache(maxsize=1)
-def _dangling() -> re.Pattern:
-    """assignment_words.yaml `dangling_words` at the end of a name, as whole words."""
-    words = sorted(load("assignment_words.yaml")["dangling_words"], key=len, reverse=True)
-    return re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, words)) + r"))+$")
-
-
-def _without_dangling(name: str) -> str:
-    """A name without the conjunctions and prepositions a cut left at its end ("Các cơ quan đảng ở" -> "Các cơ quan
-    đảng"), never emptied."""
-    return _dangling().sub("", name) or name
 
 
 def _rejoined(text: str, names: list[str]) -> list[str]:
