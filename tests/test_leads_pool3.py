@@ -188,3 +188,10 @@ def test_a_lead_ends_before_a_dangling_word_or_bracket(lead, name):
 def test_in_the_matter_of_is_no_part_of_a_name():
     # pool 5b692e230f990be5 appendix Điều 8.2.đ
     assert coordinators_in("Phối hợp với công an tỉnh trong việc đảm bảo an ninh thông tin mạng.") == ["Công an tỉnh"]
+
+
+def test_a_unit_named_with_commas_and_its_owner_is_one_name():
+    # pool 24e28a864a1fdc36 appendix item 3 (a list of units): "chủ" is a stop word, the finder reads "Ban Dân"
+    assert split_names("Ban Dân chủ, Giám sát và Phản biện xã hội thuộc Cơ quan Ủy ban Trung ương Mặt trận Tổ quốc "
+                       "Việt Nam") == ["Ban Dân chủ, Giám sát và Phản biện xã hội thuộc Cơ quan Ủy ban Trung ương Mặt "
+                                       "trận Tổ quốc Việt Nam"]
