@@ -145,7 +145,7 @@ def test_a_collective_over_two_levels_is_one_holder(text, lead):
     assert got is not None and got[0] == lead
 
 
-# 3. a name cut before its complement: no conjunction or preposition ends it, no verb of a list of verbs
+# 3. a name cut before its complement: no preposition ends it, no verb of a list of verbs
 @pytest.mark.parametrize("text, coordinators", [
     # pool ca9ba61fc61bf961 Điều 18.6 (the finder's name ends before the capitalised "Trung ương")
     ("Ban Cơ yếu Chính phủ chủ trì, phối hợp với Văn phòng Trung ương Đảng, các cơ quan đảng ở Trung ương và các cơ "
@@ -173,15 +173,18 @@ def test_groups_honoured_are_no_holder():
 
 
 @pytest.mark.parametrize("lead, name", [
-    # pool de54f5fa3cc24927 Điều 15.2: "... tuyển dụng hoặc theo phân cấp, ủy quyền tiến hành xử lý kỷ luật"
-    ("người đứng đầu cơ quan có thẩm quyền tuyển dụng hoặc theo phân cấp, ủy quyền",
-     "người đứng đầu cơ quan có thẩm quyền tuyển dụng"),
+    # corpus 097 appendix II.1.d: "và" stays, the name went on past it ("... và theo dõi thi hành pháp luật"): a cut
+    # name must stay visible to the check
+    ("Cục Quản lý xử lý vi phạm hành chính và", "Cục Quản lý xử lý vi phạm hành chính và"),
     # pool e8b69e31579c0186 Điều 15.4: a verb inside an aside cut the name; the bracket goes with it
     ("Chi cục thuộc cục (thành lập", "Chi cục thuộc cục"),
+    # corpus 026 (NQ 80/2025/UBTVQH15) Điều 3.3, the last holder of the closing article: an adverbial ends it
+    ("Các cơ quan, tổ chức và cá nhân có liên quan theo trách nhiệm thi hành Nghị quyết này",
+     "Các cơ quan, tổ chức và cá nhân có liên quan"),
     # a rule inside the bracket is still read: no name
     ("Các tài liệu liên quan (bao gồm", ""),
 ])
-def test_a_lead_ends_before_a_dangling_word_or_bracket(lead, name):
+def test_a_lead_ends_before_a_dangling_preposition_or_bracket(lead, name):
     assert name_part(lead) == name
 
 
@@ -195,3 +198,13 @@ def test_a_unit_named_with_commas_and_its_owner_is_one_name():
     assert split_names("Ban Dân chủ, Giám sát và Phản biện xã hội thuộc Cơ quan Ủy ban Trung ương Mặt trận Tổ quốc "
                        "Việt Nam") == ["Ban Dân chủ, Giám sát và Phản biện xã hội thuộc Cơ quan Ủy ban Trung ương Mặt "
                                        "trận Tổ quốc Việt Nam"]
+
+
+@pytest.mark.parametrize("text, lead", [
+    # corpus 040 III.4.b: a verb with no comma after it may qualify a collective
+    ("Khuyến khích các doanh nghiệp sử dụng nhiều lao động thực hiện tốt trách nhiệm xã hội thông qua các hình thức đầu "
+     "tư", ["Các doanh nghiệp sử dụng nhiều lao động"]),
+])
+def test_a_verb_without_a_comma_may_qualify(text, lead):
+    got = read_assignment(text)
+    assert got is not None and got[0] == lead

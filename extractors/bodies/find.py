@@ -145,7 +145,7 @@ def _with_organ(text: str, s: int, kind: str, out: list) -> tuple[int, str]:
     """The start of a body's name with the organ of it named before "của" (bodies.yaml `organs_of`), and its kind:
     "các Ủy ban" + " của " + "Quốc hội" (corpus 104 Điều 3.3), "Hội đồng quản trị" + " của " + "Bảo hiểm tiền gửi
     Việt Nam" (corpus 121 Điều 7.1), with the office over the organ ("Chủ tịch Hội đồng quản trị của ..."): one
-    holder, the organ's kind. A body found on the organ's words ("các Ban" read as a collective) is taken in."""
+    holder, a collective when plural. A body found on the organ's words ("các Ban" read as a collective) is taken in."""
     g = gazetteer()
     m = g.organ_of.search(text, max(0, s - 40), s)
     if m is None or (out and out[-1][2] > m.start() and not (out[-1][1] >= m.start() and out[-1][2] <= s)):
@@ -153,4 +153,5 @@ def _with_organ(text: str, s: int, kind: str, out: list) -> tuple[int, str]:
     if out and out[-1][1] >= m.start():
         out.pop()                                   # "các Ban" read as a collective: the organ's words
     t = g.office_title.search(text, max(0, m.start() - 30), m.start())
-    return (t.start() if t and (not out or out[-1][2] <= t.start()) else m.start()), "other"
+    plural = m.group().split(" ", 1)[0].casefold() in g.determiners      # "các Ủy ban": a collective, as before
+    return (t.start() if t and (not out or out[-1][2] <= t.start()) else m.start()), "collective" if plural else "other"

@@ -438,6 +438,13 @@ def _without_bare_level(span: BodySpan, text: str) -> BodySpan:
     return BodySpan(name, span.start, span.end - len(" cấp"), canonical, span.kind)
 
 
+@lru_cache(maxsize=1)
+def _verb_list() -> re.Pattern:
+    """A predicate verb (`predicate_verbs`) before a comma: the first of a list of verbs, never a qualifier ("thu thập,
+    xác minh thông tin"); one without a comma may qualify ("Các doanh nghiệp" + " sử dụng nhiều lao động", corpus 040)."""
+    return re.compile(phrases().predicate_words.pattern + r"\s*,")
+
+
 def _qualifies(span, gap: str) -> bool:
     """Do the few lower-case words between a collective name and the duty verb narrow that name
     ("Các doanh nghiệp" + "công nghệ số", "Các cơ quan" + "thanh tra")? Not one more word after a list
@@ -448,7 +455,7 @@ def _qualifies(span, gap: str) -> bool:
     return (span.kind == "collective" and 0 < len(ws) <= 8
             and gap.strip()[:1].islower() and not SENTENCE_MARK.search(gap) and "(" not in gap
             and not NOT_IN_NAME.search(gap) and not any(w in phrases().not_qualifier for w in ws)
-            and not phrases().predicate_words.search(gap))   # "Các cơ quan liên quan" + " thu thập, xác minh thông tin"
+            and not _verb_list().search(gap))   # "Các cơ quan liên quan" + " thu thập, xác minh thông tin"
 
 
 def _heads_list(text: str) -> bool:
