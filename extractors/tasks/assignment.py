@@ -215,7 +215,7 @@ def _later_requests(text: str) -> list[str]:
             if not who or not tail[:1].isupper():
                 continue
             who, rest = _with_person(who, tail[len(who):].lstrip(" ,"))
-            if _executes_document(rest.split(". ")[0]):
+            if executes_document(rest.split(". ")[0]):
                 continue                               # "Yêu cầu các sở ... triển khai thực hiện tốt Kế hoạch này"
             if starts_with_duty(strip_modal(_skip_asides(rest))):
                 a = for_a_body(Assign(lead=split_names(who)))
@@ -230,7 +230,7 @@ def _self_reference() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r") này(?!\w)", re.I)
 
 
-def _executes_document(work: str) -> bool:
+def executes_document(work: str) -> bool:
     """Is a request's work to carry out the whole document, the document's closing request glued to an item
     ("Yêu cầu các sở, ban, ngành, đoàn thể tỉnh; UBND các phường, xã; các đơn vị liên quan căn cứ nhiệm vụ
     được phân công triển khai thực hiện tốt Kế hoạch này.", corpus 034 VI.21)?"""
