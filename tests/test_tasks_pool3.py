@@ -9,6 +9,7 @@ import pytest
 from vanban.extractors.tasks.assignment import Assign, analyse
 from vanban.extractors.tasks.columns import starts_with_head
 from vanban.extractors.tasks.later import with_later_sentences
+from vanban.extractors.tasks.rates import is_rate
 from vanban.pipeline.run import parse
 from vanban.pipeline.types import Node
 
@@ -101,3 +102,34 @@ def test_blind_gold_v_holders_of_later_sentences():
     leads = _leads("129_*.pdf")
     assert leads["Điều 2.3"] == ["Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"]
     assert leads["Điều 2.5"][:3] == ["Bộ Y tế", "Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"]
+
+
+@pytest.mark.parametrize("text", [
+    # pool e8b69e31579c0186 Điều 10.4: a rule on how an inspectorate is set up
+    "Thanh tra thuộc cục thuộc bộ được thành lập theo quy định tại Luật Thanh tra và các văn bản pháp luật có liên quan",
+    # pool 72f18ee047b71e9a appendix Điều 15.7.a: a rule on telecom enterprises, its later clause no holder
+    "Khi lập kế hoạch hằng năm, doanh nghiệp viễn thông phải gửi đề nghị dùng chung tới doanh nghiệp có hạ tầng mạng "
+    "viễn thông, chủ sở hữu hạ tầng kỹ thuật và kèm theo phản hồi; phân loại vị trí dùng chung và đề xuất độc lập; "
+    "trong hồ sơ cần thể hiện rõ vị trí",
+])
+def test_names_cut_from_a_rule_are_no_holders(text):
+    assert analyse(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pool 21c5e5f284e66d03 Điều 7.2.b: a share of the budget for a class of localities
+    ("Các địa phương có tỷ lệ điều tiết các khoản thu phân chia về ngân sách trung ương từ 20% trở xuống: ngân sách "
+     "trung ương hỗ trợ 70% mức ngân sách nhà nước hỗ trợ theo quy định tại Điều 5 Nghị định này.", True),
+    # pool 1a434d0a7e14dc93 appendix Điều 7.2: a quota of awards
+    ("Cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân thành phố; ban ngành thành phố: Chỉ tiêu xét "
+     "tối đa 3 tập thể và 6 cá nhân", True),
+    # pool aa9bb8226e3d4c71 II.1: each ministry selects its people, work with a cap
+    ("Mỗi bộ, cơ quan ngang bộ: chọn cử tối đa 03 người (riêng Bộ Tài chính, Bộ Giáo dục và Đào tạo: tối đa 05 người)",
+     False),
+    ("Sở Tài chính: chủ trì bố trí 70% kinh phí", False),
+    # corpus 091 (175/NQ-CP) Điều 1.VII.3.đ: the label gives the work, the share is its target
+    ("Trung tâm dữ liệu quốc gia thực hiện mở rộng : (1) Cung cấp dịch vụ hạ tầng và tài nguyên cho 100% hệ thống thông "
+     "tin của các bộ, ngành và địa phương có nhu cầu; (2) Dịch vụ cung cấp phục vụ triển khai", False),
+])
+def test_a_share_or_a_quota_after_a_label_is_no_work(text, expected):
+    assert is_rate(text) is expected

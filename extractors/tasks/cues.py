@@ -68,6 +68,7 @@ class _Phrases:
     execution: tuple[str, ...]
     topic_lead_ins: tuple[str, ...]
     conditions: tuple[str, ...]
+    quota_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
@@ -107,7 +108,7 @@ def phrases() -> _Phrases:
                     person_offices=srt(d["person_offices"]), role_asides=srt(d["role_asides"]),
                     bracket_roles=srt(d["bracket_roles"]), execution=srt(d["execution_words"]),
                     topic_lead_ins=tuple(w + " " for w in srt(d["topic_lead_ins"])),
-                    conditions=srt(d["conditions"]))
+                    conditions=srt(d["conditions"]), quota_words=srt(d["quota_words"]))
 
 
 def _words_re(words: list[str]) -> re.Pattern:
