@@ -133,3 +133,12 @@ def test_names_cut_from_a_rule_are_no_holders(text):
 ])
 def test_a_share_or_a_quota_after_a_label_is_no_work(text, expected):
     assert is_rate(text) is expected
+
+
+def test_an_item_opening_with_one_of_several_holders_handed_down_is_that_holder_s():
+    # pool 1f9faa032326f975 appendix Điều 8.2: "2. Giám đốc, Phó Giám đốc và Kế toán:" + "c) Kế toán Quỹ chịu trách nhiệm ..."
+    from vanban.extractors.tasks import _one_of   # noqa: PLC0415
+    leads = ["Giám đốc", "Phó Giám đốc", "Kế toán"]
+    assert _one_of("Kế toán Quỹ chịu trách nhiệm theo dõi, quản lý công tác tài chính của Quỹ.", leads) == ["Kế toán Quỹ"]
+    assert _one_of("Tổ chức, điều hành hoạt động Cơ quan điều hành nghiệp vụ của Quỹ", leads) == []
+    assert _one_of("Kế toán Quỹ chịu trách nhiệm theo dõi", ["Kế toán"]) == []      # one holder: handed down whole

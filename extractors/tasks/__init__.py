@@ -33,7 +33,7 @@ from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment,
                          strip_opener)
 from .rates import is_rate
 from .coordinators import coordinators_in
-from .cues import phrases
+from .cues import phrases, starts_of
 from .lead_names import all_bodies, name_fits, names_only, of_issuer
 from .later import later_holders, with_later_sentences
 from .letters import front_requests
@@ -171,7 +171,7 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
                                                   or _item_of_lead_in(node, inherited.lead)):
         text = node_text(node)
         if text:
-            lead = list(inherited.lead)
+            lead = _one_of(text, inherited.lead) or list(inherited.lead)
             current = Assign(lead=lead + later_holders(text, lead), coordinators=coordinators_in(text), description=text)
     if is_block_label(node_text(node)):
         current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
@@ -269,6 +269,21 @@ def _item_of_lead_in(node: Node, lead: list[str]) -> bool:
         return False                # (a name run past its end is not handed down: "Ủy ban nhân dân ... (tên)..…")
     own = [clean(b.text).rstrip() for b in parent.blocks if isinstance(b, Paragraph) and b.text.strip()]
     return bool(own) and own[-1].endswith(":") and fold_key(lead[0]) in fold_key(own[-1])
+
+
+def _one_of(text: str, leads: list[str]) -> list[str]:
+    """The one holder, of several handed down, that an item opens with, as the item writes it up to its first duty
+    verb: "c) Kế toán Quỹ chịu trách nhiệm theo dõi, quản lý công tác tài chính của Quỹ." under "2. Giám đốc, Phó Giám
+    đốc và Kế toán:" is the accountant's ("Kế toán Quỹ"), not the three's (pool 1f9faa032326f975 appendix Điều 8.2.c);
+    [] when it opens with none."""
+    if len(leads) < 2:
+        return []
+    low = text.casefold()
+    verb = next(starts_of(text, "verbs"), -1)
+    for n in sorted(leads, key=len, reverse=True):
+        if low.startswith(n.casefold() + " ") and verb > len(n) and len(text[len(n):verb].split()) <= 3:
+            return [text[:verb].strip(" ,")]
+    return []
 
 
 def _names_itself(node: Node) -> bool:
