@@ -214,9 +214,10 @@ class _Matchers:
         """(start, end, kind) of the pattern matches in the token windows, joiners trimmed; per label
         longest first (labels in PATTERNS order)."""
         out = []
-        # every pattern needs two tokens at least: a lone opener matches nothing
+        # every pattern needs two tokens at least: a lone opener matches nothing (_windows gave
+        # every token of a window its bits)
         runs = [(a, run_bits, info.lows[a:b], reduce(or_, run_bits)) for a, b in windows if b - a >= 2
-                for run_bits in [[bits.get(i, 0) for i in range(a, b)]]]
+                for run_bits in [list(map(bits.__getitem__, range(a, b)))]]
         for label, patterns in PATTERNS:
             # the classes and words that can open one of the label's patterns
             mask, words = reduce(or_, (p[0].mask for p in patterns)), frozenset().union(*(p[0].words for p in patterns))
