@@ -123,6 +123,11 @@ PRE_ISSUED_RE = re.compile(r"(?:^|[,;:.]\s*|được\s+|\d{4}\s*,\s*)(?P<who>[" 
                            r"(?:ban hành|phê duyệt|có)\s+(?:tại\s+)?(?:các\s+)?(?:(?:[^\W\d_]+,?\s+){0,8}(?:như|gồm)\s*:?\s*)?$")
 #: The date opening such a sentence: `Ngày 28 tháng 10 năm 2025, Chủ tịch ...`.
 PRE_DATE_RE = re.compile(r"(?:ngày|Ngày)\s*" + DATE + r"\s*,\s*$")
+#: A sentence opening with the date of the document it then cites: `Ngày 22/10/2025, tại Thông báo số
+#: 569/TB-VPCP của Văn phòng Chính phủ, Phó Thủ tướng ... giao ...` (pool md/fa0dcc139cec05de): the date is the
+#: cited document's (also `... Điều 32 Nghị định này.”` / `Ngày 10/10/2024, tại Công văn số 2294/CTVPH-HKDCN của
+#: Cục Thuế tỉnh Vĩnh Phúc ...`, pool md/77de8d61b741c666).  Only at a sentence's start, right before `tại` and the citation.
+PRE_DATE_AT_RE = re.compile(r"(?:^|[.;:!?][\"”’)*]*\s+|\n\s*)Ngày\s*" + DATE + r"\s*,\s*tại\s+$")
 #: A law cited by its name: `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`,
 #: `Luật sửa đổi, bổ sung một số điều của Luật ...`, `Bộ luật Lao động`, `Hiến pháp năm 2013`.
 LAW_NAME_RE = re.compile(r"(?<![\w])(?<!pháp\s)(?<!Pháp\s)(?<!PHÁP\s)(?P<type>Bộ luật|Luật|Hiến pháp)(?=\s+(?:[" + UP + r"]|sửa đổi|năm\s+\d))")

@@ -120,8 +120,10 @@ TAIL_FILLER = re.compile(r"(?:của|\(|\))*", re.I)
 #: ("Thí điểm trong giai đoạn 2026 - 2028, | nghiên cứu xem xét mở rộng sau thí điểm") and where a new
 #: capitalised phrase follows a time point, or a capitalised "Giai đoạn" follows words (table cells run
 #: together: "Giai đoạn 2026 - 2030 | Giai đoạn 2026 - 2030", "Thực hiện thường xuyên, liên tục | Giai
-#: đoạn 2026 - 2030"; pool md/646f0a00d4174382.md).
-MILESTONE_JOIN = re.compile(r"\s*(?:,\s*)?\b(?i:và|sau đó)\s+(?=\S)|(?<=\.)\s+(?=[-–•]?\s*[A-ZĐ])"
+#: đoạn 2026 - 2030"; pool md/646f0a00d4174382.md), and at a ';' that opens the next bulleted step of a
+#: schedule ("- Trình UBTVQH tại Phiên họp thứ 42 (tháng 02/2025); | - Trình Quốc hội xem xét, thông qua tại Kỳ
+#: họp bất thường lần thứ 9 (cuối tháng 02/2025).", pool md/ae8d299abf846604.md).
+MILESTONE_JOIN = re.compile(r"\s*(?:,\s*)?\b(?i:và|sau đó)\s+(?=\S)|(?<=\.)\s+(?=[-–•]?\s*[A-ZĐ])|;\s*(?=[-–•]\s*[A-ZĐ])"
                             r"|(?<=\d)\s*,\s+(?=[^\W\d_])|(?<=\d)\s+(?=[A-ZĐ])|(?<=[^\W\d_])\s+(?=Giai\s+đoạn\b)")
 
 #: A deadline cue inside a sentence.  Only phrases introduced by one of these count,

@@ -57,7 +57,8 @@ def parse_issuer(mtext: str, pos: int) -> tuple[int, Optional[str]]:
 def given_before(mtext: str, start: int) -> tuple[Optional[str], Optional[str]]:
     """Issuer (and date) written before the citation: `Theo đề nghị của Bộ trưởng Bộ Khoa học và
     Công nghệ tại Tờ trình số ...`; `đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số ...`;
-    `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số ...`."""
+    `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số ...`;
+    `Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP ...` (the date alone)."""
     lo = max(0, start - 260)
     window = mtext[lo:start]
     pm = C.PRE_ISSUER_RE.search(window)
@@ -73,5 +74,8 @@ def given_before(mtext: str, start: int) -> tuple[Optional[str], Optional[str]]:
         if k:
             dm = C.PRE_DATE_RE.search(window[: pm.start("who")])
             return expand(who), parse_date(dm) if dm else None
+    dm = C.PRE_DATE_AT_RE.search(window)
+    if dm:
+        return None, parse_date(dm)        # `Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP ...`
     return None, None
 

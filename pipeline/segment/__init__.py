@@ -210,7 +210,7 @@ class _Walk:
         self.wants_title = False
         headed = state != "preamble"
         if is_appendix_start(text, in_tail) and (in_tail or headed or APPENDIX_HEAD.match(text)) \
-                or in_tail and self._titles_attachment(i):
+                or in_tail and self._titles_attachment(i) or self._attached_without_tail(i, headed):
             lines, j = appendix_title(self.texts, i)
             self._open_appendix(lines, self.blocks[i:j])
             return j
@@ -242,6 +242,14 @@ class _Walk:
             if t and not is_upper_line(t):
                 return False
         return False
+
+    def _attached_without_tail(self, i: int, headed: bool) -> bool:
+        """In the body, a document type's head whose title lines end in what it is attached to starts
+        the attached document even with no signature block before it (a converter dropped it):
+        "KẾ HOẠCH" / "SỬA ĐỔI, BỔ SUNG CÁC LUẬT ..." / "(Ban hành kèm theo Nghị quyết số
+        1339/NQ-UBTVQH15 ...)" after the last article (pool md/ae8d299abf846604)."""
+        return headed and self.state == "body" and is_appendix_start(self.texts[i], True) \
+            and self._titles_attachment(i)
 
     def _content(self, i: int, block: Block, text: str, in_appendix: bool) -> int:
         """A paragraph of the preamble, the body or an appendix."""

@@ -17,7 +17,7 @@ from vanban.schemas.models import Warning
 from ..markers import KINDS, Marker, read_marker
 from ..markers import value as marker_value
 from ..types import Block, Node
-from .headings import continues, split_heading
+from .headings import continues, sentence_goes_on, split_heading
 from .numbering import NumberingRules
 
 @dataclass
@@ -134,6 +134,12 @@ class Builder(NumberingRules):
             node.text = "\n".join(t for t in op.text if t)
             return
         heading = " ".join(op.heading).strip()
+        if op.text and sentence_goes_on(heading, op.text[0], op.kind):
+            # "3. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;" / "Ủy ban nhân dân các tỉnh ... khẩn
+            # trương triển khai ...": one run-in sentence broken after its ';' (pool md/fa0dcc139cec05de)
+            node.title = ""
+            node.text = "\n".join([heading] + [t for t in op.text if t])
+            return
         title, lead = split_heading(heading, op.kind)
         node.title = title
         node.text = "\n".join(t for t in [lead] + op.text if t)

@@ -2,6 +2,7 @@
 
     continues(prev, text, width, joined) -> bool       does `text` continue the line `prev`
     split_heading(heading, kind) -> (title, own text)
+    sentence_goes_on(heading, text, kind) -> bool      is the paragraph after a heading the rest of its sentence
 """
 from __future__ import annotations
 
@@ -108,6 +109,25 @@ def _split_heading(h: str, kind: str) -> tuple[str, str]:
     if sentence_end and kind != "letter" and len(h) <= 300 and not SENTENCE_BREAK.search(h.rstrip(".; ")):
         return bare.rstrip(".; "), ""            # a one-sentence paragraph: the sentence is its heading
     return "", h
+
+
+#: The marker kinds whose paragraph may be a run-in sentence broken over lines (not articles, chapters, parts)
+RUN_IN_KINDS = frozenset({"arabic", "dotted", "letter"})
+
+
+def sentence_goes_on(heading: str, text: str, kind: str) -> bool:
+    """Is `text`, the paragraph after a numbered line ending in ';', the rest of that line's sentence?
+    A ';' separates the parts of one sentence, so a numbered line ending in one is no heading when
+    unnumbered text follows it in the same item: "3. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;" /
+    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương và các cơ quan thanh tra ... khẩn trương
+    triển khai ... để được hướng dẫn." (pool md/fa0dcc139cec05de).  A list item with no text of its own
+    ("1. Ủy ban Kiểm sát;") keeps its title, and so does a heading wrapped after its ';' whose rest is no
+    sentence ("Trách nhiệm của các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ;" / "Ủy ban nhân dân
+    các tỉnh, thành phố trực thuộc Trung ương", corpus 090)."""
+    h = clean(heading)
+    return kind in RUN_IN_KINDS and h.endswith(";") and ":" not in h and len(h.split()) <= 40 \
+        and bool(text) and text[:1].isupper() and not is_upper_line(text) \
+        and bool(LINE_END.search(text)) and not text.rstrip().endswith(";")
 
 
 def _run_in_after_colon(bare: str) -> bool:
