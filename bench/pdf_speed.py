@@ -6,8 +6,9 @@ get_text_range, pdfplumber extract_text) over the same files.
     python bench/pdf_speed.py FILE_OR_DIR ...     # other PDFs (PDFs with a page to OCR are left out)
     python bench/pdf_speed.py --profile [N]       # cProfile of the parse: the N costliest functions
     python bench/pdf_speed.py --no-pdfplumber     # skip the slow baseline
-    python bench/pdf_speed.py --against REV [--rounds N]   # read_pdf of this tree against
-                                                  # git revision REV, alternating processes
+    python bench/pdf_speed.py --against REV [--rounds N] [--whole]   # read_pdf (--whole: and the
+                                                  # whole parse) of this tree against git revision
+                                                  # REV, alternating processes
     python bench/pdf_speed.py --stages [--rounds N]   # read_pdf's CPU time by stage (best of N)
 
 Prints pages/s for each and the ratios vanban/pypdfium2 and vanban/pdfplumber (issue 13:
@@ -93,14 +94,17 @@ def _tree_of(rev: str, into: Path) -> Path:
     return into / "root"
 
 
-def _child(files: list[Path]) -> None:
-    """In a child process: CPU seconds of read_pdf and of pypdfium2 over the files (JSON)."""
-    _read(files[0])
+def _child(files: list[Path], whole: bool) -> None:
+    """In a child process: CPU seconds of read_pdf (and of the whole parse, `whole`)
+    and of pypdfium2 over the files (JSON)."""
+    (_parse if whole else _read)(files[0])
     base1, _ = cpu(_pypdfium2, files)
     read, pages = cpu(_read, files)
+    parse = cpu(_parse, files)[0] if whole else None
     base2, _ = cpu(_pypdfium2, files)
     from vanban.pipeline import read_pdf
-    print(json.dumps({"read": read, "pypdfium2": (base1 + base2) / 2, "pages": pages, "module": read_pdf.__file__}))
+    print(json.dumps({"read": read, "parse": parse, "pypdfium2": (base1 + base2) / 2, "pages": pages,
+                      "module": read_pdf.__file__}))
 
 
 #: read_pdf's stages: the functions pipeline/read_pdf.py calls, timed where it calls them
@@ -158,24 +162,32 @@ def stages(files: list[Path], rounds: int) -> None:
         print(f"  {name:<28} {secs:6.3f} s  {1000 * secs / pages:5.2f} ms/page")
 
 
-def against(rev: str, files: list[Path], rounds: int) -> None:
-    """read_pdf of this tree and of `rev`, in alternating child processes, each next to
-    pypdfium2 in the same process: the ratio read/pypdfium2 of each run and their medians."""
+def against(rev: str, files: list[Path], rounds: int, whole: bool) -> None:
+    """read_pdf (and the whole parse, `whole`) of this tree and of `rev`, in alternating
+    child processes, each next to pypdfium2 in the same process: the ratios to
+    pypdfium2 of each run and their medians."""
     with tempfile.TemporaryDirectory(prefix="pdf-speed-") as tmp:
         old_root = _tree_of(rev, Path(tmp))
-        ratios: dict[str, list[float]] = {rev: [], "this tree": []}
+        ratios: dict[str, dict[str, list[float]]] = {rev: {"read_pdf": [], "parse": []},
+                                                     "this tree": {"read_pdf": [], "parse": []}}
         for k in range(rounds):
             for name, root in ((rev, str(old_root)), ("this tree", "")):
                 env = dict(os.environ, VANBAN_BENCH_ROOT=root)
-                out = subprocess.run([sys.executable, __file__, "--child", *map(str, files)], env=env,
-                                     capture_output=True, text=True, check=True).stdout
+                out = subprocess.run([sys.executable, __file__, "--child", *(["--whole"] if whole else []),
+                                      *map(str, files)], env=env, capture_output=True, text=True, check=True).stdout
                 r = json.loads(out.strip().splitlines()[-1])
                 assert r["module"].startswith(root or str(REPO)), r["module"]   # the tree it was meant to time
-                ratios[name].append(r["read"] / r["pypdfium2"])
-                print(f"  round {k + 1} {name:<12} read_pdf {r['read']:6.2f} s  pypdfium2 {r['pypdfium2']:5.2f} s"
-                      f"  {ratios[name][-1]:.2f}x  ({r['pages']} pages, load {os.getloadavg()[0]:.1f})")
-        for name, values in ratios.items():
-            print(f"  median {name:<12} read_pdf = {statistics.median(values):.2f}x pypdfium2")
+                ratios[name]["read_pdf"].append(r["read"] / r["pypdfium2"])
+                line = (f"  round {k + 1} {name:<12} read_pdf {r['read']:6.2f} s  pypdfium2 {r['pypdfium2']:5.2f} s"
+                        f"  {ratios[name]['read_pdf'][-1]:.2f}x")
+                if whole:
+                    ratios[name]["parse"].append(r["parse"] / r["pypdfium2"])
+                    line += f"  parse {r['parse']:6.2f} s  {ratios[name]['parse'][-1]:.2f}x"
+                print(f"{line}  ({r['pages']} pages, load {os.getloadavg()[0]:.1f})", flush=True)
+        for name, by_kind in ratios.items():
+            for kind, values in by_kind.items():
+                if values:
+                    print(f"  median {name:<12} {kind:<8} = {statistics.median(values):.2f}x pypdfium2")
 
 
 def main() -> int:
@@ -186,14 +198,15 @@ def main() -> int:
     ap.add_argument("--against", metavar="REV", help="compare read_pdf with git revision REV")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--stages", action="store_true", help="read_pdf's CPU time by stage")
+    ap.add_argument("--whole", action="store_true", help="with --against: the whole parse too")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        _child([Path(p) for p in args.paths])
+        _child([Path(p) for p in args.paths], args.whole)
         return 0
     files = text_layer_pdfs(args.paths)
     if args.against:
-        against(args.against, files, args.rounds)
+        against(args.against, files, args.rounds, args.whole)
         return 0
     if args.stages:
         stages(files, args.rounds)

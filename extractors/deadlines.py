@@ -90,6 +90,8 @@ def _month(g: DeadlineGrammar, s: str) -> int | None:
 def _points(g: DeadlineGrammar, text: str) -> list[_Point]:
     """Every time point in `text` (already masked of frequencies), left to right."""
     out: list[_Point] = []
+    if not g.point_hint.search(text):
+        return out          # no digit, quarter word or "tháng": no point (most paragraphs)
     for m in g.point.finditer(text):
         gd = m.groupdict()
         yr = lambda key: int(gd[key]) if gd.get(key) else None  # noqa: E731
@@ -208,7 +210,7 @@ def _parse_deadline(text: str, doc_year: int | None) -> tuple[Deadline, list[War
 
     # 2. frequencies (masked before the time points: "6 tháng một lần" is not January)
     freqs, spans = set(), []
-    for name, pat in g.frequency:
+    for name, pat in g.frequency if g.any_frequency.search(t) else ():
         for m in pat.finditer(t):
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 freqs.add(name)
@@ -327,7 +329,7 @@ def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
         return parse_deadline(lab.group("rest"), doc_year)[0]
     # frequencies, masked so that "6 tháng một lần" is not read as a month
     fspans = []
-    for _name, pat in g.frequency:
+    for _name, pat in g.frequency if g.any_frequency.search(t) else ():
         fspans += [(m.start(), m.end()) for m in pat.finditer(t)]
     masked = _mask(t, fspans)
     found: list[tuple[Deadline, bool]] = []     # (deadline, its cue is a completion cue)

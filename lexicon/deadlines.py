@@ -20,7 +20,9 @@ from .patterns import alternation
 class DeadlineGrammar:
     """All compiled patterns, built once from data/deadline_words.yaml."""
     point: re.Pattern
+    point_hint: re.Pattern          # found wherever `point` is: a digit, a quarter word or "tháng"
     frequency: list[tuple[str, re.Pattern]]
+    any_frequency: re.Pattern       # found wherever one of `frequency` is: its words, without the prefix
     continuous: re.Pattern
     continuous_tail: re.Pattern
     onwards: re.Pattern
@@ -72,13 +74,20 @@ def deadline_grammar() -> DeadlineGrammar:
         # "năm 2024", "2026" (a bare year)
         rf"(?P<y>(?:năm\s+)?(?<![\d/.])(?P<y_y>{year})(?![\d/]))",
     ])
+    # Every alternative of `point` holds a digit (a day, a month number, a year), a quarter word or
+    # "tháng" (a month in words): where none of these is, `point` finds nothing, and the point reader
+    # skips the text without trying every alternative at every character (most paragraphs, issue 13).
+    point_hint = rf"\d|(?:{quarter_word})|tháng"
     before = alternation(w["before"])
     within = alternation(w["within"])
     frm = alternation(w["from"])
     return DeadlineGrammar(
         point=re.compile(point, re.I),
+        point_hint=re.compile(point_hint, re.I),
         frequency=[(f, re.compile(rf"(?:(?:{alternation(w['periodic'])})\s+)?\b(?:{alternation(words)})\b", re.I))
                    for f, words in w["frequency"].items()],
+        # each frequency pattern needs its words: one scan for all five tells whether any can match
+        any_frequency=re.compile(rf"\b(?:{'|'.join(alternation(words) for words in w['frequency'].values())})\b", re.I),
         continuous=re.compile(rf"\b(?:{alternation(w['continuous'])})\b", re.I),
         continuous_tail=re.compile(rf"^(?:{alternation(w['continuous_tail'])})\b", re.I),
         onwards=re.compile(rf"\b(?:{alternation(w['onwards'])})\b", re.I),

@@ -67,10 +67,12 @@ def _build_tone_rule() -> tuple[re.Pattern, dict[str, str]]:
                 new = unicodedata.normalize("NFC", f + tone) + s
                 table[old] = new
     # an old-style ending closes the syllable (no letter after it); uy after q is "quý", left alone.
-    # One character class for speed; pairs not in the table ("uà") are left as they are.
+    # One character class for speed; pairs not in the table ("uà") are left as they are.  The pattern
+    # opens with the class and looks back past it for the q (the same matches as "(?<![qQ])[..][..]"):
+    # `re` then skips to the next candidate letter in C (3x faster, issue 13).
     firsts = "".join(sorted({k[0] for k in table}))
     seconds = "".join(sorted({k[1] for k in table}))
-    pattern = re.compile(rf"(?<![qQ])[{firsts}][{seconds}](?![^\W\d_])")
+    pattern = re.compile(rf"[{firsts}](?<![qQ].)[{seconds}](?![^\W\d_])")
     return pattern, table
 
 

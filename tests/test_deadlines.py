@@ -236,3 +236,21 @@ def test_compound_deadline_reads_first_milestone(printed, kind, start, end):
 def test_compound_without_dated_first_part_stays_unparsed():
     d, warnings = parse_deadline("Theo hướng dẫn của Trung ương và thực hiện thường xuyên", 2025)
     assert d.kind == "unparsed" and warnings[0].code == "deadline_unparsed"
+
+
+def test_hints_hold_wherever_a_point_or_frequency_is():
+    """The readers skip a text where `point_hint` / `any_frequency` find nothing (issue 13, speed): every
+    time point and frequency of the recorded outputs' task texts and deadlines must hold one."""
+    import json
+    from pathlib import Path
+
+    from vanban.lexicon.deadlines import deadline_grammar
+    g = deadline_grammar()
+    texts = [s for f in sorted((Path(__file__).parent.parent / "outputs").glob("*.json"))
+             for t in json.loads(f.read_text(encoding="utf-8")).get("tasks", [])
+             for s in (t["description"], (t.get("deadline") or {}).get("text") or "")]
+    points = [m.group() for t in texts for m in g.point.finditer(t)]
+    frequencies = [m.group() for t in texts for _, p in g.frequency for m in p.finditer(t)]
+    assert len(points) > 100 and len(frequencies) > 10     # "ngày 31/12/2025", "Quý IV/2024", "hằng năm"
+    assert all(g.point_hint.search(p) for p in points)
+    assert all(g.any_frequency.search(f) for f in frequencies)

@@ -128,7 +128,7 @@ def test_corpus_127_items_and_their_holders():
 
 def test_a_later_clause_after_a_list_of_names_is_no_holder():
     # pool b3a4b2605f9a281f Điều 3.c: the semicolon goes on the coordinators' list
-    from vanban.extractors.tasks import _later_holders   # noqa: PLC0415
+    from vanban.extractors.tasks.later import later_holders as _later_holders   # noqa: PLC0415
     text = ("Phối hợp với Chánh Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường tổ chức niêm "
             "yết công khai đầy đủ danh mục tại Trung tâm Phục vụ hành chính công tỉnh")
     assert _later_holders(text, ["Giám đốc Công an tỉnh"]) == []

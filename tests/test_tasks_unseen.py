@@ -127,7 +127,7 @@ def test_row_ids_never_from_text_and_shifted_rows_put_back():
     ("Sở Tài chính hướng dẫn mức chi 400.000 đồng/người/buổi", False),
 ])
 def test_rates_are_not_work(text, expected):
-    from vanban.extractors.tasks.assignment import is_rate
+    from vanban.extractors.tasks.rates import is_rate
     assert is_rate(text) is expected
 
 

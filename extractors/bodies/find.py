@@ -92,6 +92,8 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
             b = BELONGS_TO_BARE.match(text, e)      # "Thủ trưởng các đơn vị thuộc Bộ" (010)
             if b and (k + 1 == len(found) or b.end() <= found[k + 1][0]):
                 e = b.end()
+        if kind == "collective":
+            e = _with_level_pair(text, s, e, found[k + 1][0] if k + 1 < len(found) else len(text))
         if kind == "committee" and text[s:e].endswith("nhân dân"):
             u = PLURAL_UNIT.match(text, e)      # "Chủ tịch Ủy ban nhân dân" (a gazetteer form) + " các tỉnh"
             e = u.end() if u and (k + 1 == len(found) or u.end() <= found[k + 1][0]) else e
@@ -101,6 +103,55 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
         next_start = found[k + 1][0] if k + 1 < len(found) else len(text)
         if m and m.end() <= next_start:
             e = m.end()
+        s, kind = _with_organ(text, s, kind, out)
+        e = _before_second_title(text, s, e)
         name = proper_case(text[s:e])
         out.append((name, s, e, canonical_name(name), kind))
     return tuple(out)
+
+
+def _with_level_pair(text: str, s: int, e: int, limit: int) -> int:
+    """The end of a collective name with the second level of a pair after "và" (bodies.yaml `level_pairs`): "Các cơ
+    quan trung ương" + " và địa phương" (corpus 130, NQ 26/2026/NQ-CP Điều 4.3: "Các cơ quan trung ương và địa phương
+    chủ động sử dụng dự toán ..."), "Các cơ quan thông tấn, báo chí" + " trung ương và địa phương" (pool 653/TB-VPCP):
+    one holder."""
+    low = " ".join(text[s:e].casefold().split())
+    words = lambda p: r"\s+".join(map(re.escape, p.split()))    # noqa: E731
+    for first, second in gazetteer().level_pairs:
+        before = "" if low.endswith(" " + first) else rf"\s+{words(first)}"   # "... báo chí" + " trung ương và địa phương"
+        m = re.compile(rf"{before}\s+và\s+{words(second)}(?!\w)", re.I).match(text, e)
+        if m and m.end() <= limit:
+            return m.end()
+    return e
+
+
+def _before_second_title(text: str, s: int, e: int) -> int:
+    """The end of a name before a second office title the matcher ran into ("Bộ trưởng Bộ Quốc phòng" + " và Thủ
+    trưởng" + " các cơ quan có liên quan", pool 1e6fb98e16a75e3d appendix Điều 30.1; "Vụ trưởng Vụ Pháp chế" + " và
+    Thủ trưởng các đơn vị có liên quan thuộc Bộ", 266dbea1c7803ae9 Điều 3): that title, over a determiner, opens the
+    next holder. A second title over the same list without a determiner shares it ("Bộ trưởng các Bộ, Thủ trưởng cơ
+    quan ngang Bộ, cơ quan thuộc Chính phủ", pool 8018a6f353d60a9e item 1), and titles opening the name stay."""
+    g = gazetteer()
+    run = g.title_run.match(text, s)
+    m = g.second_title.search(text, run.end() if run else s, min(len(text), e + 2))
+    if m is None or m.start() >= e:
+        return e
+    title = g.title_run.match(text, m.end())
+    after = text[title.end():].split(" ", 1)[0].casefold() if title else ""
+    return m.start() if after in g.determiners else e
+
+
+def _with_organ(text: str, s: int, kind: str, out: list) -> tuple[int, str]:
+    """The start of a body's name with the organ of it named before "của" (bodies.yaml `organs_of`), and its kind:
+    "các Ủy ban" + " của " + "Quốc hội" (corpus 104 Điều 3.3), "Hội đồng quản trị" + " của " + "Bảo hiểm tiền gửi
+    Việt Nam" (corpus 121 Điều 7.1), with the office over the organ ("Chủ tịch Hội đồng quản trị của ..."): one
+    holder, a collective when plural. A body found on the organ's words ("các Ban" read as a collective) is taken in."""
+    g = gazetteer()
+    m = g.organ_of.search(text, max(0, s - 40), s)
+    if m is None or (out and out[-1][2] > m.start() and not (out[-1][1] >= m.start() and out[-1][2] <= s)):
+        return s, kind
+    if out and out[-1][1] >= m.start():
+        out.pop()                                   # "các Ban" read as a collective: the organ's words
+    t = g.office_title.search(text, max(0, m.start() - 30), m.start())
+    plural = m.group().split(" ", 1)[0].casefold() in g.determiners      # "các Ủy ban": a collective, as before
+    return (t.start() if t and (not out or out[-1][2] <= t.start()) else m.start()), "collective" if plural else "other"

@@ -54,6 +54,8 @@ class Gazetteer:
     office_title: re.Pattern                   # "Thủ trưởng " right before a body
     office_title_start: re.Pattern             # a piece opening with one: "Chủ tịch Ủy ban ..."
     list_closer: re.Pattern                    # "khác" ending a list of one noun: "..., cơ quan hành chính khác"
+    organ_of: re.Pattern                       # an organ and "của" right before its body: "các Ủy ban" + " của "
+    second_title: re.Pattern                   # ", " / " và " / " hoặc " and an office title: " và Thủ trưởng "
 
 
 def _variants(name: str) -> set[str]:
@@ -146,6 +148,10 @@ def gazetteer() -> Gazetteer:
         list_closer=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(d["list_closers"], key=len, reverse=True))
                                + r")(?:\s+(?:trực\s+)?thuộc\s.*)?$", re.I),   # "... khác thuộc Ủy ban nhân dân Thành phố"
         not_collective=frozenset(tuple(x.split()) for x in d["not_collective"]),
+        second_title=re.compile(r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?=(?i:" + "|".join(
+            re.escape(t).replace(r"\ ", r"\s+") for t in sorted(d["office_titles"], key=len, reverse=True)) + r")\s)"),
+        organ_of=re.compile(r"(?<!\w)(?:(?:[Cc]ác|[Nn]hững)\s+)?(?:" + "|".join(
+            re.escape(o).replace(r"\ ", r"\s+") for o in sorted(d["organs_of"], key=len, reverse=True)) + r")\s+của\s+$"),
         collective_flat=frozenset(" ".join(x.lower().split()) for x in d["collective_nouns"]),
         generic=_phrases(d["generic_nouns"]),
         collective_pairs=frozenset((a.lower(), b.lower()) for a, b in d["collective_pairs"]),

@@ -41,8 +41,8 @@ import re
 from bisect import bisect_left
 from contextlib import contextmanager
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_
 from typing import Iterator
 
 from .gazetteer import fold_name
@@ -65,7 +65,10 @@ PIECE_MEMO = 20_000
 SPACE_RUN = re.compile(r"\s+")
 
 Span = tuple[int, int, str, bool]
+#: Words whose cut kinds are remembered (`_word_kinds`), up to this many.
+KINDS_MEMO = 200_000
 _pieces: dict[str, list[Span]] = {}
+_kinds: dict[str, int] = {}
 _active: list["DocumentIndex"] = []
 
 
@@ -198,11 +201,35 @@ def _piece(text: str) -> list[Span]:
     return list(hit)
 
 
+def _word_kinds(words: list[str]) -> tuple[list[int], ...]:
+    """The tokens that may make a cut, by kind, in order: (P marks, S stop words, W white space,
+    N numbers, B bullets).  One look-up a token: a word's kind is computed once per process."""
+    kinds = list(map(_kinds.get, words))
+    for k in compress(range(len(words)), map(is_, kinds, repeat(None))):     # words not seen before
+        kinds[k] = _kinds[words[k]] = _kind_of(words[k])
+    if len(_kinds) > KINDS_MEMO:
+        _kinds.clear()
+    out: tuple[list[int], ...] = ([], [], [], [], [])
+    for t in compress(range(len(words)), kinds):
+        kind = kinds[t]
+        for bit, at in enumerate(out):
+            if kind >> bit & 1:
+                at.append(t)
+    return out
+
+
+def _kind_of(word: str) -> int:
+    """A word's cut kinds as bits: 1 a P mark, 2 an S stop word, 4 white space (W), 8 a digit first (N), 16 a B bullet."""
+    marks, stops, bullets, _, _ = _cut_words()
+    return ((word in marks) | (word in stops) << 1 | word.isspace() << 2 | word[:1].isdigit() << 3
+            | (word in bullets) << 4)
+
+
 def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
     """(end of the left side, start of the right side, context) of every cut of a text's tokens,
     in order; context: where the tokens the cut's test read start (a question must hold them)."""
-    marks, stops, bullets, _, _ = _cut_words()
     n = len(words)
+    at_marks, at_stops, at_spaces, at_digits, at_bullets = _word_kinds(words)
     isspace = str.isspace
 
     def right(t: int, e: int) -> int | None:
@@ -222,18 +249,20 @@ def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
         return starts[max(0, k - 2)]
 
     found: dict[int, tuple[int, int, int]] = {}
-    for t in compress(range(n), map(marks.__contains__, words)):          # P
+    for t in at_marks:                                                    # P
         e = starts[t] + len(words[t])
         u = right(t, e)
         c = lookback(t) if u is not None else None
         if c is not None:
             found[e] = (e, starts[u], c)
-    for t in compress(range(n), map(stops.__contains__, words)):          # S
+    for t in at_stops:                                                    # S
         e = starts[t] + len(words[t])
         u = right(t, e)
         if u is not None and not words[u][:1].isupper():
             found[e] = (e, starts[u], starts[t])
-    for t in compress(range(1, n - 1), map(isspace, words[1:n - 1])):     # W
+    for t in at_spaces:                                                   # W
+        if not 0 < t < n - 1:
+            continue
         e = starts[t - 1] + len(words[t - 1])
         if isspace(words[t - 1]) or isspace(words[t + 1]) or e in found:
             continue
@@ -241,7 +270,9 @@ def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
         if c is not None:
             found[e] = (e, starts[t + 1], c)
     # N: a number opening a word ("1.", "2.1", "2026-2030") has no flag, no match, and a word of no title
-    for t in compress(range(1, n), map(str.isdigit, map(itemgetter(0), words[1:]))):
+    for t in at_digits:
+        if not t:
+            continue
         d = t - 1 - isspace(words[t - 1])       # the word before it (a white-space token between is dropped)
         if d < 0 or isspace(words[d]):
             continue
@@ -252,7 +283,7 @@ def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
     context_at = {y: c for _, y, c in found.values()}
     if starts:
         context_at.setdefault(starts[0], starts[0])
-    for t in compress(range(n), map(bullets.__contains__, words)):
+    for t in at_bullets:
         e = starts[t] + len(words[t])
         u = right(t, e)
         if u is not None and starts[t] in context_at and e not in found:

@@ -21,7 +21,8 @@ from .gazetteer import COMMITTEE_TAIL, fold_name, gazetteer, phrase_mask, piece_
 from .names import held_body, proper_case
 
 #: Separators of a list of bodies: "Sở Tài chính, Sở Nội vụ; UBND cấp xã và đơn vị liên quan".
-LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+và\s+|\s*\n\s*")
+#: "hoặc" only before a capitalised head ("Trường, Trung tâm hoặc Học viện", pool e8b69e31579c0186 Điều 5.2.c).
+LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+và\s+|\s+hoặc\s+(?=[A-ZĐÀ-Ỹ])|\s*\n\s*")
 #: A line break that is a wrap inside a name: the next line starts in lower case
 #: ("Sở Khoa học\nvà Công\nnghệ"), so it is joined with a space.
 WRAPPED_LINE = re.compile(r"\s*\n\s*(?=[a-zđà-ỹ])")
@@ -68,7 +69,7 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     if sep == "," and fold_name(_without_determiner(prev)) in g.titles and held_body(piece.strip()):
         return True             # "(Các) Bộ trưởng" + "Thủ trưởng cơ quan ngang bộ": titles sharing one body
     if (words[0][:1].islower() and not _starts_collective(piece) and first not in g.determiners
-            and sep == "," and not g.role_words.match(piece)):
+            and sep == "," and not g.role_words.match(piece) and not _opens_with_title(words)):
         return True             # "Vụ Phổ biến" + "giáo dục pháp luật" (097); "cơ sở giáo dục" + "đào tạo" (034)
     if (sep == "và" and words[0][:1].isupper() and not _starts_with_head(piece) and not _starts_collective(piece)
             and fold_name(piece) not in g.official and not g.office_title_start.match(piece) and _starts_with_head(prev)):
@@ -102,6 +103,14 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     low = piece_words(_before_role(piece))
     return all(c or q or w in COMMITTEE_TAIL or w == "khác"
                for w, c, q in zip(low, phrase_mask(low, g.collective), phrase_mask(low, g.qualifiers)))
+
+
+def _opens_with_title(words: list[str]) -> bool:
+    """Does a piece open with an office title, in any case: after a comma it opens the next holder ("Giám đốc Sở
+    Khoa học và Công nghệ" + "thủ trưởng cơ quan, đơn vị có liên quan", pool 3c5c52374e60b28b Điều 3; "Giám đốc Sở
+    Tư pháp các tỉnh, thành phố" + "người đứng đầu đơn vị sự nghiệp công lập", 68c706de4d068f13 Điều 8.1)."""
+    titles = gazetteer().titles       # a bare title names no holder of its own: it stays with the name before it
+    return any(fold_name(" ".join(words[:n])) in titles for n in range(1, min(4, len(words) - 1) + 1))
 
 
 #: A plural committee (or collective) naming its places after a colon: "Ủy ban nhân dân các tỉnh: Đắk Lắk, ...",
@@ -234,6 +243,8 @@ def _split_bodies(text: str) -> tuple[str, ...]:
         if m.group(0).strip() == "và" and nxt[:1].islower() and not _starts_collective(t[m.end():m.end() + 40]) \
                 and nxt.lower() not in g.determiners:
             continue            # "cơ sở giáo dục và đào tạo": "và" inside a name
+        if m.group(0).strip() == "hoặc" and not _starts_with_head(t[m.end():m.end() + 40]):
+            continue            # "Cơ quan có thẩm quyền hoặc Người ...": only a second body is a second holder
         pieces.append((sep, t[last:m.start()], last))
         last, sep = m.end(), m.group(0)
     pieces.append((sep, t[last:], last))
@@ -257,7 +268,7 @@ def _split_bodies(text: str) -> tuple[str, ...]:
         if lead[:1].islower() and g.role_words.match(lead) \
                 and not any(s <= start + len(piece) - len(lead) < e for s, e in spans):
             continue        # "theo dõi, báo cáo chỉ tiêu": the rest of a role clause, not a body
-        part = NAME_JUNK.sub("", _before_role(piece)).strip()     # "Sở KH&CN chủ trì hướng dẫn" -> "Sở KH&CN"
+        part = NAME_JUNK.sub("", _before_role_aside(piece)).strip()     # "Sở KH&CN chủ trì hướng dẫn" -> "Sở KH&CN"
         part = LEADING_JOINER.sub("", part)
         if any(c.isalpha() for c in part):
             names.append(proper_case(part))
@@ -267,6 +278,16 @@ def _split_bodies(text: str) -> tuple[str, ...]:
             seen.add(fold_name(n))
             out.append(n)
     return tuple(out)
+
+
+def _before_role_aside(piece: str) -> str:
+    """The piece up to its first role words, and before the bracket they stand in: an aside that says the role
+    ("Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách, công nghệ, điều phối)", pool 646f0a00d4174382 appendix
+    VI.1) is no part of the name."""
+    name = _before_role(piece)
+    while len(name) < len(piece) and name.count("(") > name.count(")"):
+        name = name[:name.rindex("(")]
+    return name
 
 
 class _Spans:

@@ -78,6 +78,10 @@ PATTERNS = (
                     expand([(C_COLL, frozenset(), "+"), (0, frozenset({"có"}), "?"), (0, frozenset({"liên"}), "1"),
                             (0, frozenset({"quan"}), "1")]))),
 )
+#: The patterns by label, with the classes (bits) and the words that can open one of the label's patterns.
+OPENING = tuple((label, patterns, reduce(or_, (p[0].mask for p in patterns)),
+                 frozenset().union(*(p[0].words for p in patterns))) for label, patterns in PATTERNS)
+
 
 class _Matchers:
     """The phrase trie, the patterns and the word table, built once per process."""
@@ -91,11 +95,14 @@ class _Matchers:
         self.head_firsts = frozenset(self.heads_by_first)
         self.lexicon = Lexicon(g, self.head_firsts)
         self.trie = _phrase_trie(g)
-        self.not_collective_by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
         self.selected: dict[tuple, list[tuple[int, int]]] = {}    # _select's answers
+        # by first word: (length, the phrases of that length), longest first ("cơ" -> 4, {"cơ sở dữ liệu", ...})
+        by_length: dict[str, dict[int, set[tuple[str, ...]]]] = {}
         for c in g.not_collective:
-            self.not_collective_by_first.setdefault(c[0], ())
-            self.not_collective_by_first[c[0]] += (c,)
+            by_length.setdefault(c[0], {}).setdefault(len(c), set()).add(c)
+        self.not_collective_by_first: dict[str, tuple[tuple[int, frozenset[tuple[str, ...]]], ...]] = {
+            first: tuple((k, frozenset(v)) for k, v in sorted(lengths.items(), reverse=True))
+            for first, lengths in by_length.items()}
 
     def _phrases(self, lows: list[str]) -> list[tuple[str, int, int]]:
         """(kind, start, end) of every gazetteer phrase in the tokens (overlaps included), by start."""
@@ -167,7 +174,13 @@ class _Matchers:
             # coll: a collective noun, or a separator before one ("sở, ban, ngành")
             # ("Các sở, ban, ngành, các tổ chức chính trị-xã hội" is two: a determiner opens a new collective)
             if coll[i]:
-                if not (f & L_NCFIRST and any(tuple(lows[i:i + len(c)]) == c for c in nc_first[lows[i]])):
+                if f & L_NCFIRST:       # "cơ sở dữ liệu", "đơn vị hành chính": no collective noun
+                    for k, phrases in nc_first[lows[i]]:
+                        if tuple(lows[i:i + k]) in phrases:
+                            break
+                    else:
+                        bits |= C_COLL
+                else:
                     bits |= C_COLL
             if not bits & C_COLL and f & L_SEP and nf is not None and coll_start[i + 1]:
                 bits |= C_COLL
@@ -214,12 +227,11 @@ class _Matchers:
         """(start, end, kind) of the pattern matches in the token windows, joiners trimmed; per label
         longest first (labels in PATTERNS order)."""
         out = []
-        # every pattern needs two tokens at least: a lone opener matches nothing
+        # every pattern needs two tokens at least: a lone opener matches nothing (_windows gave
+        # every token of a window its bits)
         runs = [(a, run_bits, info.lows[a:b], reduce(or_, run_bits)) for a, b in windows if b - a >= 2
-                for run_bits in [[bits.get(i, 0) for i in range(a, b)]]]
-        for label, patterns in PATTERNS:
-            # the classes and words that can open one of the label's patterns
-            mask, words = reduce(or_, (p[0].mask for p in patterns)), frozenset().union(*(p[0].words for p in patterns))
+                for run_bits in [list(map(bits.__getitem__, range(a, b)))]]
+        for label, patterns, mask, words in OPENING:
             for a, run_bits, lows, any_bits in runs:
                 if not (any_bits & mask or not words.isdisjoint(lows)):
                     continue        # nothing in the window can open this label's patterns

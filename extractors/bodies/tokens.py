@@ -27,7 +27,9 @@ TOKEN_SUFFIX = re.compile(r"""[\)\]\}"”’'»,;:.!?…]$""")
 #: Punctuation inside a chunk that is a token of its own: "Sở,ban" -> "Sở" "," "ban".
 TOKEN_INFIX = re.compile(r"""[,;:\(\)\[\]"“”…](?=\S)|(?<=\S)[,;:\(\)\[\]"“”…]""")
 #: Whitespace runs other than one space (kept by the split); between them `str.split(" ")` cuts.
-WHITESPACE_RUN = re.compile(r"(\s{2,}|[^\S ])")
+#: (Two or more white-space characters, or one that is not a space: written to open with `\s`, so
+#: that `re` skips to the next white space in C, twice as fast as `(\s{2,}|[^\S ])`.)
+WHITESPACE_RUN = re.compile(r"(\s(?:(?<=[^ ])\s*|\s+))")
 #: The punctuation the prefix, suffix and infix rules cut at: a chunk (a run without whitespace)
 #: holding one is cut by `_chunk_words`; every other chunk is one word (most of a text).
 PUNCT = re.compile(r"""[\(\)\[\]\{\}"“”‘’'«»•*+,;:.!?…]""")

@@ -29,12 +29,13 @@ from vanban.schemas.models import Metadata, Task, Warning
 
 from ..bodies import find_bodies
 from ..deadlines import find_deadline
-from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, after_adverbial, analyse, assignment, for_a_body,
-                         is_rate, node_text, read_assignment, strip_opener)
+from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment, node_text, read_assignment,
+                         strip_opener)
+from .rates import is_rate
 from .coordinators import coordinators_in
-from .cues import phrases
-from .lead_names import all_bodies, leading_bodies, name_fits, names_only, of_issuer
-from .name_lists import split_names
+from .cues import phrases, starts_of
+from .lead_names import all_bodies, name_fits, names_only, of_issuer
+from .later import later_holders, with_later_sentences
 from .letters import front_requests
 from .members import members_heading
 from .columns import clean
@@ -160,6 +161,8 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
         own = Assign(lead=members, coordinators=[], description="")
     if own is None and node.title and node.text and not INLINE_ITEM.search(clean(node.text)):
         own = _directive_text(clean(node.text))     # "2. Đẩy mạnh ... chính sách:" + "Các bộ khẩn trương trình ..."
+    if own is not None and own.lead:
+        own = with_later_sentences(node, own)       # "... tổng hợp số liệu. Bộ Tài chính, ... chịu trách nhiệm ..."
     bullet = node.marker in BULLETS or LETTER_MARKER.fullmatch(node.marker or "") is not None
     if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node):
         own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"
@@ -168,8 +171,8 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
                                                   or _item_of_lead_in(node, inherited.lead)):
         text = node_text(node)
         if text:
-            lead = list(inherited.lead)
-            current = Assign(lead=lead + _later_holders(text, lead), coordinators=coordinators_in(text), description=text)
+            lead = _one_of(text, inherited.lead) or list(inherited.lead)
+            current = Assign(lead=lead + later_holders(text, lead), coordinators=coordinators_in(text), description=text)
     if is_block_label(node_text(node)):
         current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
     items = _inline_items(node) if own is None or not _opens_with(node, own) else []
@@ -190,38 +193,6 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
                 tasks.append(_body_task(node, worked, year))
     for c in node.children:
         _walk(c, current if current and current.lead else None, year, used, tasks, warnings)
-
-
-#: where a clause or a sentence of a paragraph ends: "...; Trên cơ sở đó, Ban Chỉ đạo 389 ...", "... 2025. Sở ..."
-CLAUSE_END = re.compile(r"\s*;\s*|\.\s+(?=[A-ZĐÀ-Ỹ])")
-
-
-def _later_holders(text: str, lead: list[str]) -> list[str]:
-    """Holders other than `lead` that open a later clause or sentence of an item whose holder is handed down, a duty
-    verb right after them: "3.1. Hoàn thiện Kế hoạch cao điểm ...; báo cáo Phó Thủ tướng ... trước ngày 30 tháng 11 năm
-    2025; Trên cơ sở đó, Ban Chỉ đạo 389 các bộ, ngành, địa phương xây dựng kế hoạch, ..." (corpus 127, 11554/VPCP-V.I:
-    the item is the Minister of Finance's and the steering committees'), an adverbial before the holder skipped; a
-    holder written with a capital (not a rule quoted in a proposal: "..., cơ quan nhà nước có thẩm quyền theo quy định
-    tại ... có trách nhiệm:", corpus 072). Not a request (a letter's closing "Đề nghị các cơ quan, đơn vị nghiêm
-    túc triển khai thực hiện." glued to its last item), nor a name after a semicolon that goes on a list of names ("Phối hợp với Chánh Văn phòng Ủy ban nhân dân
-    tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường tổ chức niêm yết ...")."""
-    out: list[str] = []
-    clauses = CLAUSE_END.split(text)
-    for prev, clause in zip(clauses, clauses[1:]):
-        if strip_opener(clause) != clause or _ends_with_name(prev):
-            continue
-        t = clause if leading_bodies(clause) else after_adverbial(clause)
-        who = leading_bodies(t) if t else ""
-        if who[:1].isupper() and t[len(who):].lstrip(" ,").casefold().startswith(phrases().duty + phrases().lead_words):
-            a = for_a_body(Assign(lead=split_names(who)))
-            out += [n for n in (a.lead if a else []) if n not in lead and n not in out]
-    return out
-
-
-def _ends_with_name(text: str) -> bool:
-    """Does a text end with a body's name ("Phối hợp với Chánh Văn phòng Ủy ban nhân dân tỉnh")?"""
-    spans = find_bodies(text)
-    return bool(spans) and spans[-1].end >= len(text.rstrip(" ,"))
 
 
 @lru_cache(maxsize=None)
@@ -298,6 +269,21 @@ def _item_of_lead_in(node: Node, lead: list[str]) -> bool:
         return False                # (a name run past its end is not handed down: "Ủy ban nhân dân ... (tên)..…")
     own = [clean(b.text).rstrip() for b in parent.blocks if isinstance(b, Paragraph) and b.text.strip()]
     return bool(own) and own[-1].endswith(":") and fold_key(lead[0]) in fold_key(own[-1])
+
+
+def _one_of(text: str, leads: list[str]) -> list[str]:
+    """The one holder, of several handed down, that an item opens with, as the item writes it up to its first duty
+    verb: "c) Kế toán Quỹ chịu trách nhiệm theo dõi, quản lý công tác tài chính của Quỹ." under "2. Giám đốc, Phó Giám
+    đốc và Kế toán:" is the accountant's ("Kế toán Quỹ"), not the three's (pool 1f9faa032326f975 appendix Điều 8.2.c);
+    [] when it opens with none."""
+    if len(leads) < 2:
+        return []
+    low = text.casefold()
+    verb = next(starts_of(text, "verbs"), -1)
+    for n in sorted(leads, key=len, reverse=True):
+        if low.startswith(n.casefold() + " ") and verb > len(n) and len(text[len(n):verb].split()) <= 3:
+            return [text[:verb].strip(" ,")]
+    return []
 
 
 def _names_itself(node: Node) -> bool:

@@ -33,8 +33,6 @@ from .name_lists import split_names
 
 # A label and what follows it: "Sở Nội vụ: Chủ trì ..."
 LEAD_COLON = re.compile(r"^(?P<who>[^:;.]{3,160}?)\s*:\s*(?P<rest>.*)$", re.S)
-# A rate: an opening word and an amount ("Mức 400.000 đồng/người/buổi", "Mức 1.500.000 đồng")
-RATE = re.compile(r"^(?P<word>\w+)\s+\d[\d.,]*\s*(?:đồng|%|triệu|nghìn)", re.I)
 # A lettered item marker: "a)", "đ)"
 LETTER_MARKER = re.compile(r"[a-zđ]\)")
 
@@ -91,11 +89,21 @@ def for_a_body(a: Assign) -> Optional[Assign]:
     a fragment among names ("Chánh Văn phòng, Cục trưởng Cục Trồng trọt và Bảo vệ thực vật, Cơ quan, Thủ trưởng
     các Vụ, Cục, đơn vị có liên quan chịu trách nhiệm thi hành", pool 1796a553dfee88ef Điều 3: "Cơ quan")."""
     lead = [n for n in (name_part(n) for n in a.lead) if n and any(c.isalpha() for c in n)]   # not "…….……"
-    if a.lead and (not lead or any(is_case(n) for n in a.lead) or all(is_bare(n) for n in lead)):
+    if a.lead and (not lead or any(is_case(n) for n in a.lead) or all(is_bare(n) for n in lead)
+                   or (len(a.lead) > 1 and _rule(a.lead[0]))):
         return None
     lead = [n for n in lead if not is_generic(n)]
     return Assign(lead=lead, coordinators=[c for c in a.coordinators if not is_bare(c)], description=a.description)
 
+
+
+def _rule(first: str) -> bool:
+    """Does a run of names open with a rule's subject (`rule_words` outside the bodies found: "Thanh tra thuộc cục
+    thuộc bộ được thành lập theo quy định tại Luật Thanh tra và các văn bản pháp luật có liên quan", pool
+    e8b69e31579c0186 Điều 10.4; "doanh nghiệp viễn thông phải gửi đề nghị ...; phân loại vị trí ...", 72f18ee047b71e9a)?
+    Then the names cut from the rest of the run are pieces of that rule, not holders."""
+    spans = find_bodies(first)
+    return any(not any(b.start <= m.start() < b.end for b in spans) for m in phrases().rule_words.finditer(first))
 
 
 def read_assignment(text: str) -> Optional[tuple[list[str], list[str]]]:
@@ -215,7 +223,7 @@ def _later_requests(text: str) -> list[str]:
             if not who or not tail[:1].isupper():
                 continue
             who, rest = _with_person(who, tail[len(who):].lstrip(" ,"))
-            if _executes_document(rest.split(". ")[0]):
+            if executes_document(rest.split(". ")[0]):
                 continue                               # "Yêu cầu các sở ... triển khai thực hiện tốt Kế hoạch này"
             if starts_with_duty(strip_modal(_skip_asides(rest))):
                 a = for_a_body(Assign(lead=split_names(who)))
@@ -230,7 +238,7 @@ def _self_reference() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r") này(?!\w)", re.I)
 
 
-def _executes_document(work: str) -> bool:
+def executes_document(work: str) -> bool:
     """Is a request's work to carry out the whole document, the document's closing request glued to an item
     ("Yêu cầu các sở, ban, ngành, đoàn thể tỉnh; UBND các phường, xã; các đơn vị liên quan căn cứ nhiệm vụ
     được phân công triển khai thực hiện tốt Kế hoạch này.", corpus 034 VI.21)?"""
@@ -358,12 +366,6 @@ def _assigned_inside(text: str) -> Optional[Assign]:
     if not lead:
         return None
     return Assign(lead=lead, coordinators=coordinators, description=text)
-
-
-def is_rate(text: str) -> bool:
-    """Does an item state a rate, not work ("Mức 400.000 đồng/người/buổi áp dụng đối với Trưởng ban")?"""
-    m = RATE.match(clean(text))
-    return m is not None and m.group("word").casefold() in phrases().rate_openers
 
 
 def _opener_places(text: str, op: str) -> list[int]:

@@ -112,6 +112,7 @@ class _Words:
     body_heads: tuple[str, ...]
     fragments: tuple[str, ...]
     head_followers: frozenset[str]
+    head_not_followers: frozenset[str]
     #: folded words of the lead columns that name who does the work, preferred first
     lead_preference: tuple[str, ...] = ()
 
@@ -131,6 +132,7 @@ def words() -> _Words:
         body_heads=tuple(heads),
         fragments=frags,
         head_followers=frozenset(data["head_followers"]),
+        head_not_followers=frozenset(w.casefold() for w in data["head_not_followers"]),
         lead_preference=tuple(fold(w) for w in data["lead_preference"]),
     )
 
@@ -138,14 +140,18 @@ def words() -> _Words:
 @lru_cache(maxsize=65536)
 def starts_with_head(text: str) -> bool:
     """Does the text open with a body head word ("Sở Nội vụ", "Các sở, ban", "UBND các huyện")?
-    A one-word head needs a capital or a known follower after it ("Ban hành ..." is no body).
+    A one-word head needs a capital or a known follower after it ("Ban hành ..." is no body), not two words
+    that name a thing (`head_not_followers`: "Các chi phí khác").
     Memoised per text."""
     w = words()
     for h in w.body_heads:
         if text.startswith(h) and (len(text) == len(h) or not text[len(h)].isalnum()):
             if " " in h or h.isupper() or len(text) == len(h):
                 return True
-            nxt = text[len(h):].lstrip(" ,").split(" ", 1)[0].strip(",;:.")
+            after = text[len(h):].lstrip(" ,").split()
+            nxt = after[0].strip(",;:.") if after else ""
+            if " ".join(after[:2]).strip(",;:.").casefold() in w.head_not_followers:
+                continue                        # "Các chi phí khác", "Các Biểu mẫu": a thing, not a body
             if nxt[:1].isupper() or nxt.casefold() in w.head_followers:
                 return True
     return False

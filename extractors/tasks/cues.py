@@ -67,6 +67,8 @@ class _Phrases:
     bracket_roles: tuple[str, ...]
     execution: tuple[str, ...]
     topic_lead_ins: tuple[str, ...]
+    conditions: tuple[str, ...]
+    quota_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=None)
@@ -105,7 +107,8 @@ def phrases() -> _Phrases:
                     request_modals=srt(d["request_modals"]), honorifics=srt(d["honorifics"]),
                     person_offices=srt(d["person_offices"]), role_asides=srt(d["role_asides"]),
                     bracket_roles=srt(d["bracket_roles"]), execution=srt(d["execution_words"]),
-                    topic_lead_ins=tuple(w + " " for w in srt(d["topic_lead_ins"])))
+                    topic_lead_ins=tuple(w + " " for w in srt(d["topic_lead_ins"])),
+                    conditions=srt(d["conditions"]), quota_words=srt(d["quota_words"]))
 
 
 def _words_re(words: list[str]) -> re.Pattern:

@@ -68,7 +68,7 @@ def name_part(name: str) -> str:
     đề tồn đọng"). Words inside the body names found do not count. An aside goes ("Ban Quản lý ... (sau đây
     gọi tắt là ...)") unless it tells two bodies apart ("Đoàn Luật sư tỉnh Lâm Đồng (cũ)", "(mới)")."""
     p = phrases()
-    name = ASIDE.sub("", name).strip()
+    name = _delegated(_without_related_clause(ASIDE.sub("", name).strip()))
     if is_case(name) or (name.casefold() + " ").startswith(p.persons):
         return ""
     spans = find_bodies(name)
@@ -84,7 +84,68 @@ def name_part(name: str) -> str:
     if ends:                                    # the words before a clause opener were a name as a whole
         name = trim_tail(name[:min(m.start() for m in ends)])
     spans = [b for b in spans if b.end <= len(name)]
-    return _before_predicate(name, spans)
+    return _closed(_before_predicate(name, spans))
+
+
+@lru_cache(maxsize=1)
+def _dangling() -> re.Pattern:
+    """assignment_words.yaml `dangling_words` at the end of a name, as whole words."""
+    words = sorted(load("assignment_words.yaml")["dangling_words"], key=len, reverse=True)
+    return re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, words)) + r"))+$")
+
+
+def without_dangling(name: str) -> str:
+    """A name without the conjunctions and prepositions a cut left at its end ("Các cơ quan đảng ở" -> "Các cơ quan
+    đảng"); never emptied."""
+    return _dangling().sub("", name) or name
+
+
+def _closed(name: str) -> str:
+    """A lead without a bracket a cut left open, once the words in it were read ("Chi cục thuộc cục (thành lập" + "
+    trên cơ sở tổ chức lại tổng cục ...)", pool e8b69e31579c0186 Điều 15.4; "... (bao gồm" is a rule, dropped before)."""
+    while name.count("(") > name.count(")"):
+        name = name[:name.rindex("(")].rstrip(" ,;")
+    return without_dangling(name)
+
+
+#: How far a list of names may run before a lead word ("... có trách nhiệm") after its last body found
+LIST_REACH = 200
+#: The break before the next holder of a list: " và các ", ", các " (after "liên quan đến việc ..." it ends the clause)
+NEXT_HOLDER = re.compile(r"(?:\s+và|\s*,)\s+(?=(?:các|những)\s)")
+
+
+def _plain_list(gap: str) -> bool:
+    """Is the text between a list's last body found and its lead word the rest of the list, lower-case holders
+    and commas, no sentence ("..., chính quyền địa phương các đơn vị hành chính liên quan đến việc thức hiện sắp xếp
+    và các cơ quan, tổ chức khác có liên quan" + " có trách nhiệm", corpus 104 Điều 3.1)?"""
+    return not SENTENCE_MARK.search(gap) and not NOT_IN_NAME.search(gap) and "(" not in gap \
+        and gap.lstrip(" ,")[:1].islower()
+
+
+def _without_related_clause(name: str) -> str:
+    """A list of names without the clause that says what one of them deals with, when the list goes on after it:
+    "chính quyền địa phương các đơn vị hành chính liên quan" + " đến việc thức hiện sắp xếp" + " và các cơ quan, tổ
+    chức khác có liên quan" (corpus 104 Điều 3.1). A clause with no holder after it is cut by name_part."""
+    for m in RELATED_TO.finditer(name):
+        nxt = NEXT_HOLDER.search(name, m.end())
+        if nxt is not None:
+            return name[:m.start()].rstrip() + name[nxt.start():]
+    return name
+
+
+@lru_cache(maxsize=1)
+def _delegation() -> re.Pattern:
+    """assignment_words.yaml `delegation_words` after a body, as whole lower-case words: " ủy quyền cho "."""
+    words = sorted(load("assignment_words.yaml")["delegation_words"], key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, words)) + r")\s+")
+
+
+def _delegated(name: str) -> str:
+    """The holder a body delegates the work to, when the name is "<body> ủy quyền cho <holder>" ("UBND tỉnh ủy quyền
+    cho Chủ tịch UBND tỉnh:" + a) ..., pool 475126f38cb26cc2 Điều 5.1): the holder after the words does the work."""
+    spans = find_bodies(name)
+    m = _delegation().match(name, spans[0].end) if spans and spans[0].start == 0 else None
+    return name[m.end():] if m is not None and any(b.start == m.end() for b in spans) else name
 
 
 def is_generic(name: str) -> bool:
@@ -282,7 +343,8 @@ def leading_bodies(text: str) -> str:
         head = text[:strong]
         if (sum(b.end - b.start for b in inside) >= 0.7 * len(head.rstrip())
                 or (opens_with_head(text) and not SENTENCE_MARK.search(head) and not NOT_IN_NAME.search(head)
-                    and (not has_duty_verb(head) or _heads_list(head)))):
+                    and (not has_duty_verb(head) or _heads_list(head))
+                    and not _predicate_after_body(head, spans))):
             return trim_tail(head)              # "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm"
     if spans and spans[0].start <= 1:
         end, last = spans[0].end, spans[0]
@@ -292,7 +354,8 @@ def leading_bodies(text: str) -> str:
                 end, last = b.end, b
             else:
                 break
-        if verb < len(text) and end < verb and text[end:end + 1] == "," and verb - end < 80:
+        if verb < len(text) and end < verb and text[end:end + 1] == "," and (
+                verb - end < 80 or (verb == strong and verb - end < LIST_REACH and _plain_list(text[end:verb]))):
             end = verb                                  # "Các doanh nghiệp, tổ chức kinh tế, cơ sở ... bố trí"
         elif verb < len(text) and end < verb and _qualifies(last, text[end:verb]):
             end = verb                                  # "Các doanh nghiệp" + " viễn thông, doanh nghiệp bưu chính ưu tiên"
@@ -311,7 +374,28 @@ def leading_bodies(text: str) -> str:
     run = trim_tail(text[:verb])
     if phrases().rule_words.search(run):
         return run                              # "doanh nghiệp phải gửi thông báo ...": a rule, which name_part drops
-    return _before_verb(run, [b for b in spans if b.end <= verb])
+    return _before_verb(_before_verb_list(run, text[len(run):verb]), [b for b in spans if b.end <= verb])
+
+
+def _before_verb_list(run: str, gap: str) -> str:
+    """A run cut before a predicate verb that ends it right before a comma and the duty verb: the first verb of a list
+    of verbs, not a word of the name ("doanh nghiệp" + " sắp xếp" + ", bố trí công tác ...", pool 475126f38cb26cc2
+    Điều 6.1.b). Only after one or two words, a head and no more, which _before_verb keeps whole; a longer run may
+    end in a verb phrase of its own ("Giám đốc trung tâm ra" + " quyết định", c49a5afadf61b342 appendix Điều 10.2)."""
+    m = next((m for m in phrases().predicate_words.finditer(run) if m.end() == len(run)), None)
+    if m is None or gap.strip() != "," or not 1 <= len(run[:m.start()].split()) <= 2:
+        return run
+    return trim_tail(run[:m.start()])
+
+
+def _predicate_after_body(head: str, spans) -> bool:
+    """Does a predicate verb of two syllables (`predicate_verbs`) follow a body found right after its name, so that
+    the words before a lead word are a sentence, not a name ("Ban Chỉ đạo" + " phân công từng thành viên" + " chịu
+    trách nhiệm ...", pool c258e5aa7ee387c3 appendix Điều 3.5)? Not before "tại": who is meant ("Các cơ quan, đơn vị"
+    + " quy định tại Điều 1 Quy chế này" + " có trách nhiệm", ce4ad96dbd9a518d appendix Điều 12.1)."""
+    ends = {b.end + 1 for b in spans}
+    return any(m.start() in ends and not head.startswith(" tại", m.end())
+               for m in phrases().predicate_words.finditer(head))
 
 
 def _subject(sentence: str, spans) -> str:
@@ -354,6 +438,13 @@ def _without_bare_level(span: BodySpan, text: str) -> BodySpan:
     return BodySpan(name, span.start, span.end - len(" cấp"), canonical, span.kind)
 
 
+@lru_cache(maxsize=1)
+def _verb_list() -> re.Pattern:
+    """A predicate verb (`predicate_verbs`) before a comma: the first of a list of verbs, never a qualifier ("thu thập,
+    xác minh thông tin"); one without a comma may qualify ("Các doanh nghiệp" + " sử dụng nhiều lao động", corpus 040)."""
+    return re.compile(phrases().predicate_words.pattern + r"\s*,")
+
+
 def _qualifies(span, gap: str) -> bool:
     """Do the few lower-case words between a collective name and the duty verb narrow that name
     ("Các doanh nghiệp" + "công nghệ số", "Các cơ quan" + "thanh tra")? Not one more word after a list
@@ -363,7 +454,8 @@ def _qualifies(span, gap: str) -> bool:
         return False            # after a list only a list goes on ("Các doanh nghiệp, tổ chức" + "kinh tế, cơ sở ...")
     return (span.kind == "collective" and 0 < len(ws) <= 8
             and gap.strip()[:1].islower() and not SENTENCE_MARK.search(gap) and "(" not in gap
-            and not NOT_IN_NAME.search(gap) and not any(w in phrases().not_qualifier for w in ws))
+            and not NOT_IN_NAME.search(gap) and not any(w in phrases().not_qualifier for w in ws)
+            and not _verb_list().search(gap))   # "Các cơ quan liên quan" + " thu thập, xác minh thông tin"
 
 
 def _heads_list(text: str) -> bool:

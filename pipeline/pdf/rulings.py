@@ -1,5 +1,8 @@
-"""Ruling strokes of a PDF page, read from its path objects with pdfium's path calls
-(without ctypes' argument conversion): the edges pipeline/pdf/grid.py builds cells from."""
+"""Ruling strokes of a PDF page, read from its path objects with pdfium's path calls:
+the edges pipeline/pdf/grid.py builds cells from.  The walk over the page's objects runs
+in compiled code where it can be built (pdf/loops.c, vb_page_rulings); the Python loop
+here (pdfium's calls without ctypes' argument conversion) is the reference it is tested
+against, and what runs without a C compiler."""
 from __future__ import annotations
 
 import ctypes
@@ -8,9 +11,11 @@ from functools import lru_cache
 import pypdfium2.raw as pdfium_c
 
 from .chars import bare_all
+from .native import addresses, page_rulings
 
 _WHITE = 245           # a colour with every channel at or above this is paper, not ink
 _THIN = 2.5            # a filled shape at most this thick (points) is a ruling bar
+_EDGES = 1024          # room for this many edges a page in the compiled loop's output at first
 
 
 def ruling(page, height: float) -> tuple[list[tuple], list[tuple]]:
@@ -22,6 +27,9 @@ def ruling(page, height: float) -> tuple[list[tuple], list[tuple]]:
     a cell's background, whose edges sit inset from the rulings and would cut every row
     and column in two (116/NQ-CP draws a white box inside each cell; 135/QĐ-BLĐTBXH
     shades its group rows grey): its edges are no ruling, and neither is white ink."""
+    loop = page_rulings()
+    if loop is not None:
+        return _native_ruling(loop, page, height)
     horizontal: list[tuple] = []
     vertical: list[tuple] = []
     raw_page = page.raw
@@ -46,6 +54,36 @@ def ruling(page, height: float) -> tuple[list[tuple], list[tuple]]:
             if closed or not stroked:
                 _add_edge(points[-1], points[0], height, horizontal, vertical)
     return horizontal, vertical
+
+
+def _native_ruling(loop, page, height: float) -> tuple[list[tuple], list[tuple]]:
+    """ruling() by the compiled loop (pdf/loops.c, vb_page_rulings: the same pdfium
+    calls and the same steps, the loop below in C)."""
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
+    cap = _EDGES
+    while True:
+        out = bytearray(8 * 6 * cap)
+        n = loop(raw, _path_functions(), pdfium_c.FPDF_PAGEOBJ_PATH, height, _WHITE, _THIN,
+                 (ctypes.c_char * len(out)).from_buffer(out), cap)
+        if n >= 0:
+            break
+        if n != -1:
+            raise MemoryError("vb_page_rulings")
+        cap *= 4
+    values = memoryview(out).cast("d")[:6 * n].tolist()
+    edges = [tuple(values[k + 1:k + 6]) for k in range(0, 6 * n, 6)]
+    vertical_flags = values[0::6]
+    return ([e for e, v in zip(edges, vertical_flags) if not v], [e for e, v in zip(edges, vertical_flags) if v])
+
+
+@lru_cache(maxsize=1)
+def _path_functions() -> ctypes.Array:
+    """The addresses of pdfium's functions vb_page_rulings calls, in its order."""
+    c = pdfium_c
+    return addresses(c.FPDFPage_CountObjects, c.FPDFPage_GetObject, c.FPDFPageObj_GetType, c.FPDFPageObj_GetMatrix,
+                     c.FPDFPath_CountSegments, c.FPDFPath_GetPathSegment, c.FPDFPathSegment_GetPoint,
+                     c.FPDFPathSegment_GetType, c.FPDFPathSegment_GetClose, c.FPDFPath_GetDrawMode,
+                     c.FPDFPageObj_GetFillColor, c.FPDFPageObj_GetStrokeColor)
 
 
 def _subpaths(obj) -> list[tuple[list[tuple[float, float]], bool]]:

@@ -1,0 +1,95 @@
+"""The compiled loops (loops.c: characters, rulings), built on first use with the system's C
+compiler into a per-user cache and loaded with ctypes.  None where it cannot be
+(no compiler, a read-only cache, VANBAN_PDF_NATIVE=0): chars.py and rulings.py then
+run their Python loops, which give the same characters and rulings, only slower.
+
+The library is plain C with no link to pdfium (it is handed pdfium's function
+addresses), so it depends on neither the Python version nor pypdfium2's build; its
+file name carries a hash of the source, so an edited source is built again."""
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import os
+import platform
+import shutil
+import subprocess
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+SOURCE = Path(__file__).with_name("loops.c")
+
+
+def _cache_dir() -> Path:
+    if os.environ.get("VANBAN_NATIVE_CACHE"):
+        return Path(os.environ["VANBAN_NATIVE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "vanban"
+
+
+def library_path() -> Path:
+    """Where the built library of this source lives."""
+    digest = hashlib.sha256(SOURCE.read_bytes() + platform.machine().encode()).hexdigest()[:16]
+    return _cache_dir() / f"pdfloops-{digest}.so"
+
+
+def _build(target: Path) -> bool:
+    """Compile the source into `target` (atomically: parallel workers may race)."""
+    cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    if not cc:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(suffix=".so", dir=target.parent)
+    os.close(fd)
+    try:
+        # no -ffast-math, no fused multiply-add: the arithmetic must stay Python's IEEE doubles
+        done = subprocess.run([cc, "-O2", "-ffp-contract=off", "-shared", "-fPIC", "-o", tmp, str(SOURCE), "-lm"],
+                              capture_output=True, timeout=120)
+        if done.returncode != 0:
+            return False
+        os.replace(tmp, target)
+        return True
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@lru_cache(maxsize=1)
+def _library() -> Optional[ctypes.CDLL]:
+    """The built library, or None (the Python loops are used)."""
+    if os.environ.get("VANBAN_PDF_NATIVE", "1") == "0" or not SOURCE.exists():
+        return None
+    try:
+        target = library_path()
+        if not target.exists() and not _build(target):
+            return None
+        lib = ctypes.CDLL(str(target))
+    except (OSError, subprocess.SubprocessError):
+        return None
+    lib.vb_read_chars.restype = ctypes.c_int
+    lib.vb_read_chars.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_double,
+                                  ctypes.c_double, ctypes.c_void_p, ctypes.c_void_p]
+    lib.vb_page_rulings.restype = ctypes.c_long
+    lib.vb_page_rulings.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_uint,
+                                    ctypes.c_double, ctypes.c_void_p, ctypes.c_long]
+    return lib
+
+
+def addresses(*functions) -> ctypes.Array:
+    """The C addresses of ctypes functions (pdfium's, as pypdfium2 loaded them), as an
+    array of pointers: how the compiled loops are handed pdfium."""
+    return (ctypes.c_void_p * len(functions))(*[ctypes.cast(fn, ctypes.c_void_p).value for fn in functions])
+
+
+def char_loop():
+    """vb_read_chars (pipeline/pdf/chars.py's loop), or None."""
+    lib = _library()
+    return None if lib is None else lib.vb_read_chars
+
+
+def page_rulings():
+    """vb_page_rulings (pipeline/pdf/rulings.py's loop), or None."""
+    lib = _library()
+    return None if lib is None else lib.vb_page_rulings
