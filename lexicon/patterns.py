@@ -4,6 +4,7 @@
                                alternation(["Ủy ban", "Ủy ban nhân dân"]) -> 'Ủy\\s+ban\\s+nhân\\s+dân|Ủy\\s+ban'
     whole_word(pattern)        the pattern not glued to a letter or digit on either side
     head_of(words)             `^(?:words)\\b`: a line opening with one of `words`
+    task_table_groups()        task-table column headings by group (layout.yaml task_table_headers), folded
 
 Shared header and body patterns (each compiled once; word lists from lexicon/data/header_words.yaml):
 PAGE_NUMBER, MOTTO, MOTTO_RAW, MOTTO_SUB, BODY_OPENER, BODY_OR_PURPOSE, BASIS_START, ADDRESSEE, RECIPIENTS_HEAD,
@@ -12,6 +13,7 @@ SUBJECT_LINE, RULE, ATTACHED_TO, ATTACHED_INSIDE, EMPHASIS, BULLET, ITEM_EDGES, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from . import load
@@ -74,6 +76,12 @@ ATTACHED_INSIDE = re.compile(r"\s\((?:Ban hành\s+)?[Kk]èm theo\b")
 EMPHASIS = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)__|__(?!\w)")
 #: the same in any case: "KÍNH GỬI:"
 ADDRESSEE_ANY_CASE = re.compile(ADDRESSEE.pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def task_table_groups() -> dict[str, tuple[str, ...]]:
+    """Task-table column headings by group (layout.yaml), case-folded: {"number": ("tt", "stt", ...), ...}."""
+    return {k: tuple(w.casefold() for w in v) for k, v in load("layout.yaml")["task_table_headers"].items()}
 
 
 def head_of(words: Iterable[str]) -> re.Pattern:

@@ -20,9 +20,8 @@ short of a header that opens with a row-number heading (TT, STT) has lost that e
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from vanban.lexicon import load
+from vanban.lexicon.patterns import task_table_groups
 
 #: a header row: a line opening with a bar and holding three or more filled cells
 PIPE_HEADER = re.compile(r"^\s*\|(?:\s*[^|\s][^|]*\|){2,}\s*[^|\s][^|]*(?:\||$)")
@@ -30,11 +29,6 @@ PIPE_HEADER = re.compile(r"^\s*\|(?:\s*[^|\s][^|]*\|){2,}\s*[^|\s][^|]*(?:\||$)"
 SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
 #: a row number or group marker opening a row: "1", "12.", "II"
 ROW_MARK = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6})[.)]?$")
-
-
-@lru_cache(maxsize=1)
-def _number_headings() -> frozenset[str]:
-    return frozenset(w.casefold() for w in load("layout.yaml")["task_table_headers"]["number"])
 
 
 def _split(line: str) -> list[str]:
@@ -94,7 +88,7 @@ def _stream_rows(body: list[str], width: int) -> list[list[str]]:
 
 def _aligned(row: list[str], header: list[str]) -> list[list[str]]:
     """A row one cell short of a header opening with a row-number heading gets that empty cell back."""
-    if (len(row) == len(header) - 1 and header and header[0].casefold() in _number_headings()
+    if (len(row) == len(header) - 1 and header and header[0].casefold() in task_table_groups()["number"]
             and not ROW_MARK.match(row[0])):
         row = [""] + row
     return [_as_cell(c) for c in row]

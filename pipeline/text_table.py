@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from vanban.lexicon import load
+from vanban.lexicon.patterns import task_table_groups
 from .types import Table
 
 #: a piece of a -layout line: text between runs of two or more spaces: "Thời gian công bố"
@@ -57,17 +56,11 @@ class ColumnTable:
     table: Table
 
 
-@lru_cache(maxsize=1)
-def _groups() -> dict[str, tuple[str, ...]]:
-    data = load("layout.yaml")
-    return {k: tuple(w.casefold() for w in v) for k, v in data["task_table_headers"].items()}
-
-
 def _heading_group(piece: str) -> str | None:
     """The task-table column a header piece names: "TT" -> number, "Thời hạn" -> deadline."""
     folded = piece.casefold()
     tokens = set(re.findall(r"\w+", folded))
-    for name, words in _groups().items():
+    for name, words in task_table_groups().items():
         for w in words:
             if (" " not in w and w in tokens) or (" " in w and w in folded):
                 return name

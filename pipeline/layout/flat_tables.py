@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
+from vanban.lexicon.patterns import task_table_groups
+
 from ..markers import LINE_MARKER as MARKER
 from ..types import Line
-from .patterns import APPENDIX_NUMBERED, APPENDIX_TITLE, CAPACITY, RECIPIENTS, task_table_groups
+from .patterns import APPENDIX_NUMBERED, APPENDIX_TITLE, CAPACITY, RECIPIENTS
 
 def _header_groups(text: str) -> set[str]:
     """Which task-table column headings a short line holds: {"number", "content"} for "TT Nội dung"."""

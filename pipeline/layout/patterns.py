@@ -53,13 +53,6 @@ INDENT_MIN, INDENT_MAX = 3, 12
 PAREN_ITEM = re.compile(r"^\((?P<n>\d{1,2})\)\s*(?=[^\W\d_])")
 
 
-
-@lru_cache(maxsize=1)
-def task_table_groups() -> dict[str, tuple[str, ...]]:
-    """Task-table column headings by group (layout.yaml): {"number": ("tt", "stt", ...), ...}."""
-    return {k: tuple(w.casefold() for w in v) for k, v in load("layout.yaml")["task_table_headers"].items()}
-
-
 @lru_cache(maxsize=1)
 def signature_titles() -> frozenset[str]:
     """Whole lines naming the signer's post: "PHÓ CHỦ TỊCH", "KT. GIÁM ĐỐC" (layout.yaml)."""
