@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Optional
 
 from vanban.lexicon import abbreviations, load, strip_marks
+from vanban.lexicon.patterns import alternation
 
 from ..bodies import find_bodies
 from ..deadlines import parse_deadline
@@ -266,8 +267,7 @@ SPACED_FOOTNOTE = re.compile(r"\s+\[\d{1,3}\]")
 def _coordination_note() -> re.Pattern:
     """A bracketed note in a lead cell naming who coordinates: "(Viện Nghiên cứu lập pháp phối hợp
     chuẩn bị dự thảo)" -- its words are assignment_words.yaml `coordinate_direct_words`."""
-    verbs = sorted(load("assignment_words.yaml")["coordinate_direct_words"], key=len, reverse=True)
-    alts = "|".join(re.escape(v) for v in verbs)
+    alts = alternation(load("assignment_words.yaml")["coordinate_direct_words"], spaces=r"\ ")
     return re.compile(rf"\(\s*(?P<who>[^()]+?)\s+(?:{alts})(?![^\W\d_])[^()]*\)")
 
 

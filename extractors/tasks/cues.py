@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vanban.lexicon import load
+from vanban.lexicon.patterns import alternation
 
 from .columns import starts_with_head
 
@@ -97,7 +98,7 @@ def phrases() -> _Phrases:
                     deputies=srt(d["deputy_words"]), level_quantifiers=frozenset(d["level_quantifiers"]),
                     holder_words=tuple(w + " " for w in srt(d["holder_words"])),
                     numbered_names=srt(d["numbered_names"]), relative_names=frozenset(srt(d["relative_names"])),
-                    collective_closers=re.compile(r"\s+(?:" + "|".join(map(re.escape, srt(d["collective_closers"])))
+                    collective_closers=re.compile(r"\s+(?:" + alternation(srt(d["collective_closers"]), spaces=r"\ ")
                                                   + r")(?!\w)"),
                     regimes=srt(d["regime_words"]),
                     duty_modals=srt(d["duty_modals"]), modal_duties=srt(d["modal_duties"]),
