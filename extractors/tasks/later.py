@@ -41,8 +41,10 @@ def later_holders(text: str, lead: list[str]) -> list[str]:
 
 def _opening_holders(sentence: str) -> list[str]:
     """The holders a sentence opens with, an adverbial before them skipped, a duty after them; capitalised."""
-    t = sentence if leading_bodies(sentence) else after_adverbial(sentence)
-    who = leading_bodies(t) if t else ""
+    t, who = sentence, leading_bodies(sentence)
+    if not who:
+        t = after_adverbial(sentence)
+        who = leading_bodies(t) if t else ""
     if not who[:1].isupper() or not t[len(who):].lstrip(" ,").casefold().startswith(phrases().duty + phrases().lead_words):
         return []
     a = for_a_body(Assign(lead=split_names(who)))
