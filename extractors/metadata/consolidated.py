@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from vanban.lexicon.header import is_signature_line
+from vanban.lexicon.signature import is_signature_line
 from vanban.lexicon.text import clean, is_upper_line
 
 from .issuer import read_issuer

@@ -18,8 +18,9 @@ from typing import Optional
 
 from vanban.lexicon import load
 from vanban.lexicon.casing import proper_case
-from vanban.lexicon.header import header_vocab, is_signature_line
+from vanban.lexicon.header import header_vocab
 from vanban.lexicon.patterns import BULLET, FOOTNOTE_LINE, ITEM_EDGES, RECIPIENTS_HEAD
+from vanban.lexicon.signature import is_signature_line
 from vanban.lexicon.text import clean, fold_upper, is_upper_line, upper_run
 from vanban.pipeline.segment import Segmented
 from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
