@@ -161,6 +161,12 @@ SIGNATURES = [
       "Phạm Mạnh Cường"],
      dict(name="Phạm Mạnh Cường", title="Phó Chủ nhiệm", capacity="KT. Bộ trưởng, Chủ nhiệm", on_behalf_of=None),
      ["Thủ tướng Chính phủ (để b/c)"]),
+    # pool md/8180ae11 (a consolidated text of the Ministry of Defence): the authentication head ends the
+    # recipients, and the officer's rank is not part of the name
+    (["Nơi nhận:", "- Cục Pháp chế/BQP;", "- Cổng thông tin điện tử BQP;", "- Lưu: VT, NCTH.",
+      "XÁC THỰC VĂN BẢN", "HỢP NHẤT", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Thượng tướng Võ Minh Lương"],
+     dict(name="Võ Minh Lương", title="Thứ trưởng", capacity="KT. Bộ trưởng", on_behalf_of=None),
+     ["Cục Pháp chế/BQP", "Cổng thông tin điện tử BQP", "Lưu: VT, NCTH"]),
 ]
 
 
