@@ -29,8 +29,8 @@ from vanban.schemas.models import Metadata, Task, Warning
 
 from ..bodies import find_bodies
 from ..deadlines import find_deadline
-from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment, node_text, read_assignment,
-                         strip_opener)
+from .assignment import LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment, node_text, read_assignment
+from .openers import strip_opener
 from .rates import is_rate
 from .coordinators import coordinators_in
 from .cues import phrases, starts_of
