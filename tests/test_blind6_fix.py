@@ -3,7 +3,62 @@ the holder of the items below it, the National Assembly's bodies and standing or
 and a dash. Real lines of the corpus documents, each named in the comments."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from vanban.extractors.tasks.assignment import read_assignment
+from vanban.extractors.tasks.holder_headings import heading_holder, is_repealed
+from vanban.pipeline.run import parse
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def _body(pattern: str) -> dict[str, list[str]]:
+    doc = parse(str(next(CORPUS.glob(pattern))))
+    return {t.section: t.lead for t in doc.tasks if t.origin == "body"}
+
+
+# --------------------------------------------------------------------------- holder headings (133)
+
+def test_a_heading_naming_the_holder_between_its_head_and_its_tail():
+    # 133 (26/2025/QĐ-UBND Thái Nguyên), the regulation's "**Điều 5. Nội⏎dung Sở Dân tộc và Tôn giáo có trách
+    # nhiệm chủ trì**", "Điều 13. Nội dung các cơ quan, đơn vị khác có trách nhiệm chủ trì", "Điều 14.⏎Trách nhiệm
+    # của Sở Dân tộc và Tôn giáo"
+    assert heading_holder("Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì") == ["Sở Dân tộc và Tôn giáo"]
+    assert heading_holder("Nội dung Bộ Chỉ huy quân sự tỉnh có trách nhiệm chủ trì") == ["Bộ Chỉ huy quân sự tỉnh"]
+    assert heading_holder("Nội dung các cơ quan, đơn vị khác có trách nhiệm chủ trì") == ["Các cơ quan, đơn vị khác"]
+    assert heading_holder("Trách nhiệm của Sở Dân tộc và Tôn giáo") == ["Sở Dân tộc và Tôn giáo"]
+
+
+def test_a_heading_that_names_no_holder_or_a_clause_is_none():
+    # 133 "Điều 4. Nội dung phối hợp chung"; "Trách nhiệm thi hành" (pool c22591f1 Điều 73); "Nội dung kiểm tra
+    # chuyên ngành Công Thương" (e13e31ec Điều 4: a "Nội dung" heading needs its tail); "Trách nhiệm của các cơ quan
+    # đề nghị cung cấp thông tin" (994dfbc3 appendix Điều 18: a clause, not a name)
+    assert heading_holder("Nội dung phối hợp chung") is None
+    assert heading_holder("Trách nhiệm thi hành") is None
+    assert heading_holder("Nội dung kiểm tra chuyên ngành Công Thương") is None
+    assert heading_holder("Trách nhiệm của các cơ quan đề nghị cung cấp thông tin") is None
+
+
+def test_the_items_under_a_holder_heading_are_the_holders_tasks():
+    # 133: "Điều 5. Nội dung Sở Dân tộc và Tôn giáo ..." + "1. Xây dựng, ban hành, đánh giá ...", ..., "8. Đánh giá
+    # kết quả ..."; "Điều 6. Nội dung Công an tỉnh ..." + a paragraph "Nắm tình hình, tham mưu giải quyết ...";
+    # "Điều 14. Trách nhiệm của Sở Dân tộc và Tôn giáo" + "Sở Dân tộc và Tôn giáo là cơ quan thường trực ..., có trách
+    # nhiệm hướng dẫn ..."; "Điều 4. Nội dung phối hợp chung" names no holder: its items are no tasks
+    body = _body("133_pool-*.md")
+    assert [body[f"appendix.Điều 5.{i}"] for i in range(1, 9)] == [["Sở Dân tộc và Tôn giáo"]] * 8
+    assert "appendix.Điều 5" not in body                       # the heading alone is no task
+    assert body["appendix.Điều 6"] == ["Công an tỉnh"]
+    assert body["appendix.Điều 7.2"] == ["Bộ Chỉ huy quân sự tỉnh"]
+    assert body["appendix.Điều 11.1"] == ["Ủy ban nhân dân cấp xã"]
+    assert body["appendix.Điều 13.1"] == ["Các cơ quan, đơn vị khác"]
+    assert body["appendix.Điều 14"] == ["Sở Dân tộc và Tôn giáo"]
+    assert not [s for s in body if s.startswith("appendix.Điều 4")]
+
+
+def test_a_repealed_item_holds_no_duty():
+    # pool 1e6fb98e16a75e3d, "Điều 25. Trách nhiệm và quyền hạn của Bộ Quốc phòng" + "1. [17] (được bãi bỏ)"
+    assert is_repealed("[17] (được bãi bỏ)")
+    assert not is_repealed("[18] Chủ trì, phối hợp với các Bộ, ngành liên quan và Ủy ban nhân dân tỉnh Khánh Hòa")
 
 
 # --------------------------------------------------------------------------- the National Assembly's bodies (131)

@@ -14,7 +14,9 @@ Vocabulary: lead  # chủ trì;  coordinators  # phối hợp;  deadline  # th�
 3. Body tasks (assignment.py): a section node whose heading or first words name the body
    responsible (`1.1. Sở Thông tin và Truyền thông: Chủ trì, phối hợp với ...`,
    `Giao Sở Tài chính chủ trì ...`, `UBND các huyện ... cụ thể hóa ...`); its
-   bullets and lettered items inherit the body unless they name their own.
+   bullets and lettered items inherit the body unless they name their own. A heading that names the holder
+   between a head and a tail (holder_headings.py: `Điều 5. Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì`,
+   `Điều 14. Trách nhiệm của Sở Dân tộc và Tôn giáo`) hands it to its numbered items too.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from .rates import is_rate
 from .coordinators import coordinators_in
 from .cues import phrases, starts_of
 from .lead_names import all_bodies, name_fits, names_only, of_issuer
+from .holder_headings import is_repealed
 from .later import later_holders, with_later_sentences
 from .letters import front_requests
 from .members import members_heading
@@ -168,10 +171,13 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
         own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"
     current = own
     if own is None and inherited is not None and (bullet or node.marker.endswith(")")
-                                                  or _item_of_lead_in(node, inherited.lead)):
+                                                  or _item_of_lead_in(node, inherited.lead)
+                                                  or (inherited.heading and _numbered(node))):
         text = node_text(node)
         if text:
             lead = _one_of(text, inherited.lead) or list(inherited.lead)
+            if is_repealed(text):
+                lead = []                           # "1. [17] (được bãi bỏ)": no duty left
             current = Assign(lead=lead + later_holders(text, lead), coordinators=coordinators_in(text), description=text)
     if is_block_label(node_text(node)):
         current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
@@ -184,9 +190,12 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
         for mark, a in items:
             tasks.append(_body_task(node, a, year, path=f"{node.path}.{mark}"))
     if current is not None and current.lead:
-        task_children = [c for c in node.children
-                         if c.marker in BULLETS or c.marker.endswith(")") or _item_of_lead_in(c, current.lead)]
-        if (not task_children or (current.description and own is not None and node.text.strip())) \
+        task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")
+                         or _item_of_lead_in(c, current.lead) or (current.heading and _numbered(c))]
+        # a holder heading's own text is no task when it only leads in to its items ("Bộ Nội vụ ... có nhiệm vụ, quyền
+        # hạn sau:") or when there is none (a chapter "TRÁCH NHIỆM VÀ QUYỀN HẠN CỦA CÁC BỘ, NGÀNH" over its articles)
+        lead_in = current.heading and (node.text.rstrip().endswith(":") if task_children else not node.text.strip())
+        if not lead_in and (not task_children or (current.description and own is not None and node.text.strip())) \
                 and not names_only(current.description or node_text(node)) and not is_rate(node_text(node)):
             worked = _with_work(current, node)
             if worked is not None:
@@ -269,6 +278,11 @@ def _item_of_lead_in(node: Node, lead: list[str]) -> bool:
         return False                # (a name run past its end is not handed down: "Ủy ban nhân dân ... (tên)..…")
     own = [clean(b.text).rstrip() for b in parent.blocks if isinstance(b, Paragraph) and b.text.strip()]
     return bool(own) and own[-1].endswith(":") and fold_key(lead[0]) in fold_key(own[-1])
+
+
+def _numbered(node: Node) -> bool:
+    """Is the node a numbered item ("1.", "2.1."), which a holder heading above it hands its holder to?"""
+    return node.marker[:1].isdigit()
 
 
 def _one_of(text: str, leads: list[str]) -> list[str]:

@@ -24,7 +24,8 @@ from .columns import clean
 from .coordinators import co_leads, coordinators_in
 from .cues import find_all, phrases, starts_with_duty
 from .lead_names import (CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_case, is_generic, is_sentence, leading_bodies,
-                         name_part)
+                         name_part, names_only)
+from .holder_headings import heading_holder
 from .holders import without_second_office
 from .members import distributed
 from .name_lists import split_names
@@ -42,6 +43,8 @@ class Assign:
     lead: list[str] = field(default_factory=list)
     coordinators: list[str] = field(default_factory=list)
     description: str = ""
+    #: the lead is named by the node's heading (holder_headings.py): the numbered items below it are its duties
+    heading: bool = False
 
 
 
@@ -67,7 +70,23 @@ def assignment(node: Node) -> Optional[Assign]:
     full = node_text(node)            # a heading, or the first line of a paragraph taken for one
     if not full:
         return None
-    return analyse(full)
+    return analyse(full) or _by_heading(clean(node.title), text)
+
+
+def _by_heading(title: str, text: str) -> Optional[Assign]:
+    """The assignment of a heading that names the holder of the duties below it ("Điều 5. Nội dung Sở Dân tộc và
+    Tôn giáo có trách nhiệm chủ trì", "Điều 14. Trách nhiệm của Sở Dân tộc và Tôn giáo", corpus 133): its text is
+    the holder's work, unless the text opens with a holder of its own, which then holds it."""
+    held = heading_holder(title) if title else None
+    if not held or (text and names_only(text)):
+        return None                             # "Trách nhiệm của các Sở" + "Xây dựng, Tài chính, Nội vụ.": a name cut
+    inner = analyse(text) if text else None
+    if inner is not None and inner.lead and text.casefold().startswith(inner.lead[0].casefold()):
+        return Assign(lead=inner.lead, coordinators=inner.coordinators, description=text, heading=True)
+    a = for_a_body(Assign(lead=held, coordinators=coordinators_in(text), description=text))
+    if a is None or not a.lead:
+        return None
+    return Assign(lead=a.lead, coordinators=a.coordinators, description=text, heading=True)
 
 
 def _cut_at_break(title: str) -> bool:
