@@ -88,3 +88,28 @@ def test_the_post_2025_committees_are_bodies():
     # the committees from 18/02/2025 (lexicon/data/bodies.yaml, sourced there)
     got = read_assignment("Ủy ban Pháp luật và Tư pháp chủ trì, phối hợp với Ủy ban Kinh tế và Tài chính thẩm tra dự án luật")
     assert got is not None and got[0] == ["Ủy ban Pháp luật và Tư pháp"] and got[1] == ["Ủy ban Kinh tế và Tài chính"]
+
+
+# --------------------------------------------------------------------------- a role after a dash (132, 112)
+
+def test_a_role_after_a_body_and_a_dash_is_an_apposition():
+    # 132 (230/CĐ-TTg) item 4: "4. Giao Bộ Tài chính - Cơ quan Thường trực Ban Chỉ⏎đạo 751 đôn đốc các Bộ, cơ quan, địa
+    # phương khẩn trương triển khai thực hiện⏎Công điện này./."
+    got = read_assignment("Giao Bộ Tài chính - Cơ quan Thường trực Ban Chỉ đạo 751 đôn đốc các Bộ, cơ quan, địa phương "
+                          "khẩn trương triển khai thực hiện Công điện này./.")
+    assert got is not None and got[0] == ["Bộ Tài chính"]
+    # a dash inside a name stays: "Bộ Lao động - Thương binh và Xã hội"
+    got = read_assignment("Bộ Lao động - Thương binh và Xã hội chủ trì hướng dẫn thực hiện")
+    assert got is not None and got[0] == ["Bộ Lao động - Thương binh và Xã hội"]
+
+
+def test_a_heading_holder_with_a_role_after_a_dash():
+    # 112 (1627/QĐ-UBND Quảng Ngãi) IV.1.2: "*1.2. / Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo*" + its bullets
+    body = _body("112_pool-*.md")
+    assert body["appendix.IV.1.2.-1"] == ["Sở Tài chính"]
+    assert body["appendix.IV.1.2.-6"] == ["Sở Tài chính"]
+
+
+def test_the_telegrams_last_item_is_the_ministry_of_finances():
+    # 132 item 4, read in the whole document
+    assert _body("132_pool-*.md")["4"] == ["Bộ Tài chính"]

@@ -26,7 +26,7 @@ from .cues import find_all, phrases, starts_with_duty
 from .lead_names import (CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_case, is_generic, is_sentence, leading_bodies,
                          name_part, names_only)
 from .holder_headings import heading_holder
-from .holders import without_second_office
+from .holders import role_cut, without_role, without_second_office
 from .members import distributed
 from .name_lists import split_names
 from .openers import (bracket_holder, executes_document, is_closing, skip_asides, strip_honorific, strip_modal,
@@ -107,7 +107,7 @@ def for_a_body(a: Assign) -> Optional[Assign]:
     ("phối hợp với các cơ quan, UBND các xã, phường, đơn vị liên quan": "Các cơ quan") are left out, and so is
     a fragment among names ("Chánh Văn phòng, Cục trưởng Cục Trồng trọt và Bảo vệ thực vật, Cơ quan, Thủ trưởng
     các Vụ, Cục, đơn vị có liên quan chịu trách nhiệm thi hành", pool 1796a553dfee88ef Điều 3: "Cơ quan")."""
-    lead = [n for n in (name_part(n) for n in a.lead) if n and any(c.isalpha() for c in n)]   # not "…….……"
+    lead = [n for n in (role_cut(name_part(n)) for n in a.lead) if n and any(c.isalpha() for c in n)]   # not "…….……"
     if a.lead and (not lead or any(is_case(n) for n in a.lead) or all(is_bare(n) for n in lead)
                    or (len(a.lead) > 1 and _rule(a.lead[0]))):
         return None
@@ -160,6 +160,7 @@ def _analyse(text: str) -> Optional[Assign]:
             return Assign(lead=inner.lead, coordinators=inner.coordinators, description=text)
     who = leading_bodies(t)
     who, t = without_second_office(who, t)
+    who, t = without_role(who, t)                  # "Bộ Tài chính - Cơ quan Thường trực Ban Chỉ đạo 751 đôn đốc ..."
     if not who:
         t = after_adverbial(t)
         who = leading_bodies(t) if t else ""
