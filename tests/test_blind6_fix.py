@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vanban.extractors.tasks.assignment import read_assignment
+from vanban.extractors.tasks.assignment import assignment, read_assignment
 from vanban.extractors.tasks.holder_headings import heading_holder, is_repealed
+from vanban.extractors.tasks.members import members_listed
 from vanban.pipeline.run import parse
+from vanban.pipeline.types import Node
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 
@@ -53,6 +55,24 @@ def test_the_items_under_a_holder_heading_are_the_holders_tasks():
     assert body["appendix.Điều 13.1"] == ["Các cơ quan, đơn vị khác"]
     assert body["appendix.Điều 14"] == ["Sở Dân tộc và Tôn giáo"]
     assert not [s for s in body if s.startswith("appendix.Điều 4")]
+
+
+def test_a_holder_heading_cut_before_its_list_of_members():
+    # pool 8d9779ed10e6bcb7 appendix "Điều 15" item "2. Trách nhiệm của các Sở:⏎Xây dựng, Tài chính, Nội vụ." + "a) Chủ
+    # trì, phối hợp với UBND cấp xã ..."
+    assert members_listed("Các Sở", "Xây dựng, Tài chính, Nội vụ.") == ["Sở Xây dựng", "Sở Tài chính", "Sở Nội vụ"]
+    assert members_listed("Các Sở", "Tổ chức thực hiện Quyết định này.") is None
+    node = Node(path="appendix.Điều 15.2", marker="2.", title="Trách nhiệm của các Sở", text="Xây dựng, Tài chính, Nội vụ.")
+    a = assignment(node)
+    assert a is not None and a.lead == ["Sở Xây dựng", "Sở Tài chính", "Sở Nội vụ"] and a.heading
+
+
+def test_a_bullet_under_a_holder_heading_that_names_its_own_holder_keeps_it():
+    # corpus 018 (2336/QĐ-UBND Lào Cai) "2. Trách nhiệm của các Sở, ngành, địa phương" + "- Sở Công Thương, Ban Quản lý
+    # Khu kinh tế tỉnh Lào Cai có trách nhiệm giám sát thực hiện dự án; ..."
+    body = _body("018_*")
+    assert body["Điều 2.2.-2"] == ["Sở Công Thương", "Ban Quản lý Khu kinh tế tỉnh Lào Cai"]
+    assert body["Điều 2.2.-1"] == ["Các Sở, ban, ngành, địa phương có liên quan"]
 
 
 def test_a_repealed_item_holds_no_duty():

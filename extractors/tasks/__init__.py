@@ -167,8 +167,11 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
     if own is not None and own.lead:
         own = with_later_sentences(node, own)       # "... tổng hợp số liệu. Bộ Tài chính, ... chịu trách nhiệm ..."
     bullet = node.marker in BULLETS or LETTER_MARKER.fullmatch(node.marker or "") is not None
-    if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node):
-        own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"
+    if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node) \
+            and not (inherited.heading and _opens_with(node, own)):
+        own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"; not "- Sở
+        # Công Thương, Ban Quản lý Khu kinh tế tỉnh Lào Cai có trách nhiệm ..." under "2. Trách nhiệm của các Sở, ngành,
+        # địa phương" (corpus 018): a holder heading's bullet that opens with its own holder keeps it
     current = own
     if own is None and inherited is not None and (bullet or node.marker.endswith(")")
                                                   or _item_of_lead_in(node, inherited.lead)
@@ -193,8 +196,10 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
         task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")
                          or _item_of_lead_in(c, current.lead) or (current.heading and _numbered(c))]
         # a holder heading's own text is no task when it only leads in to its items ("Bộ Nội vụ ... có nhiệm vụ, quyền
-        # hạn sau:") or when there is none (a chapter "TRÁCH NHIỆM VÀ QUYỀN HẠN CỦA CÁC BỘ, NGÀNH" over its articles)
-        lead_in = current.heading and (node.text.rstrip().endswith(":") if task_children else not node.text.strip())
+        # hạn sau:"), when there is none (a chapter "TRÁCH NHIỆM VÀ QUYỀN HẠN CỦA CÁC BỘ, NGÀNH" over its articles) or
+        # when it only lists the holders ("Trách nhiệm của các Sở:" + "Xây dựng, Tài chính, Nội vụ.")
+        lead_in = current.heading and (not current.description
+                                       or bool(task_children) and node.text.rstrip().endswith(":"))
         if not lead_in and (not task_children or (current.description and own is not None and node.text.strip())) \
                 and not names_only(current.description or node_text(node)) and not is_rate(node_text(node)):
             worked = _with_work(current, node)

@@ -27,7 +27,7 @@ from .lead_names import (CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_case, is_gene
                          name_part, names_only)
 from .holder_headings import heading_holder
 from .holders import role_cut, without_role, without_second_office
-from .members import distributed
+from .members import distributed, members_listed
 from .name_lists import split_names
 from .openers import (bracket_holder, executes_document, is_closing, skip_asides, strip_honorific, strip_modal,
                       strip_opener, with_person)
@@ -78,8 +78,11 @@ def _by_heading(title: str, text: str) -> Optional[Assign]:
     Tôn giáo có trách nhiệm chủ trì", "Điều 14. Trách nhiệm của Sở Dân tộc và Tôn giáo", corpus 133): its text is
     the holder's work, unless the text opens with a holder of its own, which then holds it."""
     held = heading_holder(title) if title else None
+    listed = members_listed(held[-1], text) if held and text else None
+    if listed:                                  # "Trách nhiệm của các Sở:" + "Xây dựng, Tài chính, Nội vụ.": the holders
+        return Assign(lead=held[:-1] + listed, heading=True)
     if not held or (text and names_only(text)):
-        return None                             # "Trách nhiệm của các Sở" + "Xây dựng, Tài chính, Nội vụ.": a name cut
+        return None
     inner = analyse(text) if text else None
     if inner is not None and inner.lead and text.casefold().startswith(inner.lead[0].casefold()):
         return Assign(lead=inner.lead, coordinators=inner.coordinators, description=text, heading=True)
