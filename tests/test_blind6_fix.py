@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from vanban.extractors.tasks.assignment import assignment, read_assignment
-from vanban.extractors.tasks.holder_headings import heading_holder, is_repealed
+from vanban.extractors.tasks.holder_headings import heading_holder, is_repealed, lists_cases
 from vanban.extractors.tasks.members import members_listed
 from vanban.pipeline.run import parse
 from vanban.pipeline.types import Node
 
 CORPUS = Path(__file__).parent.parent / "corpus"
+POOL = Path(__file__).parent.parent.parent / "shared" / "pool" / "md"
 
 
 def _body(pattern: str) -> dict[str, list[str]]:
@@ -73,6 +76,24 @@ def test_a_bullet_under_a_holder_heading_that_names_its_own_holder_keeps_it():
     body = _body("018_*")
     assert body["Điều 2.2.-2"] == ["Sở Công Thương", "Ban Quản lý Khu kinh tế tỉnh Lào Cai"]
     assert body["Điều 2.2.-1"] == ["Các Sở, ban, ngành, địa phương có liên quan"]
+
+
+def test_an_item_that_lists_the_cases_of_its_duty_is_one_task():
+    # pool 1e6fb98e16a75e3d appendix "Điều 23. Trách nhiệm và quyền hạn của Giám đốc Công ty Tân Cảng - Petro Cam Ranh",
+    # item "5. Phối hợp với Cảng vụ Hàng hải Nha Trang từ chối tiếp nhận hoặc đình chỉ hoạt động của các chủ tàu, ...
+    # đối với các trường hợp sau đây:" + "a) Khi Cảng quốc tế Cam Ranh không thể tiếp nhận tàu thuyền ...", "b) Có nguy
+    # cơ gây mất an toàn, an ninh, ô nhiễm môi trường hoặc sức khỏe của cộng đồng;"
+    assert lists_cases("Phối hợp với Cảng vụ Hàng hải Nha Trang từ chối tiếp nhận hoặc đình chỉ hoạt động của các chủ "
+                       "tàu, tổ chức, cá nhân trong khu vực Cảng quốc tế Cam Ranh theo quy định của pháp luật đối với "
+                       "các trường hợp sau đây:")
+    assert not lists_cases("Sở Khoa học và Công nghệ có trách nhiệm:")
+    if not (POOL / "1e6fb98e16a75e3d.md").exists():
+        pytest.skip("../shared/pool/md is not here")
+    doc = parse(str(POOL / "1e6fb98e16a75e3d.md"))
+    body = {t.section: t for t in doc.tasks if t.origin == "body"}
+    assert body["appendix.Điều 23.5"].lead == ["Giám đốc Công ty Tân Cảng - Petro Cam Ranh"]
+    assert body["appendix.Điều 23.5"].coordinators == ["Cảng vụ Hàng hải Nha Trang"]
+    assert not [s for s in body if s.startswith("appendix.Điều 23.5.")]
 
 
 def test_a_repealed_item_holds_no_duty():

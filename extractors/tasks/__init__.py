@@ -37,7 +37,7 @@ from .rates import is_rate
 from .coordinators import coordinators_in
 from .cues import phrases, starts_of
 from .lead_names import all_bodies, name_fits, names_only, of_issuer
-from .holder_headings import is_repealed
+from .holder_headings import is_repealed, lists_cases
 from .later import later_holders, with_later_sentences
 from .letters import front_requests
 from .members import members_heading
@@ -195,6 +195,8 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
     if current is not None and current.lead:
         task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")
                          or _item_of_lead_in(c, current.lead) or (current.heading and _numbered(c))]
+        if lists_cases(node.text.rstrip()):
+            task_children = []                      # "... đối với các trường hợp sau đây:" + "a) Khi ...": cases
         # a holder heading's own text is no task when it only leads in to its items ("Bộ Nội vụ ... có nhiệm vụ, quyền
         # hạn sau:"), when there is none (a chapter "TRÁCH NHIỆM VÀ QUYỀN HẠN CỦA CÁC BỘ, NGÀNH" over its articles) or
         # when it only lists the holders ("Trách nhiệm của các Sở:" + "Xây dựng, Tài chính, Nội vụ.")
@@ -205,8 +207,9 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
             worked = _with_work(current, node)
             if worked is not None:
                 tasks.append(_body_task(node, worked, year))
+    cases = current is not None and lists_cases(node.text.rstrip())
     for c in node.children:
-        _walk(c, current if current and current.lead else None, year, used, tasks, warnings)
+        _walk(c, current if current and current.lead and not cases else None, year, used, tasks, warnings)
 
 
 @lru_cache(maxsize=None)

@@ -1,7 +1,8 @@
-"""Holder headings: a heading that names who holds the duties written below it.
+"""Holder headings: a heading that names who holds the duties written below it, and the items below that hold none.
 
     heading_holder(title) -> list[str] | None
     is_repealed(text) -> bool          "[17] (được bãi bỏ)": an item repealed, no duty
+    lists_cases(text) -> bool          "... đối với các trường hợp sau đây:": the items below are cases, no duties
 
 "Điều 5. Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì" + "1. Xây dựng, ban hành ...", "2. Công tác
 tuyên truyền ..." and "Điều 14. Trách nhiệm của Sở Dân tộc và Tôn giáo" + "Sở Dân tộc và Tôn giáo là cơ quan
@@ -44,6 +45,18 @@ NOTE = re.compile(r"\[\d{1,3}\]|[()\[\].;:]")
 def is_repealed(text: str) -> bool:
     """Is an item's whole text a note that it was repealed ("[17] (được bãi bỏ)"), no duty?"""
     return " ".join(NOTE.sub(" ", text).split()).casefold() in _repealed()
+
+
+@lru_cache(maxsize=1)
+def _case_list() -> re.Pattern:
+    words = load("assignment_words.yaml")["case_list_lead_ins"]
+    return re.compile(rf"(?<![^\W_])(?:{alternation(words)})\s*:\s*$", re.I)
+
+
+def lists_cases(text: str) -> bool:
+    """Does an item's text end by announcing the cases its duty applies in ("... từ chối tiếp nhận ... đối với các
+    trường hợp sau đây:", pool 1e6fb98e16a75e3d appendix Điều 23.5)? Then its lettered items are those cases."""
+    return _case_list().search(text) is not None
 
 
 def _clause(who: str) -> bool:
