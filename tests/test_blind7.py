@@ -35,3 +35,51 @@ def test_only_a_roman_part_heading_in_capitals_may_repeat_its_number():
     assert not repeats_part("roman", 4, 4, read_marker("IV. Phân công nhiệm vụ"))
     # an article inserted after another ("Điều 8a", pool md/087cf37a325c4959.md) is no misnumbered part
     assert not repeats_part("article", 8, 8, read_marker("Điều 8a. Hiệu lực thi hành"))
+
+
+# --------------------------------------------------------------------------- references
+
+def test_a_type_word_qualified_by_a_second_one_in_capitals_keeps_the_issuer_before_it():
+    # 134 (380/NQ-CP) II.1.1.d: "... theo chỉ đạo của Bộ Chính trị tại" / "Thông báo Kết luận số 99- TB/TW ngày 21
+    # tháng 11 năm 2025." — a Thông báo (its code says so) issued by the Politburo, not a Kết luận with no issuer
+    refs = _refs(["trợ chi viện về lương thực, thực phẩm cho các tỉnh Khánh Hoà, Gia Lai, Đắk Lắk, Lâm Đồng theo"
+                  " chỉ đạo của Bộ Chính trị tại",
+                  "Thông báo Kết luận số 99- TB/TW ngày 21 tháng 11 năm 2025."])
+    r = refs["99-TB/TW"]
+    assert (r.doc_type.code, r.issuer, r.date) == ("TB", "Bộ Chính trị", "2025-11-21")
+
+
+def test_a_list_of_telegrams_shares_its_dates_and_its_issuer():
+    # 136 (0129/KH-UBND): "Các Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày
+    # 19/11/2025; số 010/CĐ-UBND ngày 20/11/2025 của UBND tỉnh": 008 is dated with 009, all four the province's
+    refs = _refs(["Căn cứ Công điện số 223/CĐ-TTg ngày 20/11/2025 của Thủ tướng Chính phủ về tập trung ứng phó lũ"
+                  " đặc biệt lớn tại Khánh Hòa, Đắk Lắk và Gia Lai; Các Công điện: số 007/CĐ-UBND ngày",
+                  "17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025; số 010/CĐ-UBND",
+                  "ngày 20/11/2025 của UBND tỉnh về khẩn trương tập trung ứng phó và kịp thời khắc phục hậu quả lũ lụt;"])
+    assert [(refs[k].date, refs[k].issuer) for k in ("007/CĐ-UBND", "008/CĐ-UBND", "009/CĐ-UBND", "010/CĐ-UBND")] == [
+        ("2025-11-17", "Ủy ban nhân dân tỉnh"), ("2025-11-19", "Ủy ban nhân dân tỉnh"),
+        ("2025-11-19", "Ủy ban nhân dân tỉnh"), ("2025-11-20", "Ủy ban nhân dân tỉnh")]
+
+
+def test_a_new_type_word_ends_the_list_a_date_or_an_issuer_goes_back_over():
+    # pool md/77de8d61b741c666.md: "theo đúng quy định tại Luật đất đai số 31/2024/QH15 và Nghị định số
+    # 71/2024/NĐ-CP;" — the decree's date is not the law's
+    refs = _refs(["Bảng giá đất theo đúng quy định tại Luật đất đai số 31/2024/QH15 và Nghị định số 71/2024/NĐ-CP"
+                  " ngày 27/6/2024 của Chính phủ; Quy định mức tỷ lệ phần trăm"])
+    assert refs["31/2024/QH15"].date in (None, "2024") and refs["31/2024/QH15"].issuer != "Chính phủ"
+    # pool md/74e2ddc7b11340da.md: "... Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025, Nghị quyết số 214/NQ-CP
+    # ngày 23 tháng 7 năm 2025; Kế hoạch số 02-KH/BCĐTW ngày 19 tháng 6 năm 2025 của Ban Chỉ đạo Trung ương"
+    refs = _refs(["hoàn thành toàn bộ các nhiệm vụ được giao trong năm 2025, nhất là tại Nghị quyết số 71/NQ-CP ngày"
+                  " 01 tháng 4 năm 2025, Nghị quyết số 214/NQ-CP ngày 23 tháng 7 năm 2025; Kế hoạch số 02-KH/BCĐTW"
+                  " ngày 19 tháng 6 năm 2025 của Ban Chỉ đạo Trung ương; các nhiệm vụ chậm tiến độ"])
+    assert refs["71/NQ-CP"].issuer != "Ban Chỉ đạo Trung ương"
+    assert refs["02-KH/BCĐTW"].issuer == "Ban Chỉ đạo Trung ương"
+
+
+def test_a_list_of_one_kind_with_its_issuer_at_the_end_is_all_that_issuers():
+    # pool md/4768df91f00a5ddd.md: "tại các công văn số 695/TCHQ-GSQL ngày 05/02/2021, 4032/TCHQ-GSQL ngày 16/8/2021
+    # và 1238/GSQL-GQ2 ngày 29/7/2024 của Tổng cục Hải quan (nay là Cục Hải quan)."
+    refs = _refs(["- Việc thực hiện quyền xuất khẩu của doanh nghiệp FDI được hướng dẫn tại các công văn số"
+                  " 695/TCHQ-GSQL ngày 05/02/2021, 4032/TCHQ-GSQL ngày 16/8/2021 và 1238/GSQL-GQ2 ngày 29/7/2024"
+                  " của Tổng cục Hải quan (nay là Cục Hải quan)."])
+    assert refs["695/TCHQ-GSQL"].issuer == refs["4032/TCHQ-GSQL"].issuer == "Tổng cục Hải quan"
