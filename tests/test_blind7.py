@@ -83,3 +83,16 @@ def test_a_list_of_one_kind_with_its_issuer_at_the_end_is_all_that_issuers():
                   " 695/TCHQ-GSQL ngày 05/02/2021, 4032/TCHQ-GSQL ngày 16/8/2021 và 1238/GSQL-GQ2 ngày 29/7/2024"
                   " của Tổng cục Hải quan (nay là Cục Hải quan)."])
     assert refs["695/TCHQ-GSQL"].issuer == refs["4032/TCHQ-GSQL"].issuer == "Tổng cục Hải quan"
+
+
+# --------------------------------------------------------------------------- holder lead-ins under a heading (134)
+
+def test_a_holder_lead_in_under_a_heading_hands_its_holder_to_the_items():
+    # 134 (380/NQ-CP): "1.2. Hỗ trợ khẩn cấp về nhà ở" / "Ủy ban nhân dân các tỉnh, thành phố:" / "a) Huy động và
+    # sử dụng hiệu quả ..." / "b) Chủ động rà soát ..."; "1.4. Bảo đảm an sinh xã hội" / "Bộ Tài chính chỉ đạo Bảo
+    # hiểm xã hội Việt Nam:" / "a) Thực hiện chi trả gộp 03 tháng lương hưu ..."
+    doc = _parse("134_pool-*.md")
+    leads = {t.section: t.lead for t in doc.tasks}
+    assert leads["II.1.2.a"] == leads["II.1.2.b"] == ["Ủy ban nhân dân các tỉnh, thành phố"]
+    assert leads["II.1.4.a"] == ["Bộ Tài chính"]
+    assert not any(t.section in ("II.1.2", "II.1.4") for t in doc.tasks)      # the lead-in itself gives no work
