@@ -96,3 +96,30 @@ def test_a_holder_lead_in_under_a_heading_hands_its_holder_to_the_items():
     assert leads["II.1.2.a"] == leads["II.1.2.b"] == ["Ủy ban nhân dân các tỉnh, thành phố"]
     assert leads["II.1.4.a"] == ["Bộ Tài chính"]
     assert not any(t.section in ("II.1.2", "II.1.4") for t in doc.tasks)      # the lead-in itself gives no work
+
+
+# --------------------------------------------------------------------------- a recipients list with its head lost (067)
+
+def test_a_recipients_list_whose_head_was_lost_starts_the_tail():
+    # corpus 067 (996/KH-TCTLNTW-C04, an OCR'd scan): the "Nơi nhận:" head came out as "đe ti 7e AIDS, MT, MD (để bá
+    # ÌÈ — Là TRƯỜNG ê báo cáo ï 2 s)", so its dash lines were read as bullets of item 4 and given its holders
+    from vanban.pipeline.segment import segment
+    lines = ["II. TÓ CHỨC THỰC HIỆN",
+             "4. Các đơn vị, địa phương báo cáo kết quả công tác phối hợp kiểm soát các hoạt động hợp pháp liên quan đến"
+             " ma túy kỳ 6 tháng gửi về Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an.",
+             "- Bộ Công an, Bộ Công Thương, Bộ Tài chính, Bộ Y THƯỜNG TRỤC tế, Bộ NN&MT, Bộ Quốc phòng (để báo cáo); 234",
+             "- UBND các tỉnh, thành phố (đê báo cáo);",
+             "- Đ/c Cục trưởng, Tổ trưởng Tổ CTLNTW (để b/©);",
+             "- Vụ KGVX, Văn phòng Chính phủ (để theo dõi);",
+             "- Lưu: VT, P5. NMC (100b). Đại tá Bùi Duy Hưng"]
+    zones = segment(laid_out(lines)).zones
+    assert [b.text for b in zones.body] == lines[:2]
+    assert zones.tail[0].text.startswith("- Bộ Công an, Bộ Công Thương")
+    # bullets of the body that name bodies and say why stay in the body: 136 IV.3 "- Bố trí các đội y tế lưu động
+    # phối hợp UBND các xã, phường tổ chức cấp phát thuốc thiết yếu, ..." has no bracketed purpose
+    body = ["I. PHÂN CÔNG NHIỆM VỤ", "1. Sở Y tế:",
+            "- Bố trí các đội y tế lưu động phối hợp UBND các xã, phường tổ chức cấp phát thuốc thiết yếu.",
+            "- Chuẩn bị và phân phối “túi thuốc chống lũ” (thuốc thông dụng, băng gạc, thuốc sát trùng, Cloramin B,"
+            " khẩu trang, găng tay) cho các hộ gia đình tại khu vực nguy cơ cao.",
+            "- Hướng dẫn người dân sử dụng nước sạch, hóa chất khử khuẩn."]
+    assert [b.text for b in segment(laid_out(body)).zones.body] == body
