@@ -123,3 +123,31 @@ def test_a_recipients_list_whose_head_was_lost_starts_the_tail():
             " khẩu trang, găng tay) cho các hộ gia đình tại khu vực nguy cơ cao.",
             "- Hướng dẫn người dân sử dụng nước sạch, hóa chất khử khuẩn."]
     assert [b.text for b in segment(laid_out(body)).zones.body] == body
+
+
+# --------------------------------------------------------------------------- run-in items of a conclusion notice (135)
+
+def test_a_form_of_address_before_the_holders_of_a_run_in_item_is_no_part_of_them():
+    # 135 (659/TB-VPCP) item 1: "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo
+    # chức năng, nhiệm vụ, thẩm quyền đề cao trách nhiệm, trực tiếp chỉ đạo thực hiện ... một số nội dung trọng tâm sau:"
+    from vanban.extractors.tasks import read_assignment
+    lead, _ = read_assignment("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo chức"
+                              " năng, nhiệm vụ, thẩm quyền đề cao trách nhiệm, trực tiếp chỉ đạo thực hiện đồng bộ,"
+                              " quyết liệt, hiệu quả các nhiệm vụ, giải pháp theo Nghị quyết số 66- NQ/TW")
+    assert lead == ["Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ"]
+
+
+def test_an_opening_phrase_that_names_bodies_of_its_own_is_passed_for_the_holder_after_it():
+    # 135 (659/TB-VPCP) item 2: "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát,
+    # kịp thời bố trí kinh phí ngân sách Nhà nước, ..." — the ministries proposing are no holders
+    from vanban.extractors.tasks import read_assignment
+    lead, _ = read_assignment("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát, kịp"
+                              " thời bố trí kinh phí ngân sách Nhà nước, trình cấp có thẩm quyền theo quy định pháp luật.")
+    assert lead == ["Bộ Tài chính"]
+    # pool md/0abcf1a5292b31ec.md Điều 1.5: "Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân
+    # xã/phường, trong 05 ngày làm việc, Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính ..."
+    lead, coordinators = read_assignment(
+        "Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân xã/phường, trong 05 ngày làm việc, Sở Khoa"
+        " học và Công nghệ chủ trì, phối hợp với Sở Tài chính, Sở Nông nghiệp và Môi trường và các sở, ban, ngành liên"
+        " quan trình Ủy ban nhân dân thành phố phê duyệt.")
+    assert lead == ["Sở Khoa học và Công nghệ"] and "Sở Tài chính" in coordinators

@@ -121,6 +121,7 @@ def analyse(text: str) -> Optional[Assign]:
 def _analyse(text: str) -> Optional[Assign]:
     t = strip_opener(text)
     asked = t != text                                 # a request: "Giao ...", "Yêu cầu ..."
+    t = _without_address(t)                           # "Các đồng chí Bộ trưởng, ... đề cao trách nhiệm" (659/TB-VPCP)
     if asked:
         t = _bracket_holder(t[:1].upper() + t[1:])    # "Yêu cầu các bộ, ngành ..." names "Các bộ, ngành"
     t = distributed(t)                                # "Giám đốc các Sở: Nội vụ; Tài chính" -> one holder each
@@ -282,6 +283,15 @@ def strip_opener(text: str) -> str:
     return text
 
 
+def _without_address(text: str) -> str:
+    """The holders after a form of address that opens a run-in item: "Các đồng chí Bộ trưởng, Thủ trưởng cơ
+    quan ngang Bộ, cơ quan thuộc Chính phủ theo chức năng, ... đề cao trách nhiệm" -> "Bộ trưởng, ..." (pool
+    md/405a6cabda393030.md item 1; assignment_words.yaml `address_words`)."""
+    low = text.casefold()
+    w = next((w for w in phrases().address_words if low.startswith(w + " ")), None)
+    return text[len(w):].lstrip() if w and text[len(w):].lstrip()[:1].isupper() else text
+
+
 def strip_honorific(text: str) -> str:
     """"đồng chí Bộ trưởng Bộ Xây dựng ..." -> "Bộ trưởng Bộ Xây dựng ..."."""
     low = text.casefold()
@@ -378,6 +388,20 @@ def _opener_places(text: str, op: str) -> list[int]:
     return sorted(places)
 
 
+def _holder_after_bodies(text: str) -> str:
+    """After an adverbial that names bodies of its own, the text from the comma a holder and its work follow:
+    "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát ..." -> "Bộ Tài chính
+    khẩn trương rà soát ..." (pool md/405a6cabda393030.md item 2); "" when no comma before a colon has one."""
+    cut = text.find(", ")
+    while 0 < cut <= 160 and ":" not in text[:cut]:
+        rest = text[cut + 2:]
+        who = leading_bodies(rest) if rest[:1].isupper() else ""
+        if who and starts_with_duty(rest[len(who):].lstrip(" ,")):
+            return rest
+        cut = text.find(", ", cut + 2)
+    return ""
+
+
 def after_adverbial(text: str) -> str:
     """The text after an adverbial opening phrase and its comma, or "" ("Căn cứ nội dung Kế hoạch và tình
     hình thực tiễn, các sở, ngành ... chủ trì ..." -> "các sở, ngành ... chủ trì ..."); after a topic
@@ -390,10 +414,14 @@ def after_adverbial(text: str) -> str:
     if not topic and not any(low.startswith(a + " ") for a in p.adverbial):
         return ""
     cut = text.find(", ")
-    if cut <= 0 or cut > 160 or find_bodies(text[:cut]):
+    if cut <= 0 or cut > 160:
         return ""
+    if not topic and find_bodies(text[:cut]):
+        return _holder_after_bodies(text)
     if not topic:
         return text[cut + 2:]
+    if find_bodies(text[:cut]):
+        return ""
     while 0 < cut <= 160 and ":" not in text[:cut] and not find_bodies(text[:cut]):
         rest = text[cut + 2:]
         who = leading_bodies(rest) if text[:cut].count("(") == text[:cut].count(")") else ""
