@@ -151,3 +151,8 @@ def test_an_opening_phrase_that_names_bodies_of_its_own_is_passed_for_the_holder
         " học và Công nghệ chủ trì, phối hợp với Sở Tài chính, Sở Nông nghiệp và Môi trường và các sở, ban, ngành liên"
         " quan trình Ủy ban nhân dân thành phố phê duyệt.")
     assert lead == ["Sở Khoa học và Công nghệ"] and "Sở Tài chính" in coordinators
+    # corpus 023 (97/2025/TT-BTC) Điều 4.1: the phrase ends at a semicolon and a list of holders follows it
+    lead, _ = read_assignment("Trên cơ sở phương pháp trích khấu hao tài sản cố định tại Thông tư số 45/2013/TT-BTC ngày"
+                              " 25 tháng 4 năm 2013 của Bộ Tài chính; Bộ Quốc phòng, Bộ Công an quyết định khung thời"
+                              " gian trích khấu hao các tài sản cố định là dây chuyền sản xuất")
+    assert lead == ["Bộ Quốc phòng", "Bộ Công an"]

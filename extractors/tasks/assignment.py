@@ -391,15 +391,21 @@ def _opener_places(text: str, op: str) -> list[int]:
 def _holder_after_bodies(text: str) -> str:
     """After an adverbial that names bodies of its own, the text from the comma a holder and its work follow:
     "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát ..." -> "Bộ Tài chính
-    khẩn trương rà soát ..." (pool md/405a6cabda393030.md item 2); "" when no comma before a colon has one."""
-    cut = text.find(", ")
-    while 0 < cut <= 160 and ":" not in text[:cut]:
+    khẩn trương rà soát ..." (pool md/405a6cabda393030.md item 2); after a semicolon too, not inside the list of
+    holders that follows it ("Trên cơ sở phương pháp trích khấu hao ... của Bộ Tài chính; Bộ Quốc phòng, Bộ Công an
+    quyết định ...", corpus 023 Điều 4.1); "" when no comma or semicolon before a colon has one."""
+    for cut in (m.start() for m in ADVERBIAL_END.finditer(text, 0, 162)):
+        if ":" in text[:cut]:
+            break
         rest = text[cut + 2:]
         who = leading_bodies(rest) if rest[:1].isupper() else ""
         if who and starts_with_duty(rest[len(who):].lstrip(" ,")):
             return rest
-        cut = text.find(", ", cut + 2)
     return ""
+
+
+#: where an opening phrase may end: a comma or a semicolon and a space
+ADVERBIAL_END = re.compile(r"[,;] ")
 
 
 def after_adverbial(text: str) -> str:
