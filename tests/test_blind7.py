@@ -156,3 +156,14 @@ def test_an_opening_phrase_that_names_bodies_of_its_own_is_passed_for_the_holder
                               " 25 tháng 4 năm 2013 của Bộ Tài chính; Bộ Quốc phòng, Bộ Công an quyết định khung thời"
                               " gian trích khấu hao các tài sản cố định là dây chuyền sản xuất")
     assert lead == ["Bộ Quốc phòng", "Bộ Công an"]
+
+
+# --------------------------------------------------------------------------- where a title in capitals ends (135)
+
+def test_a_title_in_capitals_ends_where_a_sentence_in_ordinary_case_begins():
+    # 135 (659/TB-VPCP): "... TRONG KỶ NGUYÊN MỚI VÀ NGHỊ QUYẾT SỐ 140/NQ-CP NGÀY 17/5/2025 CỦA CHÍNH PHỦ THỰC" / "HIỆN
+    # NGHỊ QUYẾT SỐ 66-NQ/TW" / "Ngày 28 tháng 11 năm 2025, tại" / "Trụ sở Chính phủ, ...": the date line opens the body
+    doc = _parse("135_pool-*.md")
+    assert doc.metadata.title.endswith("THỰC HIỆN NGHỊ QUYẾT SỐ 66-NQ/TW")
+    assert doc.sections[0].path in ("body", "preamble")
+    assert doc.sections[0].text.startswith("Ngày 28 tháng 11 năm 2025, tại Trụ sở Chính phủ, Phó Thủ tướng")
