@@ -86,6 +86,9 @@ SO_TAIL_RE = re.compile(r"(?<![\w])(?P<so>số|Số|SỐ)(?:\s+hiệu)?\s*:?\s*$
 #: A list going on from the citation before: `các Nghị định số 136/2020/NĐ-CP, 50/2024/NĐ-CP`,
 #: `Văn bản số 4250/BNNMT-ĐCKS ... và Văn bản số ...`.
 LIST_TAIL_RE = re.compile(r"^\s*(?:,|;|và|hoặc|,\s*và)\s*(?:(?:số|Số)\s*)?$")
+#: Between two citations of a list that share the date printed after the second: `số 008/CĐ-UBND và số
+#: 009/CĐ-UBND ngày 19/11/2025` (pool md/62f25a030c183151.md); a comma or `và`, not `;` or `hoặc`.
+SHARED_DATE_TAIL_RE = re.compile(r"^\s*(?:,|và|,\s*và)\s*(?:(?:số|Số)\s*)?$")
 
 #: Opens an appendix that cites its own document: `(Kèm theo Kế hoạch số /KH-UBND ngày /6/2024 của UBND tỉnh)`,
 #: `*(Kèm theo Kế hoạch số 179/KH-UBND ...)*`, `(Ban hành kèm theo Quyết định số ...)`.

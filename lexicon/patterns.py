@@ -8,7 +8,7 @@
 
 Shared header and body patterns (each compiled once; word lists from lexicon/data/header_words.yaml):
 PAGE_NUMBER, MOTTO, MOTTO_RAW, MOTTO_SUB, BODY_OPENER, BODY_OR_PURPOSE, BASIS_START, ADDRESSEE, RECIPIENTS_HEAD,
-SUBJECT_LINE, RULE, ATTACHED_TO, ATTACHED_INSIDE, EMPHASIS, BULLET, ITEM_EDGES, MARKER_START.
+RECIPIENT_LINE, SUBJECT_LINE, RULE, ATTACHED_TO, ATTACHED_INSIDE, EMPHASIS, BULLET, ITEM_EDGES, MARKER_START.
 """
 from __future__ import annotations
 
@@ -59,6 +59,9 @@ BODY_OR_PURPOSE = re.compile(rf"^(?:{alternation(_HEADER['body_openers'] + _HEAD
 ADDRESSEE = re.compile(rf"^(?:{alternation(_HEADER['addressee'])})\b")
 #: the recipients list (nơi nhận): "Nơi nhận:", "Nơi nhận: KT. CHỦ TỊCH"
 RECIPIENTS_HEAD = re.compile(rf"^(?:{alternation(_HEADER['recipients_head'])})\s*:?")
+#: a line of the recipients list whose head was lost: "- UBND các tỉnh, thành phố (đê báo cáo);", "- Lưu: VT, P5."
+RECIPIENT_LINE = re.compile(rf"^[-–]\s*(?:\S.{{0,200}}\((?:{alternation(_HEADER['recipient_purposes'])})\s[^()]{{1,40}}\)"
+                            rf"\s*[;.,]?\s*\S{{0,12}}$|Lưu\s*[:;])")
 #: a công văn's summary line: "V/v tăng cường công tác quản", "V/v: triển khai", "W/v trao đổi"
 SUBJECT_LINE = re.compile(rf"^(?:{alternation(_HEADER['subject_prefixes'])})\b")
 #: a footnote's first line, printed after the signature: "[1] Quyết định số 38/2010/QĐ-TTg ..." (pool

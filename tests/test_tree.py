@@ -284,10 +284,11 @@ def test_gold_documents_with_a_text_layer_reach_the_target(corpus):
       "4. Về chế độ công vụ", "5. Về xây dựng chính quyền điện tử, chính quyền số",
       "7. Trách nhiệm của các sở, ban, ngành, UBND các xã, phường, đặc khu"],
      [("I.7", "'7.' follows 5.: 1 number(s) missing")]),
-    # 039: a Roman heading printed twice ("IV. PHÂN CÔNG NHIỆM VỤ" then "IV. TỔ CHỨC THỰC HIỆN")
+    # 039: a Roman heading printed twice ("IV. PHÂN CÔNG NHIỆM VỤ" then "IV. TỔ CHỨC THỰC HIỆN"): a part of its
+    # own, its "1." no longer read into the part before (as 136's "IV. KINH PHÍ ..." / "IV. PHÂN CÔNG NHIỆM VỤ")
     (["I. MỤC ĐÍCH", "II. CHỈ TIÊU", "III. GIẢI PHÁP", "IV. PHÂN CÔNG NHIỆM VỤ", "1. Công an thành phố",
       "IV. TỔ CHỨC THỰC HIỆN"],
-     [(None, "'IV.' repeats IV.; read as text, not as a section")]),
+     [("IV", "'IV.' repeats IV.: a part heading numbered like the part before it, read as a part of its own")]),
     # 067 (OCR'd "III." read as "II."): "2." after "7." under II goes back
     (["I. MỤC ĐÍCH", "II. NỌI DUNG", "1. Tổ chức", "2. Tuyên truyền", "4. Kiểm soát",
       "5. Tăng cường cán bộ có trình độ chuyên môn (hóa, dược, tin học)", "2. Chế độ báo cáo"],

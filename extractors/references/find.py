@@ -45,6 +45,7 @@ def _identified(text: str, mtext: str) -> list[Citation]:
     tw_re = C.type_word_re()
     out: list[Citation] = []
     prev_core_end, prev = -1, None
+    run: list[tuple[Citation, int, bool]] = []   # the list the previous citation closes: core ends, own type word
     for m in C.IDENT_RE.finditer(mtext):
         s = m.start()
         lo = max(0, s - 220)
@@ -90,7 +91,7 @@ def _identified(text: str, mtext: str) -> list[Citation]:
             if tw is not None and not compatible(word_entry, code_entry):
                 # `Thông báo kết luận số 196-TB/TW`: an earlier type word of the same phrase may fit the code
                 for t in tw_re.finditer(head):
-                    if t.start() < tw.start() and C.QUALIFIER_RE.fullmatch(head[t.end():]) \
+                    if t.start() < tw.start() and _qualifies(head, t, tw) \
                             and compatible(type_of_word(t.group("tw")), code_entry):
                         tw, qualifier, word_entry = t, head[t.end():], type_of_word(t.group("tw"))
             if ident.party and tw is not None and not compatible(word_entry, code_entry):
@@ -120,20 +121,62 @@ def _identified(text: str, mtext: str) -> list[Citation]:
         cit.issuer_before = cit.issuer is not None
         core_end = read_tail(text, mtext, cit, ident.tail)
         cit.date = cit.date or date_before
+        members = run if listed is not None else []
         if listed is not None:
             if cit.issuer is None and listed.issuer and listed.issuer_before:
                 cit.issuer, cit.issuer_before = listed.issuer, True
+            if inherited is not None:
+                _share_date(mtext, cit, members)
             # `Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy`;
             # when the list goes on with no type word of its own, it wins over an issuer read before the list
             # (`chỉ đạo của Phó Thủ tướng ... tại Văn bản số 6721/VPCP-V.I ngày 19 tháng 7 năm 2025 và số 7514/VPCP-V.I
             # ngày 12 tháng 8 năm 2025 của Văn phòng Chính phủ`; not `đề nghị của Chính phủ tại ... Đề án số 341/ĐA-CP
-            # ngày 09 tháng 5 năm 2025, Báo cáo thẩm tra số 418/BC-UBPLTP15 ... của Ủy ban Pháp luật và Tư pháp`)
-            if (listed.issuer is None or listed.issuer_before and inherited is not None) and listed.date \
-                    and cit.issuer and not cit.issuer_before:
-                listed.issuer, listed.issuer_shared, listed.issuer_before = cit.issuer, True, False
+            # ngày 09 tháng 5 năm 2025, Báo cáo thẩm tra số 418/BC-UBPLTP15 ... của Ủy ban Pháp luật và Tư pháp`).
+            # The issuer goes back over the whole list: `Các Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND
+            # và số 009/CĐ-UBND ngày 19/11/2025; số 010/CĐ-UBND ngày 20/11/2025 của UBND tỉnh` (pool md/62f25a030c183151.md)
+            # Past the citation right before, only over members with no type word of their own (one list of
+            # one kind): not back from `Kế hoạch số 02-KH/BCĐTW ... của Ban Chỉ đạo Trung ương` over `Nghị quyết
+            # số 71/NQ-CP ..., Nghị quyết số 214/NQ-CP ...` (pool md/74e2ddc7b11340da.md).
+            later_inherited = True
+            for earlier, _, own_word in reversed(members):
+                if not later_inherited or not ((earlier.issuer is None or earlier.issuer_before and inherited is not None)
+                                               and earlier.date and cit.issuer and not cit.issuer_before):
+                    break
+                earlier.issuer, earlier.issuer_shared, earlier.issuer_before = cit.issuer, True, False
+                later_inherited = not own_word
         out.append(cit)
+        run = members + [(cit, core_end, tw is not None)]
         prev, prev_core_end = cit, core_end
     return out
+
+
+def _qualifies(head: str, earlier, tw) -> bool:
+    """Do the words between an earlier type word and `số` qualify it: a few lower-case words (`Thông báo kết
+    luận số`), or a second type word in capitals right after it (`Thông báo Kết luận số 99- TB/TW`, pool
+    md/a69069ae524315d9.md: a Thông báo, as its code says)?"""
+    if C.QUALIFIER_RE.fullmatch(head[earlier.end():]):
+        return True
+    return not head[earlier.end():tw.start()].strip() and C.QUALIFIER_RE.fullmatch(head[tw.end():]) is not None
+
+
+def _share_date(mtext: str, cit: Citation, members: list[tuple[Citation, int, bool]]) -> None:
+    """`cit` goes on a list with no type word of its own; the citations of that list right before it with no
+    date, issuer or subject of their own take the date printed after it: `số 008/CĐ-UBND và số 009/CĐ-UBND ngày
+    19/11/2025` (pool md/62f25a030c183151.md). Not one whose number carries another year (`... số 15/2020/NĐ-CP
+    và số 14/2022/NĐ-CP ngày ...`), nor past a member with a type word of its own (`Luật đất đai số 31/2024/QH15
+    và Nghị định số 71/2024/NĐ-CP`: a new kind, its date its own)."""
+    if not cit.date:
+        return
+    after = cit.start
+    for earlier, core_end, own_word in reversed(members):
+        if earlier.date or earlier.issuer or earlier.tail_end > core_end \
+                or not C.SHARED_DATE_TAIL_RE.match(mtext[core_end:after]) \
+                or earlier.year is not None and str(earlier.year) != cit.date[:4]:
+            return
+        earlier.date = cit.date
+        if own_word:
+            return                              # the list's first member
+        after = earlier.start
 
 
 

@@ -231,8 +231,31 @@ def _directive_text(text: str) -> Optional[Assign]:
         return None
     if strip_opener(text) != text or address:
         return a
+    if _holder_lead_in(text, a):
+        return Assign(lead=a.lead, coordinators=a.coordinators, description="")
     rest = text[len(a.lead[0]):].lstrip(" ,").casefold() if text.startswith(a.lead[0]) and len(a.lead) == 1 else ""
     return a if rest.startswith(phrases().directive) else None
+
+
+def _holder_lead_in(text: str, a: Assign) -> bool:
+    """Is a titled paragraph's text a lead-in naming the holder of the items below it: the holders and a colon
+    ("1.2. Hỗ trợ khẩn cấp về nhà ở" + "Ủy ban nhân dân các tỉnh, thành phố:" + "a) Huy động ..."), or the holder
+    directing another body (assignment_words.yaml `directing_words`: "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt
+    Nam:", pool md/a69069ae524315d9.md II.1.2, II.1.4)?  Its items are that holder's duties, as under a heading
+    that names the holder."""
+    if not text.endswith(":") or not text.startswith(a.lead[0]) or "." in text:
+        return False
+    head = text[:-1].rstrip()
+    if all_bodies(head) and fold_key(head) == fold_key(", ".join(a.lead)):
+        return True
+    rest = head[len(a.lead[0]):].lstrip(" ,")
+    word = next((w for w in _directing_words() if rest.casefold().startswith(w + " ")), None)
+    return len(a.lead) == 1 and word is not None and all_bodies(rest[len(word):].strip())
+
+
+@lru_cache(maxsize=None)
+def _directing_words() -> tuple[str, ...]:
+    return tuple(load("assignment_words.yaml")["directing_words"])
 
 
 def _inline_items(node: Node) -> list[tuple[str, Assign]]:

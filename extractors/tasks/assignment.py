@@ -30,7 +30,7 @@ from .holders import role_cut, without_role, without_second_office
 from .members import distributed, members_listed
 from .name_lists import split_names
 from .openers import (bracket_holder, executes_document, is_closing, skip_asides, strip_honorific, strip_modal,
-                      strip_opener, with_person)
+                      strip_opener, with_person, without_address)
 
 # A label and what follows it: "Sở Nội vụ: Chủ trì ..."
 LEAD_COLON = re.compile(r"^(?P<who>[^:;.]{3,160}?)\s*:\s*(?P<rest>.*)$", re.S)
@@ -143,6 +143,7 @@ def analyse(text: str) -> Optional[Assign]:
 def _analyse(text: str) -> Optional[Assign]:
     t = strip_opener(text)
     asked = t != text                                 # a request: "Giao ...", "Yêu cầu ..."
+    t = without_address(t)                            # "Các đồng chí Bộ trưởng, ... đề cao trách nhiệm" (659/TB-VPCP)
     if asked:
         t = bracket_holder(t[:1].upper() + t[1:])    # "Yêu cầu các bộ, ngành ..." names "Các bộ, ngành"
     t = distributed(t)                                # "Giám đốc các Sở: Nội vụ; Tài chính" -> one holder each
@@ -309,6 +310,26 @@ def _opener_places(text: str, op: str) -> list[int]:
     return sorted(places)
 
 
+def _holder_after_bodies(text: str) -> str:
+    """After an adverbial that names bodies of its own, the text from the comma a holder and its work follow:
+    "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát ..." -> "Bộ Tài chính
+    khẩn trương rà soát ..." (pool md/405a6cabda393030.md item 2); after a semicolon too, not inside the list of
+    holders that follows it ("Trên cơ sở phương pháp trích khấu hao ... của Bộ Tài chính; Bộ Quốc phòng, Bộ Công an
+    quyết định ...", corpus 023 Điều 4.1); "" when no comma or semicolon before a colon has one."""
+    for cut in (m.start() for m in ADVERBIAL_END.finditer(text, 0, 162)):
+        if ":" in text[:cut]:
+            break
+        rest = text[cut + 2:]
+        who = leading_bodies(rest) if rest[:1].isupper() else ""
+        if who and starts_with_duty(rest[len(who):].lstrip(" ,")):
+            return rest
+    return ""
+
+
+#: where an opening phrase may end: a comma or a semicolon and a space
+ADVERBIAL_END = re.compile(r"[,;] ")
+
+
 def after_adverbial(text: str) -> str:
     """The text after an adverbial opening phrase and its comma, or "" ("Căn cứ nội dung Kế hoạch và tình
     hình thực tiễn, các sở, ngành ... chủ trì ..." -> "các sở, ngành ... chủ trì ..."); after a topic
@@ -321,10 +342,14 @@ def after_adverbial(text: str) -> str:
     if not topic and not any(low.startswith(a + " ") for a in p.adverbial):
         return ""
     cut = text.find(", ")
-    if cut <= 0 or cut > 160 or find_bodies(text[:cut]):
+    if cut <= 0 or cut > 160:
         return ""
+    if not topic and find_bodies(text[:cut]):
+        return _holder_after_bodies(text)
     if not topic:
         return text[cut + 2:]
+    if find_bodies(text[:cut]):
+        return ""
     while 0 < cut <= 160 and ":" not in text[:cut] and not find_bodies(text[:cut]):
         rest = text[cut + 2:]
         who = leading_bodies(rest) if text[:cut].count("(") == text[:cut].count(")") else ""

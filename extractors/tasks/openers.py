@@ -3,6 +3,7 @@ work that are neither (an honorific, a request modal, a person's name, a time or
 
     strip_opener(text)          "Giao Sở Tài chính ..." -> "Sở Tài chính ..."
     strip_honorific(text)       "đồng chí Bộ trưởng ..." -> "Bộ trưởng ..."
+    without_address(text)       "Các đồng chí Bộ trưởng, ..." -> "Bộ trưởng, ..."
     strip_modal(rest)           "quan tâm, chỉ đạo triển khai ..." -> "triển khai ..."
     is_closing(work)            is the work only a closing formula ("nghiêm túc thực hiện./.")
     executes_document(work)     is the work to carry out the whole document ("... thực hiện tốt Kế hoạch này")
@@ -86,6 +87,15 @@ def strip_opener(text: str) -> str:
         if low.startswith(op) and low[len(op):len(op) + 1] in (" ", ":"):
             return strip_honorific(text[len(op):].lstrip(" :"))
     return text
+
+
+def without_address(text: str) -> str:
+    """The holders after a form of address that opens a run-in item: "Các đồng chí Bộ trưởng, Thủ trưởng cơ
+    quan ngang Bộ, cơ quan thuộc Chính phủ theo chức năng, ... đề cao trách nhiệm" -> "Bộ trưởng, ..." (pool
+    md/405a6cabda393030.md item 1; assignment_words.yaml `address_words`)."""
+    low = text.casefold()
+    w = next((w for w in phrases().address_words if low.startswith(w + " ")), None)
+    return text[len(w):].lstrip() if w and text[len(w):].lstrip()[:1].isupper() else text
 
 
 def strip_honorific(text: str) -> str:

@@ -18,8 +18,9 @@ Rules, in the order they are tried on each body paragraph:
   - an appendix starts at a `PHỤ LỤC` head anywhere, and after the first heading at an
     upper-case `DANH MỤC` or an attached document's type name in the tail;
   - the tail starts at `Nơi nhận`, at a signature table, at a signature line after the
-    first heading, or after a paragraph that closes the body with `./.`; it ends where
-    an appendix starts;
+    first heading, at three lines of a recipients list whose head was lost (`- UBND các
+    tỉnh, thành phố (để báo cáo);`), or after a paragraph that closes the body with `./.`;
+    it ends where an appendix starts;
   - the preamble ends at the first marker that can open a section at the top level
     (pipeline.markers: not a bullet, number 1 or 2).
 """
@@ -29,7 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from vanban.lexicon.patterns import ATTACHED_TO, PAGE_NUMBER, RECIPIENTS_HEAD, RULE
+from vanban.lexicon.patterns import ATTACHED_TO, PAGE_NUMBER, RECIPIENT_LINE, RECIPIENTS_HEAD, RULE
 from vanban.lexicon.signature import is_signature_line, signer_prefixes
 from vanban.lexicon.text import clean, is_upper_line
 
@@ -221,11 +222,19 @@ class _Walk:
             else:
                 self._put(block)
             return i + 1
-        if RECIPIENTS_HEAD.match(text) or (headed and is_signature_line(text)):
+        if RECIPIENTS_HEAD.match(text) or (headed and is_signature_line(text)) or self._recipients_run(i):
             self.state = "appendix-tail" if in_appendix else "tail"
             self._put(block)
             return i + 1
         return self._content(i, block, text, in_appendix)
+
+    def _recipients_run(self, i: int) -> bool:
+        """Three lines of a recipients list whose "Nơi nhận:" head was lost (an OCR'd scan, corpus 067: "- Bộ
+        Công an, Bộ Công Thương, ... (để báo cáo);" / "- UBND các tỉnh, thành phố (đê báo cáo);" / "- Đ/c Cục
+        trưởng, Tổ trưởng Tổ CTLNTW (để b/©);"): the tail starts there, they are no bullets of the body."""
+        if self.state != "body" or i + 3 > len(self.texts):
+            return False
+        return all(t is not None and RECIPIENT_LINE.match(t) for t in self.texts[i:i + 3])
 
     def _titles_attachment(self, i: int) -> bool:
         """In the tail, an upper-case title whose next lines say what it is attached to starts an

@@ -279,7 +279,10 @@ def _summary_end(window: list[Line], doc_type: int, blanks_meaningful: bool) -> 
             continue
         upper = is_upper(t)
         if (opens_body(t) or MARKER.match(t) or SUBJECT_LINE.match(t) and summary
-                or summary >= 6 or (prev_upper is False and upper) or (summary and t.endswith(":"))):
+                or summary >= 6 or (prev_upper is False and upper) or (summary and t.endswith(":"))
+                or prev_upper and not upper and t[:1].isupper()):
+            # (the last: a title in capitals ends where a sentence in ordinary case begins, "... THỰC" / "HIỆN
+            # NGHỊ QUYẾT SỐ 66-NQ/TW" / "Ngày 28 tháng 11 năm 2025, tại", pool md/405a6cabda393030.md)
             return j
         summary += 1
         prev_upper = upper

@@ -6,7 +6,9 @@ where does it open a node, and which gaps and repeats to warn about.
       warn_rejected(mk)
 
 "2024." or "1.595 người" never open a node; "4." after "2." opens one with a numbering_gap
-warning; "2." after "4." is text, with a warning.
+warning; "2." after "4." is text, with a warning.  A part heading printed with the number of the
+part before it ("IV. KINH PHÍ ..." then "IV. PHÂN CÔNG NHIỆM VỤ") opens a part of its own, with a
+warning: its own "1.", "2." would otherwise be lost in the part before.
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import re
 from typing import Optional
 
 from vanban.schemas.models import Warning
+
+from vanban.lexicon.text import is_upper_line
 
 from ..markers import NUMBERED, RANK, Marker, printed
 from ..markers import value as marker_value
@@ -25,11 +29,17 @@ class NumberingRules:
     warnings: list
 
     def _warn_gap(self, mk: Marker, last: Optional[int], value: int, path: str) -> None:
-        """A node opened with numbers missing before it: "4." after "2."."""
+        """A node opened with numbers missing before it ("4." after "2."), or with the number of the
+        part before it (a repeated part heading, see repeats_part)."""
         if mk.kind in NUMBERED and last is not None and value > last + 1:
             self.warnings.append(Warning(
                 code="numbering_gap", location=path,
                 message=f"'{mk.printed}' follows {printed(mk.kind, last)}: {value - last - 1} number(s) missing"))
+        elif repeats_part(mk.kind, last, value, mk):
+            self.warnings.append(Warning(
+                code="numbering_gap", location=path,
+                message=f"'{mk.printed}' repeats {printed(mk.kind, last)}: a part heading numbered like the "
+                        f"part before it, read as a part of its own"))
 
     def warn_rejected(self, mk: Marker) -> None:
         """A heading marker that goes back in the numbering ("2." after "4.") or repeats it, left as text."""
@@ -108,5 +118,13 @@ class NumberingRules:
             return value <= 2
         if kind == "roman" and value == 1:
             return True
-        return last < value <= last + 2
+        return last < value <= last + 2 or repeats_part(kind, last, value, mk)
+
+
+def repeats_part(kind: str, last: Optional[int], value: int, mk: Marker) -> bool:
+    """A Roman part heading in capitals printed with the number of the part before it: the
+    document misnumbers its parts ("**IV.** / KINH PHÍ - NGUỒN HUY ĐỘNG" then "**IV.** / PHÂN CÔNG
+    NHIỆM VỤ", pool md/62f25a030c183151).  A heading in capitals names a part; a repeated numeral
+    before lower-case words is a quotation or a list, and stays text."""
+    return kind == "roman" and last == value and is_upper_line(mk.rest)
 
