@@ -7,7 +7,7 @@ import bisect
 import re
 
 from ..types import Table
-from .chars import Char
+from .charset import BOTTOM, TOP, X0, X1, Chars
 from .grid import table_cells
 from .rows import Page, make_rows
 
@@ -18,8 +18,8 @@ from .rows import Page, make_rows
 LAYOUT_TABLE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|^(?:Độc lập\s*-\s*Tự do|Nơi nhận\s*:)", re.IGNORECASE)
 
 
-def cut_tables(chars: list[Char], direction: str, result: Page, horizontal: list[tuple],
-               vertical: list[tuple], width: float, height: float) -> list[Char]:
+def cut_tables(chars: Chars, direction: str, result: Page, horizontal: list[tuple],
+               vertical: list[tuple], width: float, height: float) -> Chars:
     """Find ruled tables from our ruling strokes (pipeline/pdf/grid.py: pdfplumber's
     table finder's cells), read their cells from our characters, and
     return the characters left outside every table.  Cells are measured in the page's
@@ -50,10 +50,12 @@ def _to_reading(cell, width: float, height: float, direction: str):
     return (width - x1, yb, width - x0, yt)
 
 
-def _outside(chars: list[Char], box) -> list[Char]:
+def _outside(chars: Chars, box) -> Chars:
     """The characters whose centre is not inside the box grown by 1 pt."""
     left, top, right, bottom = box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1
-    return [ch for ch in chars if not (left <= (ch.x0 + ch.x1) / 2 <= right and top <= (ch.top + ch.bottom) / 2 <= bottom)]
+    return chars.subset([i for i, a, b, t, u in zip(chars.index, chars.column(X0), chars.column(X1),
+                                                    chars.column(TOP), chars.column(BOTTOM))
+                         if not (left <= (a + b) / 2 <= right and top <= (t + u) / 2 <= bottom)])
 
 
 def _edges(values: list[float]) -> list[float]:
@@ -79,7 +81,7 @@ def _is_layout_cell(text: str) -> bool:
     return m is not None and (m.start() == 0 or m.group(0).isupper())
 
 
-def _table_from_cells(cells, chars: list[Char], page: int):
+def _table_from_cells(cells, chars: Chars, page: int):
     """A grid from cell boxes; merged cells' text repeated down their rows."""
     if len(cells) < 4:
         return None, None
@@ -92,9 +94,12 @@ def _table_from_cells(cells, chars: list[Char], page: int):
         return None, None             # words boxed one by one, not a table
     grid = [["" for _ in range(ncols)] for _ in range(nrows)]
     cut = total = 0
-    by_y = sorted(chars, key=lambda ch: (ch.top + ch.bottom) / 2)
-    centres = [(ch.top + ch.bottom) / 2 for ch in by_y]         # y of each centre, ascending
-    middles = [(ch.x0 + ch.x1) / 2 for ch in by_y]              # x of each centre
+    x0, x1 = chars.page.column(X0), chars.page.column(X1)
+    cy = [(t + b) / 2 for t, b in zip(chars.column(TOP), chars.column(BOTTOM))]
+    order = sorted(range(len(cy)), key=cy.__getitem__)
+    by_y = [chars.index[k] for k in order]                      # the characters by the y of their centre
+    centres = [cy[k] for k in order]                            # y of each centre, ascending
+    middles = [(x0[i] + x1[i]) / 2 for i in by_y]               # x of each centre
     box = (xs[0], ys[0], xs[-1], ys[-1])
     for cell in cells:
         c0, c1 = _index(xs, cell[0]), _index(xs, cell[2])
@@ -104,10 +109,10 @@ def _table_from_cells(cells, chars: list[Char], page: int):
         # the characters whose centre is inside the cell grown by 1 pt: its rows by bisection
         lo, hi = bisect.bisect_left(centres, cell[1] - 1), bisect.bisect_right(centres, cell[3] + 1)
         left, right = cell[0] - 1, cell[2] + 1
-        inner = [ch for ch, cx in zip(by_y[lo:hi], middles[lo:hi]) if left <= cx <= right]
-        cut += sum(1 for ch in inner if ch.x0 < cell[0] - 1.5 or ch.x1 > cell[2] + 1.5)
+        inner = [i for i, cx in zip(by_y[lo:hi], middles[lo:hi]) if left <= cx <= right]
+        cut += sum(1 for i in inner if x0[i] < cell[0] - 1.5 or x1[i] > cell[2] + 1.5)
         total += len(inner)
-        text = " ".join(seg.text for row in make_rows(inner, page) for seg in row.segs)
+        text = " ".join(seg.text for row in make_rows(chars.subset(inner), page) for seg in row.segs)
         for r in range(r0, r1):
             grid[r][c0] = text
     if total and cut > 0.02 * total:

@@ -1,0 +1,273 @@
+/* The rows of pipeline/pdf/rows.py (make_rows) in C: characters clustered by baseline
+ * into visual lines, small clusters (footnote marks, raised diacritics) joined to the
+ * nearest line, each line split at wide gaps into segments, each segment's footnote
+ * marks dropped and its text spelt with word spaces.  rows.py's Python functions are the
+ * reference: the same steps in the same order on the same IEEE doubles (built without
+ * fused multiply-add), so the same segments come out (tests/test_pdf_rows_native.py
+ * compares them on the corpus pages).  What stays in Python: dropping decoration
+ * segments ("______") and building the Row and Seg objects.
+ *
+ * The characters are those of pipeline/pdf/loops.c's vb_read_chars: field k of
+ * character i at f[k * stride + i]; a call reads the characters sel[0..count-1] (in
+ * that order: it settles ties of the stable sorts, as the order of the Python list does). */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+enum { X0, TOP, X1, BOTTOM, BASE, SIZE, SPACE, BOLD };   /* loops.c's field order */
+
+/* rows.py's constants */
+#define GAP_SPLIT 1.2        /* a gap wider than 1.2 x the line's size splits segments */
+#define SPACE_GAP 0.22       /* a gap wider than 0.22 x the character's size is a word space */
+#define NOTE_MARK_SIZE 0.75  /* a footnote mark is at most 0.75 x the segment's size */
+
+/* Written per segment, in this order (SEG doubles each) */
+enum { S_ROW, S_ROW_SIZE, S_X0, S_TOP, S_X1, S_BOTTOM, S_SIZE, S_BOLD, S_TEXT_END, SEG };
+
+typedef struct {
+    const double *f;
+    long stride;
+} fields;
+
+static double field(const fields *c, int k, int i) { return c->f[(long)k * c->stride + i]; }
+
+/* Python's sorted() with key (k1, k2) (k2 < 0: k1 alone): a stable merge sort of idx[0..n) */
+static void stable_sort(const fields *c, int *idx, int *tmp, int n, int k1, int k2) {
+    for (int width = 1; width < n; width *= 2) {
+        for (int lo = 0; lo < n; lo += 2 * width) {
+            int mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            int a = lo, b = mid, o = lo;
+            while (a < mid && b < hi) {
+                double ka = field(c, k1, idx[a]), kb = field(c, k1, idx[b]);
+                /* b goes first only when strictly less: equal keys keep their order */
+                int b_first = kb < ka || (kb == ka && k2 >= 0 && field(c, k2, idx[b]) < field(c, k2, idx[a]));
+                tmp[o++] = b_first ? idx[b++] : idx[a++];
+            }
+            while (a < mid) tmp[o++] = idx[a++];
+            while (b < hi) tmp[o++] = idx[b++];
+        }
+        for (int j = 0; j < n; j++) idx[j] = tmp[j];
+    }
+}
+
+static int by_value(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* rows.py's median(): values sorted in place */
+static double median(double *v, int n) {
+    qsort(v, n, sizeof(double), by_value);
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* A cluster of characters on one baseline: runs of the (base, x0)-sorted order, chained
+ * (a small cluster joined to a line is appended to the line's chain). */
+typedef struct {
+    int start, len;          /* its own run in the sorted order */
+    int next, tail;          /* the chain of runs: the next cluster's run, the last cluster */
+    int count;               /* characters in the chain */
+    double base, size;       /* of its first character (clusters[j][0]) */
+    double min_x0, max_x1;   /* over the chain */
+} cluster;
+
+static void extend(cluster *cl, int to, int from) {
+    cl[cl[to].tail].next = from;
+    cl[to].tail = cl[from].tail;
+    cl[to].count += cl[from].count;
+    if (cl[from].min_x0 < cl[to].min_x0) cl[to].min_x0 = cl[from].min_x0;
+    if (cl[from].max_x1 > cl[to].max_x1) cl[to].max_x1 = cl[from].max_x1;
+}
+
+/* The work buffers of one call, each of `count` entries (text: 2 * count) */
+typedef struct {
+    const fields *c;
+    const uint32_t *text;
+    const uint32_t *digits;  /* code points beyond '0'-'9' that str.isdigit() accepts */
+    int n_digits;
+    double *values, *x1;     /* scratch: sorted values; a segment's right edges (widened) */
+    int *kept;
+    double *out;             /* SEG doubles a segment */
+    int segs;
+    uint32_t *out_text;
+    int text_len;
+} work;
+
+static int is_digit(const work *w, uint32_t u) {
+    if (u >= '0' && u <= '9') return 1;
+    for (int k = 0; k < w->n_digits; k++)
+        if (w->digits[k] == u) return 1;
+    return 0;
+}
+
+/* rows.py's _without_note_marks: the characters of s[0..n) kept in w->kept (their right
+ * edges in w->x1, the edge before a dropped mark widened over it); returns how many */
+static int without_note_marks(work *w, const int *s, int n) {
+    const fields *c = w->c;
+    int any_digit = 0;
+    for (int j = 0; j < n; j++) {
+        w->kept[j] = s[j];
+        w->x1[j] = field(c, X1, s[j]);
+        any_digit |= is_digit(w, w->text[s[j]]);
+    }
+    if (n < 4 || !any_digit) return n;
+    for (int j = 0; j < n; j++) w->values[j] = field(c, SIZE, s[j]);
+    double size = median(w->values, n);
+    for (int j = 0; j < n; j++) w->values[j] = field(c, BASE, s[j]);
+    double base = median(w->values, n);
+    int k = 0;
+    for (int j = 0; j < n; j++) {
+        int i = s[j];
+        if (is_digit(w, w->text[i]) && field(c, SIZE, i) <= NOTE_MARK_SIZE * size
+                && field(c, BASE, i) < base - 0.2 * size) {
+            if (k > 0 && field(c, X1, i) > w->x1[k - 1]) w->x1[k - 1] = field(c, X1, i);
+            continue;
+        }
+        w->kept[k] = i;
+        w->x1[k] = field(c, X1, i);
+        k++;
+    }
+    if (k == 0) {                                    /* `kept or chars` */
+        for (int j = 0; j < n; j++) { w->kept[j] = s[j]; w->x1[j] = field(c, X1, s[j]); }
+        return n;
+    }
+    return k;
+}
+
+/* rows.py's _seg: one segment of the characters s[0..n) of row `row` */
+static void segment(work *w, const int *s, int n, int row, double row_size) {
+    const fields *c = w->c;
+    int k = n;
+    for (int j = 0; j < n; j++) { w->kept[j] = s[j]; w->x1[j] = field(c, X1, s[j]); }
+    if (n >= 4) {
+        double lo = field(c, SIZE, s[0]), hi = lo;
+        for (int j = 1; j < n; j++) {
+            double v = field(c, SIZE, s[j]);
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+        }
+        if (lo <= NOTE_MARK_SIZE * hi) k = without_note_marks(w, s, n);
+    }
+    const int *kept = w->kept;
+    /* _tracking: the middle gap when most gaps are clearly below nothing, else 0 */
+    double tracking = 0.0;
+    if (k >= 8) {
+        double limit = -0.05 * field(c, SIZE, kept[0]);
+        int below = 0;
+        for (int j = 1; j < k; j++) {
+            w->values[j - 1] = field(c, X0, kept[j]) - w->x1[j - 1];
+            below += w->values[j - 1] < limit;
+        }
+        if (below >= (k - 1) / 2 + 1) {
+            qsort(w->values, k - 1, sizeof(double), by_value);
+            tracking = w->values[(k - 1) / 2];
+        }
+    }
+    double top = field(c, TOP, kept[0]), bottom = field(c, BOTTOM, kept[0]), right = w->x1[0];
+    int bold = 0;
+    w->out_text[w->text_len++] = w->text[kept[0]];
+    for (int j = 0; j < k; j++) {
+        int i = kept[j];
+        if (j > 0) {
+            double gap = field(c, X0, i) - w->x1[j - 1];
+            if (field(c, SPACE, i) != 0.0 || gap - tracking > SPACE_GAP * field(c, SIZE, i))
+                w->out_text[w->text_len++] = ' ';
+            w->out_text[w->text_len++] = w->text[i];
+        }
+        if (field(c, TOP, i) < top) top = field(c, TOP, i);
+        if (field(c, BOTTOM, i) > bottom) bottom = field(c, BOTTOM, i);
+        if (w->x1[j] > right) right = w->x1[j];
+        bold += field(c, BOLD, i) != 0.0;
+    }
+    for (int j = 0; j < k; j++) w->values[j] = field(c, SIZE, kept[j]);
+    double *o = w->out + (long)SEG * w->segs++;
+    o[S_ROW] = row; o[S_ROW_SIZE] = row_size;
+    o[S_X0] = field(c, X0, kept[0]); o[S_TOP] = top; o[S_X1] = right; o[S_BOTTOM] = bottom;
+    o[S_SIZE] = median(w->values, k);
+    o[S_BOLD] = bold * 2 > k;
+    o[S_TEXT_END] = w->text_len;
+}
+
+/* make_rows: writes the segments (SEG doubles each, row by row) to out and their texts,
+ * one after another, to out_text (2 * count code points at most); returns how many
+ * segments (out_text's length in *text_len), or -1 when memory runs out. */
+int vb_make_rows(const double *f, long stride, const uint32_t *text, const int *sel, int count,
+                 const uint32_t *digits, int n_digits, double *out, uint32_t *out_text, int *text_len) {
+    fields c = {f, stride};
+    int *order = malloc(sizeof(int) * count), *row = malloc(sizeof(int) * count);
+    int *tmp = malloc(sizeof(int) * count), *lines = malloc(sizeof(int) * count);
+    int *kept = malloc(sizeof(int) * count);
+    double *values = malloc(sizeof(double) * count), *x1 = malloc(sizeof(double) * count);
+    cluster *cl = malloc(sizeof(cluster) * count);
+    int result = -1;
+    if (!order || !row || !tmp || !lines || !kept || !values || !x1 || !cl) goto done;
+    for (int j = 0; j < count; j++) order[j] = sel[j];
+    stable_sort(&c, order, tmp, count, BASE, X0);
+
+    /* clusters by baseline: a character within 0.3 x its size (1.5 pt at least) of the
+     * cluster's first character's baseline joins it */
+    int nc = 0;
+    for (int j = 0; j < count; j++) {
+        int i = order[j];
+        double tolerance = 0.3 * field(&c, SIZE, i);
+        if (tolerance < 1.5) tolerance = 1.5;
+        if (nc > 0 && field(&c, BASE, i) - cl[nc - 1].base <= tolerance) {
+            cluster *k = &cl[nc - 1];
+            k->len++; k->count++;
+            if (field(&c, X0, i) < k->min_x0) k->min_x0 = field(&c, X0, i);
+            if (field(&c, X1, i) > k->max_x1) k->max_x1 = field(&c, X1, i);
+        } else {
+            cluster k = {j, 1, -1, nc, 1, field(&c, BASE, i), field(&c, SIZE, i), field(&c, X0, i), field(&c, X1, i)};
+            cl[nc++] = k;
+        }
+    }
+
+    /* _merge_small: a cluster of at most 3 characters joins the line before or after it
+     * (the one before first) when that line has more than 3, lies within 0.6 x its size
+     * and spans the small cluster's first character.  The line before, when it has more
+     * than 3, was kept: it is the last of lines[] */
+    int nl = 0;
+    for (int i = 0; i < nc; i++) {
+        if (cl[i].count <= 3 && nc > 1) {
+            double base = cl[i].base, x = field(&c, X0, order[cl[i].start]);
+            int target = -1;
+            for (int j = i - 1; j <= i + 1 && target < 0; j += 2) {
+                if (j < 0 || j >= nc || cl[j].count <= 3) continue;
+                if (fabs(cl[j].base - base) < 0.6 * cl[j].size && cl[j].min_x0 <= x && x <= cl[j].max_x1 + 2)
+                    target = j;
+            }
+            if (target >= 0) {
+                extend(cl, target, i);
+                continue;
+            }
+        }
+        lines[nl++] = i;
+    }
+
+    /* each line: its characters in chain order sorted by x0 (stable), its size the median
+     * size, split where the gap from the previous character's right edge is wider than
+     * 1.2 x that size */
+    work w = {&c, text, digits, n_digits, values, x1, kept, out, 0, out_text, 0};
+    for (int r = 0; r < nl; r++) {
+        int n = 0;
+        for (int k = lines[r]; k >= 0; k = cl[k].next)
+            for (int j = 0; j < cl[k].len; j++) row[n++] = order[cl[k].start + j];
+        stable_sort(&c, row, tmp, n, X0, -1);
+        for (int j = 0; j < n; j++) values[j] = field(&c, SIZE, row[j]);
+        double size = median(values, n), split = GAP_SPLIT * size, right = field(&c, X1, row[0]);
+        int start = 0;
+        for (int j = 1; j < n; j++) {
+            if (field(&c, X0, row[j]) - right > split) {
+                segment(&w, row + start, j - start, r, size);
+                start = j;
+            }
+            right = field(&c, X1, row[j]);
+        }
+        segment(&w, row + start, n - start, r, size);
+    }
+    result = w.segs;
+    *text_len = w.text_len;
+done:
+    free(order); free(row); free(tmp); free(lines); free(kept); free(values); free(x1); free(cl);
+    return result;
+}
