@@ -1,7 +1,9 @@
-"""The compiled loops (loops.c: characters, rulings; rows.c: rows), built on first use with the system's C
-compiler into a per-user cache and loaded with ctypes.  None where it cannot be
-(no compiler, a read-only cache, VANBAN_PDF_NATIVE=0): chars.py, rulings.py and rows.py
-then run their Python loops, which give the same characters, rulings and rows, only slower.
+"""The compiled loops (loops.c: characters, rulings; rows.c: rows; cells.c: table cells),
+built on first use with the system's C compiler into a per-user cache and loaded with
+ctypes.  None where they cannot be
+(no compiler, a read-only cache, VANBAN_PDF_NATIVE=0): chars.py, rulings.py, rows.py
+and cells.py then run their Python steps, which give the same characters, rulings, rows
+and cells, only slower.
 
 The library is plain C with no link to pdfium (it is handed pdfium's function
 addresses), so it depends on neither the Python version nor pypdfium2's build; its
@@ -19,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-SOURCES = (Path(__file__).with_name("loops.c"), Path(__file__).with_name("rows.c"))
+SOURCES = tuple(Path(__file__).with_name(name) for name in ("loops.c", "rows.c", "cells.c"))
 
 
 def _cache_dir() -> Path:
@@ -75,9 +77,13 @@ def _library() -> Optional[ctypes.CDLL]:
     lib.vb_page_rulings.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_uint,
                                     ctypes.c_double, ctypes.c_void_p, ctypes.c_long]
     lib.vb_make_rows.restype = ctypes.c_int
-    lib.vb_make_rows.argtypes = [ctypes.c_void_p, ctypes.c_long, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int,
-                                 ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
+    lib.vb_make_rows.argtypes = [ctypes.c_void_p, ctypes.c_long, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p,
+                                 ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
                                  ctypes.POINTER(ctypes.c_int)]
+    lib.vb_cell_members.restype = ctypes.c_int64
+    lib.vb_cell_members.argtypes = [ctypes.c_void_p, ctypes.c_long, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p,
+                                    ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64, ctypes.c_void_p,
+                                    ctypes.c_void_p]
     return lib
 
 
@@ -97,6 +103,12 @@ def rows_loop():
     """vb_make_rows (pipeline/pdf/rows.py's make_rows), or None."""
     lib = _library()
     return None if lib is None else lib.vb_make_rows
+
+
+def cells_loop():
+    """vb_cell_members (pipeline/pdf/cells.py's members), or None."""
+    lib = _library()
+    return None if lib is None else lib.vb_cell_members
 
 
 def page_rulings():

@@ -21,8 +21,10 @@ enum { X0, TOP, X1, BOTTOM, BASE, SIZE, SPACE, BOLD };   /* loops.c's field orde
 #define SPACE_GAP 0.22       /* a gap wider than 0.22 x the character's size is a word space */
 #define NOTE_MARK_SIZE 0.75  /* a footnote mark is at most 0.75 x the segment's size */
 
-/* Written per segment, in this order (SEG doubles each) */
-enum { S_ROW, S_ROW_SIZE, S_X0, S_TOP, S_X1, S_BOTTOM, S_SIZE, S_BOLD, S_TEXT_END, SEG };
+/* Written per segment, in this order (SEG doubles each): the selection it is of, its
+ * row (numbered across the call), the row's size, its box, size and weight, the end of
+ * its text in out_text */
+enum { S_SELECTION, S_ROW, S_ROW_SIZE, S_X0, S_TOP, S_X1, S_BOTTOM, S_SIZE, S_BOLD, S_TEXT_END, SEG };
 
 typedef struct {
     const double *f;
@@ -88,7 +90,7 @@ typedef struct {
     double *values, *x1;     /* scratch: sorted values; a segment's right edges (widened) */
     int *kept;
     double *out;             /* SEG doubles a segment */
-    int segs;
+    int segs, selection;
     uint32_t *out_text;
     int text_len;
 } work;
@@ -181,43 +183,57 @@ static void segment(work *w, const int *s, int n, int row, double row_size) {
     }
     for (int j = 0; j < k; j++) w->values[j] = field(c, SIZE, kept[j]);
     double *o = w->out + (long)SEG * w->segs++;
-    o[S_ROW] = row; o[S_ROW_SIZE] = row_size;
+    o[S_SELECTION] = w->selection; o[S_ROW] = row; o[S_ROW_SIZE] = row_size;
     o[S_X0] = field(c, X0, kept[0]); o[S_TOP] = top; o[S_X1] = right; o[S_BOTTOM] = bottom;
     o[S_SIZE] = median(w->values, k);
     o[S_BOLD] = bold * 2 > k;
     o[S_TEXT_END] = w->text_len;
 }
 
-/* make_rows: writes the segments (SEG doubles each, row by row) to out and their texts,
- * one after another, to out_text (2 * count code points at most); returns how many
- * segments (out_text's length in *text_len), or -1 when memory runs out. */
-int vb_make_rows(const double *f, long stride, const uint32_t *text, const int *sel, int count,
-                 const uint32_t *digits, int n_digits, double *out, uint32_t *out_text, int *text_len) {
-    fields c = {f, stride};
-    int *order = malloc(sizeof(int) * count), *row = malloc(sizeof(int) * count);
-    int *tmp = malloc(sizeof(int) * count), *lines = malloc(sizeof(int) * count);
-    int *kept = malloc(sizeof(int) * count);
-    double *values = malloc(sizeof(double) * count), *x1 = malloc(sizeof(double) * count);
-    cluster *cl = malloc(sizeof(cluster) * count);
-    int result = -1;
-    if (!order || !row || !tmp || !lines || !kept || !values || !x1 || !cl) goto done;
+/* The work buffers of one call: for `count` characters at most */
+typedef struct {
+    int *order, *row, *tmp, *lines, *kept;
+    double *values, *x1;
+    cluster *cl;
+} buffers;
+
+static void release(buffers *b) {
+    free(b->order); free(b->row); free(b->tmp); free(b->lines); free(b->kept); free(b->values); free(b->x1);
+    free(b->cl);
+}
+
+static int reserve(buffers *b, int count) {
+    b->order = malloc(sizeof(int) * count); b->row = malloc(sizeof(int) * count);
+    b->tmp = malloc(sizeof(int) * count); b->lines = malloc(sizeof(int) * count);
+    b->kept = malloc(sizeof(int) * count);
+    b->values = malloc(sizeof(double) * count); b->x1 = malloc(sizeof(double) * count);
+    b->cl = malloc(sizeof(cluster) * count);
+    return b->order && b->row && b->tmp && b->lines && b->kept && b->values && b->x1 && b->cl;
+}
+
+/* make_rows of the characters sel[0..count): their segments appended to w's output;
+ * rows numbered from *rows on */
+static void rows_of(work *w, buffers *b, const int *sel, int count, int *rows) {
+    const fields *c = w->c;
+    int *order = b->order, *row = b->row, *tmp = b->tmp, *lines = b->lines;
+    cluster *cl = b->cl;
     for (int j = 0; j < count; j++) order[j] = sel[j];
-    stable_sort(&c, order, tmp, count, BASE, X0);
+    stable_sort(c, order, tmp, count, BASE, X0);
 
     /* clusters by baseline: a character within 0.3 x its size (1.5 pt at least) of the
      * cluster's first character's baseline joins it */
     int nc = 0;
     for (int j = 0; j < count; j++) {
         int i = order[j];
-        double tolerance = 0.3 * field(&c, SIZE, i);
+        double tolerance = 0.3 * field(c, SIZE, i);
         if (tolerance < 1.5) tolerance = 1.5;
-        if (nc > 0 && field(&c, BASE, i) - cl[nc - 1].base <= tolerance) {
+        if (nc > 0 && field(c, BASE, i) - cl[nc - 1].base <= tolerance) {
             cluster *k = &cl[nc - 1];
             k->len++; k->count++;
-            if (field(&c, X0, i) < k->min_x0) k->min_x0 = field(&c, X0, i);
-            if (field(&c, X1, i) > k->max_x1) k->max_x1 = field(&c, X1, i);
+            if (field(c, X0, i) < k->min_x0) k->min_x0 = field(c, X0, i);
+            if (field(c, X1, i) > k->max_x1) k->max_x1 = field(c, X1, i);
         } else {
-            cluster k = {j, 1, -1, nc, 1, field(&c, BASE, i), field(&c, SIZE, i), field(&c, X0, i), field(&c, X1, i)};
+            cluster k = {j, 1, -1, nc, 1, field(c, BASE, i), field(c, SIZE, i), field(c, X0, i), field(c, X1, i)};
             cl[nc++] = k;
         }
     }
@@ -229,7 +245,7 @@ int vb_make_rows(const double *f, long stride, const uint32_t *text, const int *
     int nl = 0;
     for (int i = 0; i < nc; i++) {
         if (cl[i].count <= 3 && nc > 1) {
-            double base = cl[i].base, x = field(&c, X0, order[cl[i].start]);
+            double base = cl[i].base, x = field(c, X0, order[cl[i].start]);
             int target = -1;
             for (int j = i - 1; j <= i + 1 && target < 0; j += 2) {
                 if (j < 0 || j >= nc || cl[j].count <= 3) continue;
@@ -247,27 +263,51 @@ int vb_make_rows(const double *f, long stride, const uint32_t *text, const int *
     /* each line: its characters in chain order sorted by x0 (stable), its size the median
      * size, split where the gap from the previous character's right edge is wider than
      * 1.2 x that size */
-    work w = {&c, text, digits, n_digits, values, x1, kept, out, 0, out_text, 0};
     for (int r = 0; r < nl; r++) {
-        int n = 0;
+        int n = 0, id = (*rows)++;
         for (int k = lines[r]; k >= 0; k = cl[k].next)
             for (int j = 0; j < cl[k].len; j++) row[n++] = order[cl[k].start + j];
-        stable_sort(&c, row, tmp, n, X0, -1);
-        for (int j = 0; j < n; j++) values[j] = field(&c, SIZE, row[j]);
-        double size = median(values, n), split = GAP_SPLIT * size, right = field(&c, X1, row[0]);
+        stable_sort(c, row, tmp, n, X0, -1);
+        for (int j = 0; j < n; j++) b->values[j] = field(c, SIZE, row[j]);
+        double size = median(b->values, n), split = GAP_SPLIT * size, right = field(c, X1, row[0]);
         int start = 0;
         for (int j = 1; j < n; j++) {
-            if (field(&c, X0, row[j]) - right > split) {
-                segment(&w, row + start, j - start, r, size);
+            if (field(c, X0, row[j]) - right > split) {
+                segment(w, row + start, j - start, id, size);
                 start = j;
             }
-            right = field(&c, X1, row[j]);
+            right = field(c, X1, row[j]);
         }
-        segment(&w, row + start, n - start, r, size);
+        segment(w, row + start, n - start, id, size);
     }
-    result = w.segs;
+}
+
+/* make_rows of each selection: the characters sel[ends[k - 1]..ends[k]) (from 0 for the
+ * first), none of them empty.  Writes the segments (SEG doubles each, selection by
+ * selection, row by row) to out and their texts, one after another, to out_text (2
+ * code points a character at most); returns how many segments (out_text's length in
+ * *text_len), or -1 when memory runs out. */
+int vb_make_rows(const double *f, long stride, const uint32_t *text, const int *sel, const int *ends, int n_sel,
+                 const uint32_t *digits, int n_digits, double *out, uint32_t *out_text, int *text_len) {
+    fields c = {f, stride};
+    int most = 0;
+    for (int k = 0; k < n_sel; k++) {
+        int count = ends[k] - (k ? ends[k - 1] : 0);
+        if (count > most) most = count;
+    }
+    buffers b;
+    if (!reserve(&b, most > 0 ? most : 1)) {
+        release(&b);
+        return -1;
+    }
+    work w = {&c, text, digits, n_digits, b.values, b.x1, b.kept, out, 0, 0, out_text, 0};
+    int rows = 0;
+    for (int k = 0; k < n_sel; k++) {
+        int from = k ? ends[k - 1] : 0;
+        w.selection = k;
+        rows_of(&w, &b, sel + from, ends[k] - from, &rows);
+    }
+    release(&b);
     *text_len = w.text_len;
-done:
-    free(order); free(row); free(tmp); free(lines); free(kept); free(values); free(x1); free(cl);
-    return result;
+    return w.segs;
 }

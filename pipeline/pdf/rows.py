@@ -79,12 +79,24 @@ def make_rows(chars: Chars, page: int) -> list[Row]:
     """Cluster characters by baseline into visual lines, split at wide gaps: by the
     compiled rows (pdf/rows.c) where the characters came from the compiled loop, else by
     the Python steps below (the reference the compiled ones are tested against)."""
-    if not chars:
-        return []
-    loop = rows_loop() if chars.page.packed is not None else None
+    return rows_of_each([chars], page)[0]
+
+
+def rows_of_each(selections: list[Chars], page: int) -> list[list[Row]]:
+    """make_rows of each selection of one page's characters (the cells of a table: one
+    call of the compiled rows for them all)."""
+    found: list[list[Row]] = [[] for _ in selections]
+    todo = [k for k, chars in enumerate(selections) if chars]
+    if not todo:
+        return found
+    loop = rows_loop() if selections[todo[0]].page.packed is not None else None
     if loop is None:
-        return python_rows(chars.as_chars(), page)
-    return _rows(_native_segments(loop, chars, page))
+        for k in todo:
+            found[k] = python_rows(selections[k].as_chars(), page)
+        return found
+    for k, lines in zip(todo, _native_segments(loop, [selections[k] for k in todo], page)):
+        found[k] = _rows(lines)
+    return found
 
 
 def python_rows(chars: list[Char], page: int) -> list[Row]:
@@ -137,39 +149,43 @@ def _rows(lines: list[tuple[list[Seg], float]]) -> list[Row]:
     return rows
 
 
-_SEG_FIELDS = 9         # rows.c: row, row size, x0, top, x1, bottom, size, bold, end of its text
+_SEG_FIELDS = 10        # rows.c: selection, row, row size, x0, top, x1, bottom, size, bold, end of its text
 
 
-def _native_segments(loop, chars: Chars, page: int) -> list[tuple[list[Seg], float]]:
-    """The lines' segments from the compiled rows (vb_make_rows: the steps of
-    python_rows, _merge_small, _seg, _tracking and _without_note_marks in C)."""
-    src = chars.page
-    n = len(chars)
-    index = array("i", chars.index)
+def _native_segments(loop, selections: list[Chars], page: int) -> list[list[tuple[list[Seg], float]]]:
+    """Each selection's lines of segments from the compiled rows (vb_make_rows: the steps
+    of python_rows, _merge_small, _seg, _tracking and _without_note_marks in C)."""
+    src = selections[0].page
+    index = array("i")
+    ends = array("i")
+    for chars in selections:
+        index.extend(chars.index)
+        ends.append(len(index))
+    n = len(index)
     digits = src.digits()
     out = array("d", bytes(8 * _SEG_FIELDS * n))
     text = array("I", bytes(4 * 2 * n))
     text_len = ctypes.c_int()
-    k = loop(src.packed.buffer_info()[0], src.stride, src.utf32(), index.buffer_info()[0], n,
-             digits.buffer_info()[0], len(digits), out.buffer_info()[0], text.buffer_info()[0],
+    k = loop(src.packed.buffer_info()[0], src.stride, src.utf32(), index.buffer_info()[0], ends.buffer_info()[0],
+             len(ends), digits.buffer_info()[0], len(digits), out.buffer_info()[0], text.buffer_info()[0],
              ctypes.byref(text_len))
     if k < 0:
         raise MemoryError("vb_make_rows")
     spelt = text[:text_len.value].tobytes().decode("utf-32-le", "surrogatepass")
-    lines: list[tuple[list[Seg], float]] = []
+    found: list[list[tuple[list[Seg], float]]] = [[] for _ in selections]
     last_row = -1
     start = 0
     values = out[:_SEG_FIELDS * k].tolist()
     for j in range(0, _SEG_FIELDS * k, _SEG_FIELDS):
-        row, row_size, x0, top, x1, bottom, size, bold, end = values[j:j + _SEG_FIELDS]
+        selection, row, row_size, x0, top, x1, bottom, size, bold, end = values[j:j + _SEG_FIELDS]
         seg = Seg(spelt[start:int(end)], x0, top, x1, bottom, size, bold != 0.0, page)
         start = int(end)
         if row != last_row:
-            lines.append(([seg], row_size))
+            found[int(selection)].append(([seg], row_size))
             last_row = row
         else:
-            lines[-1][0].append(seg)
-    return lines
+            found[int(selection)][-1][0].append(seg)
+    return found
 
 
 _BASE_X0 = attrgetter("base", "x0")

@@ -7,9 +7,10 @@ import bisect
 import re
 
 from ..types import Table
-from .charset import BOTTOM, TOP, X0, X1, Chars
+from .cells import members, outside
+from .charset import Chars
 from .grid import table_cells
-from .rows import Page, make_rows
+from .rows import Page, rows_of_each
 
 #: a cell that only a layout table holds (the 2-column header's motto, the signature block's
 #: "Nơi nhận:"), never a real table: the motto in capitals or "Độc lập - Tự do" opening the
@@ -31,7 +32,7 @@ def cut_tables(chars: Chars, direction: str, result: Page, horizontal: list[tupl
         table, box = _table_from_cells(cells, remaining, result.number)
         if table is None:
             continue
-        remaining = _outside(remaining, box)
+        remaining = outside(remaining, box)
         result.tables.append(table)
         result.table_tops.append(box[1])
     return remaining
@@ -48,14 +49,6 @@ def _to_reading(cell, width: float, height: float, direction: str):
     if direction == "-y":
         return (height - yt, width - x1, height - yb, width - x0)
     return (width - x1, yb, width - x0, yt)
-
-
-def _outside(chars: Chars, box) -> Chars:
-    """The characters whose centre is not inside the box grown by 1 pt."""
-    left, top, right, bottom = box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1
-    return chars.subset([i for i, a, b, t, u in zip(chars.index, chars.column(X0), chars.column(X1),
-                                                    chars.column(TOP), chars.column(BOTTOM))
-                         if not (left <= (a + b) / 2 <= right and top <= (t + u) / 2 <= bottom)])
 
 
 def _edges(values: list[float]) -> list[float]:
@@ -93,35 +86,24 @@ def _table_from_cells(cells, chars: Chars, page: int):
     if ncols > 20:
         return None, None             # words boxed one by one, not a table
     grid = [["" for _ in range(ncols)] for _ in range(nrows)]
-    cut = total = 0
-    x0, x1 = chars.page.column(X0), chars.page.column(X1)
-    cy = [(t + b) / 2 for t, b in zip(chars.column(TOP), chars.column(BOTTOM))]
-    order = sorted(range(len(cy)), key=cy.__getitem__)
-    by_y = [chars.index[k] for k in order]                      # the characters by the y of their centre
-    centres = [cy[k] for k in order]                            # y of each centre, ascending
-    middles = [(x0[i] + x1[i]) / 2 for i in by_y]               # x of each centre
     box = (xs[0], ys[0], xs[-1], ys[-1])
+    placed = []                       # (first row, row after, column) of each cell, and its box
     for cell in cells:
         c0, c1 = _index(xs, cell[0]), _index(xs, cell[2])
         r0, r1 = _index(ys, cell[1]), _index(ys, cell[3])
         if c1 <= c0 or r1 <= r0:
             continue
-        # the characters whose centre is inside the cell grown by 1 pt: its rows by bisection
-        lo, hi = bisect.bisect_left(centres, cell[1] - 1), bisect.bisect_right(centres, cell[3] + 1)
-        left, right = cell[0] - 1, cell[2] + 1
-        inner = [i for i, cx in zip(by_y[lo:hi], middles[lo:hi]) if left <= cx <= right]
-        cut += sum(1 for i in inner if x0[i] < cell[0] - 1.5 or x1[i] > cell[2] + 1.5)
-        total += len(inner)
-        text = " ".join(seg.text for row in make_rows(chars.subset(inner), page) for seg in row.segs)
+        placed.append(((r0, r1, c0), cell))
+    found = members(chars, [cell for _, cell in placed], box)
+    if found.total and found.cut > 0.02 * found.total:
+        return None, None             # cell edges cut through words: shaded text, not a table
+    for ((r0, r1, c0), _), rows in zip(placed, rows_of_each(found.cells, page)):
+        text = " ".join(seg.text for row in rows for seg in row.segs)
         for r in range(r0, r1):
             grid[r][c0] = text
-    if total and cut > 0.02 * total:
-        return None, None             # cell edges cut through words: shaded text, not a table
     if any(_is_layout_cell(c) for row in grid for c in row):
         return None, None             # the header or signature block drawn as a table
-    lo, hi = bisect.bisect_right(centres, box[1] + 1), bisect.bisect_left(centres, box[3] - 1)
-    beside = sum([not box[0] - 1 <= cx <= box[2] + 1 for cx in middles[lo:hi]])
-    if beside > 3:
+    if found.beside > 3:
         return None, None             # body text runs on beside it: boxed words inside a paragraph
     rows = [row for row in grid if any(row)]
     filled_rows = [row for row in rows if sum(1 for c in row if c) >= 2]
