@@ -154,6 +154,7 @@ def test_no_compiled_loops_where_the_cache_cannot_be_written(monkeypatch, tmp_pa
     native._library.cache_clear()
     try:
         assert native.char_loop() is None and native.page_rulings() is None
+        assert native.rows_loop() is None and native.cells_loop() is None
     finally:
         monkeypatch.undo()
         native._library.cache_clear()

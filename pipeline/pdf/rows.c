@@ -33,23 +33,38 @@ typedef struct {
 
 static double field(const fields *c, int k, int i) { return c->f[(long)k * c->stride + i]; }
 
-/* Python's sorted() with key (k1, k2) (k2 < 0: k1 alone): a stable merge sort of idx[0..n) */
-static void stable_sort(const fields *c, int *idx, int *tmp, int n, int k1, int k2) {
-    for (int width = 1; width < n; width *= 2) {
-        for (int lo = 0; lo < n; lo += 2 * width) {
-            int mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+/* character i's key (k1, k2) is below character j's (k2 < 0: k1 alone) */
+static int below(const fields *c, int i, int j, int k1, int k2) {
+    double ki = field(c, k1, i), kj = field(c, k1, j);
+    return ki < kj || (ki == kj && k2 >= 0 && field(c, k2, i) < field(c, k2, j));
+}
+
+/* Python's sorted() with key (k1, k2): a stable natural merge sort of idx[0..n) (the
+ * characters mostly come in reading order: few runs to merge).  tmp: n entries, runs:
+ * n + 1. */
+static void stable_sort(const fields *c, int *idx, int *tmp, int *runs, int n, int k1, int k2) {
+    int nr = 0;                                            /* the starts of ascending runs */
+    for (int j = 0; j < n; j++)
+        if (j == 0 || below(c, idx[j], idx[j - 1], k1, k2)) runs[nr++] = j;
+    runs[nr] = n;
+    int *from = idx, *to = tmp;
+    while (nr > 1) {
+        int merged = 0;
+        for (int r = 0; r < nr; r += 2) {
+            int lo = runs[r], mid = runs[r + 1], hi = r + 2 <= nr ? runs[r + 2] : mid;
             int a = lo, b = mid, o = lo;
-            while (a < mid && b < hi) {
-                double ka = field(c, k1, idx[a]), kb = field(c, k1, idx[b]);
-                /* b goes first only when strictly less: equal keys keep their order */
-                int b_first = kb < ka || (kb == ka && k2 >= 0 && field(c, k2, idx[b]) < field(c, k2, idx[a]));
-                tmp[o++] = b_first ? idx[b++] : idx[a++];
-            }
-            while (a < mid) tmp[o++] = idx[a++];
-            while (b < hi) tmp[o++] = idx[b++];
+            while (a < mid && b < hi)   /* b goes first only when strictly below: ties keep their order */
+                to[o++] = below(c, from[b], from[a], k1, k2) ? from[b++] : from[a++];
+            while (a < mid) to[o++] = from[a++];
+            while (b < hi) to[o++] = from[b++];
+            runs[merged++] = lo;
         }
-        for (int j = 0; j < n; j++) idx[j] = tmp[j];
+        runs[merged] = n;
+        nr = merged;
+        int *swap = from; from = to; to = swap;
     }
+    if (from != idx)
+        for (int j = 0; j < n; j++) idx[j] = from[j];
 }
 
 static int by_value(const void *a, const void *b) {
@@ -57,8 +72,11 @@ static int by_value(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-/* rows.py's median(): values sorted in place */
+/* rows.py's median(): values sorted in place (unless all are equal, as in most lines) */
 static double median(double *v, int n) {
+    int same = 1;
+    for (int j = 1; j < n && same; j++) same = v[j] == v[0];
+    if (same) return v[0];
     qsort(v, n, sizeof(double), by_value);
     return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
@@ -192,23 +210,24 @@ static void segment(work *w, const int *s, int n, int row, double row_size) {
 
 /* The work buffers of one call: for `count` characters at most */
 typedef struct {
-    int *order, *row, *tmp, *lines, *kept;
+    int *order, *row, *tmp, *runs, *lines, *kept;
     double *values, *x1;
     cluster *cl;
 } buffers;
 
 static void release(buffers *b) {
-    free(b->order); free(b->row); free(b->tmp); free(b->lines); free(b->kept); free(b->values); free(b->x1);
+    free(b->order); free(b->row); free(b->tmp); free(b->runs); free(b->lines); free(b->kept); free(b->values); free(b->x1);
     free(b->cl);
 }
 
 static int reserve(buffers *b, int count) {
     b->order = malloc(sizeof(int) * count); b->row = malloc(sizeof(int) * count);
-    b->tmp = malloc(sizeof(int) * count); b->lines = malloc(sizeof(int) * count);
+    b->tmp = malloc(sizeof(int) * count); b->runs = malloc(sizeof(int) * (count + 1));
+    b->lines = malloc(sizeof(int) * count);
     b->kept = malloc(sizeof(int) * count);
     b->values = malloc(sizeof(double) * count); b->x1 = malloc(sizeof(double) * count);
     b->cl = malloc(sizeof(cluster) * count);
-    return b->order && b->row && b->tmp && b->lines && b->kept && b->values && b->x1 && b->cl;
+    return b->order && b->row && b->tmp && b->runs && b->lines && b->kept && b->values && b->x1 && b->cl;
 }
 
 /* make_rows of the characters sel[0..count): their segments appended to w's output;
@@ -217,8 +236,8 @@ static void rows_of(work *w, buffers *b, const int *sel, int count, int *rows) {
     const fields *c = w->c;
     int *order = b->order, *row = b->row, *tmp = b->tmp, *lines = b->lines;
     cluster *cl = b->cl;
-    for (int j = 0; j < count; j++) order[j] = sel[j];
-    stable_sort(c, order, tmp, count, BASE, X0);
+    for (int j = 0; j < count; j++) order[j] = sel ? sel[j] : j;
+    stable_sort(c, order, tmp, b->runs, count, BASE, X0);
 
     /* clusters by baseline: a character within 0.3 x its size (1.5 pt at least) of the
      * cluster's first character's baseline joins it */
@@ -267,7 +286,7 @@ static void rows_of(work *w, buffers *b, const int *sel, int count, int *rows) {
         int n = 0, id = (*rows)++;
         for (int k = lines[r]; k >= 0; k = cl[k].next)
             for (int j = 0; j < cl[k].len; j++) row[n++] = order[cl[k].start + j];
-        stable_sort(c, row, tmp, n, X0, -1);
+        stable_sort(c, row, tmp, b->runs, n, X0, -1);
         for (int j = 0; j < n; j++) b->values[j] = field(c, SIZE, row[j]);
         double size = median(b->values, n), split = GAP_SPLIT * size, right = field(c, X1, row[0]);
         int start = 0;
@@ -283,7 +302,7 @@ static void rows_of(work *w, buffers *b, const int *sel, int count, int *rows) {
 }
 
 /* make_rows of each selection: the characters sel[ends[k - 1]..ends[k]) (from 0 for the
- * first), none of them empty.  Writes the segments (SEG doubles each, selection by
+ * first; sel NULL: one selection of the characters 0..ends[0]), none of them empty.  Writes the segments (SEG doubles each, selection by
  * selection, row by row) to out and their texts, one after another, to out_text (2
  * code points a character at most); returns how many segments (out_text's length in
  * *text_len), or -1 when memory runs out. */
@@ -305,7 +324,7 @@ int vb_make_rows(const double *f, long stride, const uint32_t *text, const int *
     for (int k = 0; k < n_sel; k++) {
         int from = k ? ends[k - 1] : 0;
         w.selection = k;
-        rows_of(&w, &b, sel + from, ends[k] - from, &rows);
+        rows_of(&w, &b, sel ? sel + from : 0, ends[k] - from, &rows);
     }
     release(&b);
     *text_len = w.text_len;

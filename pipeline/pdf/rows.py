@@ -156,19 +156,21 @@ def _native_segments(loop, selections: list[Chars], page: int) -> list[list[tupl
     """Each selection's lines of segments from the compiled rows (vb_make_rows: the steps
     of python_rows, _merge_small, _seg, _tracking and _without_note_marks in C)."""
     src = selections[0].page
-    index = array("i")
-    ends = array("i")
-    for chars in selections:
-        index.extend(chars.index)
-        ends.append(len(index))
-    n = len(index)
+    if len(selections) == 1 and selections[0].whole:      # all the page's characters: no index
+        index, ends = None, array("i", [len(selections[0])])
+    else:
+        index, ends = array("i"), array("i")
+        for chars in selections:
+            index.extend(chars.index)
+            ends.append(len(index))
+    n = ends[-1]
     digits = src.digits()
-    out = array("d", bytes(8 * _SEG_FIELDS * n))
-    text = array("I", bytes(4 * 2 * n))
+    out = array("d", [0.0]) * (_SEG_FIELDS * n)
+    text = array("I", [0]) * (2 * n)
     text_len = ctypes.c_int()
-    k = loop(src.packed.buffer_info()[0], src.stride, src.utf32(), index.buffer_info()[0], ends.buffer_info()[0],
-             len(ends), digits.buffer_info()[0], len(digits), out.buffer_info()[0], text.buffer_info()[0],
-             ctypes.byref(text_len))
+    k = loop(src.packed.buffer_info()[0], src.stride, src.utf32(), None if index is None else index.buffer_info()[0],
+             ends.buffer_info()[0], len(ends), digits.buffer_info()[0], len(digits), out.buffer_info()[0],
+             text.buffer_info()[0], ctypes.byref(text_len))
     if k < 0:
         raise MemoryError("vb_make_rows")
     spelt = text[:text_len.value].tobytes().decode("utf-32-le", "surrogatepass")
