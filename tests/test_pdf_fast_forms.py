@@ -99,7 +99,7 @@ def test_segment_text_as_the_plain_loop(path, squeezed, monkeypatch):
         for page in pdf:
             width, height = page.get_size()
             chars = read_chars(page.get_textpage(), width, height)[0]
-            rows_module.make_rows(chars, 1)
+            rows_module.python_rows(chars.as_chars(), 1)
     finally:
         pdf.close()
     monkeypatch.undo()

@@ -32,7 +32,7 @@ def _fields(ch: chars.Char) -> tuple:
 
 
 def _both(path) -> list[tuple[dict, dict]]:
-    """(Python loop, compiled loop) of every page with characters."""
+    """(Python loop, compiled loop) of every page with characters, by direction."""
     pdf = pdfium.PdfDocument(str(path))
     out = []
     try:
@@ -45,8 +45,8 @@ def _both(path) -> list[tuple[dict, dict]]:
             text = textpage.get_text_range(0, n)
             if len(text) != n:
                 text, _ = chars._code_units(textpage, n)
-            out.append((chars._python_loop(textpage, text, width, height),
-                        chars._native_loop(loop, textpage, n, text, width, height)))
+            out.append((chars.by_direction(chars._python_loop(textpage, text, width, height)),
+                        chars.by_direction(chars._native_loop(loop, textpage, n, text, width, height))))
     finally:
         pdf.close()
     return out
@@ -57,7 +57,9 @@ def _assert_same(path) -> set[str]:
     for python, native in _both(path):
         assert list(python) == list(native)          # the directions, in order of first appearance
         for d in python:
-            assert [_fields(ch) for ch in python[d]] == [_fields(ch) for ch in native[d]], (path.name, d)
+            assert list(python[d].index) == list(native[d].index)
+            assert [_fields(ch) for ch in python[d].as_chars()] == [_fields(ch) for ch in native[d].as_chars()], \
+                (path.name, d)
         directions |= set(python)
     return directions
 
@@ -152,6 +154,7 @@ def test_no_compiled_loops_where_the_cache_cannot_be_written(monkeypatch, tmp_pa
     native._library.cache_clear()
     try:
         assert native.char_loop() is None and native.page_rulings() is None
+        assert native.rows_loop() is None and native.cells_loop() is None
     finally:
         monkeypatch.undo()
         native._library.cache_clear()

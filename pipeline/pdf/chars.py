@@ -7,28 +7,17 @@ from __future__ import annotations
 
 import ctypes
 import math
-from dataclasses import dataclass
+from array import array
 from functools import lru_cache
 
 import pypdfium2.raw as pdfium_c
 
+from .charset import DIRECTION, FIELDS, Char, Chars, PageChars
 from .native import addresses, char_loop
 
+__all__ = ["Char", "Chars", "read_chars"]
+
 _DIRECTIONS = ("+x", "-y", "-x", "+y")   # by quarter turns of pdfium's char angle (clockwise)
-
-
-@dataclass(slots=True)
-class Char:
-    c: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    base: float          # baseline (reading space)
-    size: float
-    space_before: bool
-    bold: bool
-
 
 
 def bare(fn, restype):
@@ -54,7 +43,7 @@ def _char_calls():
                     (c.FPDFText_GetFontWeight, ctypes.c_int), (c.FPDFText_GetCharAngle, ctypes.c_float))
 
 
-def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, list, int]:
+def read_chars(textpage, width: float, height: float) -> tuple[Chars, str, list[tuple[str, Chars]], int]:
     """Every visible character with its box and baseline, in upright reading space,
     the direction the text ran in, the characters running other ways, and how many
     unpaired UTF-16 surrogates of the text layer were replaced by U+FFFD.
@@ -68,25 +57,36 @@ def read_chars(textpage, width: float, height: float) -> tuple[list[Char], str, 
     time; the compiled loop makes them for a page in one call (pdf/native.py)."""
     n = textpage.count_chars()
     if n <= 0:
-        return [], "+x", [], 0
+        return Chars.empty(), "+x", [], 0
     text = textpage.get_text_range(0, n)
     replaced = 0
     if len(text) != n:
         text, replaced = _code_units(textpage, n)
     loop = char_loop()
-    if loop is None:
-        groups = _python_loop(textpage, text, width, height)
-    else:
-        groups = _native_loop(loop, textpage, n, text, width, height)
+    page = _python_loop(textpage, text, width, height) if loop is None else _native_loop(loop, textpage, n, text, width, height)
+    groups = by_direction(page)
     if not groups:
-        return [], "+x", [], replaced
+        return Chars.empty(), "+x", [], replaced
     counts = {d: len(g) for d, g in groups.items()}
     direction = max(counts, key=counts.get)
     main = groups.pop(direction)
     return main, direction, [(d, g) for d, g in groups.items()], replaced
 
 
-_FIELDS = 9     # x0, top, x1, bottom, base, size, space, bold, direction: loops.c's out arrays
+def by_direction(page: PageChars) -> dict[str, Chars]:
+    """The page's characters by the direction they run in, in order of first appearance."""
+    if not len(page):
+        return {}
+    dirs = page.column(DIRECTION)
+    if not any(dirs):
+        return {"+x": Chars(page, range(len(page)))}
+    groups: dict[str, list[int]] = {}
+    for i, d in enumerate(dirs):
+        groups.setdefault(_DIRECTIONS[int(d)], []).append(i)
+    return {d: Chars(page, index) for d, index in groups.items()}
+
+
+_FIELDS = len(FIELDS)     # loops.c's out arrays: x0, top, x1, bottom, base, size, space, bold, direction
 
 
 @lru_cache(maxsize=1)
@@ -97,31 +97,22 @@ def _function_addresses() -> ctypes.Array:
                      c.FPDFText_GetCharOrigin, c.FPDFText_GetFontSize, c.FPDFText_GetFontWeight, c.FPDFText_GetCharAngle)
 
 
-def _native_loop(loop, textpage, n: int, text, width: float, height: float) -> dict[str, list[Char]]:
-    """The characters by direction from the compiled loop (pdf/loops.c, the same steps
-    as _python_loop): one call a page, then the Char objects built from its arrays."""
+def _native_loop(loop, textpage, n: int, text, width: float, height: float) -> PageChars:
+    """The page's characters from the compiled loop (pdf/loops.c, the same steps as
+    _python_loop): one call a page; its packed arrays are kept as they are."""
     if not isinstance(text, str):
         text = "".join(text)
-    out = bytearray(8 * _FIELDS * n)
+    out = array("d", bytes(8 * _FIELDS * n))
     m = loop(ctypes.cast(textpage.raw, ctypes.c_void_p).value, n, text.encode("utf-32-le", "surrogatepass"),
-             width, height, _function_addresses(), (ctypes.c_char * len(out)).from_buffer(out))
-    if m == 0:
-        return {}
-    values = memoryview(out).cast("d")
-    x0, top, x1, bottom, base, size, space, bold, dirs = [values[k * n:k * n + m].tolist() for k in range(_FIELDS)]
+             width, height, _function_addresses(), out.buffer_info()[0])
     visible = "".join(text.split())          # str.split(): the white space str.isspace() knows
-    chars = list(map(Char, visible, x0, top, x1, bottom, base, size, map(bool, space), map(bool, bold)))
-    if not any(dirs):
-        return {"+x": chars}
-    groups: dict[str, list[Char]] = {}
-    for ch, d in zip(chars, dirs):
-        groups.setdefault(_DIRECTIONS[int(d)], []).append(ch)
-    return groups
+    assert len(visible) == m
+    return PageChars(visible, packed=out, stride=n)
 
 
-def _python_loop(textpage, text, width: float, height: float) -> dict[str, list[Char]]:
-    """The characters by direction, in order of first appearance: pdfium's calls for
-    each character through ctypes (where the compiled loop cannot be built)."""
+def _python_loop(textpage, text, width: float, height: float) -> PageChars:
+    """The page's characters: pdfium's calls for each character through ctypes (where
+    the compiled loop cannot be built)."""
     text_object, char_box, loose_box, char_origin, font_size, font_weight, char_angle = _char_calls()
     tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     l_, r_, b_, t_ = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
@@ -130,14 +121,13 @@ def _python_loop(textpage, text, width: float, height: float) -> dict[str, list[
     loose_ref = ctypes.byref(loose)
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
-    groups: dict[str, list[Char]] = {}     # by direction, in order of first appearance
+    found: list[tuple] = []                # (c, x0, top, x1, bottom, base, size, space, bold, direction)
     space = False
     run = None                             # the text object of the current run of characters
     run_size = 0.0
     run_base = 0.0
     bold = level = small = False
     direction = "+x"
-    group: list[Char] = []
     for i, c in enumerate(text):
         if c.isspace():                    # "\r" and "\n" too, but they are no word space
             if c != "\r" and c != "\n":
@@ -160,23 +150,24 @@ def _python_loop(textpage, text, width: float, height: float) -> dict[str, list[
                 direction = "+x"
             else:
                 direction = _direction(angle)
-            group = groups.get(direction)
-            if group is None:
-                group = groups[direction] = []
+            code = _DIRECTIONS.index(direction)
         char_box(tp, i, l_ref, r_ref, b_ref, t_ref)
         # the loose box spans the glyph's advance: gaps between narrow glyphs ('1') stay true
         loose_box(tp, i, loose_ref)
         if level:                           # _upright_char's first case, inlined: nearly every character
             t = height - t_.value
             b = height - b_.value
-            group.append(Char(c, loose.left, t, loose.right, b, run_base,
-                              (b - t if b - t > 1.0 else 1.0) if small else run_size, space, bold))
+            found.append((c, loose.left, t, loose.right, b, run_base,
+                          (b - t if b - t > 1.0 else 1.0) if small else run_size, space, bold, code))
         else:
             char_origin(tp, i, ox_ref, oy_ref)
-            group.append(_upright_char(c, direction, loose.left, loose.right, b_.value, t_.value, ox.value, oy.value,
-                                       run_size, space, bold, width, height))
+            found.append(_upright_char(c, direction, loose.left, loose.right, b_.value, t_.value, ox.value, oy.value,
+                                       run_size, space, bold, width, height) + (code,))
         space = False
-    return groups
+    if not found:
+        return PageChars("")
+    columns = [list(col) for col in zip(*found)]
+    return PageChars("".join(columns[0]), columns=columns[1:])
 
 
 _QUARTER = math.pi / 2
@@ -214,7 +205,7 @@ def _code_units(textpage, n: int) -> tuple[list[str], int]:
 
 
 def _upright_char(c: str, d: str, left: float, right: float, bottom: float, top: float, ox: float, oy: float,
-                  size: float, space: bool, bold: bool, width: float, height: float) -> Char:
+                  size: float, space: bool, bold: bool, width: float, height: float) -> tuple:
     """One character turned upright (landscape tables printed on portrait pages).
 
     Its direction `d` comes from its angle (clockwise): +x normal (0°); +y text running
@@ -232,4 +223,4 @@ def _upright_char(c: str, d: str, left: float, right: float, bottom: float, top:
         x0, x1, t, b, base = width - right, width - left, bottom, top, oy
     if size < 3:                      # font size 1 with a scaled matrix: use the box
         size = max(b - t, 1.0)
-    return Char(c, x0, t, x1, b, base, size, space, bold)
+    return (c, x0, t, x1, b, base, size, space, bold)

@@ -7,7 +7,7 @@ import re
 import pypdfium2.raw as pdfium_c
 
 from ..plausibility import plausibility
-from .chars import Char
+from .charset import SPACE, Chars
 from .rows import Row
 
 _MIN_TEXT_CHARS = 40    # fewer letters than this on a page with a large image: scanned
@@ -21,15 +21,15 @@ BROKEN_CHAR = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\uff
 _ALNUM = re.compile(r"[^\W_]")
 
 
-def needs_ocr(page, chars: list[Char], rows: list[Row], width: float, height: float) -> bool:
+def needs_ocr(page, chars: Chars, rows: list[Row], width: float, height: float) -> bool:
     """No usable text on a page that carries a large image, or a broken text layer."""
-    letters = "".join([ch.c for ch in chars])
+    letters = chars.text()
     # enough letters: counted in a prefix first (a page's first 200 characters mostly hold them)
     if (len(_ALNUM.findall(letters, 0, 5 * _MIN_TEXT_CHARS)) < _MIN_TEXT_CHARS
             and len(_ALNUM.findall(letters)) < _MIN_TEXT_CHARS):
         return _image_share(page, width, height) > 0.25
     broken = len(BROKEN_CHAR.findall(letters))
-    if broken and broken > 0.02 * (len(letters) + sum([ch.space_before for ch in chars])):
+    if broken and broken > 0.02 * (len(letters) + sum(chars.column(SPACE))):
         return True                      # (the share of the text with its word spaces)
     words = " ".join(seg.text for row in rows for seg in row.segs)
     p = plausibility(words)

@@ -1,11 +1,13 @@
-"""The compiled loops (loops.c: characters, rulings), built on first use with the system's C
-compiler into a per-user cache and loaded with ctypes.  None where it cannot be
-(no compiler, a read-only cache, VANBAN_PDF_NATIVE=0): chars.py and rulings.py then
-run their Python loops, which give the same characters and rulings, only slower.
+"""The compiled loops (loops.c: characters, rulings; rows.c: rows; cells.c: table cells),
+built on first use with the system's C compiler into a per-user cache and loaded with
+ctypes.  None where they cannot be
+(no compiler, a read-only cache, VANBAN_PDF_NATIVE=0): chars.py, rulings.py, rows.py
+and cells.py then run their Python steps, which give the same characters, rulings, rows
+and cells, only slower.
 
 The library is plain C with no link to pdfium (it is handed pdfium's function
 addresses), so it depends on neither the Python version nor pypdfium2's build; its
-file name carries a hash of the source, so an edited source is built again."""
+file name carries a hash of the sources, so an edited source is built again."""
 from __future__ import annotations
 
 import ctypes
@@ -19,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-SOURCE = Path(__file__).with_name("loops.c")
+SOURCES = tuple(Path(__file__).with_name(name) for name in ("loops.c", "rows.c", "cells.c"))
 
 
 def _cache_dir() -> Path:
@@ -30,13 +32,13 @@ def _cache_dir() -> Path:
 
 
 def library_path() -> Path:
-    """Where the built library of this source lives."""
-    digest = hashlib.sha256(SOURCE.read_bytes() + platform.machine().encode()).hexdigest()[:16]
+    """Where the built library of these sources lives."""
+    digest = hashlib.sha256(b"".join(s.read_bytes() for s in SOURCES) + platform.machine().encode()).hexdigest()[:16]
     return _cache_dir() / f"pdfloops-{digest}.so"
 
 
 def _build(target: Path) -> bool:
-    """Compile the source into `target` (atomically: parallel workers may race)."""
+    """Compile the sources into `target` (atomically: parallel workers may race)."""
     cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
     if not cc:
         return False
@@ -45,7 +47,7 @@ def _build(target: Path) -> bool:
     os.close(fd)
     try:
         # no -ffast-math, no fused multiply-add: the arithmetic must stay Python's IEEE doubles
-        done = subprocess.run([cc, "-O2", "-ffp-contract=off", "-shared", "-fPIC", "-o", tmp, str(SOURCE), "-lm"],
+        done = subprocess.run([cc, "-O2", "-ffp-contract=off", "-shared", "-fPIC", "-o", tmp, *map(str, SOURCES), "-lm"],
                               capture_output=True, timeout=120)
         if done.returncode != 0:
             return False
@@ -59,7 +61,7 @@ def _build(target: Path) -> bool:
 @lru_cache(maxsize=1)
 def _library() -> Optional[ctypes.CDLL]:
     """The built library, or None (the Python loops are used)."""
-    if os.environ.get("VANBAN_PDF_NATIVE", "1") == "0" or not SOURCE.exists():
+    if os.environ.get("VANBAN_PDF_NATIVE", "1") == "0" or not all(s.exists() for s in SOURCES):
         return None
     try:
         target = library_path()
@@ -74,6 +76,14 @@ def _library() -> Optional[ctypes.CDLL]:
     lib.vb_page_rulings.restype = ctypes.c_long
     lib.vb_page_rulings.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_uint,
                                     ctypes.c_double, ctypes.c_void_p, ctypes.c_long]
+    lib.vb_make_rows.restype = ctypes.c_int
+    lib.vb_make_rows.argtypes = [ctypes.c_void_p, ctypes.c_long, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p,
+                                 ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
+                                 ctypes.POINTER(ctypes.c_int)]
+    lib.vb_cell_members.restype = ctypes.c_int64
+    lib.vb_cell_members.argtypes = [ctypes.c_void_p, ctypes.c_long, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p,
+                                    ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64, ctypes.c_void_p,
+                                    ctypes.c_void_p]
     return lib
 
 
@@ -87,6 +97,18 @@ def char_loop():
     """vb_read_chars (pipeline/pdf/chars.py's loop), or None."""
     lib = _library()
     return None if lib is None else lib.vb_read_chars
+
+
+def rows_loop():
+    """vb_make_rows (pipeline/pdf/rows.py's make_rows), or None."""
+    lib = _library()
+    return None if lib is None else lib.vb_make_rows
+
+
+def cells_loop():
+    """vb_cell_members (pipeline/pdf/cells.py's members), or None."""
+    lib = _library()
+    return None if lib is None else lib.vb_cell_members
 
 
 def page_rulings():

@@ -2,14 +2,17 @@
 gaps into segments; the page as the reader holds it."""
 from __future__ import annotations
 
+import ctypes
 import re
 import statistics
+from array import array
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import Optional
 
 from ..types import Box, Line, Table
-from .chars import Char
+from .charset import Char, Chars
+from .native import rows_loop
 
 BAND = 0.09             # running header/footer band: top/bottom 9% of the page height
 _GAP_SPLIT = 1.2        # a gap wider than 1.2 x font size splits a line into segments
@@ -72,8 +75,32 @@ class Page:
 
 
 
-def make_rows(chars: list[Char], page: int) -> list[Row]:
-    """Cluster characters by baseline into visual lines, split at wide gaps."""
+def make_rows(chars: Chars, page: int) -> list[Row]:
+    """Cluster characters by baseline into visual lines, split at wide gaps: by the
+    compiled rows (pdf/rows.c) where the characters came from the compiled loop, else by
+    the Python steps below (the reference the compiled ones are tested against)."""
+    return rows_of_each([chars], page)[0]
+
+
+def rows_of_each(selections: list[Chars], page: int) -> list[list[Row]]:
+    """make_rows of each selection of one page's characters (the cells of a table: one
+    call of the compiled rows for them all)."""
+    found: list[list[Row]] = [[] for _ in selections]
+    todo = [k for k, chars in enumerate(selections) if chars]
+    if not todo:
+        return found
+    loop = rows_loop() if selections[todo[0]].page.packed is not None else None
+    if loop is None:
+        for k in todo:
+            found[k] = python_rows(selections[k].as_chars(), page)
+        return found
+    for k, lines in zip(todo, _native_segments(loop, [selections[k] for k in todo], page)):
+        found[k] = _rows(lines)
+    return found
+
+
+def python_rows(chars: list[Char], page: int) -> list[Row]:
+    """make_rows by the Python steps, on Char objects."""
     if not chars:
         return []
     chars = sorted(chars, key=_BASE_X0)
@@ -91,7 +118,7 @@ def make_rows(chars: list[Char], page: int) -> list[Row]:
             cluster_base = ch.base
             clusters.append(cluster)
     clusters = _merge_small(clusters)
-    rows = []
+    lines = []
     for cl in clusters:
         cl.sort(key=_X0)
         size = median([ch.size for ch in cl])
@@ -105,12 +132,62 @@ def make_rows(chars: list[Char], page: int) -> list[Row]:
             cur.append(ch)
             x1 = ch.x1
         segs.append(_seg(cur, page))
+        lines.append((segs, size))
+    return _rows(lines)
+
+
+def _rows(lines: list[tuple[list[Seg], float]]) -> list[Row]:
+    """The rows of the lines' segments (with the line's size), decoration rules left out,
+    top to bottom."""
+    rows = []
+    for segs, size in lines:
         segs = [s for s in segs if not DECORATION.match(s.text.replace(" ", ""))]
         if not segs:
             continue
         rows.append(Row(segs, min(s.top for s in segs), max(s.bottom for s in segs), size))
     rows.sort(key=_TOP)
     return rows
+
+
+_SEG_FIELDS = 10        # rows.c: selection, row, row size, x0, top, x1, bottom, size, bold, end of its text
+
+
+def _native_segments(loop, selections: list[Chars], page: int) -> list[list[tuple[list[Seg], float]]]:
+    """Each selection's lines of segments from the compiled rows (vb_make_rows: the steps
+    of python_rows, _merge_small, _seg, _tracking and _without_note_marks in C)."""
+    src = selections[0].page
+    if len(selections) == 1 and selections[0].whole:      # all the page's characters: no index
+        index, ends = None, array("i", [len(selections[0])])
+    else:
+        index, ends = array("i"), array("i")
+        for chars in selections:
+            index.extend(chars.index)
+            ends.append(len(index))
+    n = ends[-1]
+    digits = src.digits()
+    out = array("d", [0.0]) * (_SEG_FIELDS * n)
+    text = array("I", [0]) * (2 * n)
+    text_len = ctypes.c_int()
+    k = loop(src.packed.buffer_info()[0], src.stride, src.utf32(), None if index is None else index.buffer_info()[0],
+             ends.buffer_info()[0], len(ends), digits.buffer_info()[0], len(digits), out.buffer_info()[0],
+             text.buffer_info()[0], ctypes.byref(text_len))
+    if k < 0:
+        raise MemoryError("vb_make_rows")
+    spelt = text[:text_len.value].tobytes().decode("utf-32-le", "surrogatepass")
+    found: list[list[tuple[list[Seg], float]]] = [[] for _ in selections]
+    last_row = -1
+    start = 0
+    values = out[:_SEG_FIELDS * k].tolist()
+    for j in range(0, _SEG_FIELDS * k, _SEG_FIELDS):
+        selection, row, row_size, x0, top, x1, bottom, size, bold, end = values[j:j + _SEG_FIELDS]
+        seg = Seg(spelt[start:int(end)], x0, top, x1, bottom, size, bold != 0.0, page)
+        start = int(end)
+        if row != last_row:
+            found[int(selection)].append(([seg], row_size))
+            last_row = row
+        else:
+            found[int(selection)][-1][0].append(seg)
+    return found
 
 
 _BASE_X0 = attrgetter("base", "x0")

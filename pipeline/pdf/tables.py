@@ -7,9 +7,10 @@ import bisect
 import re
 
 from ..types import Table
-from .chars import Char
+from .cells import members, outside
+from .charset import Chars
 from .grid import table_cells
-from .rows import Page, make_rows
+from .rows import Page, rows_of_each
 
 #: a cell that only a layout table holds (the 2-column header's motto, the signature block's
 #: "Nơi nhận:"), never a real table: the motto in capitals or "Độc lập - Tự do" opening the
@@ -18,8 +19,8 @@ from .rows import Page, make_rows
 LAYOUT_TABLE = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|^(?:Độc lập\s*-\s*Tự do|Nơi nhận\s*:)", re.IGNORECASE)
 
 
-def cut_tables(chars: list[Char], direction: str, result: Page, horizontal: list[tuple],
-               vertical: list[tuple], width: float, height: float) -> list[Char]:
+def cut_tables(chars: Chars, direction: str, result: Page, horizontal: list[tuple],
+               vertical: list[tuple], width: float, height: float) -> Chars:
     """Find ruled tables from our ruling strokes (pipeline/pdf/grid.py: pdfplumber's
     table finder's cells), read their cells from our characters, and
     return the characters left outside every table.  Cells are measured in the page's
@@ -31,7 +32,7 @@ def cut_tables(chars: list[Char], direction: str, result: Page, horizontal: list
         table, box = _table_from_cells(cells, remaining, result.number)
         if table is None:
             continue
-        remaining = _outside(remaining, box)
+        remaining = outside(remaining, box)
         result.tables.append(table)
         result.table_tops.append(box[1])
     return remaining
@@ -48,12 +49,6 @@ def _to_reading(cell, width: float, height: float, direction: str):
     if direction == "-y":
         return (height - yt, width - x1, height - yb, width - x0)
     return (width - x1, yb, width - x0, yt)
-
-
-def _outside(chars: list[Char], box) -> list[Char]:
-    """The characters whose centre is not inside the box grown by 1 pt."""
-    left, top, right, bottom = box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1
-    return [ch for ch in chars if not (left <= (ch.x0 + ch.x1) / 2 <= right and top <= (ch.top + ch.bottom) / 2 <= bottom)]
 
 
 def _edges(values: list[float]) -> list[float]:
@@ -79,7 +74,7 @@ def _is_layout_cell(text: str) -> bool:
     return m is not None and (m.start() == 0 or m.group(0).isupper())
 
 
-def _table_from_cells(cells, chars: list[Char], page: int):
+def _table_from_cells(cells, chars: Chars, page: int):
     """A grid from cell boxes; merged cells' text repeated down their rows."""
     if len(cells) < 4:
         return None, None
@@ -91,32 +86,24 @@ def _table_from_cells(cells, chars: list[Char], page: int):
     if ncols > 20:
         return None, None             # words boxed one by one, not a table
     grid = [["" for _ in range(ncols)] for _ in range(nrows)]
-    cut = total = 0
-    by_y = sorted(chars, key=lambda ch: (ch.top + ch.bottom) / 2)
-    centres = [(ch.top + ch.bottom) / 2 for ch in by_y]         # y of each centre, ascending
-    middles = [(ch.x0 + ch.x1) / 2 for ch in by_y]              # x of each centre
     box = (xs[0], ys[0], xs[-1], ys[-1])
+    placed = []                       # (first row, row after, column) of each cell, and its box
     for cell in cells:
         c0, c1 = _index(xs, cell[0]), _index(xs, cell[2])
         r0, r1 = _index(ys, cell[1]), _index(ys, cell[3])
         if c1 <= c0 or r1 <= r0:
             continue
-        # the characters whose centre is inside the cell grown by 1 pt: its rows by bisection
-        lo, hi = bisect.bisect_left(centres, cell[1] - 1), bisect.bisect_right(centres, cell[3] + 1)
-        left, right = cell[0] - 1, cell[2] + 1
-        inner = [ch for ch, cx in zip(by_y[lo:hi], middles[lo:hi]) if left <= cx <= right]
-        cut += sum(1 for ch in inner if ch.x0 < cell[0] - 1.5 or ch.x1 > cell[2] + 1.5)
-        total += len(inner)
-        text = " ".join(seg.text for row in make_rows(inner, page) for seg in row.segs)
+        placed.append(((r0, r1, c0), cell))
+    found = members(chars, [cell for _, cell in placed], box)
+    if found.total and found.cut > 0.02 * found.total:
+        return None, None             # cell edges cut through words: shaded text, not a table
+    for ((r0, r1, c0), _), rows in zip(placed, rows_of_each(found.cells, page)):
+        text = " ".join(seg.text for row in rows for seg in row.segs)
         for r in range(r0, r1):
             grid[r][c0] = text
-    if total and cut > 0.02 * total:
-        return None, None             # cell edges cut through words: shaded text, not a table
     if any(_is_layout_cell(c) for row in grid for c in row):
         return None, None             # the header or signature block drawn as a table
-    lo, hi = bisect.bisect_right(centres, box[1] + 1), bisect.bisect_left(centres, box[3] - 1)
-    beside = sum([not box[0] - 1 <= cx <= box[2] + 1 for cx in middles[lo:hi]])
-    if beside > 3:
+    if found.beside > 3:
         return None, None             # body text runs on beside it: boxed words inside a paragraph
     rows = [row for row in grid if any(row)]
     filled_rows = [row for row in rows if sum(1 for c in row if c) >= 2]
