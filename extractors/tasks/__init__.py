@@ -34,7 +34,8 @@ from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment,
 from .rates import is_rate
 from .coordinators import coordinators_in
 from .cues import phrases, starts_of
-from .lead_names import all_bodies, name_fits, names_only, of_issuer
+from .lead_names import all_bodies, names_only
+from .lead_trim import name_fits, of_issuer
 from .later import later_holders, with_later_sentences
 from .letters import front_requests
 from .members import members_heading

@@ -23,7 +23,8 @@ from vanban.pipeline.types import Node
 from .assignment import Assign, assignment, for_a_body, is_closing, node_text, request_tail
 from .columns import clean
 from .coordinators import coordinators_in
-from .lead_names import leading_bodies, name_fits, names_only
+from .lead_names import leading_bodies, names_only
+from .lead_trim import name_fits
 
 #: a sentence end: a full stop, a colon, "!" or "?" and a capital next, or a line break
 #: ("... sinh hoạt ngoài trời. Cụ thể:⏎- Thường xuyên cập nhật ...")

@@ -15,7 +15,8 @@ from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, proper_case
 from .columns import clean
 from .cues import opens_with_head, phrases
-from .lead_names import CLAUSE_SPLIT, NAME_GAP, _localities, without_dangling
+from .lead_names import CLAUSE_SPLIT, _localities
+from .lead_trim import NAME_GAP, without_dangling
 
 # A footnote mark glued to a name's last word: "phối hợp với Bộ Nội vụ[4], Bộ Tài chính" (pool 8180ae11188469fd),
 # "Ủy ban nhân dân cấp xã[17] có trách nhiệm" (cfc85d8b3511af54), a superscript "Sở Tài chính²"
