@@ -15,3 +15,16 @@ def _lead(text: str) -> list[str]:
 def test_a_heading_predicate_ends_the_name():
     # pool 432a3fc0008bf85c appendix 2 (a minutes form): "**Chủ tịch Hội đồng thống nhất kết luận:**"
     assert _lead("Chủ tịch Hội đồng thống nhất kết luận: 1. Đề nghị giữ lại những hồ sơ số") == ["Chủ tịch Hội đồng"]
+
+
+# 2. a first verb that would leave only a bare noun keeps the name, a later verb still ends it
+def test_a_later_verb_ends_a_name_a_first_one_could_not():
+    # pool ce4ad96dbd9a518d appendix Điều 6.1: "lấy ý kiến" names the unit, "giao cho" is what it does
+    assert _lead("Cơ quan, đơn vị lấy ý kiến giao cho đơn vị hoặc cá nhân chủ trì soạn thảo nội dung lấy ý "
+                 "kiến") == ["Cơ quan, đơn vị lấy ý kiến"]
+
+
+def test_a_verb_that_names_the_body_stays():
+    # pool c22591f10eec1dab Điều 21.1: "sử dụng công chức" names whose head is meant, nothing later ends it
+    assert _lead("Người đứng đầu cơ quan sử dụng công chức chịu trách nhiệm bố trí, phân công công tác, kiểm tra "
+                 "việc thực hiện nhiệm vụ của công chức") == ["Người đứng đầu cơ quan sử dụng công chức"]

@@ -156,8 +156,9 @@ def before_verb(name: str, spans) -> str:
     least three words before it and two after ("Văn phòng đăng ký đất đai" + " tiếp nhận hồ sơ tại Trung tâm
     ...", pool 50693ea4bb4bda20 Điều 3.1). Right after the head the verb names the body ("Cơ quan tiếp nhận hồ
     sơ cưỡng chế", "Đơn vị lập hồ sơ"), so it stays, and so does the name when the cut would leave no body
-    ("Người đứng đầu cơ quan sử dụng công chức", pool c22591f10eec1dab Điều 21.1). A verb before a count ends the
-    name wherever it stands ("Đơn vị" + " lập 01 bộ hồ sơ cấp đổi thẻ ...", pool 06c6f91f5c3b4c21 appendix 2.a),
+    ("Người đứng đầu cơ quan sử dụng công chức", pool c22591f10eec1dab Điều 21.1), though a later verb may end
+    it ("Cơ quan, đơn vị lấy ý kiến" + " giao cho đơn vị hoặc cá nhân", ce4ad96dbd9a518d). A verb before a count
+    ends the name wherever it stands ("Đơn vị" + " lập 01 bộ hồ sơ cấp đổi thẻ ...", pool 06c6f91f appendix 2.a),
     even when what is left is bare: no body is named, no task. An office title and a verb right after it name no
     body either ("Bộ trưởng" + " tặng giải thưởng ...", 5fc0868aeac2f15a): "", the office is not a holder's name."""
     if not opens_with_head(name):
@@ -178,7 +179,8 @@ def before_verb(name: str, spans) -> str:
             continue            # "... có kế hoạch đầu tư, hợp tác hoặc cung cấp dịch vụ": one of the name's verbs
         if len(before) >= 3 and len(after) >= 2 and not after[0].startswith("tại"):
             cut = trim_tail(name[:m.start()])
-            return name if is_bare(cut) else cut     # "Người đứng đầu cơ quan" + " sử dụng công chức": one name
+            if not is_bare(cut):    # "Người đứng đầu cơ quan" + " sử dụng công chức": one name, read on
+                return cut
     return name
 
 
