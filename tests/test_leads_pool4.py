@@ -28,3 +28,12 @@ def test_a_verb_that_names_the_body_stays():
     # pool c22591f10eec1dab Điều 21.1: "sử dụng công chức" names whose head is meant, nothing later ends it
     assert _lead("Người đứng đầu cơ quan sử dụng công chức chịu trách nhiệm bố trí, phân công công tác, kiểm tra "
                  "việc thực hiện nhiệm vụ của công chức") == ["Người đứng đầu cơ quan sử dụng công chức"]
+
+
+# 3. "hoặc" before a clause the name was cut at goes with the clause: the alternative is no second holder
+def test_or_before_a_cut_clause_goes_with_it():
+    # pool de54f5fa3cc24927 Điều 15.2
+    assert _lead("Đối với công chức không giữ chức vụ lãnh đạo, quản lý, người đứng đầu cơ quan có thẩm quyền tuyển "
+                 "dụng hoặc theo phân cấp, ủy quyền tiến hành xử lý kỷ luật và quyết định hình thức kỷ luật, trừ "
+                 "trường hợp quy định tại khoản 4 Điều 19 Nghị định này.") == [
+        "Người đứng đầu cơ quan có thẩm quyền tuyển dụng"]

@@ -31,6 +31,7 @@ class _Phrases:
     not_duty: frozenset[str]
     not_qualifier: frozenset[str]
     tail_junk: frozenset[str]
+    connectors: frozenset[str]         # "và", "hoặc": what joins two names, or a name and a clause
     duty_starts: tuple[str, ...]
     statuses: tuple[str, ...]
     topic_openers: tuple[str, ...]
@@ -82,7 +83,8 @@ def phrases() -> _Phrases:
                     coordinate_direct=srt(d["coordinate_direct_words"]), directive=srt(d["directive_words"]),
                     duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
                     not_qualifier=frozenset(d["not_qualifier_words"]),
-                    tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
+                    tail_junk=frozenset(d["name_tail_junk"]), connectors=frozenset(d["connectors"]),
+                    duty_starts=srt(d["duty_starts"]),
                     statuses=srt(d["status_starts"]),
                     topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
                     noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]),

@@ -51,16 +51,26 @@ def name_part(name: str) -> str:
     outside = lambda m: not any(b.start <= m.start() and m.end() <= b.end for b in spans)  # noqa: E731
     cut = next((m for m in p.clause_words.finditer(name) if outside(m)), None)
     if cut is not None:
-        name = trim_tail(name[:cut.start()])
+        name = _before_clause(name, cut.start())
         if not (opens_with_head(name) or (spans and spans[0].start == 0)):
             return ""
     if any(outside(m) for m in p.rule_words.finditer(name)):
         return ""               # "Đơn vị hành chính đạt dưới 60 điểm thì được phân loại III" (pool 6e7f0a17bbc99fd4)
     ends = [m for m in (*p.clause_openers.finditer(name), *RELATED_TO.finditer(name)) if m.start() > 0 and outside(m)]
     if ends:                                    # the words before a clause opener were a name as a whole
-        name = trim_tail(name[:min(m.start() for m in ends)])
+        name = _before_clause(name, min(m.start() for m in ends))
     spans = [b for b in spans if b.end <= len(name)]
     return _closed(_before_predicate(name, spans))
+
+
+def _before_clause(name: str, at: int) -> str:
+    """A name cut where a clause starts, without the "hoặc" / "và" that joined the clause to it: the alternative was
+    the clause, no second holder ("người đứng đầu cơ quan có thẩm quyền tuyển dụng" + " hoặc theo phân cấp, ủy quyền"
+    + " tiến hành xử lý kỷ luật", pool de54f5fa3cc24927 Điều 15.2)."""
+    ws = trim_tail(name[:at]).split()
+    while len(ws) > 1 and ws[-1] in phrases().connectors:
+        ws = trim_tail(" ".join(ws[:-1])).split()
+    return " ".join(ws)
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +183,7 @@ def before_verb(name: str, spans) -> str:
         return ""                                   # "Bộ trưởng" + " tặng giải thưởng ...": whose office, not said
     for m in _verb_places(name, spans):
         before, after = name[:m.start()].split(), name[m.end():].split()
-        if any(b.start <= m.start() < b.end for b in spans) or (before and before[-1] in ("và", "hoặc")) \
+        if any(b.start <= m.start() < b.end for b in spans) or (before and before[-1] in p.connectors) \
                 or (before and before[-1] in phrases().not_duty) \
                 or name[:m.start()].rstrip().endswith(","):
             continue            # "... có kế hoạch đầu tư, hợp tác hoặc cung cấp dịch vụ": one of the name's verbs
