@@ -3,6 +3,7 @@ document (../shared/pool/md/<id>.md or not-documents/<id>.md), the sentence quot
 from __future__ import annotations
 
 from vanban.extractors.tasks.assignment import read_assignment
+from vanban.extractors.tasks.coordinators import coordinators_in
 
 
 def _lead(text: str) -> list[str]:
@@ -37,3 +38,18 @@ def test_or_before_a_cut_clause_goes_with_it():
                  "dụng hoặc theo phân cấp, ủy quyền tiến hành xử lý kỷ luật và quyết định hình thức kỷ luật, trừ "
                  "trường hợp quy định tại khoản 4 Điều 19 Nghị định này.") == [
         "Người đứng đầu cơ quan có thẩm quyền tuyển dụng"]
+
+
+# 5. a level "cấp" with a duty verb after it says what that level does: the name runs on to the next verb
+def test_the_level_that_does_the_work_is_part_of_the_name():
+    # pool not-documents/70180aecf521049d Điều 35.2
+    got = read_assignment("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp tổ chức tiếp xúc cử tri phối hợp với "
+                          "Thường trực Hội đồng nhân dân, Ủy ban nhân dân cùng cấp và các cơ quan, tổ chức có liên quan "
+                          "thông báo nội dung, thời gian, hình thức tiếp xúc")
+    assert got is not None and got[0] == ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp tổ chức tiếp xúc cử tri"]
+
+
+def test_all_levels_take_no_verb_into_their_name():
+    # recorded 114 (pool a83fffe0, Kế hoạch 165/KH-UBND Cần Thơ) II.7: "các cấp" is no level to describe
+    assert coordinators_in("Phối hợp với các ngành, các cấp tăng cường các hoạt động tuyên truyền, vận động cán bộ, "
+                           "đoàn viên, hội viên và Nhân dân thực hiện tốt chính sách dân số") == ["Các ngành", "Các cấp"]

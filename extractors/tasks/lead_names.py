@@ -161,7 +161,8 @@ def leading_bodies(text: str) -> str:
     """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
     chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm")."""
     spans = _with_localities(text, [_without_bare_level(b, text) for b in find_bodies(text)])
-    inside = lambda i: any(b.start < i < b.end for b in spans)  # noqa: E731  "tổ chức chính trị - xã hội"
+    inside = lambda i: any(b.start < i < b.end  # noqa: E731  "tổ chức chính trị - xã hội"
+                           or (b.end + 1 == i and _level_clause(b, text)) for b in spans)    # "... cấp" + " tổ chức"
     verb = next((i for i in starts_of(text, "verbs") if i > 0 and not inside(i)), len(text))
     strong = next((i for i in starts_of(text, "lead") if i > 0), len(text))
     if strong < min(len(text), 400) and ((spans and spans[0].start <= 1) or opens_with_head(text)):
@@ -189,6 +190,8 @@ def leading_bodies(text: str) -> str:
             end = verb                                  # "Các doanh nghiệp" + " viễn thông, doanh nghiệp bưu chính ưu tiên"
         elif verb < len(text) and end < verb and numbered(last, text[end:verb]):
             end = verb                                  # "... Ban Chỉ đạo" + " 389 quốc gia" + " tăng cường kiểm tra"
+        elif verb < len(text) and end < verb and _level_clause(last, text) and not SENTENCE_MARK.search(text, end, verb):
+            end = verb                                  # "... Việt Nam cấp" + " tổ chức tiếp xúc cử tri" + " phối hợp"
         closer = phrases().collective_closers.match(text, end) if last.kind == "collective" and is_bare(last.name) else None
         if closer is not None and closer.end() <= verb and text[closer.end():].lstrip().casefold().startswith(
                 phrases().predicates + phrases().lead_words):
@@ -203,6 +206,22 @@ def leading_bodies(text: str) -> str:
     if phrases().rule_words.search(run):
         return run                              # "doanh nghiệp phải gửi thông báo ...": a rule, which name_part drops
     return before_verb(_before_verb_list(run, text[len(run):verb]), [b for b in spans if b.end <= verb])
+
+
+def _level_clause(span: BodySpan, text: str) -> bool:
+    """Does a name end in a level "cấp" with a duty verb right after it, which says what that level does: "Ban Thường
+    trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp" + " tổ chức tiếp xúc cử tri" (the level that organises the meeting,
+    pool 70180aecf521049d Điều 35.2; `_without_bare_level` keeps that "cấp")? The verb is no predicate: the name runs
+    on to the next one."""
+    return _bare_level(span) and text[span.end:span.end + 1] == " " \
+        and any(text.startswith(v + " ", span.end + 1) for v in phrases().duty)
+
+
+def _bare_level(span: BodySpan) -> bool:
+    """Does a name end in a "cấp" that names no level by itself: not after a word that makes it one ("các cấp",
+    "cùng cấp": assignment_words.yaml `level_quantifiers`), nor a name of two words ("Các cấp")?"""
+    ws = span.name.split()
+    return len(ws) >= 3 and ws[-1] == "cấp" and ws[-2].casefold() not in phrases().level_quantifiers
 
 
 def _before_verb_list(run: str, gap: str) -> str:
@@ -255,8 +274,7 @@ def _without_bare_level(span: BodySpan, text: str) -> BodySpan:
     phòng cấp chứng chỉ năng lực ...", 6d0e277c7b88a914): not after a word that makes it a level ("cùng cấp", "các
     cấp": assignment_words.yaml `level_quantifiers`), nor before a verb ("Ban Thường trực ... cấp tổ chức tiếp xúc
     cử tri": the level that organises)."""
-    ws = span.name.split()
-    if len(ws) < 3 or ws[-1] != "cấp" or ws[-2].casefold() in phrases().level_quantifiers:
+    if not _bare_level(span):
         return span
     after = text[span.end:].lstrip().casefold()
     if any(after.startswith(v + " ") for v in phrases().duty):
