@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vanban.extractors.tasks.assignment import read_assignment
 from vanban.extractors.tasks.coordinators import coordinators_in
+from vanban.extractors.tasks.lead_trim import of_issuer
 
 
 def _lead(text: str) -> list[str]:
@@ -53,3 +54,12 @@ def test_all_levels_take_no_verb_into_their_name():
     # recorded 114 (pool a83fffe0, Kế hoạch 165/KH-UBND Cần Thơ) II.7: "các cấp" is no level to describe
     assert coordinators_in("Phối hợp với các ngành, các cấp tăng cường các hoạt động tuyên truyền, vận động cán bộ, "
                            "đoàn viên, hội viên và Nhân dân thực hiện tốt chính sách dân số") == ["Các ngành", "Các cấp"]
+
+
+# 6. the heads of a ministry's departments written alone are the issuer's, as its Chánh Văn phòng is
+def test_bare_department_heads_are_the_issuers():
+    # pool 6f76eaad0b5b95d8 (Thông tư 23/2025/TT-BTP of the Bộ Tư pháp) Điều 5.1: "Chánh Văn phòng Bộ, Vụ trưởng,
+    # Cục trưởng quyết định giao biên chế công chức ..."
+    lead = _lead("Chánh Văn phòng Bộ, Vụ trưởng, Cục trưởng quyết định giao biên chế công chức đối với từng tổ chức "
+                 "hành chính thuộc cơ cấu tổ chức của đơn vị")
+    assert of_issuer(lead, "Bộ Tư pháp") == ["Chánh Văn phòng Bộ", "Vụ trưởng Bộ Tư pháp", "Cục trưởng Bộ Tư pháp"]
