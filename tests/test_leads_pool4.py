@@ -63,3 +63,20 @@ def test_bare_department_heads_are_the_issuers():
     lead = _lead("Chánh Văn phòng Bộ, Vụ trưởng, Cục trưởng quyết định giao biên chế công chức đối với từng tổ chức "
                  "hành chính thuộc cơ cấu tổ chức của đơn vị")
     assert of_issuer(lead, "Bộ Tư pháp") == ["Chánh Văn phòng Bộ", "Vụ trưởng Bộ Tư pháp", "Cục trưởng Bộ Tư pháp"]
+
+
+# 7. a place relative ("nơi tổ chức ...") says where a holder is: its verb is no predicate, and two titles joined by
+#    "hoặc" before it share it
+def test_a_place_relative_is_shared_by_two_titles():
+    # pool not-documents/70180aecf521049d Điều 24.2.a and 24.2.e
+    assert _lead("Thủ trưởng hoặc Chủ tịch Công đoàn nơi tổ chức hội nghị tiếp xúc cử tri chủ trì, tuyên bố lý do, "
+                 "giới thiệu đại biểu Quốc hội") == ["Thủ trưởng nơi tổ chức hội nghị tiếp xúc cử tri",
+                                                    "Chủ tịch Công đoàn nơi tổ chức hội nghị tiếp xúc cử tri"]
+    assert _lead("Thủ trưởng hoặc Chủ tịch Công đoàn nơi tổ chức tiếp xúc cử tri tuyên bố kết thúc hội nghị.") == [
+        "Thủ trưởng nơi tổ chức tiếp xúc cử tri", "Chủ tịch Công đoàn nơi tổ chức tiếp xúc cử tri"]
+
+
+def test_a_place_noun_takes_no_coordinator_cue():
+    # pool c22591f10eec1dab Điều 46.5.d: "nơi đi" is the place of departure, "phối hợp với" the sentence's own
+    assert read_assignment("Cơ quan nơi đi phối hợp với các cơ quan có liên quan phân công, bố trí và thực hiện chính "
+                           "sách đối với công chức sau khi luân chuyển") == (["Cơ quan nơi đi"], ["Các cơ quan có liên quan"])

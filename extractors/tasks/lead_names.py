@@ -161,9 +161,12 @@ def leading_bodies(text: str) -> str:
     """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
     chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm")."""
     spans = _with_localities(text, [_without_bare_level(b, text) for b in find_bodies(text)])
+    where = _place_clause(text)
     inside = lambda i: any(b.start < i < b.end  # noqa: E731  "tổ chức chính trị - xã hội"
-                           or (b.end + 1 == i and _level_clause(b, text)) for b in spans)    # "... cấp" + " tổ chức"
+                           or (b.end + 1 == i and _level_clause(b, text)) for b in spans) or i == where[0]
     verb = next((i for i in starts_of(text, "verbs") if i > 0 and not inside(i)), len(text))
+    if where[0] < verb:                         # "... nơi tổ chức tiếp xúc cử tri" + " tuyên bố kết thúc hội nghị"
+        verb = min(verb, next((m.start() for m in phrases().predicate_words.finditer(text, where[1])), verb))
     strong = next((i for i in starts_of(text, "lead") if i > 0), len(text))
     if strong < min(len(text), 400) and ((spans and spans[0].start <= 1) or opens_with_head(text)):
         if verb < strong and _only_duties(text[verb:strong]):
@@ -206,6 +209,25 @@ def leading_bodies(text: str) -> str:
     if phrases().rule_words.search(run):
         return run                              # "doanh nghiệp phải gửi thông báo ...": a rule, which name_part drops
     return before_verb(_before_verb_list(run, text[len(run):verb]), [b for b in spans if b.end <= verb])
+
+
+#: How many words a place relative ("nơi") may hold before its verb: "nơi" + " cá nhân" + " làm việc"
+PLACE_REACH = 3
+
+
+def _place_clause(text: str) -> tuple[int, int]:
+    """Where the verb of a place relative (assignment_words.yaml `place_relatives`: "nơi") starts and ends, which
+    says where a holder is, no predicate: "Thủ trưởng hoặc Chủ tịch Công đoàn nơi" + " tổ chức" + " hội nghị tiếp xúc
+    cử tri chủ trì, ..." (pool 70180aecf521049d Điều 24.2.a); (len(text), len(text)) if none. A lead word or a
+    coordinator cue is the sentence's own ("Cơ quan nơi đi" + " phối hợp với ...", c22591f10eec1dab Điều 46.5.d)."""
+    p = phrases()
+    for m in p.place_relatives.finditer(text):
+        for v in p.predicate_any.finditer(text, m.end()):
+            if len(text[m.end():v.start()].split()) <= PLACE_REACH \
+                    and not text[v.start():].casefold().startswith(p.lead_words + p.coordinate):
+                return v.start(), v.end()
+            break
+    return len(text), len(text)
 
 
 def _level_clause(span: BodySpan, text: str) -> bool:

@@ -35,13 +35,32 @@ def split_names(text: str) -> list[str]:
         return []
     out: list[str] = []
     for part in CLAUSE_SPLIT.split(text):
-        for whole, piece in (x for is_place, p in _place_pieces(part)
+        for whole, piece in (x for shared, w in _shared_place(part) for is_place, p in
+                             ([(True, w)] if shared else _place_pieces(w))
                              for x in ([(True, p)] if is_place else _shared_lists(p))):
             names = [proper_case(piece)] if whole else \
                 _rejoined(piece, [n for x in _and_pieces(_with_list_commas(piece)) for n in split_bodies(x)])
             out += [n for n in map(without_dangling, names) if n and n not in out]
     return out
 
+
+
+def _shared_place(part: str) -> list[tuple[bool, str]]:
+    """Two office titles joined by "hoặc" / "và" before a place relative (`place_relatives`), which both share, each
+    kept whole with it (True): "Thủ trưởng hoặc Chủ tịch Công đoàn nơi tổ chức hội nghị tiếp xúc cử tri" -> "Thủ
+    trưởng nơi tổ chức ...", "Chủ tịch Công đoàn nơi tổ chức ..." (pool 70180aecf521049d Điều 24.2.a): the first
+    title names no body of its own, the place says whose."""
+    p, g = phrases(), gazetteer()
+    where = p.place_relatives.search(part)
+    join = next((m for m in WORD.finditer(part, 0, where.start()) if m.group() in p.connectors), None) if where else None
+    if join is None or fold_name(part[:join.start()]) not in g.titles or not g.title_run.match(part, join.end() + 1):
+        return [(False, part)]
+    clause = part[where.start():].rstrip(" ,;.")
+    return [(True, f"{part[:join.start()].rstrip()} {clause}"), (True, part[join.end():].strip(" ,;."))]
+
+
+#: a word and where it stands
+WORD = re.compile(r"\S+")
 
 
 def _rejoined(text: str, names: list[str]) -> list[str]:
