@@ -6,7 +6,6 @@ issuers.yaml and signer_capacities.yaml, and the tests built on them.
     starts(words, phrase)           the words open with the phrase
     strip_mottos(line)              the national/Party motto (quốc hiệu, tiêu ngữ) removed, OCR'd diacritics too
     MOTTO_FOLDED                    the motto on folded text
-    is_signature_line(text)         'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'
     issuer_from_symbol(symbol)      'QĐ-TTg' -> 'Thủ tướng Chính phủ'; a joint symbol names every body
 """
 from __future__ import annotations
@@ -18,7 +17,7 @@ from functools import lru_cache
 
 from . import load
 from .doc_types import abbreviations
-from .text import clean, fold_letters, fold_upper, is_upper_line
+from .text import fold_letters, fold_upper
 
 
 @dataclass(frozen=True)
@@ -84,21 +83,6 @@ def strip_mottos(line: str) -> str:
 @lru_cache(maxsize=None)
 def _folded_mottos() -> tuple[str, ...]:
     return tuple(sorted({fold_upper(m) for m in header_vocab().mottos}, key=len, reverse=True))
-
-
-@lru_cache(maxsize=None)
-def _titles_upper() -> frozenset[str]:
-    return frozenset(t.upper() for t in load("signer_capacities.yaml")["titles"])
-
-
-def is_signature_line(text: str) -> bool:
-    """'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'BỘ TRƯỞNG' (upper case, short)."""
-    t = clean(text)
-    if not t or len(t) > 80:
-        return False
-    if any(t.startswith(p) for p in header_vocab().prefixes) and is_upper_line(t):
-        return True
-    return t.upper() == t and all(x.strip() in _titles_upper() for x in t.split(",") if x.strip())
 
 
 @lru_cache(maxsize=None)

@@ -2,29 +2,24 @@
 
     markdown_items(text) -> list[Line | Table]       is_markdown(text) -> bool
 
-Web-to-text converters write one-cell-per-line pipe tables (or row-per-line ones, whole or broken
-across lines: pipe_table.py), **bold**/*italic* markers and hard wraps.  The header pseudo-table (issuer | motto, Số | place/date) and the Kính gửi /
-Nơi nhận / signature layout tables become Lines; real tables become Table items.
+Web-to-text converters write one-cell-per-line pipe tables (read into rows by md_tables.py) or
+row-per-line ones, whole or broken across lines (pipe_table.py), **bold**/*italic* markers and
+hard wraps.  This module decides what the rows are: the header pseudo-table (issuer | motto, Số |
+place/date) and the Kính gửi / Nơi nhận / signature layout tables become Lines; real tables become
+Table items.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from vanban.lexicon import load
-from .pipe_table import PIPE_HEADER, pipe_rows
+from .md_tables import MD_BAR, MD_EMPHASIS, MdTable, md_segments, plain_cell, unstarred
 from .types import Line, Table
 from vanban.lexicon.patterns import BARE_MARKER, FOOTNOTE_LINE, MOTTO_RAW
 
-#: a Markdown table bar line: `|` alone (cells are one per line between them)
-MD_BAR = re.compile(r"^\s*\|\s*$")
 #: an all-markers line left by the converter: `** **`, `* *`, `#`
 MD_EMPTY_MARKUP = re.compile(r"^[\s*#_]*$")
-#: bold/italic markers: `**KẾ HOẠCH**`, `*Đồng Tháp, ngày 01 tháng 12 năm 2025*`
-MD_EMPHASIS = re.compile(r"\*+")
-#: an appendix title alone on its line, right after a table's closing bar: `**PHỤ LỤC II**` (pool md/74e2ddc7b11340da.md)
-MD_APPENDIX_LINE = re.compile(r"^\s*\**\s*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVXL\d]+)?\s*\**\s*$")
 #: a line whose bold span is only its number, plain words after it: `**Điều 1.** Chuyển ...`, `**Điều 2. **Sở`,
 #: `**Điều 1**. Công bố ...`
 MD_BOLD_NUMBER = re.compile(r"^\*\*(?P<number>[^*]{1,12})\*\*\s*[.:]?\s*[^*\s][^*]*$")
@@ -55,147 +50,6 @@ def is_markdown(text: str) -> bool:
     return bars >= 4 or head.count("**") >= 6 or len(MD_HEADING_LINE.findall(head)) >= 3
 
 
-@dataclass
-class _MdTable:
-    rows: list[list[list[str]]]      # rows of cells, a cell being its physical lines
-
-
-#: a bar token of a Markdown table printed one token a line
-_BAR = "|"
-#: a cell of a row numbering the columns under a table's header: "*1*", "(2)", "A", "4=3/2"
-#: ("A | B | 1 | 2 | 3 | 4=3/2 | 5 | 6", 044)
-COLUMN_NUMBER = re.compile(r"^\(?(?:[A-Z]|(?P<n>\d{1,2})(?:\s*=\s*[\d\s/+*x().-]+)?)\)?$")
-
-
-def _md_segments(lines: list[str]) -> list:
-    """Split Markdown lines into text lines (str) and _MdTable objects.
-
-    A table is a run of lines between `|` bar lines, read as tokens (a bar, or a cell's
-    lines).  One bar ends a cell, two or more bars in a row end the row
-    (`| a | b |` printed one token a line) -- except that an empty cell is a bar too, so
-    where the table's width is known (a column-numbering row, or a full header row) the
-    rows after it are read cell by cell (`_rows_by_width`).
-    """
-    out: list = []
-    i, n = 0, len(lines)
-    while i < n:
-        if PIPE_HEADER.match(lines[i]):
-            j = i + 1
-            while j < n and lines[j].strip() and "|" in lines[j]:
-                j += 1                   # a row-per-line pipe table runs to the first blank line
-            out.append(_MdTable(rows=pipe_rows(lines[i:j])))
-            i = j
-            continue
-        if not MD_BAR.match(lines[i]):
-            out.append(lines[i])
-            i += 1
-            continue
-        # a table starts: collect tokens until a blank line follows a bar run
-        tokens: list = []
-        j = i
-        while j < n:
-            if MD_BAR.match(lines[j]):
-                while j < n and MD_BAR.match(lines[j]):
-                    tokens.append(_BAR)
-                    j += 1
-                if j >= n or not lines[j].strip() or MD_APPENDIX_LINE.match(lines[j]):
-                    break            # a blank line (or the next appendix's title) after the closing bars ends the table
-                continue
-            if tokens and tokens[-1] is not _BAR:
-                tokens[-1].append(lines[j])
-            else:
-                tokens.append([lines[j]])
-            j += 1
-        out.append(_MdTable(rows=_decode_rows(tokens)))
-        i = j
-    return out
-
-
-def _rows_by_runs(tokens: list) -> tuple[list, list[int]]:
-    """Rows where two or more bars end a row; and, per row, the token index just past the
-    bar closing its last cell."""
-    rows: list = []
-    ends: list[int] = []
-    row: list = []
-    t = 0
-    while t < len(tokens):
-        if tokens[t] is _BAR:
-            k = t
-            while k < len(tokens) and tokens[k] is _BAR:
-                k += 1
-            if (k - t >= 2 or k >= len(tokens)) and row:
-                rows.append(row)
-                ends.append(t + 1)
-                row = []
-            t = k
-            continue
-        row.append(tokens[t])
-        t += 1
-    if row:
-        rows.append(row)
-        ends.append(len(tokens))
-    return rows, ends
-
-
-def _rows_by_width(tokens: list, t: int, width: int) -> list | None:
-    """Rows of exactly `width` cells from token t (a row's opening bar): each cell its
-    lines (none: an empty cell, kept as "") then a bar.  None where the tokens do not fit."""
-    rows: list = []
-    while t < len(tokens):
-        if tokens[t] is not _BAR:
-            return None
-        t += 1
-        if t >= len(tokens):
-            break                        # the table's last bar
-        row = []
-        for _ in range(width):
-            cell = [""]
-            if t < len(tokens) and tokens[t] is not _BAR:
-                cell = tokens[t]
-                t += 1
-            row.append(cell)
-            if t >= len(tokens):
-                break                    # the table stops mid-row (the converter cut it)
-            if tokens[t] is not _BAR:
-                return None
-            t += 1
-        rows.append(row)
-    return rows
-
-
-def _decode_rows(tokens: list) -> list:
-    """The table's rows: by bar runs, then re-read by width below a column-numbering row
-    ("1 | 2 | ... | 8") or a header row as wide as the widest row."""
-    rows, ends = _rows_by_runs(tokens)
-    start = next((r for r, row in enumerate(rows[:6]) if _numbers_columns(row)), None)
-    widths: list[int] = []
-    if start is not None:
-        widths = [len(rows[start]), len(rows[start]) + 1]     # its first cell may be empty (059)
-    elif rows and len(rows[0]) >= 3 and len(rows[0]) == max(len(r) for r in rows):
-        start, widths = 0, [len(rows[0])]                      # a full header row (048)
-    if start is None or start + 1 >= len(rows):
-        return rows
-    for width in widths:
-        fixed = _rows_by_width(tokens, ends[start], width)
-        if fixed is not None:
-            return rows[:start + 1] + fixed
-    return rows
-
-
-def _numbers_columns(row: list) -> bool:
-    """A row of column numbers: "1 | 2 | ... | 8", "A | B | 1 | 2 | 3 | 4=3/2 | 5 | 6"."""
-    labels = [COLUMN_NUMBER.match(_strip(c)) for c in row]
-    if len(row) < 3 or not all(labels):
-        return False
-    numbers = [int(m.group("n")) for m in labels if m.group("n")]
-    return len(numbers) >= 3 and numbers == sorted(set(numbers))
-
-
-def _unstarred(s: str) -> str:
-    """`s` without its emphasis markers (the regex only where a `*` is: most lines have none)."""
-    return MD_EMPHASIS.sub("", s) if "*" in s else s
-
-
 def _unheaded(s: str) -> str:
     """`s` without a heading marker at its start (`# Điều 1`)."""
     return MD_HEADING.sub("", s) if s.startswith("#") else s
@@ -221,13 +75,13 @@ def _emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
             continue
         joined = " ".join(b.strip() for b in buf) if len(buf) > 1 else buf[0].strip()
         bold = joined.strip().startswith("**") and not _bold_number_only(joined)
-        text = _unstarred(joined).strip()
+        text = unstarred(joined).strip()
         out.append((text, bold))
         buf = []
         open_bold = open_italic = False
     if buf:
         joined = " ".join(b.strip() for b in buf)
-        out.append((_unstarred(joined).strip(), joined.strip().startswith("**") and not _bold_number_only(joined)))
+        out.append((unstarred(joined).strip(), joined.strip().startswith("**") and not _bold_number_only(joined)))
     return out
 
 
@@ -244,18 +98,14 @@ def _opens_with_motto(line: str) -> bool:
     return any(MOTTO_RAW.match(MD_EMPHASIS.sub("", cell).strip(" #_-")) for cell in line.split("|"))
 
 
-def _strip(cell: list[str]) -> str:
-    return _unstarred("\n".join(cell)).strip()
-
-
 def _is_layout_row(row: list[list[str]]) -> bool:
     """Header, Kính gửi, body-in-a-cell, Nơi nhận, signature and appendix-title cells are
     page layout, not data: `| Nơi nhận: ... | **KT. CHỦ TỊCH** ... |`."""
-    return any(LAYOUT_TABLE_CELL.search(_strip(c)) or len(c) > 30 for c in row)
+    return any(LAYOUT_TABLE_CELL.search(plain_cell(c)) or len(c) > 30 for c in row)
 
 
 def _is_layout_cell(cell: list[str]) -> bool:
-    return bool(LAYOUT_TABLE_CELL.search(_strip(cell))) or len(cell) > 30
+    return bool(LAYOUT_TABLE_CELL.search(plain_cell(cell))) or len(cell) > 30
 
 
 def _cell_lines(cell: list[str]) -> list[Line]:
@@ -304,9 +154,9 @@ def _end_lines() -> tuple[str, ...]:
 
 def _is_chrome_cell(cell: list[str]) -> bool:
     """A cell of the portal's footer or trailer (text_chrome.yaml)."""
-    if _strip(cell).startswith(_end_cells()):
+    if plain_cell(cell).startswith(_end_cells()):
         return True
-    return any(_unheaded(_unstarred(ln)).strip().startswith(_end_lines()) for ln in cell)
+    return any(_unheaded(unstarred(ln)).strip().startswith(_end_lines()) for ln in cell)
 
 
 def _before_chrome(cell: list[str]) -> list[str]:
@@ -315,13 +165,13 @@ def _before_chrome(cell: list[str]) -> list[str]:
     02/5/2024 ..." / "Công điện 230/CĐ-TTg năm 2025 khẩn trương ..." (the page title) / "Văn bản này chưa
     cập nhật nội dung Tiếng Anh" (pool md/fa0dcc139cec05de, CĐ 230/CĐ-TTg).  Kept: the lines from the first
     footnote to the trailer's line, less the page title just above it; nothing where no footnote opens."""
-    if _strip(cell).startswith(_end_cells()):
+    if plain_cell(cell).startswith(_end_cells()):
         return []
-    end = next((k for k, ln in enumerate(cell) if _unheaded(_unstarred(ln)).strip().startswith(_end_lines())),
+    end = next((k for k, ln in enumerate(cell) if _unheaded(unstarred(ln)).strip().startswith(_end_lines())),
                len(cell))
-    start = next((k for k, ln in enumerate(cell[:end]) if FOOTNOTE_LINE.match(_unstarred(ln))), end)
+    start = next((k for k, ln in enumerate(cell[:end]) if FOOTNOTE_LINE.match(unstarred(ln))), end)
     kept = cell[start:end]
-    while kept and (not kept[-1].strip() or PAGE_TITLE.match(_unstarred(kept[-1]).strip())):
+    while kept and (not kept[-1].strip() or PAGE_TITLE.match(unstarred(kept[-1]).strip())):
         kept = kept[:-1]
     return _joined_footnotes(kept)
 
@@ -346,8 +196,8 @@ def markdown_items(text: str) -> list:
     """Converter Markdown -> Lines and Tables (see the module docstring)."""
     # a flat stream: str (a text line), list (a table row of cells), None (a table ends), Line (read already)
     stream: list = []
-    for seg in _md_segments(text.split("\n")):
-        if isinstance(seg, _MdTable):
+    for seg in md_segments(text.split("\n")):
+        if isinstance(seg, MdTable):
             stream.extend(seg.rows)
             stream.append(None)
         else:
@@ -358,13 +208,13 @@ def markdown_items(text: str) -> list:
             cut = next((j for j, c in enumerate(unit) if _is_chrome_cell(c)), None)
             if cut is not None:
                 own = _before_chrome(unit[cut])         # the document's footnotes in the trailer's cell
-                if not own and cut and PORTAL_TITLE.match(_strip(unit[cut - 1])):
+                if not own and cut and PORTAL_TITLE.match(plain_cell(unit[cut - 1])):
                     cut -= 1                            # the page title just before the trailer
                 stream[k:] = ([unit[:cut]] if cut else []) + ([None] + _cell_lines(own) if own else [])
                 break
     # the document starts at the row (or line) holding the motto: portal chrome above it
     start = next((i for i, u in enumerate(stream) if isinstance(u, list)
-                  and any(MOTTO_RAW.search(_strip(c)) for c in u)), None)
+                  and any(MOTTO_RAW.search(plain_cell(c)) for c in u)), None)
     if start is None:
         # a line (or a cell of a flattened header row) that IS the motto, not one that names it
         # ("QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI ..." signing a communiqué)
@@ -405,7 +255,7 @@ def markdown_items(text: str) -> list:
             if not unit.strip() or MD_EMPTY_MARKUP.match(unit):
                 flush_text()
                 items.append(Line(text=""))
-            elif _unheaded(_unstarred(unit)).strip().startswith(_end_lines()):
+            elif _unheaded(unstarred(unit)).strip().startswith(_end_lines()):
                 pending.clear()                         # the portal's trailer and the page title above it
                 break
             else:
@@ -413,7 +263,7 @@ def markdown_items(text: str) -> list:
         else:
             flush_text()
             row = [c for c in unit if c]
-            motto = next((k for k, c in enumerate(row) if MOTTO_RAW.search(_strip(c))), None)
+            motto = next((k for k, c in enumerate(row) if MOTTO_RAW.search(plain_cell(c))), None)
             if motto is not None:
                 # header pseudo-table: left column lines (issuer, Số), then right (motto, date);
                 # cells before the issuer are portal chrome the converter merged into the row

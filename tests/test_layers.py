@@ -21,7 +21,7 @@ LAYERS = (
     ("read", ["vanban.pipeline.types", "vanban.pipeline.errors", "vanban.pipeline.limits", "vanban.pipeline.read",
               "vanban.pipeline.read_*", "vanban.pipeline.pdf", "vanban.pipeline.pdf.*", "vanban.pipeline.ocr",
               "vanban.pipeline.legacy", "vanban.pipeline.legacy_*", "vanban.pipeline.plausibility", "vanban.pipeline.text_table",
-              "vanban.pipeline.pipe_table",
+              "vanban.pipeline.pipe_table", "vanban.pipeline.md_tables",
               "vanban.pipeline.docx_parts", "vanban.pipeline.docx_styles", "vanban.pipeline.html_depth", "vanban.pipeline.normalise"]),
     ("structure", ["vanban.pipeline.markers", "vanban.pipeline.layout", "vanban.pipeline.layout.*",
                    "vanban.pipeline.segment", "vanban.pipeline.segment.*", "vanban.pipeline.genre",

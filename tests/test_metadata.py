@@ -161,6 +161,12 @@ SIGNATURES = [
       "Phạm Mạnh Cường"],
      dict(name="Phạm Mạnh Cường", title="Phó Chủ nhiệm", capacity="KT. Bộ trưởng, Chủ nhiệm", on_behalf_of=None),
      ["Thủ tướng Chính phủ (để b/c)"]),
+    # pool md/8180ae11 (a consolidated text of the Ministry of Defence): the authentication head ends the
+    # recipients, and the officer's rank is not part of the name
+    (["Nơi nhận:", "- Cục Pháp chế/BQP;", "- Cổng thông tin điện tử BQP;", "- Lưu: VT, NCTH.",
+      "XÁC THỰC VĂN BẢN", "HỢP NHẤT", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Thượng tướng Võ Minh Lương"],
+     dict(name="Võ Minh Lương", title="Thứ trưởng", capacity="KT. Bộ trưởng", on_behalf_of=None),
+     ["Cục Pháp chế/BQP", "Cổng thông tin điện tử BQP", "Lưu: VT, NCTH"]),
 ]
 
 
@@ -377,3 +383,16 @@ ADDRESSEES = [
 @pytest.mark.parametrize("lines, want", ADDRESSEES)
 def test_addressees(lines, want):
     assert read_addressees(lines) == want
+
+
+def test_a_protocol_is_no_decree():
+    # gazette thong-bao-so-02-2023-tb-lpqt (pool congbao/, OCR'd): a treaty's protocol (nghị định thư) opens with
+    # the words of a decree's type line; it was read as type Nghị định with the title "THƯ VÉ HỢP TÁC ..."
+    from vanban.extractors.metadata.doc_type import find_type
+    lines = ["ĐIỀU ƯỚC QUỐC TẾ",
+             "NGHỊ ĐỊNH THƯ VÉ HỢP TÁC ĐẢO TẠO GIỮA CHÍNH PHÙ NƯỚC CỘNG HÓA XÃ HỘI CHỦ NGHĨA VIỆT NAM VẢ CHỈNH PHỦ",
+             "Căn cứ Thỏa thuận Chiến lược hợp tắc giữa Chính phú nước Cộng hòa xã hội chủ nghĩa Việt Nam"]
+    assert find_type(lines).entries == []
+    # the decree's own type line beside a title is still read
+    found = find_type(["Hà Nội, ngày 31 tháng 7 năm 2024 NGHỊ ĐỊNH VỀ HỢP TÁC ĐÀO TẠO Căn cứ Luật"])
+    assert [e.name for e in found.entries] == ["Nghị định"] and found.inline_title == "VỀ HỢP TÁC ĐÀO TẠO"

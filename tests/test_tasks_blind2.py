@@ -8,7 +8,7 @@ from vanban.extractors.tasks import extract_tasks
 from vanban.pipeline.layout import layout
 from vanban.pipeline.normalise import normalise
 from vanban.pipeline.read import read
-from vanban.pipeline.read_markdown import _md_segments, _MdTable
+from vanban.pipeline.md_tables import MdTable, md_segments
 from vanban.pipeline.tree import build_tree
 from vanban.pipeline.tree.headings import split_heading
 from vanban.schemas.models import Metadata
@@ -42,8 +42,8 @@ def test_markdown_table_ends_at_the_next_appendix_title():
     # 71/NQ-CP | Bộ Giáo dục và Đào tạo | 30/09/2025 |") is followed by "**PHỤ LỤC II**" with no blank line
     lines = ["|", "|", "19.", "|", "Xây dựng Nghị định quy định chính sách học bổng", "|", "Bộ Giáo dục và Đào tạo",
              "|", "30/09/2025", "|", "**PHỤ LỤC II**", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ TẠI THÔNG BÁO KẾT LUẬN SỐ"]
-    segments = _md_segments(lines)
-    assert isinstance(segments[0], _MdTable)
+    segments = md_segments(lines)
+    assert isinstance(segments[0], MdTable)
     assert segments[1:] == ["**PHỤ LỤC II**", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ TẠI THÔNG BÁO KẾT LUẬN SỐ"]
     row = next(t for t in _tasks("113_pool-*.md") if t.description.startswith("Xây dựng Nghị định quy định chính sách học bổng"))
     assert row.origin == "appendix" and row.lead == ["Bộ Giáo dục và Đào tạo"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from vanban.pipeline.read import read
-from vanban.pipeline.read_markdown import _md_segments, _MdTable
+from vanban.pipeline.md_tables import MdTable, md_segments
 from vanban.pipeline.read_text import read_text
 from vanban.pipeline.text_table import find_column_tables
 from vanban.pipeline.types import Line, Table
@@ -105,7 +105,7 @@ MD_048 = '|\n**TT**\n|\n**Nội dung**\n|\n**Đơn vị tính**\n|\n**Định m�
 
 
 def test_markdown_empty_cells_read_by_the_header_width():
-    table = next(s for s in _md_segments(MD_048.split("\n")) if isinstance(s, _MdTable))
+    table = next(s for s in md_segments(MD_048.split("\n")) if isinstance(s, MdTable))
     rows = [[" ".join(c).replace("*", "").strip() for c in r] for r in table.rows]
     assert rows[0] == ["TT", "Nội dung", "Đơn vị tính", "Định mức"]
     assert rows[1] == ["I", "Cơ quan hành chính", "", ""]

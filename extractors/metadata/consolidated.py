@@ -20,16 +20,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from vanban.lexicon.header import is_signature_line
+from vanban.lexicon.signature import block_head_pattern, is_signature_line
 from vanban.lexicon.text import clean, is_upper_line
 
 from .issuer import read_issuer
 from .number import NUMBER_LINE
 from .place_date import find_place_date
 
-#: The authentication block's head, its words possibly broken over lines or split by emphasis:
-#: "XÁC THỰC VĂN BẢN HỢP NHẤT", "**XÁC THỰC VĂN" / "BẢN HỢP NHẤT**"
-AUTHENTICATION = re.compile(r"XÁC[\s*_]+THỰC[\s*_]+VĂN[\s*_]+BẢN[\s*_]+HỢP[\s*_]+NHẤT")
 #: The code of a consolidated text's symbol: "VBHN" in "462/VBHN-BLĐTBXH"
 VBHN_CODE = "VBHN"
 #: How far around the block's head its issuer, number and date are looked for (characters)
@@ -54,7 +51,7 @@ def is_consolidated(symbol: Optional[str]) -> bool:
 
 def read_consolidation(text: str) -> Optional[Consolidation]:
     """The number, date and consolidating body of the last authentication block of `text`."""
-    found = list(AUTHENTICATION.finditer(text))
+    found = list(block_head_pattern().finditer(text))   # "XÁC THỰC VĂN BẢN HỢP NHẤT"
     if not found:
         return None
     m = found[-1]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from vanban.lexicon import doc_types, type_by_code, types_by_name
+from vanban.lexicon import doc_types, load, type_by_code, types_by_name
 from vanban.lexicon.text import fold_upper, is_upper_line, upper_run
 from vanban.schemas.models import DocType, Warning
 
@@ -101,8 +101,11 @@ def glued_type_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def inline_type_re() -> re.Pattern:
+    """A type's name in upper case, not the head of another instrument's name ("NGHỊ ĐỊNH THƯ")."""
     names = sorted({d.name.upper() for d in doc_types()}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    others = load("header_words.yaml")["other_instruments"]
+    not_other = "".join(rf"(?!{re.escape(o)}(?!\w))" for o in others)
+    return re.compile(r"(?<!\w)" + not_other + "(" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
 
 def starts_type_name(line: str) -> bool:

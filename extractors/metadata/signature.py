@@ -18,8 +18,9 @@ from typing import Optional
 
 from vanban.lexicon import load
 from vanban.lexicon.casing import proper_case
-from vanban.lexicon.header import header_vocab, is_signature_line
+from vanban.lexicon.header import header_vocab
 from vanban.lexicon.patterns import BULLET, FOOTNOTE_LINE, ITEM_EDGES, RECIPIENTS_HEAD
+from vanban.lexicon.signature import block_head_pattern, is_signature_line, signer_ranks
 from vanban.lexicon.text import clean, fold_upper, is_upper_line, upper_run
 from vanban.pipeline.segment import Segmented
 from vanban.pipeline.types import LaidOut, Node, Paragraph, Table
@@ -126,6 +127,24 @@ def _split_signature(line: str) -> tuple[str, Optional[str]]:
     return line, None
 
 
+def _joined_heads(lines: list[str]) -> list[str]:
+    """A block head printed over two lines made one: "XÁC THỰC VĂN BẢN" / "HỢP NHẤT"."""
+    out: list[str] = []
+    for line in lines:
+        if out and not block_head_pattern().fullmatch(out[-1]) \
+                and block_head_pattern().fullmatch(joined := f"{out[-1]} {line}"):
+            out[-1] = joined
+        else:
+            out.append(line)
+    return out
+
+
+def _without_rank(text: str) -> str:
+    """A signer's name without the rank printed before it: "Thượng tướng Võ Minh Lương" -> "Võ Minh Lương"."""
+    rank = next((r for r in signer_ranks() if text.startswith(r + " ")), None)
+    return text[len(rank) + 1:] if rank and is_person(text[len(rank) + 1:]) else text
+
+
 def _name_run(words: list[str]) -> str:
     """A person's name at the head of `words`: capitalised words, 2 to 5 of them."""
     k = 0
@@ -185,10 +204,15 @@ def read_signers(lines: list[str]) -> tuple[list[Signer], list[str], list[str]]:
     exploded: list[str] = []
     for line in lines:
         exploded.extend(_explode_signature(line))
+    exploded = _joined_heads(exploded)
     for line in exploded:
         if FOOTNOTE_LINE.match(line):
             break                        # the footnotes printed after the signature: no recipient goes on into them
+        if block_head_pattern().fullmatch(line):
+            in_recipients = False        # "XÁC THỰC VĂN BẢN HỢP NHẤT": a consolidated text's signature follows
+            continue
         rec, sig = _split_signature(line)
+        rec = _without_rank(rec)
         if rec:
             m = RECIPIENTS_HEAD.match(rec)
             if m:
