@@ -41,6 +41,29 @@ def test_or_before_a_cut_clause_goes_with_it():
         "Người đứng đầu cơ quan có thẩm quyền tuyển dụng"]
 
 
+# 4. unit nouns named by their work ("bộ phận tham mưu về tổ chức, cán bộ") are one holder, whose topic and owner
+#    hold no verb; the name ends at the predicate, a label's colon or an adverbial
+def test_a_unit_named_by_its_work_is_one_holder():
+    # pool c22591f10eec1dab Điều 46.3.a, 46.5.a and 44.2.đ (a label before its colon)
+    assert _lead("Cơ quan, bộ phận tham mưu về tổ chức, cán bộ tổng hợp đề xuất của các địa phương, cơ quan, tổ "
+                 "chức, đơn vị; tiến hành rà soát tiêu chuẩn, tiêu chí") == ["Cơ quan, bộ phận tham mưu về tổ chức, cán bộ"]
+    assert _lead("Cơ quan, bộ phận tham mưu về tổ chức, cán bộ trình cấp có thẩm quyền xem xét, quyết định luân "
+                 "chuyển;") == ["Cơ quan, bộ phận tham mưu về tổ chức, cán bộ"]
+    got = read_assignment("Cơ quan, bộ phận tham mưu về tổ chức, cán bộ của cơ quan, tổ chức, đơn vị: Chủ trì, phối "
+                          "hợp với các cơ quan liên quan tham mưu, xây dựng kế hoạch luân chuyển;")
+    assert got == (["Cơ quan, bộ phận tham mưu về tổ chức, cán bộ của cơ quan, tổ chức, đơn vị"],
+                   ["Các cơ quan liên quan"])
+
+
+def test_a_unit_named_by_its_work_ends_before_the_next_holder_and_an_adverbial():
+    # pool c22591f10eec1dab Điều 30.4 and 44.2.e
+    assert _lead("Cơ quan tham mưu về tổ chức cán bộ và các cơ quan liên quan chịu trách nhiệm về kết quả thẩm "
+                 "định") == ["Cơ quan tham mưu về tổ chức cán bộ", "Các cơ quan liên quan"]
+    assert coordinators_in("Tham gia thẩm định, thẩm tra, rà soát đối với nhân sự luân chuyển; phối hợp với cơ quan, "
+                           "bộ phận tham mưu về tổ chức, cán bộ trong công tác kiểm tra, giám sát") == [
+        "Cơ quan, bộ phận tham mưu về tổ chức, cán bộ"]
+
+
 # 5. a level "cấp" with a duty verb after it says what that level does: the name runs on to the next verb
 def test_the_level_that_does_the_work_is_part_of_the_name():
     # pool not-documents/70180aecf521049d Điều 35.2

@@ -4,6 +4,7 @@
     all_bodies(text)        is a short text a list of bodies and nothing else
     names_only(text)        is a list item only names (a list of units, recipients): no work
     is_sentence(text)       is a heading a sentence about its bodies, not their names
+    named_by_work(text, spans) where unit nouns are named by their work ("Cơ quan tham mưu về tổ chức cán bộ")
 
 A lead found is made a body's name in lead_trim.
 """
@@ -37,6 +38,8 @@ CLAUSE_SPLIT = re.compile(r"\s*;\s*")
 NAME_LIST_SPLIT = re.compile(r"\s*,\s*")
 # The end of a sentence: a name never runs past it ("... trên địa bàn. Các cơ quan tham mưu ...")
 SENTENCE_STOP = re.compile(r"\.\s+(?=[" + UP + "])")
+# The colon after a label: "Cơ quan, bộ phận tham mưu về tổ chức, cán bộ của cơ quan, tổ chức, đơn vị" + ": Chủ trì"
+LABEL_END = re.compile(r"\s*:")
 # Punctuation that ends a name list: "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm" has none
 SENTENCE_MARK = re.compile(r"[.;:]")
 # "của" between a body and the body it belongs to, one name: "các Ban" + " của " + "Hội đồng nhân dân tỉnh"
@@ -120,7 +123,17 @@ def all_bodies(text: str) -> bool:
     spans = find_bodies(t)
     if spans and spans[0].start <= 1 and sum(b.end - b.start for b in spans) >= 0.6 * len(t):
         return True
-    return opens_with_head(t) and len(t.split()) <= 40 and not has_duty_verb(t)
+    return opens_with_head(t) and len(t.split()) <= 40 and not _duty_outside_work(t, spans)
+
+
+def _duty_outside_work(text: str, spans) -> bool:
+    """Has a text a duty verb, other than the words of a unit named by its work and the nouns of its owner's list
+    ("Cơ quan, bộ phận tham mưu về tổ chức, cán bộ của cơ quan, tổ chức, đơn vị", pool c22591f10eec1dab Điều
+    44.2.đ, a label before ": Chủ trì, ...")?"""
+    work = named_by_work(text, spans)
+    if not work:
+        return has_duty_verb(text)
+    return any(not any(a <= i < z for a, z in work) and not _listed_noun(text, i) for i in starts_of(text, "duty"))
 
 
 @lru_cache(maxsize=1)
@@ -161,12 +174,7 @@ def leading_bodies(text: str) -> str:
     """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
     chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm")."""
     spans = _with_localities(text, [_without_bare_level(b, text) for b in find_bodies(text)])
-    where = _place_clause(text)
-    inside = lambda i: any(b.start < i < b.end  # noqa: E731  "tổ chức chính trị - xã hội"
-                           or (b.end + 1 == i and _level_clause(b, text)) for b in spans) or i == where[0]
-    verb = next((i for i in starts_of(text, "verbs") if i > 0 and not inside(i)), len(text))
-    if where[0] < verb:                         # "... nơi tổ chức tiếp xúc cử tri" + " tuyên bố kết thúc hội nghị"
-        verb = min(verb, next((m.start() for m in phrases().predicate_words.finditer(text, where[1])), verb))
+    verb = _first_verb(text, spans)
     strong = next((i for i in starts_of(text, "lead") if i > 0), len(text))
     if strong < min(len(text), 400) and ((spans and spans[0].start <= 1) or opens_with_head(text)):
         if verb < strong and _only_duties(text[verb:strong]):
@@ -230,6 +238,30 @@ def _place_clause(text: str) -> tuple[int, int]:
     return len(text), len(text)
 
 
+def _first_verb(text: str, spans) -> int:
+    """Where the first duty verb outside the names found stands (len(text) if none): not inside a name ("tổ chức
+    chính trị - xã hội"), nor right after a level that it describes (`_level_clause`), nor a place relative's own
+    (`_place_clause`: the name runs to the next predicate after it). After a unit named by its work
+    (`named_by_work`) the words of its function and topic are no verb, nor the nouns of its owner's list, and its
+    name ends at any predicate verb, a label's colon or an adverbial ("Cơ quan, bộ phận tham mưu về tổ chức, cán bộ"
+    + " trình cấp có thẩm quyền ...", + " trong công tác ..."; "... của cơ quan, tổ chức, đơn vị" + ": Chủ trì",
+    pool c22591f10eec1dab Điều 44-46)."""
+    work, where = named_by_work(text, spans), _place_clause(text)
+    inside = lambda i: any(b.start < i < b.end or (b.end + 1 == i and _level_clause(b, text)) for b in spans) \
+        or i == where[0] or any(a <= i < z for a, z in work)  # noqa: E731
+    verb = next((i for i in starts_of(text, "verbs") if i > 0 and not inside(i)
+                 and not (work and _listed_noun(text, i))), len(text))
+    if where[0] < verb:                         # "... nơi tổ chức tiếp xúc cử tri" + " tuyên bố kết thúc hội nghị"
+        verb = min(verb, next((m.start() for m in phrases().predicate_words.finditer(text, where[1])), verb))
+    if not work:
+        return verb
+    p = phrases()
+    ends = [m.start() for m in (*p.predicate_any.finditer(text, work[0][1]), *LABEL_END.finditer(text, work[0][1]),
+                                *p.function_ends.finditer(text, work[0][1]))
+            if not inside(m.start()) and not _listed_noun(text, m.start())]
+    return min([verb, *ends])
+
+
 def _level_clause(span: BodySpan, text: str) -> bool:
     """Does a name end in a level "cấp" with a duty verb right after it, which says what that level does: "Ban Thường
     trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp" + " tổ chức tiếp xúc cử tri" (the level that organises the meeting,
@@ -244,6 +276,36 @@ def _bare_level(span: BodySpan) -> bool:
     "cùng cấp": assignment_words.yaml `level_quantifiers`), nor a name of two words ("Các cấp")?"""
     ws = span.name.split()
     return len(ws) >= 3 and ws[-1] == "cấp" and ws[-2].casefold() not in phrases().level_quantifiers
+
+
+def _listed_noun(text: str, at: int) -> bool:
+    """Is the duty verb at `at` a noun of a list of names (`noun_duties` between a comma or a connector and a comma:
+    "của cơ quan, " + "tổ chức" + ", đơn vị", pool c22591f10eec1dab Điều 44.2.đ)?"""
+    low = text[at:].casefold()
+    noun = next((n for n in phrases().noun_duties if low.startswith(n + ",")), None)
+    before = text[:at].rstrip()
+    return noun is not None and (before.endswith(",") or before.rsplit(" ", 1)[-1] in phrases().connectors)
+
+
+#: How many syllables of the topic after a function phrase may be a duty verb too: "tham mưu về" + " tổ chức, cán
+#: bộ", " công tác tổ chức cán bộ"
+TOPIC_REACH = 3
+
+
+def named_by_work(text: str, spans) -> list[tuple[int, int]]:
+    """Where a function phrase (`function_phrases`) and the first syllables of its topic name a unit by its work:
+    right after unit nouns that name no body ("Cơ quan, bộ phận" + " tham mưu về tổ chức, cán bộ" + " tổng hợp đề
+    xuất ...", pool c22591f10eec1dab Điều 46.3.a), not after a body's name ("Sở Nội vụ tham mưu về ...": work)."""
+    if not opens_with_head(text):
+        return []
+    out = []
+    for m in phrases().function_phrases.finditer(text):
+        before = text[:m.start()].strip(" ,")
+        if not before or any(b.start < m.start() for b in spans) or any(w[:1].isupper() for w in before.split()[1:]):
+            continue
+        topic = list(re.finditer(r"\S+", text[m.end():]))[:TOPIC_REACH]
+        out.append((m.start(), m.end() + (topic[-1].start() + 1 if topic else 0)))
+    return out
 
 
 def _before_verb_list(run: str, gap: str) -> str:
