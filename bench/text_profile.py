@@ -7,6 +7,8 @@ in one process, then either timed or profiled.
     python bench/text_profile.py --stages      # CPU seconds of the pipeline's stages and of body matching
     python bench/text_profile.py --against REV [--rounds N]   # --stages of this tree and of git
                                                # revision REV, alternating processes: medians
+    python bench/text_profile.py --questions   # the body questions (find_bodies on a part of a document):
+                                               # answered from the document's index or matched again, why, by whom
 
 The first document is parsed once untimed (loading tables). cProfile inflates code that makes
 many small calls (the body matcher) about 5x: compare stages with --stages, not with --profile.
@@ -67,6 +69,57 @@ def stages(files: list[str]) -> dict[str, float]:
     return spent
 
 
+def questions(files: list[str], top: int = 15) -> None:
+    """The matcher questions of the texts (`match_spans` on a part of a document, asked through
+    find_bodies): how many the document's index answered, how many were matched again and why
+    (shorter than index.MIN_QUESTION; not a part of the document's text, e.g. a cell or a joined
+    title; a part whose ends are not at a cut, or whose middle is under index.MIN_MIDDLE), with the
+    CPU seconds of each outcome and the callers (the nearest frames outside extractors/bodies)."""
+    import traceback
+    from collections import Counter
+    import vanban.extractors.bodies.find as find
+    import vanban.extractors.bodies.index as index
+    import vanban.pipeline.run as run
+    count: Counter = Counter()
+    cpu: Counter = Counter()
+    callers: Counter = Counter()
+
+    def why(text: str) -> str:
+        if not index._active:
+            return "no index"
+        if len(text) < index.MIN_QUESTION:
+            return "short"
+        if index._active[-1].flat.find(index.LINE_BREAKS.sub(" ", text)) < 0:
+            return "not in the text"
+        return "ends not at cuts / short middle"
+
+    def match_spans(text: str):
+        t0 = time.process_time()
+        for ix in reversed(index._active):
+            hit = ix.match(text)
+            if hit is not None:
+                count["answered by the index"] += 1
+                cpu["answered by the index"] += time.process_time() - t0
+                return hit
+        out = index._matchers().spans(text)
+        reason = why(text)
+        count[reason] += 1
+        cpu[reason] += time.process_time() - t0
+        frames = [f.name for f in traceback.extract_stack(limit=12)[:-1] if "/bodies/" not in f.filename]
+        callers[(reason, " < ".join(reversed(frames[-3:])))] += 1
+        return out
+
+    find.match_spans = match_spans
+    for f in files:
+        run.parse(f)
+    print(f"  {'outcome':<36} {'questions':>9} {'CPU s':>7}")
+    for k, n in count.most_common():
+        print(f"  {k:<36} {n:9d} {cpu[k]:7.2f}")
+    print("  matched again, by caller:")
+    for (reason, chain), n in callers.most_common(top):
+        print(f"  {n:6d}  {reason:<32} {chain}")
+
+
 def _child() -> None:
     """In a child process of --against: the warm-up parse, then CPU seconds per stage and in
     total (JSON on the last line of stdout)."""
@@ -110,6 +163,7 @@ def main() -> int:
     ap.add_argument("--stages", action="store_true", help="CPU seconds per stage")
     ap.add_argument("--against", metavar="REV", help="compare --stages with git revision REV")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--questions", action="store_true", help="body questions: answered by the index or matched again")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -125,6 +179,8 @@ def main() -> int:
     t0 = time.process_time()
     if args.stages:
         spent = stages(files)
+    elif args.questions:
+        questions(files)
     elif args.profile:
         prof = cProfile.Profile(time.process_time)
         prof.runcall(lambda: [parse(f) for f in files])

@@ -138,3 +138,18 @@ def test_relation_by_sorted_spans_as_by_a_scan():
     relations = [mention_relation(MENTIONS_SENTENCE, s, e, _Spans(spans + [(s, e)])) for s, e in spans]
     assert relations == [mention_relation(MENTIONS_SENTENCE, s, e, [o for o in spans if o != (s, e)]) for s, e in spans]
     assert relations == ["amends", "replaces", "replaces"]
+
+
+@pytest.mark.parametrize("text,name", [
+    # corpus 130 (NQ 26/2026/NQ-CP Điều 4.3): the collective ends with the first level, " và địa phương" is taken in
+    ("Các cơ quan trung ương và địa phương chủ động sử dụng dự toán", "Các cơ quan trung ương và địa phương"),
+    # pool 653/TB-VPCP: the collective does not end with it, " trung ương và địa phương" is taken in
+    ("Các cơ quan thông tấn, báo chí trung ương và địa phương tăng cường thông tin",
+     "Các cơ quan thông tấn, báo chí trung ương và địa phương"),
+])
+def test_level_pair_patterns_compiled_once_read_as_before(text, name):
+    """The level pair's pattern is compiled once per pair and form (bodies/find.py _level_pair_pattern): both forms
+    still take the second level into the collective, and a second call uses the same compiled pattern."""
+    from vanban.extractors.bodies.find import _level_pair_pattern, find_bodies
+    assert find_bodies(text)[0].name == name
+    assert _level_pair_pattern("trung ương", "địa phương", True) is _level_pair_pattern("trung ương", "địa phương", True)

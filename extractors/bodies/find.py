@@ -116,13 +116,21 @@ def _with_level_pair(text: str, s: int, e: int, limit: int) -> int:
     chủ động sử dụng dự toán ..."), "Các cơ quan thông tấn, báo chí" + " trung ương và địa phương" (pool 653/TB-VPCP):
     one holder."""
     low = " ".join(text[s:e].casefold().split())
-    words = lambda p: r"\s+".join(map(re.escape, p.split()))    # noqa: E731
     for first, second in gazetteer().level_pairs:
-        before = "" if low.endswith(" " + first) else rf"\s+{words(first)}"   # "... báo chí" + " trung ương và địa phương"
-        m = re.compile(rf"{before}\s+và\s+{words(second)}(?!\w)", re.I).match(text, e)
+        # "... báo chí" + " trung ương và địa phương"
+        m = _level_pair_pattern(first, second, not low.endswith(" " + first)).match(text, e)
         if m and m.end() <= limit:
             return m.end()
     return e
+
+
+@lru_cache(maxsize=None)
+def _level_pair_pattern(first: str, second: str, with_first: bool) -> re.Pattern:
+    """The rest of a level pair after a collective's name: " và địa phương", or " trung ương và địa phương" when the
+    name does not end with the first level (compiled once per pair; it was built at every collective)."""
+    words = lambda p: r"\s+".join(map(re.escape, p.split()))    # noqa: E731
+    before = rf"\s+{words(first)}" if with_first else ""
+    return re.compile(rf"{before}\s+và\s+{words(second)}(?!\w)", re.I)
 
 
 def _before_second_title(text: str, s: int, e: int) -> int:

@@ -210,11 +210,10 @@ def _word_kinds(words: list[str]) -> tuple[list[int], ...]:
     if len(_kinds) > KINDS_MEMO:
         _kinds.clear()
     out: tuple[list[int], ...] = ([], [], [], [], [])
+    into = [[at for bit, at in enumerate(out) if kind >> bit & 1] for kind in range(32)]     # the lists of a kind
     for t in compress(range(len(words)), kinds):
-        kind = kinds[t]
-        for bit, at in enumerate(out):
-            if kind >> bit & 1:
-                at.append(t)
+        for at in into[kinds[t]]:
+            at.append(t)
     return out
 
 
@@ -230,14 +229,14 @@ def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
     in order; context: where the tokens the cut's test read start (a question must hold them)."""
     n = len(words)
     at_marks, at_stops, at_spaces, at_digits, at_bullets = _word_kinds(words)
-    isspace = str.isspace
+    space = set(at_spaces)          # the white-space tokens (a few thousand a document), not an isspace() a token
 
     def right(t: int, e: int) -> int | None:
         """The token after token t (ending at e) and the white space after it (None: no white space, or no token)."""
         u = t + 1
-        if u < n and isspace(words[u]):
+        if u in space:
             u += 1
-        return u if u < n and starts[u] > e and not isspace(words[u]) else None
+        return u if u < n and starts[u] > e and u not in space else None
 
     def lookback(k: int) -> int | None:
         """Where the tokens read start, if a lower-case gazetteer phrase after token k cannot read an
@@ -255,16 +254,16 @@ def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
         c = lookback(t) if u is not None else None
         if c is not None:
             found[e] = (e, starts[u], c)
-    for t in at_stops:                                                    # S
+    for t in at_stops:                                                    # S (right() written out: the most)
         e = starts[t] + len(words[t])
-        u = right(t, e)
-        if u is not None and not words[u][:1].isupper():
+        u = t + 2 if t + 1 in space else t + 1
+        if u < n and starts[u] > e and u not in space and not words[u][:1].isupper():
             found[e] = (e, starts[u], starts[t])
     for t in at_spaces:                                                   # W
         if not 0 < t < n - 1:
             continue
         e = starts[t - 1] + len(words[t - 1])
-        if isspace(words[t - 1]) or isspace(words[t + 1]) or e in found:
+        if t - 1 in space or t + 1 in space or e in found:
             continue
         c = lookback(t - 1)
         if c is not None:
@@ -273,8 +272,8 @@ def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
     for t in at_digits:
         if not t:
             continue
-        d = t - 1 - isspace(words[t - 1])       # the word before it (a white-space token between is dropped)
-        if d < 0 or isspace(words[d]):
+        d = t - 1 - (t - 1 in space)            # the word before it (a white-space token between is dropped)
+        if d < 0 or d in space:
             continue
         e = starts[d] + len(words[d])
         if starts[t] > e and e not in found and _inert_number(words[t]):

@@ -360,7 +360,8 @@ class _DocHeads:
                         lows[i] == "bộ" and i + 1 < n and lows[i + 1] == "đội")
                     break
         coll = _mask(lows, g.collective)
-        for i in [i for i in range(1, n - 1) if coll[i] and coll[i - 1] and (lows[i], lows[i + 1]) in g.verb_nouns]:
+        for i in [i for i in compress(range(1, n - 1), coll[1:n - 1])     # the collective words (a C loop)
+                  if coll[i - 1] and (lows[i], lows[i + 1]) in g.verb_nouns]:
             coll[i] = coll[i + 1] = False   # "Các bộ, ngành, địa phương tổ chức tổng rà soát": the verb (624/TB-VPCP)
         coll_start = [False] * n
         for i in list(compress(range(n), coll)):

@@ -14,7 +14,9 @@ Vocabulary: lead  # chủ trì;  coordinators  # phối hợp;  deadline  # th�
 3. Body tasks (assignment.py): a section node whose heading or first words name the body
    responsible (`1.1. Sở Thông tin và Truyền thông: Chủ trì, phối hợp với ...`,
    `Giao Sở Tài chính chủ trì ...`, `UBND các huyện ... cụ thể hóa ...`); its
-   bullets and lettered items inherit the body unless they name their own.
+   bullets and lettered items inherit the body unless they name their own. A heading that names the holder
+   between a head and a tail (holder_headings.py: `Điều 5. Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì`,
+   `Điều 14. Trách nhiệm của Sở Dân tộc và Tôn giáo`) hands it to its numbered items too.
 """
 from __future__ import annotations
 
@@ -29,13 +31,14 @@ from vanban.schemas.models import Metadata, Task, Warning
 
 from ..bodies import find_bodies
 from ..deadlines import find_deadline
-from .assignment import (LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment, node_text, read_assignment,
-                         strip_opener)
+from .assignment import LETTER_MARKER, LEAD_COLON, Assign, analyse, assignment, node_text, read_assignment
+from .openers import strip_opener
 from .rates import is_rate
 from .coordinators import coordinators_in
 from .cues import phrases, starts_of
 from .lead_names import all_bodies, names_only
 from .lead_trim import name_fits, of_issuer
+from .holder_headings import is_repealed, lists_cases
 from .later import later_holders, with_later_sentences
 from .letters import front_requests
 from .members import members_heading
@@ -165,14 +168,20 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
     if own is not None and own.lead:
         own = with_later_sentences(node, own)       # "... tổng hợp số liệu. Bộ Tài chính, ... chịu trách nhiệm ..."
     bullet = node.marker in BULLETS or LETTER_MARKER.fullmatch(node.marker or "") is not None
-    if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node):
-        own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"
+    if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node) \
+            and not (inherited.heading and _opens_with(node, own)):
+        own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"; not "- Sở
+        # Công Thương, Ban Quản lý Khu kinh tế tỉnh Lào Cai có trách nhiệm ..." under "2. Trách nhiệm của các Sở, ngành,
+        # địa phương" (corpus 018): a holder heading's bullet that opens with its own holder keeps it
     current = own
     if own is None and inherited is not None and (bullet or node.marker.endswith(")")
-                                                  or _item_of_lead_in(node, inherited.lead)):
+                                                  or _item_of_lead_in(node, inherited.lead)
+                                                  or (inherited.heading and _numbered(node))):
         text = node_text(node)
         if text:
             lead = _one_of(text, inherited.lead) or list(inherited.lead)
+            if is_repealed(text):
+                lead = []                           # "1. [17] (được bãi bỏ)": no duty left
             current = Assign(lead=lead + later_holders(text, lead), coordinators=coordinators_in(text), description=text)
     if is_block_label(node_text(node)):
         current = None                              # "- Cơ quan thực hiện: ..." belongs to its item's block
@@ -185,15 +194,23 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
         for mark, a in items:
             tasks.append(_body_task(node, a, year, path=f"{node.path}.{mark}"))
     if current is not None and current.lead:
-        task_children = [c for c in node.children
-                         if c.marker in BULLETS or c.marker.endswith(")") or _item_of_lead_in(c, current.lead)]
-        if (not task_children or (current.description and own is not None and node.text.strip())) \
+        task_children = [c for c in node.children if c.marker in BULLETS or c.marker.endswith(")")
+                         or _item_of_lead_in(c, current.lead) or (current.heading and _numbered(c))]
+        if lists_cases(node.text.rstrip()):
+            task_children = []                      # "... đối với các trường hợp sau đây:" + "a) Khi ...": cases
+        # a holder heading's own text is no task when it only leads in to its items ("Bộ Nội vụ ... có nhiệm vụ, quyền
+        # hạn sau:"), when there is none (a chapter "TRÁCH NHIỆM VÀ QUYỀN HẠN CỦA CÁC BỘ, NGÀNH" over its articles) or
+        # when it only lists the holders ("Trách nhiệm của các Sở:" + "Xây dựng, Tài chính, Nội vụ.")
+        lead_in = current.heading and (not current.description
+                                       or bool(task_children) and node.text.rstrip().endswith(":"))
+        if not lead_in and (not task_children or (current.description and own is not None and node.text.strip())) \
                 and not names_only(current.description or node_text(node)) and not is_rate(node_text(node)):
             worked = _with_work(current, node)
             if worked is not None:
                 tasks.append(_body_task(node, worked, year))
+    cases = current is not None and lists_cases(node.text.rstrip())
     for c in node.children:
-        _walk(c, current if current and current.lead else None, year, used, tasks, warnings)
+        _walk(c, current if current and current.lead and not cases else None, year, used, tasks, warnings)
 
 
 @lru_cache(maxsize=None)
@@ -270,6 +287,11 @@ def _item_of_lead_in(node: Node, lead: list[str]) -> bool:
         return False                # (a name run past its end is not handed down: "Ủy ban nhân dân ... (tên)..…")
     own = [clean(b.text).rstrip() for b in parent.blocks if isinstance(b, Paragraph) and b.text.strip()]
     return bool(own) and own[-1].endswith(":") and fold_key(lead[0]) in fold_key(own[-1])
+
+
+def _numbered(node: Node) -> bool:
+    """Is the node a numbered item ("1.", "2.1."), which a holder heading above it hands its holder to?"""
+    return node.marker[:1].isdigit()
 
 
 def _one_of(text: str, leads: list[str]) -> list[str]:

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
-from vanban.lexicon import doc_types
 from vanban.lexicon.citations import UP
 
 from vanban.pipeline.types import Node
@@ -25,11 +23,14 @@ from ..bodies.names import held_body, is_bare
 from .columns import clean
 from .coordinators import co_leads, coordinators_in
 from .cues import find_all, phrases, starts_with_duty
-from .lead_names import CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_sentence, leading_bodies
+from .lead_names import CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_sentence, leading_bodies, names_only
 from .lead_trim import is_case, is_generic, name_part
-from .holders import without_second_office
-from .members import distributed
+from .holder_headings import heading_holder
+from .holders import role_cut, without_role, without_second_office
+from .members import distributed, members_listed
 from .name_lists import split_names
+from .openers import (bracket_holder, executes_document, is_closing, skip_asides, strip_honorific, strip_modal,
+                      strip_opener, with_person)
 
 # A label and what follows it: "Sở Nội vụ: Chủ trì ..."
 LEAD_COLON = re.compile(r"^(?P<who>[^:;.]{3,160}?)\s*:\s*(?P<rest>.*)$", re.S)
@@ -42,6 +43,8 @@ class Assign:
     lead: list[str] = field(default_factory=list)
     coordinators: list[str] = field(default_factory=list)
     description: str = ""
+    #: the lead is named by the node's heading (holder_headings.py): the numbered items below it are its duties
+    heading: bool = False
 
 
 
@@ -67,7 +70,26 @@ def assignment(node: Node) -> Optional[Assign]:
     full = node_text(node)            # a heading, or the first line of a paragraph taken for one
     if not full:
         return None
-    return analyse(full)
+    return analyse(full) or _by_heading(clean(node.title), text)
+
+
+def _by_heading(title: str, text: str) -> Optional[Assign]:
+    """The assignment of a heading that names the holder of the duties below it ("Điều 5. Nội dung Sở Dân tộc và
+    Tôn giáo có trách nhiệm chủ trì", "Điều 14. Trách nhiệm của Sở Dân tộc và Tôn giáo", corpus 133): its text is
+    the holder's work, unless the text opens with a holder of its own, which then holds it."""
+    held = heading_holder(title) if title else None
+    listed = members_listed(held[-1], text) if held and text else None
+    if listed:                                  # "Trách nhiệm của các Sở:" + "Xây dựng, Tài chính, Nội vụ.": the holders
+        return Assign(lead=held[:-1] + listed, heading=True)
+    if not held or (text and names_only(text)):
+        return None
+    inner = analyse(text) if text else None
+    if inner is not None and inner.lead and text.casefold().startswith(inner.lead[0].casefold()):
+        return Assign(lead=inner.lead, coordinators=inner.coordinators, description=text, heading=True)
+    a = for_a_body(Assign(lead=held, coordinators=coordinators_in(text), description=text))
+    if a is None or not a.lead:
+        return None
+    return Assign(lead=a.lead, coordinators=a.coordinators, description=text, heading=True)
 
 
 def _cut_at_break(title: str) -> bool:
@@ -88,7 +110,7 @@ def for_a_body(a: Assign) -> Optional[Assign]:
     ("phối hợp với các cơ quan, UBND các xã, phường, đơn vị liên quan": "Các cơ quan") are left out, and so is
     a fragment among names ("Chánh Văn phòng, Cục trưởng Cục Trồng trọt và Bảo vệ thực vật, Cơ quan, Thủ trưởng
     các Vụ, Cục, đơn vị có liên quan chịu trách nhiệm thi hành", pool 1796a553dfee88ef Điều 3: "Cơ quan")."""
-    lead = [n for n in (name_part(n) for n in a.lead) if n and any(c.isalpha() for c in n)]   # not "…….……"
+    lead = [n for n in (role_cut(name_part(n)) for n in a.lead) if n and any(c.isalpha() for c in n)]   # not "…….……"
     if a.lead and (not lead or any(is_case(n) for n in a.lead) or all(is_bare(n) for n in lead)
                    or (len(a.lead) > 1 and _rule(a.lead[0]))):
         return None
@@ -122,7 +144,7 @@ def _analyse(text: str) -> Optional[Assign]:
     t = strip_opener(text)
     asked = t != text                                 # a request: "Giao ...", "Yêu cầu ..."
     if asked:
-        t = _bracket_holder(t[:1].upper() + t[1:])    # "Yêu cầu các bộ, ngành ..." names "Các bộ, ngành"
+        t = bracket_holder(t[:1].upper() + t[1:])    # "Yêu cầu các bộ, ngành ..." names "Các bộ, ngành"
     t = distributed(t)                                # "Giám đốc các Sở: Nội vụ; Tài chính" -> one holder each
     m = LEAD_COLON.match(t)
     if m and any(b.start < m.end("who") < b.end for b in find_bodies(t[:m.end("who") + 120])):
@@ -141,6 +163,7 @@ def _analyse(text: str) -> Optional[Assign]:
             return Assign(lead=inner.lead, coordinators=inner.coordinators, description=text)
     who = leading_bodies(t)
     who, t = without_second_office(who, t)
+    who, t = without_role(who, t)                  # "Bộ Tài chính - Cơ quan Thường trực Ban Chỉ đạo 751 đôn đốc ..."
     if not who:
         t = after_adverbial(t)
         who = leading_bodies(t) if t else ""
@@ -148,8 +171,8 @@ def _analyse(text: str) -> Optional[Assign]:
         return _assigned_inside(text)
     rest = PARENTHESIS.sub("", t[len(who):], count=1) if t[len(who):].lstrip().startswith("(") else t[len(who):]
     rest = rest.lstrip(" ,")
-    who, rest = _with_person(who, rest)
-    rest = _skip_asides(rest)
+    who, rest = with_person(who, rest)
+    rest = skip_asides(rest)
     rest = strip_modal(rest) if asked else rest   # a modal after a request ("Yêu cầu các bộ ... phải ...")
     if not starts_with_duty(rest):
         return _assigned_inside(text)
@@ -167,47 +190,6 @@ def _analyse(text: str) -> Optional[Assign]:
     return Assign(lead=lead, coordinators=coordinators_in(rest), description=text)
 
 
-#: a person's name after an office: two to four capitalised words ("Phó Thủ tướng Chính phủ" + " Trần Hồng Hà")
-PERSON_NAME = re.compile(r"\s*((?:[" + UP + r"][^\W\d_]*\s+){1,3}[" + UP + r"][^\W\d_]*)(?=\s+[^\W\d_" + UP + "])")
-#: a time between a holder and its work: "trước ngày 15 tháng 11 năm 2025", "trong tháng 11/2025"
-TIME_ASIDE = re.compile(r"^(?:trước|trong|từ|đến|vào)\s+(?:ngày|tháng|năm)\s+\d{1,4}(?:\s+tháng\s+\d{1,2}|/\d{1,2})?"
-                        r"(?:\s+năm\s+\d{4}|/\d{4})?\s*,?\s*")
-#: a role in brackets, its holder inside: "Nhà đầu tư (Tập đoàn Đèo Cả) rà soát ..."
-BRACKETED = re.compile(r"^(?P<role>[^()]{3,40}?)\s*\((?P<who>[^()]{3,120})\)\s*(?P<rest>.*)$", re.S)
-
-
-def _with_person(who: str, rest: str) -> tuple[str, str]:
-    """A holder that is an office and a person's name after it ("Phó Thủ tướng Chính phủ Trần Hồng Hà
-    trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra ...", pool md/50f694478a35aefd.md): the name joins
-    the holder."""
-    if not who.casefold().startswith(phrases().person_offices):
-        return who, rest
-    m = PERSON_NAME.match(rest)
-    if m is None:
-        return who, rest
-    return f"{who} {m.group(1)}", rest[m.end():].lstrip(" ,")
-
-
-def _skip_asides(rest: str) -> str:
-    """The work after a time or a role aside between a holder and its work ("trước ngày 15 tháng 11 năm
-    2025 trực tiếp kiểm tra", "với vai trò là cơ quan thường trực Ban chỉ đạo, chủ động, phối hợp ...")."""
-    rest = TIME_ASIDE.sub("", rest, count=1)
-    low = rest.casefold()
-    for w in phrases().role_asides:
-        if low.startswith(w + " ") and 0 < rest.find(", ") < 160:
-            return rest[rest.find(", ") + 2:]
-    return rest
-
-
-def _bracket_holder(text: str) -> str:
-    """A role and its holder in brackets, read as the holder ("Nhà đầu tư (Tập đoàn Đèo Cả) rà soát ..." ->
-    "Tập đoàn Đèo Cả rà soát ...", pool md/50f694478a35aefd.md III.1.b); else the text."""
-    m = BRACKETED.match(text)
-    if m is None or m.group("role").casefold() not in phrases().bracket_roles:
-        return text
-    return f"{m.group('who')} {m.group('rest')}"
-
-
 def _later_requests(text: str) -> list[str]:
     """Holders an opener at the start of a later sentence asks work of ("Giao đồng chí Bộ trưởng Bộ Xây dựng
     trực tiếp chỉ đạo ... Yêu cầu Nhà đầu tư (Tập đoàn Đèo Cả) rà soát ...", pool md/50f694478a35aefd.md)."""
@@ -218,31 +200,17 @@ def _later_requests(text: str) -> list[str]:
             if at == 0 or not text[:at].rstrip().endswith("."):
                 continue
             tail = strip_honorific(text[at + len(op):].lstrip(" :"))
-            tail = _bracket_holder(tail[:1].upper() + tail[1:])
+            tail = bracket_holder(tail[:1].upper() + tail[1:])
             who = leading_bodies(tail)
             if not who or not tail[:1].isupper():
                 continue
-            who, rest = _with_person(who, tail[len(who):].lstrip(" ,"))
+            who, rest = with_person(who, tail[len(who):].lstrip(" ,"))
             if executes_document(rest.split(". ")[0]):
                 continue                               # "Yêu cầu các sở ... triển khai thực hiện tốt Kế hoạch này"
-            if starts_with_duty(strip_modal(_skip_asides(rest))):
+            if starts_with_duty(strip_modal(skip_asides(rest))):
                 a = for_a_body(Assign(lead=split_names(who)))
                 out += [n for n in (a.lead if a else []) if n not in out]
     return out
-
-
-@lru_cache(maxsize=None)
-def _self_reference() -> re.Pattern:
-    """The document naming itself: "Kế hoạch này", "Quyết định này"."""
-    names = sorted({e.name for e in doc_types()}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r") này(?!\w)", re.I)
-
-
-def executes_document(work: str) -> bool:
-    """Is a request's work to carry out the whole document, the document's closing request glued to an item
-    ("Yêu cầu các sở, ban, ngành, đoàn thể tỉnh; UBND các phường, xã; các đơn vị liên quan căn cứ nhiệm vụ
-    được phân công triển khai thực hiện tốt Kế hoạch này.", corpus 034 VI.21)?"""
-    return _self_reference().search(work) is not None
 
 
 def _later_holder(lead_in: str, text: str) -> Optional[Assign]:
@@ -270,43 +238,6 @@ def _names_a_body(rest: str) -> bool:
     given work ("Sở Y tế: Sở Tài chính phối hợp ..." names one and gives it work)?"""
     who = leading_bodies(rest)
     return bool(who) and rest.startswith(who) and not starts_with_duty(rest[len(who):].lstrip(" ,"))
-
-
-def strip_opener(text: str) -> str:
-    """"Giao Sở Tài chính ..." -> "Sở Tài chính ...", "Đề nghị: Hiệp hội ..." -> "Hiệp hội ...",
-    "Giao đồng chí Bộ trưởng Bộ Xây dựng ..." -> "Bộ trưởng Bộ Xây dựng ..." (the honorific goes)."""
-    low = text.casefold()
-    for op in phrases().openers:
-        if low.startswith(op) and low[len(op):len(op) + 1] in (" ", ":"):
-            return strip_honorific(text[len(op):].lstrip(" :"))
-    return text
-
-
-def strip_honorific(text: str) -> str:
-    """"đồng chí Bộ trưởng Bộ Xây dựng ..." -> "Bộ trưởng Bộ Xây dựng ..."."""
-    low = text.casefold()
-    for w in phrases().honorifics:
-        if low.startswith(w + " "):
-            return text[len(w):].lstrip()
-    return text
-
-
-def is_closing(work: str) -> bool:
-    """Is a request's work only a closing formula ("nghiêm túc thực hiện./.", "triển khai thực hiện./."): the
-    letter's last words, glued to its last item ("- Video giới thiệu Cẩm nang ... Bộ Tài chính trân trọng đề
-    nghị UBND các tỉnh, thành phố quan tâm, chỉ đạo triển khai thực hiện./.", pool md/9063e901ca3fd0c3.md)?"""
-    return work.strip(" ./").casefold() in phrases().closing_work
-
-
-def strip_modal(rest: str) -> str:
-    """The work after a request modal: "quan tâm, chỉ đạo triển khai ..." -> "triển khai ..."; the text
-    itself when the modal is all there is ("quan tâm chỉ đạo:" is work: to direct)."""
-    low = rest.casefold()
-    for w in phrases().request_modals:
-        if low.startswith(w) and low[len(w):len(w) + 1] in (" ", ","):
-            left = rest[len(w):].lstrip(" ,")
-            return left if left.strip(" .:/") else rest
-    return rest
 
 
 #: the end of a sentence inside a paragraph: "... kể từ ngày ký." + " Chánh Văn phòng ..."

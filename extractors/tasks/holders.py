@@ -2,15 +2,21 @@
 that the body finder does not read as part of it.
 
     without_second_office(who, text)  "Bộ trưởng Bộ Tài chính - Phó Trưởng ban ..." -> "Bộ trưởng Bộ Tài chính"
+    without_role(who, text)           "Bộ Tài chính - Cơ quan Thường trực Ban Chỉ đạo 751 ..." -> "Bộ Tài chính"
+    role_cut(name)                    "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo" -> "Sở Tài chính"
     numbered(span, gap)               does the number after a name belong to it ("Ban Chỉ đạo" + " 389 quốc gia")
     holder_gap(gap)                   ", " or " và " and a holder word before the next name (" và hệ thống ")
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Optional
 
-from ..bodies import gazetteer
-from .cues import phrases
+from vanban.lexicon import load
+
+from ..bodies import find_bodies, gazetteer
+from .cues import phrases, starts_with_duty
 
 #: punctuation that no office or name before a verb runs over
 MARK = re.compile(r"[.;:]")
@@ -39,6 +45,49 @@ def without_second_office(who: str, text: str) -> tuple[str, str]:
     if verb is None or MARK.search(office, 0, verb.start()) or len(office[:verb.start()].split()) > 15:
         return who, text
     return who[:m.start()], f"{text[:m.start()]} {office[verb.start():]}"
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[str, ...]:
+    """assignment_words.yaml `apposition_roles`, longest first."""
+    return tuple(sorted((w.casefold() for w in load("assignment_words.yaml")["apposition_roles"]), key=len, reverse=True))
+
+
+#: the number of the body a role names, after its name: " 751"
+ROLE_NUMBER = re.compile(r"\s+\d{1,4}(?!\w)")
+
+
+def _role_dash(who: str) -> Optional[re.Match]:
+    """The dash between a body and a role written after it (assignment_words.yaml `apposition_roles`), or None: the
+    name before the dash must be a body's whole ("Bộ Tài chính" + " - " + "Cơ quan Thường trực Ban Chỉ đạo")."""
+    m = OFFICE_DASH.search(who)
+    if m is None or not who[m.end():].casefold().startswith(_roles()):
+        return None
+    spans = find_bodies(who[:m.start()])
+    return m if spans and spans[0].start == 0 and spans[-1].end >= m.start() else None
+
+
+def without_role(who: str, text: str) -> tuple[str, str]:
+    """A holder without the role written after it and a dash, and the text without that role ("Bộ Tài chính - Cơ
+    quan Thường trực Ban Chỉ đạo 751 đôn đốc các Bộ, ..." -> "Bộ Tài chính", "Bộ Tài chính đôn đốc các Bộ, ...",
+    230/CĐ-TTg item 4, corpus 132): the role is an apposition, the holder is the body before the dash. The role runs
+    to the end of `who` and the number of the body it names; the work must follow it. A dash inside a name stays
+    ("Bộ Lao động - Thương binh và Xã hội")."""
+    m = _role_dash(who)
+    if m is None:
+        return who, text
+    n = ROLE_NUMBER.match(text, len(who))
+    rest = text[n.end() if n else len(who):].lstrip(" ,")
+    if not starts_with_duty(rest):
+        return who, text
+    return who[:m.start()], f"{who[:m.start()]} {rest}"
+
+
+def role_cut(name: str) -> str:
+    """A holder's name without a role after a dash ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo" -> "Sở Tài
+    chính", a heading that names the holder, 1627/QĐ-UBND Quảng Ngãi IV.1.2, corpus 112); else the name."""
+    m = _role_dash(name)
+    return name[:m.start()] if m else name
 
 
 #: a number after a name and the lower-case words that go on with it before the verb: " 389 quốc gia ",

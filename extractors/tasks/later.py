@@ -10,8 +10,8 @@ import re
 from vanban.pipeline.types import Node
 
 from ..bodies import find_bodies
-from .assignment import (SENTENCE_STOP, Assign, after_adverbial, executes_document, for_a_body, strip_honorific,
-                         strip_modal, strip_opener)
+from .assignment import SENTENCE_STOP, Assign, after_adverbial, for_a_body
+from .openers import executes_document, strip_honorific, strip_modal, strip_opener
 from .columns import clean
 from .cues import find_all, opens_with_head, phrases, starts_with_duty
 from .lead_names import leading_bodies

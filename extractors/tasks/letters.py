@@ -20,7 +20,8 @@ from typing import Optional
 from vanban.lexicon.citations import UP
 from vanban.pipeline.types import Node
 
-from .assignment import Assign, assignment, for_a_body, is_closing, node_text, request_tail
+from .assignment import Assign, assignment, for_a_body, node_text, request_tail
+from .openers import is_closing
 from .columns import clean
 from .coordinators import coordinators_in
 from .lead_names import leading_bodies, names_only

@@ -4,6 +4,7 @@ Công nghệ, Văn hóa, Thể thao và Du lịch)" (1627/QĐ-UBND Quảng Ngãi
 the collective's and each member's.
 
     members_heading(text) -> list[str] | None     the collective, then each member, as one lead list
+    members_listed(collective, text) -> list[str] | None   "các Sở" + "Xây dựng, Tài chính, Nội vụ." as three names
     distributed(text) -> str                      "Giám đốc các Sở: Nội vụ; Tài chính" as one name per member
 """
 from __future__ import annotations
@@ -28,6 +29,22 @@ def members_heading(text: str) -> Optional[list[str]]:
         return None
     members = _members(m.group("list").strip(" .;"))
     return [m.group("who").strip()] + members if members else None
+
+
+#: a plural collective of one head: "Các Sở"
+PLURAL_HEAD = re.compile(r"^(?:các|những)\s+(?P<head>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)$", re.I)
+
+
+def members_listed(collective: str, text: str) -> Optional[list[str]]:
+    """The members a text lists after a heading that names a plural collective of one head, cut at a line break
+    ("2. Trách nhiệm của các Sở:" + "Xây dựng, Tài chính, Nội vụ.", pool 8d9779ed10e6bcb7 appendix Điều 15.2): one
+    name per member, only when the head and every member make a name of the gazetteer; else None."""
+    m = PLURAL_HEAD.match(collective.strip())
+    if m is None:
+        return None
+    names = _members(f"{m.group('head')}: {text.strip(' .;:')}")
+    official = gazetteer().official
+    return names if names and all(fold_name(n) in official for n in names) else None
 
 
 def _members(text: str) -> list[str]:

@@ -25,7 +25,7 @@ CHARS_PER_PAGE = 3000
 FRAME = re.compile(r'File "(?P<file>[^"]+)", line \d+ in (?P<func>\S+)')
 #: where the code of a file runs in the flow (README, "The flow")
 STAGES = (("pipeline/read", "read"), ("pipeline/ocr", "read"), ("pipeline/legacy", "read"), ("pipeline/pdf/", "read"),
-          ("pipeline/docx_", "read"), ("pipeline/html_depth", "read"), ("pipeline/text_table", "read"), ("pipeline/pipe_table", "read"),
+          ("pipeline/docx_", "read"), ("pipeline/html_depth", "read"), ("pipeline/text_table", "read"), ("pipeline/pipe_table", "read"), ("pipeline/md_tables", "read"),
           ("pipeline/normalise", "normalise"), ("pipeline/layout", "layout"), ("pipeline/genre", "segment"),
           ("pipeline/segment", "segment"), ("pipeline/markers", "tree"), ("pipeline/tree", "tree"),
           ("extractors/", "extract"), ("pipeline/resolve", "resolve and link"), ("pipeline/link", "resolve and link"),
