@@ -7,7 +7,7 @@
 BASE_DIR is a `vanban check --json -o DIR` output made before the lead fixes (main's baseline), NEW_DIR
 one made after. The flagged leads of BASE_DIR (check_lead_not_body) and every lead of NEW_DIR are read
 again, each with:
-  rules          extractors/tasks/lead_names.name_part (word lists, find_bodies), as shipped;
+  rules          extractors/tasks/lead_trim.name_part (word lists, find_bodies), as shipped;
   rules + POS    the same, then the name cut before the first token underthesea tags V that follows a
                  known body (find_bodies) or stands three words or more into a name opened by a head.
 It prints, for both: flagged leads kept as a name, fixed (no longer flagged) or dropped, and on all the
@@ -38,7 +38,7 @@ from pathlib import Path
 
 from vanban.extractors.bodies import find_bodies
 from vanban.extractors.tasks.cues import opens_with_head
-from vanban.extractors.tasks.lead_names import name_part, trim_tail
+from vanban.extractors.tasks.lead_trim import name_part, trim_tail
 from vanban.pipeline.checks.names import name_fault
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from vanban.extractors.tasks.assignment import assignment, read_assignment
 from vanban.extractors.tasks.coordinators import coordinators_in
-from vanban.extractors.tasks.lead_names import name_part, of_issuer
+from vanban.extractors.tasks.lead_trim import name_part, of_issuer
 from vanban.pipeline.types import Node
 
 

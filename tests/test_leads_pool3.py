@@ -7,7 +7,7 @@ import pytest
 from vanban.extractors.bodies import find_bodies
 from vanban.extractors.tasks.assignment import assignment, read_assignment
 from vanban.extractors.tasks.coordinators import coordinators_in
-from vanban.extractors.tasks.lead_names import name_part
+from vanban.extractors.tasks.lead_trim import name_part
 from vanban.extractors.tasks.name_lists import split_names
 from vanban.pipeline.types import Node
 

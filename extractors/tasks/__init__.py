@@ -36,7 +36,8 @@ from .openers import strip_opener
 from .rates import is_rate
 from .coordinators import coordinators_in
 from .cues import phrases, starts_of
-from .lead_names import all_bodies, name_fits, names_only, of_issuer
+from .lead_names import all_bodies, names_only
+from .lead_trim import name_fits, of_issuer
 from .holder_headings import is_repealed, lists_cases
 from .later import later_holders, with_later_sentences
 from .letters import front_requests

@@ -23,8 +23,8 @@ from ..bodies.names import held_body, is_bare
 from .columns import clean
 from .coordinators import co_leads, coordinators_in
 from .cues import find_all, phrases, starts_with_duty
-from .lead_names import (CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_case, is_generic, is_sentence, leading_bodies,
-                         name_part, names_only)
+from .lead_names import CLAUSE_SPLIT, PARENTHESIS, all_bodies, is_sentence, leading_bodies, names_only
+from .lead_trim import is_case, is_generic, name_part
 from .holder_headings import heading_holder
 from .holders import role_cut, without_role, without_second_office
 from .members import distributed, members_listed

@@ -11,7 +11,8 @@ import re
 from ..bodies import kind_of
 from ..bodies.names import is_bare
 from .cues import phrases, phrase_re, find_word, starts_of
-from .lead_names import leading_bodies, name_fits
+from .lead_names import leading_bodies
+from .lead_trim import name_fits
 from .name_lists import split_names
 
 # Where a phrase of names after "phối hợp với" surely ends: "; . : ("

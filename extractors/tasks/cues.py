@@ -31,10 +31,14 @@ class _Phrases:
     not_duty: frozenset[str]
     not_qualifier: frozenset[str]
     tail_junk: frozenset[str]
+    connectors: frozenset[str]         # "và", "hoặc": what joins two names, or a name and a clause
     duty_starts: tuple[str, ...]
     statuses: tuple[str, ...]
     topic_openers: tuple[str, ...]
     noun_duties: frozenset[str]
+    place_relatives: re.Pattern        # "nơi": a relative clause that says where a holder is
+    function_phrases: re.Pattern       # "tham mưu về": after unit nouns, a unit named by its work
+    function_ends: re.Pattern          # "trong": an adverbial after such a unit's topic
     rate_openers: frozenset[str]
     form_fields: tuple[str, ...]
     rule_words: re.Pattern
@@ -82,10 +86,13 @@ def phrases() -> _Phrases:
                     coordinate_direct=srt(d["coordinate_direct_words"]), directive=srt(d["directive_words"]),
                     duty=srt(d["duty_verbs"]), adverbial=srt(d["adverbial_openers"]), not_duty=frozenset(d["not_duty_words"]),
                     not_qualifier=frozenset(d["not_qualifier_words"]),
-                    tail_junk=frozenset(d["name_tail_junk"]), duty_starts=srt(d["duty_starts"]),
+                    tail_junk=frozenset(d["name_tail_junk"]), connectors=frozenset(d["connectors"]),
+                    duty_starts=srt(d["duty_starts"]),
                     statuses=srt(d["status_starts"]),
                     topic_openers=tuple(w + " " for w in srt(d["topic_openers"])),
-                    noun_duties=frozenset(d["noun_duties"]), rate_openers=frozenset(d["rate_openers"]),
+                    noun_duties=frozenset(d["noun_duties"]), function_phrases=_words_re(d["function_phrases"]),
+                    function_ends=_words_re(d["function_ends"]), place_relatives=_words_re(d["place_relatives"]),
+                    rate_openers=frozenset(d["rate_openers"]),
                     form_fields=srt(d["form_fields"]),
                     rule_words=_words_re(d["rule_words"] + d["composition_words"]), clause_words=_words_re(d["clause_words"]),
                     case_subjects=tuple(w + " " for w in srt(d["case_subjects"])),

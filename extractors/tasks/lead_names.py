@@ -3,19 +3,17 @@
     leading_bodies(text)    the names that open a text, as written, never past the first duty verb
     all_bodies(text)        is a short text a list of bodies and nothing else
     names_only(text)        is a list item only names (a list of units, recipients): no work
-    name_part(name)         a lead as a body's name, "" when it is the subject of a rule
-    is_generic(name)        is a name only generic nouns ("Cơ quan"), a piece cut off a holder
-    is_case(name)           does a lead open with a case ("Các trường hợp ..."): the sentence is a rule
-    of_issuer(names, issuer) a bare "Chánh Văn phòng" made the issuer's office
+    is_sentence(text)       is a heading a sentence about its bodies, not their names
+    named_by_work(text, spans) where unit nouns are named by their work ("Cơ quan tham mưu về tổ chức cán bộ")
+
+A lead found is made a body's name in lead_trim.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from vanban.lexicon import load
 from vanban.lexicon.citations import UP
-
 
 from ..bodies import find_bodies
 from ..bodies.find import BodySpan, province_names
@@ -24,11 +22,10 @@ from ..bodies.names import is_bare, proper_case
 from .columns import clean
 from .holders import holder_gap, numbered
 from .cues import phrases, starts_of, has_duty, has_duty_verb, opens_with_head
+from .lead_trim import NAME_GAP, before_verb, trim_tail
 
 # An aside in brackets after a name: "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
-# An aside in brackets that is no part of a name: any but one or two words without a digit ("(cũ)", "(mới)")
-ASIDE = re.compile(r"\s*\((?![^()\d\s]+(?:\s[^()\d\s]+)?\))[^()]*\)")
 # Items of a list of names: "Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW ...", "Ủy ban Kiểm sát; 2. Văn phòng"
 NAME_ITEMS = re.compile(r"\s*;\s*|\s+[-–]\s+(?=[A-ZĐÂ-Ỹ])")
 # A list item's marker: "2. ", "- ", "(3) ", "a) "
@@ -41,77 +38,20 @@ CLAUSE_SPLIT = re.compile(r"\s*;\s*")
 NAME_LIST_SPLIT = re.compile(r"\s*,\s*")
 # The end of a sentence: a name never runs past it ("... trên địa bàn. Các cơ quan tham mưu ...")
 SENTENCE_STOP = re.compile(r"\.\s+(?=[" + UP + "])")
+# The colon after a label: "Cơ quan, bộ phận tham mưu về tổ chức, cán bộ của cơ quan, tổ chức, đơn vị" + ": Chủ trì"
+LABEL_END = re.compile(r"\s*:")
 # Punctuation that ends a name list: "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm" has none
 SENTENCE_MARK = re.compile(r"[.;:]")
-# What may stand between two names of one list: ", ", " và ", "; "
-NAME_GAP = re.compile(r"\s*(?:,|và|,\s*và|;)?\s*")
 # "của" between a body and the body it belongs to, one name: "các Ban" + " của " + "Hội đồng nhân dân tỉnh"
 # (pool 40de74e605854414 Điều 3.2)
 OF_GAP = re.compile(r"\s+của\s+")
 # Words that do not occur inside a list of body names: "Các Bộ, cơ quan thống nhất chỉ có một cơ quan chủ trì"
 # ("có liên quan" does: "Thủ trưởng các đơn vị có liên quan")
-# "liên quan" and the "đến" that opens what the bodies deal with: the name ends before "đến"
-# ("Chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp", pool ff9aace5b310314d)
-RELATED_TO = re.compile(r"(?<=liên quan )đến(?!\w)")
-# A count after a verb: "Đơn vị lập" + " 01 bộ hồ sơ" (pool 06c6f91f5c3b4c21): a name holds no counted object
-COUNT = re.compile(r"\s+\d")
 NOT_IN_NAME = re.compile(r"(?<!\w)(?:có(?! liên quan)|là|đã|được|phải|sẽ|chỉ|một|không)(?!\w)")
-
-
-def name_part(name: str) -> str:
-    """A lead as a body's name: "" when it is the subject of a rule ("Các Quyết định sau đây hết hiệu lực
-    ...", "Cơ quan nhà nước phải phân loại dữ liệu ...") or of a case ("Các trường hợp trên nếu đảng viên có
-    khiếu nại thì chi bộ ..."), cut before a verb the finder ran over ("Chủ tịch Ủy ban nhân dân các tỉnh,
-    thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là ..."), before a clause opener ("Kiểm toán nhà
-    nước, trong phạm vi nhiệm vụ, ...") or "đến" after "liên quan" ("Chính quyền địa phương các đơn vị hành
-    chính liên quan đến việc ..."), and at the predicate after a known body ("Bộ Tài chính giải quyết 03 vấn
-    đề tồn đọng"). Words inside the body names found do not count. An aside goes ("Ban Quản lý ... (sau đây
-    gọi tắt là ...)") unless it tells two bodies apart ("Đoàn Luật sư tỉnh Lâm Đồng (cũ)", "(mới)")."""
-    p = phrases()
-    name = _delegated(_without_related_clause(ASIDE.sub("", name).strip()))
-    if is_case(name) or (name.casefold() + " ").startswith(p.persons):
-        return ""
-    spans = find_bodies(name)
-    outside = lambda m: not any(b.start <= m.start() and m.end() <= b.end for b in spans)  # noqa: E731
-    cut = next((m for m in p.clause_words.finditer(name) if outside(m)), None)
-    if cut is not None:
-        name = trim_tail(name[:cut.start()])
-        if not (opens_with_head(name) or (spans and spans[0].start == 0)):
-            return ""
-    if any(outside(m) for m in p.rule_words.finditer(name)):
-        return ""               # "Đơn vị hành chính đạt dưới 60 điểm thì được phân loại III" (pool 6e7f0a17bbc99fd4)
-    ends = [m for m in (*p.clause_openers.finditer(name), *RELATED_TO.finditer(name)) if m.start() > 0 and outside(m)]
-    if ends:                                    # the words before a clause opener were a name as a whole
-        name = trim_tail(name[:min(m.start() for m in ends)])
-    spans = [b for b in spans if b.end <= len(name)]
-    return _closed(_before_predicate(name, spans))
-
-
-@lru_cache(maxsize=1)
-def _dangling() -> re.Pattern:
-    """assignment_words.yaml `dangling_words` at the end of a name, as whole words."""
-    words = sorted(load("assignment_words.yaml")["dangling_words"], key=len, reverse=True)
-    return re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, words)) + r"))+$")
-
-
-def without_dangling(name: str) -> str:
-    """A name without the conjunctions and prepositions a cut left at its end ("Các cơ quan đảng ở" -> "Các cơ quan
-    đảng"); never emptied."""
-    return _dangling().sub("", name) or name
-
-
-def _closed(name: str) -> str:
-    """A lead without a bracket a cut left open, once the words in it were read ("Chi cục thuộc cục (thành lập" + "
-    trên cơ sở tổ chức lại tổng cục ...)", pool e8b69e31579c0186 Điều 15.4; "... (bao gồm" is a rule, dropped before)."""
-    while name.count("(") > name.count(")"):
-        name = name[:name.rindex("(")].rstrip(" ,;")
-    return without_dangling(name)
 
 
 #: How far a list of names may run before a lead word ("... có trách nhiệm") after its last body found
 LIST_REACH = 200
-#: The break before the next holder of a list: " và các ", ", các " (after "liên quan đến việc ..." it ends the clause)
-NEXT_HOLDER = re.compile(r"(?:\s+và|\s*,)\s+(?=(?:các|những)\s)")
 
 
 def _plain_list(gap: str) -> bool:
@@ -120,115 +60,6 @@ def _plain_list(gap: str) -> bool:
     và các cơ quan, tổ chức khác có liên quan" + " có trách nhiệm", corpus 104 Điều 3.1)?"""
     return not SENTENCE_MARK.search(gap) and not NOT_IN_NAME.search(gap) and "(" not in gap \
         and gap.lstrip(" ,")[:1].islower()
-
-
-def _without_related_clause(name: str) -> str:
-    """A list of names without the clause that says what one of them deals with, when the list goes on after it:
-    "chính quyền địa phương các đơn vị hành chính liên quan" + " đến việc thức hiện sắp xếp" + " và các cơ quan, tổ
-    chức khác có liên quan" (corpus 104 Điều 3.1). A clause with no holder after it is cut by name_part."""
-    for m in RELATED_TO.finditer(name):
-        nxt = NEXT_HOLDER.search(name, m.end())
-        if nxt is not None:
-            return name[:m.start()].rstrip() + name[nxt.start():]
-    return name
-
-
-@lru_cache(maxsize=1)
-def _delegation() -> re.Pattern:
-    """assignment_words.yaml `delegation_words` after a body, as whole lower-case words: " ủy quyền cho "."""
-    words = sorted(load("assignment_words.yaml")["delegation_words"], key=len, reverse=True)
-    return re.compile(r"\s+(?:" + "|".join(map(re.escape, words)) + r")\s+")
-
-
-def _delegated(name: str) -> str:
-    """The holder a body delegates the work to, when the name is "<body> ủy quyền cho <holder>" ("UBND tỉnh ủy quyền
-    cho Chủ tịch UBND tỉnh:" + a) ..., pool 475126f38cb26cc2 Điều 5.1): the holder after the words does the work."""
-    spans = find_bodies(name)
-    m = _delegation().match(name, spans[0].end) if spans and spans[0].start == 0 else None
-    return name[m.end():] if m is not None and any(b.start == m.end() for b in spans) else name
-
-
-def is_generic(name: str) -> bool:
-    """Is a name only generic nouns ("Cơ quan", "Các cơ quan", "Đơn vị", "Cơ quan, đơn vị"): a piece of a holder
-    cut off, which names nobody? Not an office title alone ("Vụ trưởng", whose body the document gives) nor a head
-    alone ("Hội đồng nhân dân" in "Hội đồng nhân dân, Ủy ban nhân dân tỉnh Đồng Nai")."""
-    g = gazetteer()
-    if not is_bare(name) or fold_name(" ".join(name.split()).strip(" ,;:.")) in g.titles or g.title_run.match(name):
-        return False
-    words = tuple(w for w in name.casefold().replace(",", " ").split() if w not in g.determiners)
-    return words not in g.heads
-
-
-def is_case(name: str) -> bool:
-    """Does a lead open with the words of a case or a rule's subject ("Các trường hợp loại trừ kỷ luật;
-    miễn kỷ luật ...", pool de54f5fa3cc24927 Điều 4; assignment_words.yaml `case_subjects`)?"""
-    return name.casefold().lstrip().startswith(phrases().case_subjects)
-
-
-def _before_predicate(name: str, spans) -> str:
-    """The name up to the end of the run of bodies that opens it, when a verb follows that run ("Sở Công
-    Thương" + " tiếp nhận văn bản thông báo ...", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc
-    trung ương" + " tập trung", pool a69069ae524315d9 III.1) and the run's last body is in the gazetteer: a
-    name built from its head may end early (the unit "Vụ Kiểm sát giải quyết khiếu nại, tố cáo về tư pháp",
-    pool c0d7ba6795eecf17). The name unchanged otherwise."""
-    if not spans or spans[0].start != 0:
-        return _before_verb(name, spans)
-    end, last = spans[0].end, spans[0]
-    for b in spans[1:]:
-        if not NAME_GAP.fullmatch(name[end:b.start]):
-            break
-        end, last = b.end, b
-    rest = name[end:]
-    if not rest.startswith(" ") or fold_name(last.canonical) not in gazetteer().official:
-        return name             # a name built from its head may end early: "Vụ Kiểm sát" + " giải quyết khiếu nại, ..."
-    low = rest[1:]
-    verb = next((v for v in phrases().predicates if low.startswith(v) and low[len(v):len(v) + 1] in ("", " ", ",")),
-                None)
-    if verb is None or verb in phrases().noun_duties or low[len(verb):].startswith(" tại"):
-        return name                 # "Các cơ quan, đơn vị quy định tại Điều 1 Quy chế này": who is meant
-    return trim_tail(name[:end])
-
-
-def _before_verb(name: str, spans) -> str:
-    """A name the finder does not know, opened by a head, cut at a predicate verb (`predicate_verbs`) with at
-    least three words before it and two after ("Văn phòng đăng ký đất đai" + " tiếp nhận hồ sơ tại Trung tâm
-    ...", pool 50693ea4bb4bda20 Điều 3.1). Right after the head the verb names the body ("Cơ quan tiếp nhận hồ
-    sơ cưỡng chế", "Đơn vị lập hồ sơ"), so it stays, and so does the name when the cut would leave no body
-    ("Người đứng đầu cơ quan sử dụng công chức", pool c22591f10eec1dab Điều 21.1). A verb before a count ends the
-    name wherever it stands ("Đơn vị" + " lập 01 bộ hồ sơ cấp đổi thẻ ...", pool 06c6f91f5c3b4c21 appendix 2.a),
-    even when what is left is bare: no body is named, no task. An office title and a verb right after it name no
-    body either ("Bộ trưởng" + " tặng giải thưởng ...", 5fc0868aeac2f15a): "", the office is not a holder's name."""
-    if not opens_with_head(name):
-        return name
-    p = phrases()
-    for m in p.predicate_any.finditer(name):
-        if COUNT.match(name, m.end()) and not any(b.start <= m.start() < b.end for b in spans):
-            return trim_tail(name[:m.start()])      # "Đơn vị" + " lập 01 bộ hồ sơ ...": even a bare head, no task
-    low = name.casefold()
-    office = next((o for o in p.person_offices if low.startswith(o + " ")), None)
-    if office and p.predicate_any.match(name, len(office) + 1):
-        return ""                                   # "Bộ trưởng" + " tặng giải thưởng ...": whose office, not said
-    for m in _verb_places(name, spans):
-        before, after = name[:m.start()].split(), name[m.end():].split()
-        if any(b.start <= m.start() < b.end for b in spans) or (before and before[-1] in ("và", "hoặc")) \
-                or (before and before[-1] in phrases().not_duty) \
-                or name[:m.start()].rstrip().endswith(","):
-            continue            # "... có kế hoạch đầu tư, hợp tác hoặc cung cấp dịch vụ": one of the name's verbs
-        if len(before) >= 3 and len(after) >= 2 and not after[0].startswith("tại"):
-            cut = trim_tail(name[:m.start()])
-            return name if is_bare(cut) else cut     # "Người đứng đầu cơ quan" + " sử dụng công chức": one name
-    return name
-
-
-def _verb_places(name: str, spans) -> list[re.Match]:
-    """Where a predicate may start in a name the finder does not know, in order: a two-syllable predicate verb,
-    a one-syllable one not making a noun with the next syllable ("giao", not "giao thông"), or any predicate verb
-    right before a body, a capitalised name ("... của Quốc hội" + " giúp Đoàn Chủ tịch ...")."""
-    p = phrases()
-    body_after = lambda m: name[m.end() + 1:m.end() + 2].isupper() or any(b.start == m.end() + 1 for b in spans)  # noqa: E731
-    found = [*p.predicate_words.finditer(name), *p.short_predicates.finditer(name),
-             *(m for m in p.predicate_any.finditer(name) if body_after(m))]
-    return sorted(found, key=lambda m: m.start())
 
 
 def names_only(text: str) -> bool:
@@ -292,7 +123,17 @@ def all_bodies(text: str) -> bool:
     spans = find_bodies(t)
     if spans and spans[0].start <= 1 and sum(b.end - b.start for b in spans) >= 0.6 * len(t):
         return True
-    return opens_with_head(t) and len(t.split()) <= 40 and not has_duty_verb(t)
+    return opens_with_head(t) and len(t.split()) <= 40 and not _duty_outside_work(t, spans)
+
+
+def _duty_outside_work(text: str, spans) -> bool:
+    """Has a text a duty verb, other than the words of a unit named by its work and the nouns of its owner's list
+    ("Cơ quan, bộ phận tham mưu về tổ chức, cán bộ của cơ quan, tổ chức, đơn vị", pool c22591f10eec1dab Điều
+    44.2.đ, a label before ": Chủ trì, ...")?"""
+    work = named_by_work(text, spans)
+    if not work:
+        return has_duty_verb(text)
+    return any(not any(a <= i < z for a, z in work) and not _listed_noun(text, i) for i in starts_of(text, "duty"))
 
 
 @lru_cache(maxsize=1)
@@ -333,8 +174,7 @@ def leading_bodies(text: str) -> str:
     """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
     chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm")."""
     spans = _with_localities(text, [_without_bare_level(b, text) for b in find_bodies(text)])
-    inside = lambda i: any(b.start < i < b.end for b in spans)  # noqa: E731  "tổ chức chính trị - xã hội"
-    verb = next((i for i in starts_of(text, "verbs") if i > 0 and not inside(i)), len(text))
+    verb = _first_verb(text, spans)
     strong = next((i for i in starts_of(text, "lead") if i > 0), len(text))
     if strong < min(len(text), 400) and ((spans and spans[0].start <= 1) or opens_with_head(text)):
         if verb < strong and _only_duties(text[verb:strong]):
@@ -361,6 +201,8 @@ def leading_bodies(text: str) -> str:
             end = verb                                  # "Các doanh nghiệp" + " viễn thông, doanh nghiệp bưu chính ưu tiên"
         elif verb < len(text) and end < verb and numbered(last, text[end:verb]):
             end = verb                                  # "... Ban Chỉ đạo" + " 389 quốc gia" + " tăng cường kiểm tra"
+        elif verb < len(text) and end < verb and _level_clause(last, text) and not SENTENCE_MARK.search(text, end, verb):
+            end = verb                                  # "... Việt Nam cấp" + " tổ chức tiếp xúc cử tri" + " phối hợp"
         closer = phrases().collective_closers.match(text, end) if last.kind == "collective" and is_bare(last.name) else None
         if closer is not None and closer.end() <= verb and text[closer.end():].lstrip().casefold().startswith(
                 phrases().predicates + phrases().lead_words):
@@ -374,7 +216,96 @@ def leading_bodies(text: str) -> str:
     run = trim_tail(text[:verb])
     if phrases().rule_words.search(run):
         return run                              # "doanh nghiệp phải gửi thông báo ...": a rule, which name_part drops
-    return _before_verb(_before_verb_list(run, text[len(run):verb]), [b for b in spans if b.end <= verb])
+    return before_verb(_before_verb_list(run, text[len(run):verb]), [b for b in spans if b.end <= verb])
+
+
+#: How many words a place relative ("nơi") may hold before its verb: "nơi" + " cá nhân" + " làm việc"
+PLACE_REACH = 3
+
+
+def _place_clause(text: str) -> tuple[int, int]:
+    """Where the verb of a place relative (assignment_words.yaml `place_relatives`: "nơi") starts and ends, which
+    says where a holder is, no predicate: "Thủ trưởng hoặc Chủ tịch Công đoàn nơi" + " tổ chức" + " hội nghị tiếp xúc
+    cử tri chủ trì, ..." (pool 70180aecf521049d Điều 24.2.a); (len(text), len(text)) if none. A lead word or a
+    coordinator cue is the sentence's own ("Cơ quan nơi đi" + " phối hợp với ...", c22591f10eec1dab Điều 46.5.d)."""
+    p = phrases()
+    for m in p.place_relatives.finditer(text):
+        for v in p.predicate_any.finditer(text, m.end()):
+            if len(text[m.end():v.start()].split()) <= PLACE_REACH \
+                    and not text[v.start():].casefold().startswith(p.lead_words + p.coordinate):
+                return v.start(), v.end()
+            break
+    return len(text), len(text)
+
+
+def _first_verb(text: str, spans) -> int:
+    """Where the first duty verb outside the names found stands (len(text) if none): not inside a name ("tổ chức
+    chính trị - xã hội"), nor right after a level that it describes (`_level_clause`), nor a place relative's own
+    (`_place_clause`: the name runs to the next predicate after it). After a unit named by its work
+    (`named_by_work`) the words of its function and topic are no verb, nor the nouns of its owner's list, and its
+    name ends at any predicate verb, a label's colon or an adverbial ("Cơ quan, bộ phận tham mưu về tổ chức, cán bộ"
+    + " trình cấp có thẩm quyền ...", + " trong công tác ..."; "... của cơ quan, tổ chức, đơn vị" + ": Chủ trì",
+    pool c22591f10eec1dab Điều 44-46)."""
+    work, where = named_by_work(text, spans), _place_clause(text)
+    inside = lambda i: any(b.start < i < b.end or (b.end + 1 == i and _level_clause(b, text)) for b in spans) \
+        or i == where[0] or any(a <= i < z for a, z in work)  # noqa: E731
+    verb = next((i for i in starts_of(text, "verbs") if i > 0 and not inside(i)
+                 and not (work and _listed_noun(text, i))), len(text))
+    if where[0] < verb:                         # "... nơi tổ chức tiếp xúc cử tri" + " tuyên bố kết thúc hội nghị"
+        verb = min(verb, next((m.start() for m in phrases().predicate_words.finditer(text, where[1])), verb))
+    if not work:
+        return verb
+    p = phrases()
+    ends = [m.start() for m in (*p.predicate_any.finditer(text, work[0][1]), *LABEL_END.finditer(text, work[0][1]),
+                                *p.function_ends.finditer(text, work[0][1]))
+            if not inside(m.start()) and not _listed_noun(text, m.start())]
+    return min([verb, *ends])
+
+
+def _level_clause(span: BodySpan, text: str) -> bool:
+    """Does a name end in a level "cấp" with a duty verb right after it, which says what that level does: "Ban Thường
+    trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp" + " tổ chức tiếp xúc cử tri" (the level that organises the meeting,
+    pool 70180aecf521049d Điều 35.2; `_without_bare_level` keeps that "cấp")? The verb is no predicate: the name runs
+    on to the next one."""
+    return _bare_level(span) and text[span.end:span.end + 1] == " " \
+        and any(text.startswith(v + " ", span.end + 1) for v in phrases().duty)
+
+
+def _bare_level(span: BodySpan) -> bool:
+    """Does a name end in a "cấp" that names no level by itself: not after a word that makes it one ("các cấp",
+    "cùng cấp": assignment_words.yaml `level_quantifiers`), nor a name of two words ("Các cấp")?"""
+    ws = span.name.split()
+    return len(ws) >= 3 and ws[-1] == "cấp" and ws[-2].casefold() not in phrases().level_quantifiers
+
+
+def _listed_noun(text: str, at: int) -> bool:
+    """Is the duty verb at `at` a noun of a list of names (`noun_duties` between a comma or a connector and a comma:
+    "của cơ quan, " + "tổ chức" + ", đơn vị", pool c22591f10eec1dab Điều 44.2.đ)?"""
+    low = text[at:].casefold()
+    noun = next((n for n in phrases().noun_duties if low.startswith(n + ",")), None)
+    before = text[:at].rstrip()
+    return noun is not None and (before.endswith(",") or before.rsplit(" ", 1)[-1] in phrases().connectors)
+
+
+#: How many syllables of the topic after a function phrase may be a duty verb too: "tham mưu về" + " tổ chức, cán
+#: bộ", " công tác tổ chức cán bộ"
+TOPIC_REACH = 3
+
+
+def named_by_work(text: str, spans) -> list[tuple[int, int]]:
+    """Where a function phrase (`function_phrases`) and the first syllables of its topic name a unit by its work:
+    right after unit nouns that name no body ("Cơ quan, bộ phận" + " tham mưu về tổ chức, cán bộ" + " tổng hợp đề
+    xuất ...", pool c22591f10eec1dab Điều 46.3.a), not after a body's name ("Sở Nội vụ tham mưu về ...": work)."""
+    if not opens_with_head(text):
+        return []
+    out = []
+    for m in phrases().function_phrases.finditer(text):
+        before = text[:m.start()].strip(" ,")
+        if not before or any(b.start < m.start() for b in spans) or any(w[:1].isupper() for w in before.split()[1:]):
+            continue
+        topic = list(re.finditer(r"\S+", text[m.end():]))[:TOPIC_REACH]
+        out.append((m.start(), m.end() + (topic[-1].start() + 1 if topic else 0)))
+    return out
 
 
 def _before_verb_list(run: str, gap: str) -> str:
@@ -427,8 +358,7 @@ def _without_bare_level(span: BodySpan, text: str) -> BodySpan:
     phòng cấp chứng chỉ năng lực ...", 6d0e277c7b88a914): not after a word that makes it a level ("cùng cấp", "các
     cấp": assignment_words.yaml `level_quantifiers`), nor before a verb ("Ban Thường trực ... cấp tổ chức tiếp xúc
     cử tri": the level that organises)."""
-    ws = span.name.split()
-    if len(ws) < 3 or ws[-1] != "cấp" or ws[-2].casefold() in phrases().level_quantifiers:
+    if not _bare_level(span):
         return span
     after = text[span.end:].lstrip().casefold()
     if any(after.startswith(v + " ") for v in phrases().duty):
@@ -465,29 +395,3 @@ def _heads_list(text: str) -> bool:
     items = [x for x in NAME_LIST_SPLIT.split(text.strip(" ,")) if x[:1].isupper()]
     return len(items) >= 2 and all(opens_with_head(x) for x in items)
 
-
-def trim_tail(who: str) -> str:
-    ws = who.rstrip(" ,;").split()
-    while ws and ws[-1] in phrases().tail_junk:
-        ws.pop()
-    return " ".join(ws).rstrip(" ,;")
-
-
-
-def name_fits(name: str) -> bool:
-    """Is a name no longer than a body name is: the body-name bound of the self-checks (checks.yaml
-    `max_name_words`), which the extractor keeps too, so that a name run past its end is left out."""
-    return len(name.split()) <= load("checks.yaml")["max_name_words"]
-
-
-def of_issuer(names: list[str], issuer: str | None) -> list[str]:
-    """Names with a bare office title (assignment_words.yaml `issuer_offices`) made the issuer's office:
-    "Chánh Văn phòng" in a decision of the Bộ Khoa học và Công nghệ is "Chánh Văn phòng Bộ Khoa học và Công
-    nghệ" (pool 046d4a5b8d446144 Điều 3). When the issuer is not known a bare office is a fragment, left out
-    beside other names ("Chánh Văn phòng, Vụ trưởng Vụ Giáo dục Phổ thông, ..." in a circular whose header was not
-    read, pool d3ec59a0ceeaeb95 Điều 3)."""
-    bare = lambda n: n.casefold().strip() in phrases().issuer_offices  # noqa: E731
-    if not issuer:
-        return [n for n in names if not bare(n)] if not all(map(bare, names)) else names
-    out = [f"{n} {issuer}" if bare(n) else n for n in names]
-    return [n for i, n in enumerate(out) if n not in out[:i]]

@@ -24,7 +24,8 @@ from .assignment import Assign, assignment, for_a_body, node_text, request_tail
 from .openers import is_closing
 from .columns import clean
 from .coordinators import coordinators_in
-from .lead_names import leading_bodies, name_fits, names_only
+from .lead_names import leading_bodies, names_only
+from .lead_trim import name_fits
 
 #: a sentence end: a full stop, a colon, "!" or "?" and a capital next, or a line break
 #: ("... sinh hoạt ngoài trời. Cụ thể:⏎- Thường xuyên cập nhật ...")

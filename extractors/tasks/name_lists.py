@@ -15,7 +15,8 @@ from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, proper_case
 from .columns import clean
 from .cues import opens_with_head, phrases
-from .lead_names import CLAUSE_SPLIT, NAME_GAP, _localities, without_dangling
+from .lead_names import CLAUSE_SPLIT, _localities, named_by_work
+from .lead_trim import NAME_GAP, without_dangling
 
 # A footnote mark glued to a name's last word: "phối hợp với Bộ Nội vụ[4], Bộ Tài chính" (pool 8180ae11188469fd),
 # "Ủy ban nhân dân cấp xã[17] có trách nhiệm" (cfc85d8b3511af54), a superscript "Sở Tài chính²"
@@ -34,13 +35,56 @@ def split_names(text: str) -> list[str]:
         return []
     out: list[str] = []
     for part in CLAUSE_SPLIT.split(text):
-        for whole, piece in (x for is_place, p in _place_pieces(part)
+        for whole, piece in (x for kept, w in _kept_whole(part) for is_place, p in
+                             ([(True, w)] if kept else _place_pieces(w))
                              for x in ([(True, p)] if is_place else _shared_lists(p))):
             names = [proper_case(piece)] if whole else \
                 _rejoined(piece, [n for x in _and_pieces(_with_list_commas(piece)) for n in split_bodies(x)])
             out += [n for n in map(without_dangling, names) if n and n not in out]
     return out
 
+
+
+def _kept_whole(part: str) -> list[tuple[bool, str]]:
+    """A list cut around the names kept whole (True): titles sharing a place relative, units named by their work."""
+    return [x for kept, w in _shared_place(part) for x in ([(True, w)] if kept else _work_pieces(w))]
+
+
+def _shared_place(part: str) -> list[tuple[bool, str]]:
+    """Two office titles joined by "hoặc" / "và" before a place relative (`place_relatives`), which both share, each
+    kept whole with it (True): "Thủ trưởng hoặc Chủ tịch Công đoàn nơi tổ chức hội nghị tiếp xúc cử tri" -> "Thủ
+    trưởng nơi tổ chức ...", "Chủ tịch Công đoàn nơi tổ chức ..." (pool 70180aecf521049d Điều 24.2.a): the first
+    title names no body of its own, the place says whose."""
+    p, g = phrases(), gazetteer()
+    where = p.place_relatives.search(part)
+    join = next((m for m in WORD.finditer(part, 0, where.start()) if m.group() in p.connectors), None) if where else None
+    if join is None or fold_name(part[:join.start()]) not in g.titles or not g.title_run.match(part, join.end() + 1):
+        return [(False, part)]
+    clause = part[where.start():].rstrip(" ,;.")
+    return [(True, f"{part[:join.start()].rstrip()} {clause}"), (True, part[join.end():].strip(" ,;."))]
+
+
+#: a word and where it stands
+WORD = re.compile(r"\S+")
+#: the break before the next holder of a list after a unit named by its work: ", ", " và ", ", và "
+NEXT_NAME = re.compile(r"(?:\s*,\s*và|\s*,|\s+và)\s+")
+
+
+def _work_pieces(part: str) -> list[tuple[bool, str]]:
+    """A list cut after unit nouns named by their work, which stay one name with their topic (True): "Cơ quan, bộ
+    phận tham mưu về tổ chức, cán bộ của cơ quan, tổ chức, đơn vị" (pool c22591f10eec1dab Điều 44.2.đ: one unit,
+    whose topic's comma is no break), up to a next holder ("Cơ quan tham mưu về tổ chức cán bộ" + " và " + "các cơ
+    quan liên quan"): a determiner, an office title or a capitalised head after a break ("của cơ quan, tổ chức, đơn
+    vị" is the unit's owner)."""
+    work = named_by_work(part, find_bodies(part))
+    if not work:
+        return [(False, part)]
+    g = gazetteer()
+    end = next((m.start() for m in NEXT_NAME.finditer(part, work[0][1]) if g.title_run.match(part, m.end())
+                or part[m.end():].split(" ", 1)[0].casefold() in g.determiners
+                or (part[m.end():m.end() + 1].isupper() and opens_with_head(part[m.end():]))), len(part))
+    rest = part[end:]
+    return [(True, part[:end])] + ([(False, rest)] if rest.strip(" ,") else [])
 
 
 def _rejoined(text: str, names: list[str]) -> list[str]:
