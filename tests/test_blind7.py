@@ -167,3 +167,18 @@ def test_a_title_in_capitals_ends_where_a_sentence_in_ordinary_case_begins():
     assert doc.metadata.title.endswith("THỰC HIỆN NGHỊ QUYẾT SỐ 66-NQ/TW")
     assert doc.sections[0].path in ("body", "preamble")
     assert doc.sections[0].text.startswith("Ngày 28 tháng 11 năm 2025, tại Trụ sở Chính phủ, Phó Thủ tướng")
+
+
+# --------------------------------------------------------------------------- a holder that asks others (134)
+
+def test_a_body_that_asks_others_is_not_their_holder():
+    # 134 (380/NQ-CP) III.5: the Government asks the Front; the work is the Front's, not the Government's
+    from vanban.extractors.tasks.assignment import read_assignment
+    got = read_assignment("Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức "
+                          "thành viên, các tổ chức chính trị xã hội, Hội Chữ thập đỏ Việt Nam, theo nhiệm vụ, quyền "
+                          "hạn của mình chủ động thúc đẩy hợp tác quốc tế, tiếp tục đẩy mạnh vận động")
+    assert got is not None and "Chính phủ" not in got[0]
+    assert got[0][0] == "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
+    # a holder that does the work itself keeps it
+    got = read_assignment("Bộ Tài chính chủ trì, phối hợp với các bộ, ngành đề nghị cấp có thẩm quyền bổ sung kinh phí")
+    assert got is not None and got[0] == ["Bộ Tài chính"]

@@ -175,6 +175,10 @@ def _analyse(text: str) -> Optional[Assign]:
     who, rest = with_person(who, rest)
     rest = skip_asides(rest)
     rest = strip_modal(rest) if asked else rest   # a modal after a request ("Yêu cầu các bộ ... phải ...")
+    if not asked and rest.casefold().startswith(phrases().openers):
+        found = request_tail(t)                    # the holder asks others: "Chính phủ trân trọng đề nghị Ủy ban
+        if found:                                  # Trung ương Mặt trận ... chủ động ..." (380/NQ-CP III.5, corpus 134)
+            return Assign(lead=found[0].lead, coordinators=found[0].coordinators, description=text)
     if not starts_with_duty(rest):
         return _assigned_inside(text)
     lead = split_names(who)
@@ -273,7 +277,7 @@ def request_tail(sentence: str) -> Optional[tuple[Assign, str]]:
             tail = tail[:1].upper() + tail[1:]          # "đề nghị các đơn vị ..." names "Các đơn vị"
             who = leading_bodies(tail)
             rest = tail[len(who):].lstrip(" ,")
-            work = strip_modal(rest)
+            work = strip_modal(skip_asides(rest))      # "..., theo nhiệm vụ, quyền hạn của mình chủ động ..."
             if who and starts_with_duty(work):
                 return Assign(lead=split_names(who), coordinators=coordinators_in(rest),
                               description=sentence), work
