@@ -167,6 +167,12 @@ SIGNATURES = [
       "XÁC THỰC VĂN BẢN", "HỢP NHẤT", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Thượng tướng Võ Minh Lương"],
      dict(name="Võ Minh Lương", title="Thứ trưởng", capacity="KT. Bộ trưởng", on_behalf_of=None),
      ["Cục Pháp chế/BQP", "Cổng thông tin điện tử BQP", "Lưu: VT, NCTH"]),
+    # corpus 107 (5470/CT-CS): a capacity wrapped after its comma; its second line is no signer's name
+    (["Nơi nhận:", "- Website CT;", "- Lưu: VT, CS.", "TL. CỤC TRƯỞNG", "KT. TRƯỞNG BAN CHÍNH SÁCH,", "THUẾ QUỐC TẾ",
+      "PHÓ TRƯỞNG BAN", "Phạm Thị Minh Hiền"],
+     dict(name="Phạm Thị Minh Hiền", title="Phó Trưởng ban", capacity="KT. Trưởng ban Chính sách, Thuế Quốc tế",
+          on_behalf_of=None),
+     ["Website CT", "Lưu: VT, CS"]),
 ]
 
 
