@@ -411,3 +411,11 @@ def test_a_title_whose_first_line_is_one_letter_reads_on():
     title = corpus_doc("108_*.md").metadata.title
     assert title.casefold().startswith("ý kiến chỉ đạo của phó thủ tướng chính phủ bùi thanh sơn")
     assert title.casefold().endswith("tỉnh đồng nai")
+
+
+def test_a_head_word_inside_a_compound_starts_no_body():
+    # blind gold I, 101 (1597/QĐ-TTPVHCC Hà Nội): "PHỤC VỤ" (to serve) holds the head word "VỤ" (department); the
+    # issuer was read as "Vụ Hành chính công" under a parent "Trung tâm Phục"
+    from vanban.extractors.metadata.issuer import _split_inline
+    assert _split_inline("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG") == ["TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"]
+    assert _split_inline("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN") == ["BỘ TÀI CHÍNH", "TỔNG CỤC HẢI QUAN"]
