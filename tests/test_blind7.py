@@ -182,3 +182,15 @@ def test_a_body_that_asks_others_is_not_their_holder():
     # a holder that does the work itself keeps it
     got = read_assignment("Bộ Tài chính chủ trì, phối hợp với các bộ, ngành đề nghị cấp có thẩm quyền bổ sung kinh phí")
     assert got is not None and got[0] == ["Bộ Tài chính"]
+
+
+def test_a_holder_after_an_opening_phrase_that_names_a_body_may_open_with_a_determiner():
+    # corpus 057 (631/TB-VPCP) item 3.4: the opening phrase names the National Assembly; the holder after its comma
+    # opens in lower case with a determiner ("các"), which starts a new noun phrase, not the phrase's own list
+    from vanban.extractors.tasks.assignment import read_assignment
+    got = read_assignment("Sau khi được Quốc hội thông qua, các Bộ, cơ quan, địa phương tập trung tổ chức thực hiện có "
+                          "hiệu quả Chương trình.")
+    assert got is not None and got[0] == ["Các Bộ, cơ quan, địa phương"]
+    # inside the phrase's own list, after "của các Bộ,", the next words are no holder (pool md/405a6cabda393030.md)
+    got = read_assignment("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát, tổng hợp")
+    assert got is not None and got[0] == ["Bộ Tài chính"]

@@ -19,6 +19,7 @@ from vanban.lexicon.citations import UP
 from vanban.pipeline.types import Node
 
 from ..bodies import find_bodies
+from ..bodies.gazetteer import gazetteer
 from ..bodies.names import held_body, is_bare
 from .columns import clean
 from .coordinators import co_leads, coordinators_in
@@ -324,8 +325,9 @@ def _holder_after_bodies(text: str) -> str:
         if ":" in text[:cut]:
             break
         rest = text[cut + 2:]
-        who = leading_bodies(rest) if rest[:1].isupper() else ""
-        if who and starts_with_duty(rest[len(who):].lstrip(" ,")):
+        opens = rest[:1].isupper() or rest.split(" ", 1)[0] in gazetteer().determiners   # a new noun phrase
+        who = leading_bodies(rest) if opens else ""     # ("Sau khi được Quốc hội thông qua, các Bộ, cơ quan, địa
+        if who and starts_with_duty(rest[len(who):].lstrip(" ,")):   # phương tập trung ...", corpus 057 3.4)
             return rest
     return ""
 
