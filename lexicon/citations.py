@@ -101,10 +101,13 @@ OWN_NUMBER_RE = re.compile(r"[\s|*_]*")
 # ---------------------------------------------------------------------------------------------
 # What follows an identifier.
 
+#: The word `năm` (year) between a month and a year, its vowel misprinted or misread: `tháng 12 nám 2024`
+#: (corpus 113), `tháng 12 nấm 2020` (an OCR'd gazette); between `tháng N` and four digits it is no other word.
+YEAR_WORD = r"n[ăắằẳẵặáàảãạâấầẩẫậa]m"
 #: A date after `ngày`: `31/7/2023`, `05/03/2019`, `24-5-2025`, `/6/2024` (blank day),
 #: `19 tháng 6 năm 2015`, `tháng 6 năm 2024`, `tháng năm 2026` (blanks left for the clerk).
 DATE = (r"(?:(?P<d1>\d{1,2})?\s?[/.\-]\s?(?P<m1>\d{1,2})\s?[/.\-]\s?(?P<y1>(?:19|20)\d\d)(?!\d)"
-         r"|(?P<d2>\d{1,2})?\s*tháng\s*(?P<m2>\d{1,2})?\s*năm\s*(?P<y2>(?:19|20)\d\d)(?!\d))")
+         r"|(?P<d2>\d{1,2})?\s*tháng\s*(?P<m2>\d{1,2})?\s*" + YEAR_WORD + r"\s*(?P<y2>(?:19|20)\d\d)(?!\d))")
 DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày|ngay|NGÀY)\s*:?\s*" + DATE, re.IGNORECASE)
 #: `... năm 2024` after a law's name: `Luật Địa chất và Khoáng sản năm 2024`.
 YEAR_AFTER_RE = re.compile(r"\s*,?\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)

@@ -120,6 +120,9 @@ ROWS = [
      "10-CTr/TU", "CTr", "10", None, "2025-08-13", None),
     ("brief", "Nghị định số 28/2021/N\u00d0-CP ngày 26 tháng 3 năm 2021",   # Ð U+00D0 for Đ
      "28/2021/NĐ-CP", "NĐ", "28", 2021, "2021-03-26", None),
+    # blind gold III, 113 (624/TB-VPCP): "năm" misprinted "nám" between the month and the year
+    ("113", "là tại Nghị quyết số 57-NQ/TW ngày 22 tháng 12 nám 2024 của Bộ Chính trị, Nghị",
+     "57-NQ/TW", "NQ", "57", None, "2024-12-22", "Bộ Chính trị"),
 ]
 
 
