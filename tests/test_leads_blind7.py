@@ -1,0 +1,26 @@
+"""Leads missed or cut wrong in the seventh blind round (corpus 131, 134-136, gold written before any fix). Each
+sentence is quoted from the document named beside it."""
+from __future__ import annotations
+
+from vanban.extractors.tasks.assignment import read_assignment
+from vanban.extractors.tasks.name_lists import split_names
+
+# corpus 134 (380/NQ-CP) II.1.1.d: one head said once over four places, each with its own level word
+SHARED_HEAD = ("Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh, thành phố Hải Phòng và tỉnh Quảng Ninh "
+               "trực tiếp hỗ trợ chi viện về lương thực, thực phẩm, quần áo, thuốc men, cán bộ y tế cho các tỉnh "
+               "Khánh Hoà, Gia Lai, Đắk Lắk, Lâm Đồng theo chỉ đạo của Bộ Chính trị")
+
+
+def test_a_head_over_places_each_with_its_level_is_one_holder_per_place():
+    lead, _ = read_assignment(SHARED_HEAD)
+    assert lead == ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh",
+                    "Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân tỉnh Quảng Ninh"]
+
+
+def test_a_plural_level_or_a_capitalised_city_shares_no_head():
+    # corpus 056 item 1: the chairs of all provinces' committees, one collective
+    assert split_names("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương") == [
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    # pool 646f0a00d4174382 appendix (a lead cell): "Thành phố Hồ Chí Minh" capitalised is the city itself
+    assert split_names("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh") == ["UBND thành phố Hà Nội",
+                                                                         "Thành phố Hồ Chí Minh"]
