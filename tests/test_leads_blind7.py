@@ -3,6 +3,7 @@ sentence is quoted from the document named beside it."""
 from __future__ import annotations
 
 from vanban.extractors.tasks.assignment import read_assignment
+from vanban.extractors.tasks.later import later_holders
 from vanban.extractors.tasks.name_lists import split_names
 
 # corpus 134 (380/NQ-CP) II.1.1.d: one head said once over four places, each with its own level word
@@ -24,3 +25,20 @@ def test_a_plural_level_or_a_capitalised_city_shares_no_head():
     # pool 646f0a00d4174382 appendix (a lead cell): "Thành phố Hồ Chí Minh" capitalised is the city itself
     assert split_names("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh") == ["UBND thành phố Hà Nội",
                                                                          "Thành phố Hồ Chí Minh"]
+
+
+# corpus 135 (659/TB-VPCP) item 1: a later sentence gives the ministry its own work, "tổng hợp" (compile) a duty verb
+LATER_COMPILES = ("Các Báo cáo trên gửi Bộ Tư pháp trước ngày 05 tháng 12 năm 2025. Trên cơ sở đó, Bộ Tư pháp tổng hợp, "
+                  "báo cáo Thủ tướng Chính phủ trước ngày 10 tháng 12 năm 2025.")
+
+
+def test_a_later_sentence_whose_holder_compiles_adds_that_holder():
+    lead = ["Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ"]
+    assert later_holders(LATER_COMPILES, lead) == ["Bộ Tư pháp"]
+
+
+def test_compiling_opens_the_work_after_a_name_the_finder_does_not_know():
+    # pool 0abcf1a5 Điều 1.9.b: the item was no task, "tổng hợp" not read as the holder's work
+    lead, _ = read_assignment("Cơ quan Bảo hiểm xã hội thành phố tổng hợp danh sách, kinh phí đề nghị ngân sách thành "
+                              "phố hỗ trợ đóng bảo hiểm y tế trình Sở Tài chính;")
+    assert lead == ["Cơ quan Bảo hiểm xã hội thành phố"]
