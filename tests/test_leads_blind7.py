@@ -2,9 +2,15 @@
 sentence is quoted from the document named beside it."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from vanban.extractors.tasks.assignment import read_assignment
+from vanban.extractors.tasks.lead_names import all_bodies
 from vanban.extractors.tasks.later import later_holders
 from vanban.extractors.tasks.name_lists import split_names
+from vanban.pipeline.run import parse
+
+CORPUS = Path(__file__).parent.parent / "corpus"
 
 # corpus 134 (380/NQ-CP) II.1.1.d: one head said once over four places, each with its own level word
 SHARED_HEAD = ("Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh, thành phố Hải Phòng và tỉnh Quảng Ninh "
@@ -42,3 +48,16 @@ def test_compiling_opens_the_work_after_a_name_the_finder_does_not_know():
     lead, _ = read_assignment("Cơ quan Bảo hiểm xã hội thành phố tổng hợp danh sách, kinh phí đề nghị ngân sách thành "
                               "phố hỗ trợ đóng bảo hiểm y tế trình Sở Tài chính;")
     assert lead == ["Cơ quan Bảo hiểm xã hội thành phố"]
+
+
+def test_the_localities_of_a_level_head_the_duties_below_them():
+    # corpus 134 (380/NQ-CP) II.5: "5. Các tỉnh, thành phố:" over "a) Ban hành các chính sách cần thiết, ..."
+    doc = parse(str(next(CORPUS.glob("134_*.md"))))
+    leads = {t.section: t.lead for t in doc.tasks if t.origin == "body"}
+    assert leads["II.5.a"] == leads["II.5.b"] == ["Các tỉnh, thành phố"]
+
+
+def test_each_locality_sets_a_quota_and_heads_no_duty():
+    # pool aa9bb822 II.3: "- Mỗi xã, phường, đặc khu: Thực hiện theo nguyên tắc lấy tổng số báo cáo viên ..."
+    assert not all_bodies("Mỗi xã, phường, đặc khu")
+    assert all_bodies("Các tỉnh, thành phố")
