@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vanban.extractors.bodies import find_bodies
 from vanban.extractors.tasks.assignment import read_assignment
 from vanban.extractors.tasks.lead_names import all_bodies
 from vanban.extractors.tasks.later import later_holders
@@ -61,3 +62,16 @@ def test_each_locality_sets_a_quota_and_heads_no_duty():
     # pool aa9bb822 II.3: "- Mỗi xã, phường, đặc khu: Thực hiện theo nguyên tắc lấy tổng số báo cáo viên ..."
     assert not all_bodies("Mỗi xã, phường, đặc khu")
     assert all_bodies("Các tỉnh, thành phố")
+
+
+def test_the_merged_provincial_newspaper_and_broadcaster_heads_its_duties():
+    # corpus 136 (KH Đắk Lắk) IV.9: "9. Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch,
+    # Cổng Thông tin điện tử tính và hệ thống truyền thanh cơ sở:" + "Theo chức năng, nhiệm vụ tăng cường thông tin,
+    # ...": the 2025 merged newspaper-broadcaster as documents print it, with a dash
+    assert [b.name for b in find_bodies("Báo và Phát thanh - Truyền hình Đắk Lắk")] == [
+        "Báo và Phát thanh - Truyền hình Đắk Lắk"]
+    doc = parse(str(next(CORPUS.glob("136_*.md"))))
+    leads = {t.section: t.lead for t in doc.tasks if t.origin == "body"}
+    assert leads["IV.9"] == ["Báo và Phát thanh - Truyền hình Đắk Lắk", "Sở Văn hóa, Thể thao và Du lịch",
+                             "Cổng Thông tin điện tử tính", "Hệ thống truyền thanh cơ sở"]
+
