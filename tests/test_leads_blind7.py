@@ -9,6 +9,7 @@ from vanban.extractors.tasks.assignment import read_assignment
 from vanban.extractors.tasks.lead_names import all_bodies
 from vanban.extractors.tasks.later import later_holders
 from vanban.extractors.tasks.name_lists import split_names
+from vanban.pipeline.checks.names import name_fault
 from vanban.pipeline.run import parse
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -75,3 +76,7 @@ def test_the_merged_provincial_newspaper_and_broadcaster_heads_its_duties():
     assert leads["IV.9"] == ["Báo và Phát thanh - Truyền hình Đắk Lắk", "Sở Văn hóa, Thể thao và Du lịch",
                              "Cổng Thông tin điện tử tính", "Hệ thống truyền thanh cơ sở"]
 
+
+def test_the_grassroots_loudspeaker_system_is_a_body_name():
+    # corpus 136 IV.9: the communes' loudspeaker stations, a holder the lead check reads as a body
+    assert name_fault("Hệ thống truyền thanh cơ sở") is None
