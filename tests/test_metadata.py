@@ -167,6 +167,12 @@ SIGNATURES = [
       "XÁC THỰC VĂN BẢN", "HỢP NHẤT", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Thượng tướng Võ Minh Lương"],
      dict(name="Võ Minh Lương", title="Thứ trưởng", capacity="KT. Bộ trưởng", on_behalf_of=None),
      ["Cục Pháp chế/BQP", "Cổng thông tin điện tử BQP", "Lưu: VT, NCTH"]),
+    # corpus 107 (5470/CT-CS): a capacity wrapped after its comma; its second line is no signer's name
+    (["Nơi nhận:", "- Website CT;", "- Lưu: VT, CS.", "TL. CỤC TRƯỞNG", "KT. TRƯỞNG BAN CHÍNH SÁCH,", "THUẾ QUỐC TẾ",
+      "PHÓ TRƯỞNG BAN", "Phạm Thị Minh Hiền"],
+     dict(name="Phạm Thị Minh Hiền", title="Phó Trưởng ban", capacity="KT. Trưởng ban Chính sách, Thuế Quốc tế",
+          on_behalf_of=None),
+     ["Website CT", "Lưu: VT, CS"]),
 ]
 
 
@@ -396,3 +402,20 @@ def test_a_protocol_is_no_decree():
     # the decree's own type line beside a title is still read
     found = find_type(["Hà Nội, ngày 31 tháng 7 năm 2024 NGHỊ ĐỊNH VỀ HỢP TÁC ĐÀO TẠO Căn cứ Luật"])
     assert [e.name for e in found.entries] == ["Nghị định"] and found.inline_title == "VỀ HỢP TÁC ĐÀO TẠO"
+
+
+def test_a_title_whose_first_line_is_one_letter_reads_on():
+    # blind gold I, 108 (653/TB-VPCP, converter Markdown): the title was broken after its first letter ("Ý" /
+    # "KIẾN CHỈ ĐẠO ..."); a one-letter line tells no case, so the capitals after it still belong to the title
+    from factories import corpus_doc
+    title = corpus_doc("108_*.md").metadata.title
+    assert title.casefold().startswith("ý kiến chỉ đạo của phó thủ tướng chính phủ bùi thanh sơn")
+    assert title.casefold().endswith("tỉnh đồng nai")
+
+
+def test_a_head_word_inside_a_compound_starts_no_body():
+    # blind gold I, 101 (1597/QĐ-TTPVHCC Hà Nội): "PHỤC VỤ" (to serve) holds the head word "VỤ" (department); the
+    # issuer was read as "Vụ Hành chính công" under a parent "Trung tâm Phục"
+    from vanban.extractors.metadata.issuer import _split_inline
+    assert _split_inline("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG") == ["TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"]
+    assert _split_inline("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN") == ["BỘ TÀI CHÍNH", "TỔNG CỤC HẢI QUAN"]

@@ -7,8 +7,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
+from vanban.lexicon import load
 from vanban.lexicon.casing import expand_upper, proper_case
 from vanban.lexicon.header import MOTTO_FOLDED, header_vocab, issuer_from_symbol, starts, strip_mottos
 from vanban.lexicon.patterns import RULE
@@ -68,12 +70,17 @@ def _split_inline(line: str) -> list[str]:
     words = line.split()
     heads = header_vocab().heads_inline
     for k in range(2, len(words)):
-        if words[k - 1] in ("TỔNG", "CHI", "VĂN", "CỦA", "VÀ", "CHỦ", "BỘ"):
-            continue
+        if words[k - 1] in _not_after():
+            continue                     # "TỔNG CỤC", "PHỤC VỤ": no new body at the head word
         if any(starts(words[k:], h) and len(words) - k > len(h.split()) for h in heads) and not any(starts(words, h) and len(h.split()) > k
                                                                  for h, _ in header_vocab().heads):
             return [" ".join(words[:k]), " ".join(words[k:])]
     return [line]
+
+
+@lru_cache(maxsize=1)
+def _not_after() -> frozenset[str]:
+    return frozenset(load("issuers.yaml")["heads_inline_not_after"])
 
 
 def starts_head(words: list[str]) -> bool:

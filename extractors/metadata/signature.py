@@ -127,13 +127,18 @@ def _split_signature(line: str) -> tuple[str, Optional[str]]:
     return line, None
 
 
-def _joined_heads(lines: list[str]) -> list[str]:
-    """A block head printed over two lines made one: "XÁC THỰC VĂN BẢN" / "HỢP NHẤT"."""
+def _rejoined(lines: list[str]) -> list[str]:
+    """Signature lines wrapped by the layout made one: a block head printed over two lines ("XÁC THỰC VĂN
+    BẢN" / "HỢP NHẤT"), and a capacity wrapped after a comma ("KT. TRƯỞNG BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ",
+    corpus 107: the second line was read as the signer's name)."""
     out: list[str] = []
     for line in lines:
         if out and not block_head_pattern().fullmatch(out[-1]) \
                 and block_head_pattern().fullmatch(joined := f"{out[-1]} {line}"):
             out[-1] = joined
+        elif out and out[-1].endswith(",") and is_signature_line(out[-1]) and is_upper_line(line) \
+                and not is_signature_line(line) and not line.startswith(header_vocab().prefixes):
+            out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
     return out
@@ -204,7 +209,7 @@ def read_signers(lines: list[str]) -> tuple[list[Signer], list[str], list[str]]:
     exploded: list[str] = []
     for line in lines:
         exploded.extend(_explode_signature(line))
-    exploded = _joined_heads(exploded)
+    exploded = _rejoined(exploded)
     for line in exploded:
         if FOOTNOTE_LINE.match(line):
             break                        # the footnotes printed after the signature: no recipient goes on into them

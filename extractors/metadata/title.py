@@ -81,7 +81,8 @@ def read_title(lines: list[str], start: int) -> Optional[str]:
             out.append(run)       # "VỀ CƠ CHẾ, ... THU HỒI Căn cứ Luật Tổ chức ..." flattened by a crawl
             break
         out.append(s.strip())
-        upper = is_upper_line(s) if upper is None else upper
+        if upper is None and sum(c.isalpha() for c in s) >= 2:
+            upper = is_upper_line(s)  # a one-letter first line tells no case: "Ý" / "KIẾN CHỈ ĐẠO CỦA ..." (corpus 108)
         if s.endswith((".", ";")):
             break
     title = " ".join(out).strip()
