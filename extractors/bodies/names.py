@@ -5,13 +5,15 @@ No spaCy here: link and aggregation import it cheaply.
     held_body(name: str) -> str | None   "Giám đốc Sở Tài chính" -> "Sở Tài chính"
     proper_case(name: str) -> str        "SỞ NỘI VỤ" -> "Sở Nội vụ"; "các sở" -> "Các sở"
     is_bare(name: str) -> bool           "Cơ quan", "Các cơ quan", "Giám đốc", "Chánh Văn phòng": no body named
+    is_localities(name: str) -> bool     "Các tỉnh, thành phố": the localities of a level, one collective
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from vanban.lexicon import abbreviations
+from vanban.lexicon import abbreviations, load
+from vanban.lexicon.patterns import alternation
 
 from .gazetteer import fold_name, gazetteer
 
@@ -88,6 +90,22 @@ def _opens_body(rest: str) -> bool:
     return (any(tuple(words[:n]) in g.heads for n in range(1, 5)) or words[0] in g.determiners
             or any(tuple(words[:len(c)]) == c for c in g.collective.get(words[0], ()))
             or fold_name(rest) in g.official)
+
+
+@lru_cache(maxsize=1)
+def _localities() -> re.Pattern:
+    """The localities of a level as one collective: a determiner (bodies.yaml `locality_determiners`) over unit
+    words (`units`), qualifiers after them ("Các tỉnh, thành phố:" over the duties of every province and city, corpus
+    134 II.5). The finder reads unit words only in a committee's name."""
+    d = load("bodies.yaml")
+    unit = alternation(d["units"])
+    return re.compile(rf"(?:{alternation(d['locality_determiners'])})\s+(?:{unit})(?:(?:\s*,\s*|\s+và\s+)(?:{unit}))*"
+                      rf"(?:\s+(?:{alternation(d['qualifiers'])}))*", re.I)
+
+
+def is_localities(name: str) -> bool:
+    """Is a name the localities of a level as one collective (`_localities`)?"""
+    return _localities().fullmatch(name.strip()) is not None
 
 
 @lru_cache(maxsize=8192)

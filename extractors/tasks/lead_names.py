@@ -18,7 +18,7 @@ from vanban.lexicon.citations import UP
 from ..bodies import find_bodies
 from ..bodies.find import BodySpan, province_names
 from ..bodies.gazetteer import fold_name, gazetteer
-from ..bodies.names import is_bare, proper_case
+from ..bodies.names import is_bare, is_localities, proper_case
 from .columns import clean
 from .holders import holder_gap, numbered
 from .cues import phrases, starts_of, has_duty, has_duty_verb, opens_with_head
@@ -120,6 +120,8 @@ def all_bodies(text: str) -> bool:
     if not t or len(t) > 200 or has_duty(t):
         return False
     t = PARENTHESIS.sub("", t).strip()
+    if is_localities(t):
+        return True
     spans = find_bodies(t)
     if spans and spans[0].start <= 1 and sum(b.end - b.start for b in spans) >= 0.6 * len(t):
         return True

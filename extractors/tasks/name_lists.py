@@ -40,9 +40,26 @@ def split_names(text: str) -> list[str]:
                              for x in ([(True, p)] if is_place else _shared_lists(p))):
             names = [proper_case(piece)] if whole else \
                 _rejoined(piece, [n for x in _and_pieces(_with_list_commas(piece)) for n in split_bodies(x)])
-            out += [n for n in map(without_dangling, names) if n and n not in out]
+            out += [n for n in map(without_dangling, (m for n in names for m in _shared_head(n))) if n and n not in out]
     return out
 
+
+
+def _shared_head(name: str) -> list[str]:
+    """A body's head over a list of places, each with its own level word in lower case, one holder per place
+    ("Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh, thành phố Hải Phòng và tỉnh Quảng Ninh", corpus
+    134 II.1.1.d: four committees, the head said once). Not one plural level over its places ("Ủy ban nhân dân
+    các tỉnh Nghệ An, Quảng Ngãi": one holder), nor a capitalised "Thành phố", the city itself ("UBND thành phố
+    Hà Nội, Thành phố Hồ Chí Minh": the finder reads two names)."""
+    places = list(_localities().finditer(name))
+    if len(places) < 2 or not opens_with_head(name):
+        return [name]
+    head = name[:places[0].start()]
+    if not head.strip() or head.split()[-1].casefold() in gazetteer().determiners or places[-1].end() != len(name) \
+            or any(not m.group()[:1].islower() for m in places) \
+            or any(NAME_GAP.fullmatch(name[a.end():b.start()]) is None for a, b in zip(places, places[1:])):
+        return [name]
+    return [head + m.group() for m in places]
 
 
 def _kept_whole(part: str) -> list[tuple[bool, str]]:
@@ -215,7 +232,7 @@ def _starts_a_name(part: str, at: int, spans: list, last_place_end: int) -> bool
     """Does a place at `at` open a name of the list: at its start, right after a body ("Bộ Quốc phòng" +
     " các tỉnh Ninh Bình, ..."), or after ", " / " và " following a place named as a holder ("Thành phố Hồ Chí
     Minh, tỉnh Lâm Đồng")? Not a place that ends a longer name ("... thuộc phạm vi quản lý của tỉnh Bắc
-    Ninh", "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh, ..." one committee's places)."""
+    Ninh", "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh, ...": places sharing the head, `_shared_head`)."""
     before = part[:at].rstrip()
     if not before:
         return True
