@@ -103,3 +103,18 @@ def test_a_place_noun_takes_no_coordinator_cue():
     # pool c22591f10eec1dab Điều 46.5.d: "nơi đi" is the place of departure, "phối hợp với" the sentence's own
     assert read_assignment("Cơ quan nơi đi phối hợp với các cơ quan có liên quan phân công, bố trí và thực hiện chính "
                            "sách đối với công chức sau khi luân chuyển") == (["Cơ quan nơi đi"], ["Các cơ quan có liên quan"])
+
+
+def test_a_plural_head_over_its_members_gives_one_holder_each():
+    # pool md/15e6fb3d (a Prime Minister's telegram) item 8 and md/344b9eec II.2.b: "Các Bộ:" then the members;
+    # the lead was "Các Bộ" and the description began with the members' names
+    got = read_assignment("Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp các phương tiện, trang thiết bị theo đề "
+                          "nghị của địa phương để hỗ trợ khắc phục hậu quả")
+    assert got is not None and got[0] == ["Bộ Quốc phòng", "Bộ Tài chính"]
+    got = read_assignment("Các Bộ: Tài chính, Y tế, Tư pháp, Nội vụ khẩn trương khắc phục các bất cập của Hệ thống "
+                          "thông tin cơ sở dữ liệu thuộc phạm vi quản lý")
+    assert got is not None and got[0] == ["Bộ Tài chính", "Bộ Y tế", "Bộ Tư pháp", "Bộ Nội vụ"]
+    # a heading's "Trách nhiệm của các Sở:" is no holder list at the text's start (pool md/8d9779ed10e6bcb7)
+    from vanban.extractors.tasks.members import distributed
+    assert distributed("Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.") == \
+        "Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ."

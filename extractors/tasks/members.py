@@ -74,6 +74,10 @@ TITLE_OVER_MEMBERS = re.compile(r"(?P<title>(?<![\w])[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:
 MEMBER_GAP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
 
 
+#: a plural collective of one head over its members after a colon, with no title: "Các Bộ: Quốc phòng, Tài chính ..."
+PLURAL_OVER_MEMBERS = re.compile(r"[Cc]ác\s+(?P<head>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)\s*:\s*")
+
+
 def distributed(text: str) -> str:
     """A text with an office title over a list of bodies of one head after a colon written out as one holder per
     member, each under the title ("Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ; Tài Chính; Chủ tịch ..."
@@ -91,6 +95,12 @@ def distributed(text: str) -> str:
             gap = MEMBER_GAP.match(text, at)       # the holder after the list: "..., Công Thương" + " và " + "Thủ
             rest = "; " + text[gap.end():] if gap and gap.end() > at else text[at:]    # trưởng các cơ quan ..."
             return text[:m.start()] + written + distributed(rest)
+    m = PLURAL_OVER_MEMBERS.match(text)          # the holder the text opens with, not a heading's "của các Sở:"
+    if m and (m.group("head").lower(),) in g.heads:
+        # "8. Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp ..." (pool md/15e6fb3d) -> "Bộ Quốc phòng, Bộ Tài chính ..."
+        names, at = _gazetteer_run(m.group("head"), text, m.end())
+        if len(names) >= 2:
+            return ", ".join(names) + text[at:]
     return text
 
 
