@@ -51,3 +51,19 @@ def test_a_dotted_number_is_kept_as_printed():
     assert (doc.metadata.number, doc.metadata.identifier) == ("66.17", "66.17/2026/NQ-CP")
     assert all(r.is_self for r in doc.references if r.identifier == "66.17/2026/NQ-CP")
     assert [n.path for n in doc.sections if n.path == "appendix"] == ["appendix"]
+
+
+def test_a_person_by_office_after_a_comma_is_a_holder_of_its_own():
+    # 137 (78/2025/UBTVQH15) Điều 2.2, the supervision clause of National Assembly resolutions: "Đoàn đại biểu Quốc
+    # hội, đại biểu Quốc hội" was one name (a lower-case piece after a comma continued the name before it)
+    from vanban.extractors.tasks.assignment import read_assignment
+    got = read_assignment("Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội, đại biểu Quốc hội và Ủy "
+                          "ban Trung ương Mặt trận Tổ quốc Việt Nam, trong phạm vi nhiệm vụ, quyền hạn của mình, giám "
+                          "sát việc thực hiện Nghị quyết này.")
+    assert got is not None and "Đoàn đại biểu Quốc hội" in got[0] and "Đại biểu Quốc hội" in got[0]
+    # the same in a council's supervision clause (pool md/58afeb4a); a lower-case piece that is no person still
+    # continues the name ("Các doanh nghiệp, cơ sở giáo dục, đào tạo", corpus 034)
+    from vanban.extractors.bodies import split_bodies
+    assert split_bodies("Các Tổ đại biểu, đại biểu Hội đồng nhân dân Thành phố") == \
+        ["Các Tổ đại biểu", "Đại biểu Hội đồng nhân dân Thành phố"]
+    assert split_bodies("Các doanh nghiệp, cơ sở giáo dục, đào tạo") == ["Các doanh nghiệp, cơ sở giáo dục, đào tạo"]

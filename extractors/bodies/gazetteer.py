@@ -42,6 +42,7 @@ class Gazetteer:
     cap_stop_words: frozenset[str]
     locator_words: frozenset[str]
     role_words: re.Pattern
+    person_holders: tuple[str, ...]            # "đại biểu": a person by office opens a holder after a comma
     not_collective: frozenset[tuple[str, ...]]
     collective_pairs: frozenset[tuple[str, str]]
     level_pairs: frozenset[tuple[str, str]]   # "trung ương" + "địa phương" after a collective
@@ -161,6 +162,7 @@ def gazetteer() -> Gazetteer:
         title_run=re.compile(r"(?:(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in
                                               sorted(d["office_titles"], key=len, reverse=True))
                              + r")(?:\s*,\s*|\s+và\s+|\s+))+"),
+        person_holders=tuple(d["person_holders"]),
         role_words=re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(d["role_words"], key=len, reverse=True))
                               + r")(?!\w)"),
     )

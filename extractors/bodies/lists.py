@@ -69,7 +69,8 @@ def _continues(prev: str, piece: str, sep: str = ",") -> bool:
     if sep == "," and fold_name(_without_determiner(prev)) in g.titles and held_body(piece.strip()):
         return True             # "(Các) Bộ trưởng" + "Thủ trưởng cơ quan ngang bộ": titles sharing one body
     if (words[0][:1].islower() and not _starts_collective(piece) and first not in g.determiners
-            and sep == "," and not g.role_words.match(piece) and not _opens_with_title(words)):
+            and sep == "," and not g.role_words.match(piece) and not _opens_with_title(words)
+            and not piece.startswith(g.person_holders)):
         return True             # "Vụ Phổ biến" + "giáo dục pháp luật" (097); "cơ sở giáo dục" + "đào tạo" (034)
     if (sep == "và" and words[0][:1].isupper() and not _starts_with_head(piece) and not _starts_collective(piece)
             and fold_name(piece) not in g.official and not g.office_title_start.match(piece) and _starts_with_head(prev)):
