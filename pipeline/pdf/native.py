@@ -93,25 +93,27 @@ def addresses(*functions) -> ctypes.Array:
     return (ctypes.c_void_p * len(functions))(*[ctypes.cast(fn, ctypes.c_void_p).value for fn in functions])
 
 
+def _function(name: str):
+    """The compiled function `name` (loops.c, rows.c, cells.c), or None when there is no library (no compiler, or turned off)."""
+    lib = _library()
+    return None if lib is None else getattr(lib, name)
+
+
 def char_loop():
     """vb_read_chars (pipeline/pdf/chars.py's loop), or None."""
-    lib = _library()
-    return None if lib is None else lib.vb_read_chars
+    return _function("vb_read_chars")
 
 
 def rows_loop():
     """vb_make_rows (pipeline/pdf/rows.py's make_rows), or None."""
-    lib = _library()
-    return None if lib is None else lib.vb_make_rows
+    return _function("vb_make_rows")
 
 
 def cells_loop():
     """vb_cell_members (pipeline/pdf/cells.py's members), or None."""
-    lib = _library()
-    return None if lib is None else lib.vb_cell_members
+    return _function("vb_cell_members")
 
 
 def page_rulings():
     """vb_page_rulings (pipeline/pdf/rulings.py's loop), or None."""
-    lib = _library()
-    return None if lib is None else lib.vb_page_rulings
+    return _function("vb_page_rulings")
