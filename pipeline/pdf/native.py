@@ -94,7 +94,8 @@ def addresses(*functions) -> ctypes.Array:
 
 
 def _function(name: str):
-    """The compiled function `name` (loops.c, rows.c, cells.c), or None when there is no library (no compiler, or turned off)."""
+    """The compiled function `name` (loops.c, rows.c, cells.c), or None when there is no library (no
+    compiler, or turned off)."""
     lib = _library()
     return None if lib is None else getattr(lib, name)
 
