@@ -19,7 +19,7 @@ LAYERS = (
     ("lexicon", ["vanban.lexicon", "vanban.lexicon.*"]),
     ("schemas", ["vanban.schemas", "vanban.schemas.*"]),
     ("read", ["vanban.pipeline.types", "vanban.pipeline.errors", "vanban.pipeline.limits", "vanban.pipeline.read",
-              "vanban.pipeline.read_*", "vanban.pipeline.pdf", "vanban.pipeline.pdf.*", "vanban.pipeline.ocr",
+              "vanban.pipeline.read_*", "vanban.pipeline.native", "vanban.pipeline.pdf", "vanban.pipeline.pdf.*", "vanban.pipeline.ocr",
               "vanban.pipeline.legacy", "vanban.pipeline.legacy_*", "vanban.pipeline.plausibility", "vanban.pipeline.text_table",
               "vanban.pipeline.pipe_table", "vanban.pipeline.md_tables",
               "vanban.pipeline.docx_parts", "vanban.pipeline.docx_styles", "vanban.pipeline.html_depth", "vanban.pipeline.normalise"]),

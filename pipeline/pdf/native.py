@@ -1,7 +1,6 @@
 """The compiled loops (loops.c: characters, rulings; rows.c: rows; cells.c: table cells),
-built on first use with the system's C compiler into a per-user cache and loaded with
-ctypes.  None where they cannot be
-(no compiler, a read-only cache, VANBAN_PDF_NATIVE=0): chars.py, rulings.py, rows.py
+built on first use and loaded by pipeline/native.py.  None where they cannot be
+(no compiler, a read-only cache, VANBAN_PDF_NATIVE=0 or VANBAN_NATIVE=0): chars.py, rulings.py, rows.py
 and cells.py then run their Python steps, which give the same characters, rulings, rows
 and cells, only slower.
 
@@ -11,64 +10,28 @@ file name carries a hash of the sources, so an edited source is built again."""
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import os
-import platform
-import shutil
-import subprocess
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from .. import native
+
 SOURCES = tuple(Path(__file__).with_name(name) for name in ("loops.c", "rows.c", "cells.c"))
-
-
-def _cache_dir() -> Path:
-    if os.environ.get("VANBAN_NATIVE_CACHE"):
-        return Path(os.environ["VANBAN_NATIVE_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "vanban"
 
 
 def library_path() -> Path:
     """Where the built library of these sources lives."""
-    digest = hashlib.sha256(b"".join(s.read_bytes() for s in SOURCES) + platform.machine().encode()).hexdigest()[:16]
-    return _cache_dir() / f"pdfloops-{digest}.so"
-
-
-def _build(target: Path) -> bool:
-    """Compile the sources into `target` (atomically: parallel workers may race)."""
-    cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
-    if not cc:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=".so", dir=target.parent)
-    os.close(fd)
-    try:
-        # no -ffast-math, no fused multiply-add: the arithmetic must stay Python's IEEE doubles
-        done = subprocess.run([cc, "-O2", "-ffp-contract=off", "-shared", "-fPIC", "-o", tmp, *map(str, SOURCES), "-lm"],
-                              capture_output=True, timeout=120)
-        if done.returncode != 0:
-            return False
-        os.replace(tmp, target)
-        return True
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    return native.library_path("pdfloops", SOURCES)
 
 
 @lru_cache(maxsize=1)
 def _library() -> Optional[ctypes.CDLL]:
     """The built library, or None (the Python loops are used)."""
-    if os.environ.get("VANBAN_PDF_NATIVE", "1") == "0" or not all(s.exists() for s in SOURCES):
+    if os.environ.get("VANBAN_PDF_NATIVE", "1") == "0":
         return None
-    try:
-        target = library_path()
-        if not target.exists() and not _build(target):
-            return None
-        lib = ctypes.CDLL(str(target))
-    except (OSError, subprocess.SubprocessError):
+    lib = native.build_and_load("pdfloops", SOURCES)
+    if lib is None:
         return None
     lib.vb_read_chars.restype = ctypes.c_int
     lib.vb_read_chars.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_double,
