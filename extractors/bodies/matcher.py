@@ -38,6 +38,7 @@ from functools import lru_cache, reduce
 from itertools import compress
 from operator import attrgetter, or_
 
+from . import native_match
 from .gazetteer import Gazetteer, fold_name, gazetteer, phrase_mask
 from .patterns import expand, select
 from .tokens import (L_ALPHA, L_CAP, L_CAPOK, L_CAPSWORD, L_DET, L_HEADCAND, L_JOINER, L_LOWERIN, L_NAMEWORD, L_NCFIRST,
@@ -103,6 +104,10 @@ class _Matchers:
         self.not_collective_by_first: dict[str, tuple[tuple[int, frozenset[tuple[str, ...]]], ...]] = {
             first: tuple((k, frozenset(v)) for k, v in sorted(lengths.items(), reverse=True))
             for first, lengths in by_length.items()}
+        # the passes over a document's tokens compiled (match.c), or None: the Python ones (_scan)
+        lib = native_match.library()
+        self.scanner = lib and native_match.Scanner(lib, self, (C_HEAD, C_CHEAD, C_INHEAD, C_NFIRST, C_NAME, C_UNIT,
+                                                                C_CTAIL, C_DET, C_COLL, C_QUAL), PATTERN_WORDS, TAIL_PHRASES)
 
     def _phrases(self, lows: list[str]) -> list[tuple[str, int, int]]:
         """(kind, start, end) of every gazetteer phrase in the tokens (overlaps included), by start."""
@@ -223,30 +228,24 @@ class _Matchers:
             end = j
         return out, bits
 
-    def _matched(self, lexes: list[Lex], info: "_DocHeads", windows, bits: dict[int, int]) -> list[tuple[int, int, str]]:
-        """(start, end, kind) of the pattern matches in the token windows, joiners trimmed; per label
-        longest first (labels in PATTERNS order)."""
+    def _matched(self, runs, kind_at) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of the pattern matches in the token windows (runs of two tokens or more:
+        start, class bits, lower-case words), joiners trimmed; per label longest first (labels in PATTERNS
+        order).  kind_at(token): the kind of the head starting there, or None."""
         out = []
-        # every pattern needs two tokens at least: a lone opener matches nothing (_windows gave
-        # every token of a window its bits)
-        runs = [(a, run_bits, info.lows[a:b], reduce(or_, run_bits)) for a, b in windows if b - a >= 2
-                for run_bits in [list(map(bits.__getitem__, range(a, b)))]]
+        runs = [(a, run_bits, lows, reduce(or_, run_bits)) for a, run_bits, lows in runs]
         for label, patterns, mask, words in OPENING:
             for a, run_bits, lows, any_bits in runs:
                 if not (any_bits & mask or not words.isdisjoint(lows)):
                     continue        # nothing in the window can open this label's patterns
                 for s, e in self._select(label, patterns, run_bits, lows):
-                    s, e = s + a, e + a
-                    kind = label
-                    if kind != "collective":
-                        h = info.head[s]
-                        kind = h[1] if h else "other"
-                    while e > s + 1 and lexes[e - 1].low in ("và", "-", "&", ","):
+                    kind = label if label == "collective" else kind_at(s + a) or "other"
+                    while e > s + 1 and lows[e - 1] in ("và", "-", "&", ","):
                         e -= 1
-                    while s < e - 1 and lexes[s].low in ("và", ","):
+                    while s < e - 1 and lows[s] in ("và", ","):
                         s += 1
                     if e - s >= 2 or kind == "collective":
-                        out.append((s, e, kind))
+                        out.append((s + a, e + a, kind))
         return out
 
     def _select(self, label: str, patterns, run_bits: list[int], lows: list[str]) -> list[tuple[int, int]]:
@@ -262,6 +261,30 @@ class _Matchers:
                 self.selected[key] = hit
         return hit
 
+    def _scan(self, words: list[str]):
+        """The gazetteer phrases (kind, start, end), the pattern windows of two tokens or more (start,
+        class bits, lower-case words) and the kind of the head at a token (a function): the passes
+        over a document's tokens, in Python (the specification of match.c)."""
+        lexes = self.lexicon.lexes(words)
+        info = _DocHeads.of(lexes, self.g, self.heads_by_first)
+        gaz = self._phrases(info.lows)
+        info.gaz_start = [False] * len(lexes)
+        for kind, s, _ in gaz:
+            if kind != "collective":
+                info.gaz_start[s] = True
+        # pattern windows (without a token that can open a pattern, no window and no match); every
+        # pattern needs two tokens at least: a lone opener matches nothing
+        windows, bits = self._windows(lexes, info)
+        runs = [(a, list(map(bits.__getitem__, range(a, b))), info.lows[a:b]) for a, b in windows if b - a >= 2]
+        return gaz, runs, lambda s: info.head[s] and info.head[s][1]
+
+    def _scan_native(self, words: list[str]):
+        """_scan, compiled (match.c)."""
+        gaz, windows, bits, heads = self.scanner.scan(words)
+        kinds = self.scanner.kinds
+        runs = [(a, bits[a:b].tolist(), [w.lower() for w in words[a:b]]) for a, b in windows if b - a >= 2]
+        return gaz, runs, lambda s: kinds[heads[s]] if heads[s] >= 0 else None
+
     # matching
     def spans(self, text: str) -> list[tuple[int, int, str, bool]]:
         """(start char, end char, kind, from gazetteer) of every body, in text order, no overlaps."""
@@ -271,21 +294,14 @@ class _Matchers:
         """spans(text), and the tokens it read with their start offsets (index.py finds its cuts there)."""
         # line breaks (hard-wrapped Markdown, PDF lines) become spaces: same length, same offsets
         words, starts = tokenize(LINE_BREAKS.sub(" ", text))
-        lexes = self.lexicon.lexes(words)
-        info = _DocHeads.of(lexes, self.g, self.heads_by_first)
-        gaz = self._phrases(info.lows)
-        info.gaz_start = [False] * len(lexes)
-        for kind, s, e in gaz:
-            if kind != "collective":
-                info.gaz_start[s] = True
+        gaz, runs, kind_at = (self._scan_native if self.scanner else self._scan)(words)
         # (start token, end token, kind, from gazetteer)
         found = [(s, e, kind, True) for kind, s, e in gaz    # "thanh tra tỉnh" in prose is an activity,
-                 if kind == "collective" or lexes[s].text[:1].isupper()   # but "Bí thư tỉnh ủy" holds a body (227/CĐ-TTg)
-                 or any(fold_name(" ".join(info.lows[max(0, s - k):s])) in self.g.titles for k in (1, 2, 3) if s >= k)]
-        # pattern matches (without a token that can open a pattern, no window and no match)
-        windows, bits = self._windows(lexes, info)
-        if windows:
-            found += [(s, e, kind, False) for s, e, kind in self._matched(lexes, info, windows, bits)]
+                 if kind == "collective" or words[s][:1].isupper()    # but "Bí thư tỉnh ủy" holds a body (227/CĐ-TTg)
+                 or any(fold_name(" ".join([w.lower() for w in words[s - k:s]])) in self.g.titles
+                        for k in (1, 2, 3) if s >= k)]
+        if runs:
+            found += [(s, e, kind, False) for s, e, kind in self._matched(runs, kind_at)]
         ends = {e - 1: starts[e - 1] + len(words[e - 1]) for _, e, _, _ in found}
         # longest wins; among equals the gazetteer's reading
         found.sort(key=lambda sp: (-(ends[sp[1] - 1] - starts[sp[0]]), not sp[3], sp[0]))

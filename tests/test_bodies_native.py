@@ -1,0 +1,60 @@
+"""The compiled passes of the body matcher (extractors/bodies/match.c, native_match.py) against the
+Python passes they stand in for (matcher._Matchers._scan, the specification): the same gazetteer
+phrases, pattern windows with the same classes, heads and spans, on every text of the corpus and
+on parts of them cut anywhere."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from conftest import CORPUS
+
+from vanban.extractors.bodies.matcher import LINE_BREAKS, _matchers
+from vanban.extractors.bodies.tokens import tokenize
+
+matchers = _matchers()
+needs_library = pytest.mark.skipif(matchers.scanner is None, reason="no C compiler: the Python passes are the only ones")
+TEXTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".txt"))
+
+
+def _texts(path) -> list[str]:
+    """The whole text, its lines, and parts cut at random characters (a part may open inside a name)."""
+    text = path.read_text(encoding="utf-8")
+    rng = random.Random(len(text))
+    parts = [text] + [x for x in text.split("\n") if x.strip()]
+    for _ in range(40):
+        a = rng.randrange(max(1, len(text)))
+        parts.append(text[a:a + rng.choice((15, 60, 300, 2000))])
+    return parts
+
+
+def _python_spans(text: str):
+    scanner, matchers.scanner = matchers.scanner, None
+    try:
+        return matchers.spans_and_tokens(text)
+    finally:
+        matchers.scanner = scanner
+
+
+@needs_library
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name[:3])
+def test_compiled_passes_as_python(path):
+    for text in _texts(path):
+        words, _ = tokenize(LINE_BREAKS.sub(" ", text))
+        gaz, runs, kind_at = matchers._scan(words)
+        gaz_c, runs_c, kind_at_c = matchers._scan_native(words)
+        assert gaz_c == gaz
+        assert runs_c == runs
+        assert [kind_at_c(i) for i in range(len(words))] == [kind_at(i) or None for i in range(len(words))]
+        assert matchers.spans_and_tokens(text) == _python_spans(text)
+
+
+@needs_library
+def test_edges():
+    """No token, one token, a head at the very end, a collective noun at either end."""
+    for text in ("", " ", "Sở", "các sở", "cơ quan", "Ủy ban nhân dân", "UBND tỉnh Bắc Giang và",
+                 "các cơ quan, đơn vị liên quan", "và Sở Tư pháp,", "BỘ TRƯỞNG BỘ XÂY DỰNG Bộ Xây dựng"):
+        words, _ = tokenize(text)
+        assert matchers._scan_native(words)[:2] == matchers._scan(words)[:2], text
+        assert matchers.spans_and_tokens(text) == _python_spans(text), text
