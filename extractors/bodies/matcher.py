@@ -20,6 +20,9 @@ only for tokens in a "window" (from a token that can open a pattern to the first
 pattern accepts), and the patterns run on those windows only; a window's matches are
 remembered by its classes and words (`_select`: the same names come back in every part of a
 document the task extractor asks about).
+match.c does all of these passes, the patterns too, in one call over the tokens as ints
+(native_match.py); the Python passes here are its specification and the fallback (`_scan`: no
+compiler, VANBAN_NATIVE=0), and tests/test_bodies_native.py holds the two to the same answers.
 
 This replaced spaCy's PhraseMatcher and Matcher (same tokenizer rules, same results on
 the corpus and the pool): the Matcher kept a partial match open from every start, which
@@ -60,6 +63,8 @@ C_OPENERS = C_HEAD | C_CHEAD | C_DET | C_COLL
 #: The words the Matcher patterns name literally ("UBND các huyện", "đơn vị có liên quan"): with the
 #: classes, the only tokens a pattern element can accept.
 PATTERN_WORDS = frozenset({"các", "cấp", "có", "liên", "quan"})
+#: Words trimmed off the end of a pattern match ("Sở Tư pháp và"), and off its start (", Sở Tư pháp").
+TRIM_END, TRIM_START = ("và", "-", "&", ","), ("và", ",")
 
 _LOW, _FLAGS = attrgetter("low"), attrgetter("flags")
 #: Windows up to this many tokens have their matches remembered, up to MEMO_SIZE windows a process.
@@ -106,8 +111,10 @@ class _Matchers:
             for first, lengths in by_length.items()}
         # the passes over a document's tokens compiled (match.c), or None: the Python ones (_scan)
         lib = native_match.library()
-        self.scanner = lib and native_match.Scanner(lib, self, (C_HEAD, C_CHEAD, C_INHEAD, C_NFIRST, C_NAME, C_UNIT,
-                                                                C_CTAIL, C_DET, C_COLL, C_QUAL), PATTERN_WORDS, TAIL_PHRASES)
+        self.scanner = lib and native_match.Scanner(
+            lib, self, (C_HEAD, C_CHEAD, C_INHEAD, C_NFIRST, C_NAME, C_UNIT, C_CTAIL, C_DET, C_COLL, C_QUAL),
+            pattern_words=PATTERN_WORDS, tail_phrases=TAIL_PHRASES, patterns=PATTERNS, trim_end=TRIM_END,
+            trim_start=TRIM_START)
 
     def _phrases(self, lows: list[str]) -> list[tuple[str, int, int]]:
         """(kind, start, end) of every gazetteer phrase in the tokens (overlaps included), by start."""
@@ -240,9 +247,9 @@ class _Matchers:
                     continue        # nothing in the window can open this label's patterns
                 for s, e in self._select(label, patterns, run_bits, lows):
                     kind = label if label == "collective" else kind_at(s + a) or "other"
-                    while e > s + 1 and lows[e - 1] in ("và", "-", "&", ","):
+                    while e > s + 1 and lows[e - 1] in TRIM_END:
                         e -= 1
-                    while s < e - 1 and lows[s] in ("và", ","):
+                    while s < e - 1 and lows[s] in TRIM_START:
                         s += 1
                     if e - s >= 2 or kind == "collective":
                         out.append((s + a, e + a, kind))
@@ -261,10 +268,9 @@ class _Matchers:
                 self.selected[key] = hit
         return hit
 
-    def _scan(self, words: list[str]):
-        """The gazetteer phrases (kind, start, end), the pattern windows of two tokens or more (start,
-        class bits, lower-case words) and the kind of the head at a token (a function): the passes
-        over a document's tokens, in Python (the specification of match.c)."""
+    def _scan(self, words: list[str]) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, str]]]:
+        """The gazetteer phrases (kind, start, end, overlaps included) and the pattern matches (start,
+        end, kind) of a document's tokens: its passes in Python, the specification of match.c."""
         lexes = self.lexicon.lexes(words)
         info = _DocHeads.of(lexes, self.g, self.heads_by_first)
         gaz = self._phrases(info.lows)
@@ -276,14 +282,7 @@ class _Matchers:
         # pattern needs two tokens at least: a lone opener matches nothing
         windows, bits = self._windows(lexes, info)
         runs = [(a, list(map(bits.__getitem__, range(a, b))), info.lows[a:b]) for a, b in windows if b - a >= 2]
-        return gaz, runs, lambda s: info.head[s] and info.head[s][1]
-
-    def _scan_native(self, words: list[str]):
-        """_scan, compiled (match.c)."""
-        gaz, windows, bits, heads = self.scanner.scan(words)
-        kinds = self.scanner.kinds
-        runs = [(a, bits[a:b].tolist(), [w.lower() for w in words[a:b]]) for a, b in windows if b - a >= 2]
-        return gaz, runs, lambda s: kinds[heads[s]] if heads[s] >= 0 else None
+        return gaz, self._matched(runs, lambda s: info.head[s] and info.head[s][1]) if runs else []
 
     # matching
     def spans(self, text: str) -> list[tuple[int, int, str, bool]]:
@@ -294,14 +293,13 @@ class _Matchers:
         """spans(text), and the tokens it read with their start offsets (index.py finds its cuts there)."""
         # line breaks (hard-wrapped Markdown, PDF lines) become spaces: same length, same offsets
         words, starts = tokenize(LINE_BREAKS.sub(" ", text))
-        gaz, runs, kind_at = (self._scan_native if self.scanner else self._scan)(words)
+        gaz, matches = (self.scanner.scan if self.scanner else self._scan)(words)
         # (start token, end token, kind, from gazetteer)
         found = [(s, e, kind, True) for kind, s, e in gaz    # "thanh tra tỉnh" in prose is an activity,
                  if kind == "collective" or words[s][:1].isupper()    # but "Bí thư tỉnh ủy" holds a body (227/CĐ-TTg)
                  or any(fold_name(" ".join([w.lower() for w in words[s - k:s]])) in self.g.titles
                         for k in (1, 2, 3) if s >= k)]
-        if runs:
-            found += [(s, e, kind, False) for s, e, kind in self._matched(runs, kind_at)]
+        found += [(s, e, kind, False) for s, e, kind in matches]
         ends = {e - 1: starts[e - 1] + len(words[e - 1]) for _, e, _, _ in found}
         # longest wins; among equals the gazetteer's reading
         found.sort(key=lambda sp: (-(ends[sp[1] - 1] - starts[sp[0]]), not sp[3], sp[0]))

@@ -1,8 +1,9 @@
 """The body matcher's per-token passes compiled (match.c), built on first use and loaded by
 pipeline/native.py: a document's heads, collective nouns, qualifiers, tail phrases, gazetteer
-phrases, token classes and pattern windows in one call over its tokens as integers.
+phrases, token classes, pattern windows and pattern matches in one call over its tokens as
+integers.
 
-    Scanner(...).scan(words) -> (phrases, windows, bits, head kinds)   as matcher.py's Python passes
+    Scanner(...).scan(words) -> (phrases, matches)     as matcher._Matchers._scan
 
 None (`scanner` returns no Scanner) where the library cannot be had (no compiler, a read-only
 cache, VANBAN_NATIVE=0): matcher.py then runs its Python passes, which are the specification
@@ -29,8 +30,13 @@ SOURCES = (Path(__file__).with_name("match.c"),)
 #: The L_* flags in match.c's order.
 FLAG_NAMES = ("L_CAP", "L_CAPOK", "L_ALPHA", "L_SKIP", "L_JOINER", "L_UNIT", "L_SEP", "L_DET", "L_NAMEWORD",
               "L_NCFIRST", "L_HEADCAND", "L_CAPSWORD", "L_LOWERIN")
-#: Bits of a word id in match.c's word table: a PATTERN_WORDS word, the first word of a collective noun.
-W_PATTERN, W_COLL_FIRST = 1, 2
+#: Bits of a word id in match.c's word table: a PATTERN_WORDS word, the first word of a collective noun,
+#: a word trimmed off the end of a pattern match, off its start.
+W_PATTERN, W_COLL_FIRST, W_TRIM_END, W_TRIM_START = 1, 2, 4, 8
+#: patterns.Element ops as match.c reads them.
+OPS = {"1": 0, "?": 1, "*": 2}
+#: match.c's room for labels, patterns a label and elements a pattern.
+MAX_LABELS, MAX_PATTERNS, MAX_ELEMENTS = 8, 4, 16
 #: Words remembered as ints, up to this many a process.
 PACKED_MEMO = 500_000
 
@@ -50,12 +56,15 @@ def library() -> Optional[ctypes.CDLL]:
 class Scanner:
     """The tables of one matcher (matcher._Matchers) as word ids, and the compiled passes over them."""
 
-    def __init__(self, lib: ctypes.CDLL, m, classes: tuple[int, ...], pattern_words, tail_phrases) -> None:
+    def __init__(self, lib: ctypes.CDLL, m, classes: tuple[int, ...], *, pattern_words, tail_phrases, patterns,
+                 trim_end, trim_start) -> None:
+        """m: the matcher (its gazetteer, heads, phrase trie and lexicon); classes: the C_* bits in
+        TOKEN_CLASSES order; the rest: matcher.py's tables of the same names."""
         g = m.g
         self.lib, self.lexicon = lib, m.lexicon
         if max(getattr(tokens, name) for name in FLAG_NAMES) >= 1 << 16:
             raise ValueError("L_* flags do not fit in 16 bits")
-        self.kinds = sorted(set(g.heads.values()) | set(g.phrases))
+        self.kinds = sorted(set(g.heads.values()) | set(g.phrases) | {"collective", "other"})
         kind_id = {k: i for i, k in enumerate(self.kinds)}
         heads = [(words, kind_id[kind] | (words in g.inner_heads) << 16)
                  for first in m.heads_by_first.values() for words, kind in first]
@@ -65,9 +74,13 @@ class Scanner:
         verbs = [(p, 0) for p in sorted(g.verb_nouns) if len(p) == 2]      # the verb test reads word pairs
         tails = [(p, 0) for p in sorted(tail_phrases)]
         vocab: dict[str, int] = {}
-        for w in ["bộ", "đội", *pattern_words, *_trie_words(m.trie)] + [
+        elements = [el for _, ps in patterns for p in ps for el in p]
+        for w in ["bộ", "đội", *pattern_words, *trim_end, *trim_start, *_trie_words(m.trie),
+                  *(w for el in elements for w in sorted(el.words))] + [
                 w for table in (heads, collective, qualifiers, not_collective, verbs, tails) for p, _ in table for w in p]:
             vocab.setdefault(w, len(vocab) + 1)
+        if len(vocab) >= 1 << 15:
+            raise ValueError("more table words than a token's int has room for")
         self.vocab = vocab
         size = len(vocab) + 1
         lowbits = [0] * size
@@ -75,7 +88,11 @@ class Scanner:
             lowbits[vocab[w]] |= W_PATTERN
         for w in g.collective:
             lowbits[vocab[w]] |= W_COLL_FIRST
-        header_size = 4 + 9 + len(FLAG_NAMES) + len(classes)
+        for w in trim_end:
+            lowbits[vocab[w]] |= W_TRIM_END
+        for w in trim_start:
+            lowbits[vocab[w]] |= W_TRIM_START
+        header_size = 5 + 10 + len(FLAG_NAMES) + len(classes)
         tab: list[int] = [0] * header_size
         starts = []
 
@@ -87,7 +104,8 @@ class Scanner:
         for table in (heads, collective, qualifiers, not_collective, verbs, tails):
             _phrase_table(tab, starts, table, vocab, size)
         _trie_table(tab, starts, m.trie, vocab, kind_id)
-        tab[:header_size] = [kind_id.get("committee", -2), kind_id.get("collective", -2), vocab["bộ"], vocab["đội"],
+        part(_pattern_table(patterns, vocab, kind_id))
+        tab[:header_size] = [kind_id.get("committee", -2), kind_id["collective"], kind_id["other"], vocab["bộ"], vocab["đội"],
                              *starts, *(getattr(tokens, name) for name in FLAG_NAMES), *classes]
         self.tab = array("i", tab)
         self.packed: dict[str, int] = {}
@@ -104,32 +122,47 @@ class Scanner:
                 out[k] = packed[words[k]] = self.vocab.get(lex.low, 0) << 16 | lex.flags
         return array("i", out)
 
-    def scan(self, words: list[str]):
-        """(gazetteer phrases as (kind, start, end), windows as (start, end), class bits of every token,
-        the kind of the head at each token or None): matcher._phrases, _windows and _DocHeads.of's heads."""
+    def scan(self, words: list[str]) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, str]]]:
+        """The gazetteer phrases (kind, start, end) and the pattern matches (start, end, kind) of the
+        tokens: matcher._Matchers._scan, compiled."""
         n = len(words)
         toks = self._ints(words)
         counts = array("i", [0, 0])
-        cap = 4 * n + 2 + 3 * (n + 16)
+        cap = 6 * n + 64
         while True:
-            out = array("i", bytes(4 * cap))
+            out = array("i", [0]) * cap
             rc = self.lib.bm_scan(self.tab.buffer_info()[0], toks.buffer_info()[0], n, out.buffer_info()[0], cap,
                                   counts.buffer_info()[0])
             if rc == 0:
                 break
             if rc != -1:
-                raise MemoryError("bm_scan")
-            cap *= 2
-        nwin, ngaz = counts
-        at = 2 * n
-        windows = list(zip(out[at:at + 2 * nwin:2], out[at + 1:at + 2 * nwin:2]))
-        at = 4 * n + 2
-        kinds = self.kinds
-        gaz = [(kinds[out[k]], out[k + 1], out[k + 2]) for k in range(at, at + 3 * ngaz, 3)]
-        return gaz, windows, out[:n], out[n:2 * n]
+                raise MemoryError("bm_scan: out of memory")
+            cap *= 2                        # more phrases and matches than room: again, with more
+        kinds, (ngaz, nmatch) = self.kinds, counts
+        found = out[:3 * (ngaz + nmatch)].tolist()
+        kind, start, end = found[0::3], found[1::3], found[2::3]
+        return (list(zip(map(kinds.__getitem__, kind[:ngaz]), start[:ngaz], end[:ngaz])),
+                list(zip(start[ngaz:], end[ngaz:], map(kinds.__getitem__, kind[ngaz:]))))
+
+
+def _pattern_table(patterns, vocab: dict[str, int], kind_id: dict[str, int]) -> list[int]:
+    """matcher.PATTERNS as match.c reads them: the labels, then per label its kind (the collective's;
+    -1: the head's) and its patterns, per pattern its elements (mask, op, words)."""
+    if len(patterns) > MAX_LABELS or any(len(ps) > MAX_PATTERNS or any(len(p) > MAX_ELEMENTS for p in ps)
+                                         for _, ps in patterns):
+        raise ValueError("more patterns than match.c has room for")
+    out = [len(patterns)]
+    for label, ps in patterns:
+        out += [kind_id["collective"] if label == "collective" else -1, len(ps)]
+        for p in ps:
+            out.append(len(p))
+            for el in p:
+                out += [el.mask, OPS[el.op], len(el.words), *sorted(vocab[w] for w in el.words)]
+    return out
 
 
 def _trie_words(trie: dict) -> list[str]:
+    """The words of the phrase trie's nodes."""
     out, todo = [], [trie]
     while todo:
         level = todo.pop()
