@@ -300,18 +300,18 @@ class _Matchers:
                  or any(fold_name(" ".join([w.lower() for w in words[s - k:s]])) in self.g.titles
                         for k in (1, 2, 3) if s >= k)]
         found += [(s, e, kind, False) for s, e, kind in matches]
-        ends = {e - 1: starts[e - 1] + len(words[e - 1]) for _, e, _, _ in found}
-        # longest wins; among equals the gazetteer's reading
-        found.sort(key=lambda sp: (-(ends[sp[1] - 1] - starts[sp[0]]), not sp[3], sp[0]))
-        return sorted((starts[s], ends[e - 1], kind, gz) for s, e, kind, gz in _filter_spans(found)), words, starts
+        # longest wins (in tokens), then the leftmost; among equals the gazetteer's reading
+        found.sort(key=lambda sp: (sp[0] - sp[1], sp[0], not sp[3]))
+        return sorted((starts[s], starts[e - 1] + len(words[e - 1]), kind, gz)
+                      for s, e, kind, gz in _filter_spans(found)), words, starts
 
 
 def _filter_spans(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
-    """Longest first (in tokens), then leftmost; a span whose first or last token is already
-    covered is dropped (spaCy's filter_spans)."""
+    """The spans, in the order they are tried (longest first), less each span whose first or last
+    token is already covered (spaCy's filter_spans)."""
     seen: set[int] = set()
     out = []
-    for sp in sorted(spans, key=lambda sp: (sp[1] - sp[0], -sp[0]), reverse=True):
+    for sp in spans:
         if sp[0] not in seen and sp[1] - 1 not in seen:
             out.append(sp)
             seen.update(range(sp[0], sp[1]))
