@@ -16,23 +16,28 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate
 
+from . import native_tokens
 from .gazetteer import Gazetteer
 
 #: Punctuation split off the start of a word: "(Sở Nội vụ)" -> "(" ...
-TOKEN_PREFIX = re.compile(r"""^[\(\[\{"“‘'«•*+]""")
+PREFIX_MARKS = "([{\"“‘'«•*+"
+TOKEN_PREFIX = re.compile(f"^[{re.escape(PREFIX_MARKS)}]")
 #: ... and off its end: "Sở Tư pháp," -> "pháp" ","
-TOKEN_SUFFIX = re.compile(r"""[\)\]\}"”’'»,;:.!?…]$""")
+SUFFIX_MARKS = ")]}\"”’'»,;:.!?…"
+TOKEN_SUFFIX = re.compile(f"[{re.escape(SUFFIX_MARKS)}]$")
 #: Punctuation inside a chunk that is a token of its own: "Sở,ban" -> "Sở" "," "ban".
-TOKEN_INFIX = re.compile(r"""[,;:\(\)\[\]"“”…](?=\S)|(?<=\S)[,;:\(\)\[\]"“”…]""")
+INFIX_MARKS = ",;:()[]\"“”…"
+TOKEN_INFIX = re.compile(f"[{re.escape(INFIX_MARKS)}](?=\\S)|(?<=\\S)[{re.escape(INFIX_MARKS)}]")
 #: Whitespace runs other than one space (kept by the split); between them `str.split(" ")` cuts.
 #: (Two or more white-space characters, or one that is not a space: written to open with `\s`, so
 #: that `re` skips to the next white space in C, twice as fast as `(\s{2,}|[^\S ])`.)
 WHITESPACE_RUN = re.compile(r"(\s(?:(?<=[^ ])\s*|\s+))")
 #: The punctuation the prefix, suffix and infix rules cut at: a chunk (a run without whitespace)
 #: holding one is cut by `_chunk_words`; every other chunk is one word (most of a text).
-PUNCT = re.compile(r"""[\(\)\[\]\{\}"“”‘’'«»•*+,;:.!?…]""")
+PUNCT = re.compile(f"[{re.escape(''.join(sorted(set(PREFIX_MARKS + SUFFIX_MARKS + INFIX_MARKS))))}]")
 
 # Facts of a word that do not depend on its neighbours (computed once per word, `Lex`).
 (L_CAP, L_CAPOK, L_ALPHA, L_SKIP, L_JOINER, L_UNIT, L_SEP, L_DET, L_NAMEWORD, L_NCFIRST, L_HEADCAND,
@@ -43,6 +48,21 @@ CAPS_SYLLABLE = re.compile(r"^[A-ZĐÀ-Ỹ]*[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂ�
 
 
 def tokenize(text: str) -> tuple[list[str], list[int]]:
+    """The words of `text` and their start offsets: the compiled loop's (native_tokens.py), else
+    `python_tokenize`'s (the same tokens)."""
+    compiled = _compiled()
+    if compiled is not None and native_tokens.SEPARATOR not in text:
+        return compiled(text)
+    return python_tokenize(text)
+
+
+@lru_cache(maxsize=1)
+def _compiled():
+    """The compiled tokenizer for these marks, or None (no compiler, or VANBAN_NATIVE=0)."""
+    return native_tokens.tokenizer(PREFIX_MARKS, SUFFIX_MARKS, INFIX_MARKS)
+
+
+def python_tokenize(text: str) -> tuple[list[str], list[int]]:
     """The words of `text` and their start offsets (linear in the length of the text).
     The text is cut at whitespace by `str.split` (C speed); Python only looks at the places where
     the cut is not plain: a chunk with punctuation (`_chunk_words`), whitespace other than one

@@ -1,0 +1,67 @@
+"""The body tokenizer's compiled loop (tokens.c), built on first use and loaded by
+pipeline/native.py.  None where it cannot be (no compiler, a read-only cache, VANBAN_NATIVE=0):
+tokens.py then runs its Python steps, which give the same tokens, only slower.
+
+    tokenizer(prefix_marks, suffix_marks, infix_marks) -> tokenize(text) -> (words, starts) | None
+
+The loop reads the text as UCS-4 code points and writes the tokens joined by NUL, which
+`str.split` cuts into the words at C speed (a text holding NUL is left to Python)."""
+from __future__ import annotations
+
+import ctypes
+from array import array
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Optional
+
+from ...pipeline import native
+
+SOURCES = (Path(__file__).with_name("tokens.c"),)
+#: Joins the tokens the loop writes; a text that holds it is tokenized in Python.
+SEPARATOR = "\0"
+#: The bits of a mark in the table handed to the loop (tokens.c's enum).
+PREFIX, SUFFIX, INFIX = 1, 2, 4
+
+
+def library_path() -> Path:
+    """Where the built library of tokens.c lives."""
+    return native.library_path("bodytokens", SOURCES)
+
+
+@lru_cache(maxsize=1)
+def _library() -> Optional[ctypes.CDLL]:
+    """The built library, or None (the Python steps are used)."""
+    lib = native.build_and_load("bodytokens", SOURCES)
+    if lib is None or array("i").itemsize != 4:
+        return None
+    lib.vb_tokenize.restype = ctypes.c_long
+    lib.vb_tokenize.argtypes = [ctypes.c_char_p, ctypes.c_long, ctypes.c_char_p, ctypes.c_uint32, ctypes.c_uint32,
+                                ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_long)]
+    return lib
+
+
+def tokenizer(prefix_marks: str, suffix_marks: str, infix_marks: str) -> Optional[Callable[[str], tuple[list[str], list[int]]]]:
+    """tokens.tokenize as compiled, for these marks (tokens.py's), or None without the library."""
+    lib = _library()
+    if lib is None:
+        return None
+    loop = lib.vb_tokenize
+    table = bytearray(max(map(ord, prefix_marks + suffix_marks + infix_marks)) + 1)
+    for bit, marks in ((PREFIX, prefix_marks), (SUFFIX, suffix_marks), (INFIX, infix_marks)):
+        for c in marks:
+            table[ord(c)] |= bit
+    kinds, size, sep = bytes(table), len(table), ord(SEPARATOR)
+
+    def tokenize(text: str) -> tuple[list[str], list[int]]:
+        n = len(text)
+        if not n:
+            return [], []
+        out = bytearray(8 * n)                          # the tokens and their separators: 2n code points at most
+        starts = array("i", [0]) * n
+        written = ctypes.c_long()
+        count = loop(text.encode("utf-32-le", "surrogatepass"), n, kinds, size, sep,
+                     ctypes.addressof(ctypes.c_char.from_buffer(out)), starts.buffer_info()[0], ctypes.byref(written))
+        words = str(memoryview(out)[:4 * written.value], "utf-32-le", "surrogatepass").split(SEPARATOR)
+        return (words, starts[:count].tolist()) if count else ([], [])
+
+    return tokenize
