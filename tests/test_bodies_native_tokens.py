@@ -1,7 +1,7 @@
 """The compiled body tokenizer (extractors/bodies/tokens.c) against the Python steps it stands
 in for (tokens.python_tokenize, the specification): the same words and offsets on every corpus
 text and on white space and punctuation made to be awkward; without the library (VANBAN_NATIVE=0)
-tokenize is the Python steps'."""
+tokenize is the Python steps'.  The same for the body index's cuts (cuts.c, index._python_cuts)."""
 from __future__ import annotations
 
 import ctypes
@@ -11,7 +11,7 @@ import pytest
 
 from conftest import CORPUS
 
-from vanban.extractors.bodies import native_tokens, tokens
+from vanban.extractors.bodies import index, native_tokens, tokens
 from vanban.extractors.bodies.matcher import LINE_BREAKS
 
 compiled = tokens._compiled()
@@ -71,11 +71,41 @@ def test_without_the_library_the_python_steps(monkeypatch):
     monkeypatch.setenv("VANBAN_NATIVE", "0")
     native_tokens._library.cache_clear()
     tokens._compiled.cache_clear()
+    index._cut_loop.cache_clear()
     try:
-        assert tokens._compiled() is None
-        assert tokens.tokenize(" (Sở Tư pháp), Sở") == ([" ", "(", "Sở", "Tư", "pháp", ")", ",", "Sở"],
-                                                         [0, 1, 2, 5, 8, 12, 13, 15])
+        assert tokens._compiled() is None and index._cut_loop() is None
+        words, starts = tokens.tokenize(" (Sở Tư pháp), Sở. Sở  Nội vụ")
+        assert (words, starts) == ([" ", "(", "Sở", "Tư", "pháp", ")", ",", "Sở", ".", "Sở", " ", "Nội", "vụ"],
+                                   [0, 1, 2, 5, 8, 12, 13, 15, 17, 19, 22, 23, 27])
+        assert index._cuts(words, starts) == [(18, 19, 15), (21, 23, 19)]     # P after ".", W at "  "
     finally:
         monkeypatch.undo()
         native_tokens._library.cache_clear()
         tokens._compiled.cache_clear()
+        index._cut_loop.cache_clear()
+
+
+cut_loop = index._cut_loop()
+needs_cut_loop = pytest.mark.skipif(cut_loop is None, reason="no C compiler: the Python steps are the only ones")
+
+
+@needs_cut_loop
+def test_compiled_cuts_are_the_python_ones_on_every_corpus_text():
+    for text in _corpus_texts():
+        words, starts = tokens.tokenize(LINE_BREAKS.sub(" ", text))
+        assert index._cuts(words, starts) == index._python_cuts(words, starts)
+
+
+@needs_cut_loop
+def test_compiled_cuts_on_random_texts():
+    """Texts of every kind of cut's token (marks, stop words, white space, numbers, bullets), office
+    titles, capitals and words of the tables, in any order."""
+    marks, stops, bullets, titles, _ = index._cut_words()
+    pieces = (sorted(marks) + sorted(stops)[:20] + sorted(bullets) + sorted(titles)[:20]
+              + ["Sở", "Tư", "pháp", "Ủy", "ban", "tỉnh", "1.", "2.1", "2026-2030", "12", ",", "và", "a)"])
+    rng = random.Random(13)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) + rng.choice((" ", " ", " ", "", "  ", "\u00a0", " \t"))
+                       for _ in range(rng.randrange(1, 30)))
+        words, starts = tokens.tokenize(text)
+        assert index._cuts(words, starts) == index._python_cuts(words, starts), repr(text)

@@ -1,8 +1,10 @@
-"""The body tokenizer's compiled loop (tokens.c), built on first use and loaded by
-pipeline/native.py.  None where it cannot be (no compiler, a read-only cache, VANBAN_NATIVE=0):
-tokens.py then runs its Python steps, which give the same tokens, only slower.
+"""The body matcher's compiled loops (tokens.c: the tokenizer; cuts.c: the body index's cuts),
+built on first use and loaded by pipeline/native.py.  None where they cannot be (no compiler, a
+read-only cache, VANBAN_NATIVE=0): tokens.py and index.py then run their Python steps, which
+give the same tokens and cuts, only slower.
 
     tokenizer(prefix_marks, suffix_marks, infix_marks) -> tokenize(text) -> (words, starts) | None
+    cut_loop() -> cuts(starts, facts) -> [(end, start, context)] | None
 
 The loop reads the text as UCS-4 code points and writes the tokens joined by NUL, which
 `str.split` cuts into the words at C speed (a text holding NUL is left to Python)."""
@@ -16,7 +18,7 @@ from typing import Callable, Optional
 
 from ...pipeline import native
 
-SOURCES = (Path(__file__).with_name("tokens.c"),)
+SOURCES = tuple(Path(__file__).with_name(name) for name in ("tokens.c", "cuts.c"))
 #: Joins the tokens the loop writes; a text that holds it is tokenized in Python.
 SEPARATOR = "\0"
 #: The bits of a mark in the table handed to the loop (tokens.c's enum).
@@ -24,7 +26,7 @@ PREFIX, SUFFIX, INFIX = 1, 2, 4
 
 
 def library_path() -> Path:
-    """Where the built library of tokens.c lives."""
+    """Where the built library of tokens.c and cuts.c lives."""
     return native.library_path("bodytokens", SOURCES)
 
 
@@ -37,6 +39,8 @@ def _library() -> Optional[ctypes.CDLL]:
     lib.vb_tokenize.restype = ctypes.c_long
     lib.vb_tokenize.argtypes = [ctypes.c_char_p, ctypes.c_long, ctypes.c_char_p, ctypes.c_uint32, ctypes.c_uint32,
                                 ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_long)]
+    lib.vb_cuts.restype = ctypes.c_long
+    lib.vb_cuts.argtypes = [ctypes.c_long] + [ctypes.c_void_p] * 7
     return lib
 
 
@@ -65,3 +69,25 @@ def tokenizer(prefix_marks: str, suffix_marks: str, infix_marks: str) -> Optiona
         return (words, starts[:count].tolist()) if count else ([], [])
 
     return tokenize
+
+
+def cut_loop() -> Optional[Callable[[list[int], list[int]], list[tuple[int, int, int]]]]:
+    """index.py's _python_cuts as compiled, or None without the library: from the tokens' starts
+    and packed facts (index._facts_of), the cuts (end of the left side, start of the right side,
+    context), in order."""
+    lib = _library()
+    if lib is None:
+        return None
+    loop = lib.vb_cuts
+
+    def cuts(starts: list[int], facts: list[int]) -> list[tuple[int, int, int]]:
+        n = len(starts)
+        starts_, facts_ = array("i", starts), array("q", facts)
+        scratch = array("q", [0]) * (2 * n)
+        out = array("i", [0]) * (3 * n)
+        at = scratch.buffer_info()[0]
+        base = out.buffer_info()[0]
+        m = loop(n, starts_.buffer_info()[0], facts_.buffer_info()[0], at, at + 8 * n, base, base + 4 * n, base + 8 * n)
+        return list(zip(out[:m].tolist(), out[n:n + m].tolist(), out[2 * n:2 * n + m].tolist()))
+
+    return cuts
