@@ -11,7 +11,9 @@ The loop reads the text as UCS-4 code points and writes the tokens joined by NUL
 from __future__ import annotations
 
 import ctypes
+import threading
 from array import array
+from codecs import utf_32_le_decode, utf_32_le_encode
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
@@ -55,20 +57,41 @@ def tokenizer(prefix_marks: str, suffix_marks: str, infix_marks: str) -> Optiona
         for c in marks:
             table[ord(c)] |= bit
     kinds, size, sep = bytes(table), len(table), ord(SEPARATOR)
+    buffers = _Buffers()
 
     def tokenize(text: str) -> tuple[list[str], list[int]]:
         n = len(text)
         if not n:
             return [], []
-        out = bytearray(8 * n)                          # the tokens and their separators: 2n code points at most
-        starts = array("i", [0]) * n
-        written = ctypes.c_long()
-        count = loop(text.encode("utf-32-le", "surrogatepass"), n, kinds, size, sep,
-                     ctypes.addressof(ctypes.c_char.from_buffer(out)), starts.buffer_info()[0], ctypes.byref(written))
-        words = str(memoryview(out)[:4 * written.value], "utf-32-le", "surrogatepass").split(SEPARATOR)
-        return (words, starts[:count].tolist()) if count else ([], [])
+        data = utf_32_le_encode(text, "surrogatepass")[0]
+        with buffers.lock:
+            out, starts, written = buffers.at_least(n)
+            count = loop(data, n, kinds, size, sep, out, starts, written)
+            words = utf_32_le_decode(buffers.view[:4 * buffers.written.value], "surrogatepass", True)[0].split(SEPARATOR)
+            return (words, buffers.starts[:count].tolist()) if count else ([], [])
 
     return tokenize
+
+
+class _Buffers:
+    """The compiled tokenizer's output buffers, kept from call to call (most texts are a sentence:
+    making them costs more than the loop) and grown for a longer text; one caller at a time."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.size = 0
+        self.written = ctypes.c_long()
+
+    def at_least(self, n: int) -> tuple[int, int, object]:
+        """The addresses of the tokens' buffer (2n code points), of the starts' (n) and of the count written."""
+        if n > self.size:
+            self.size = max(n, 2 * self.size, 4096)
+            self.out = bytearray(8 * self.size)
+            self.view = memoryview(self.out)
+            self.starts = array("i", [0]) * self.size
+            self.addresses = (ctypes.addressof(ctypes.c_char.from_buffer(self.out)), self.starts.buffer_info()[0],
+                              ctypes.byref(self.written))
+        return self.addresses
 
 
 def cut_loop() -> Optional[Callable[[list[int], list[int]], list[tuple[int, int, int]]]]:

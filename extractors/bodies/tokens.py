@@ -201,16 +201,19 @@ class Lexicon:
 
     def __init__(self, g: Gazetteer, head_firsts) -> None:
         self.g, self.head_firsts = g, head_firsts
-        self.table: dict[str, Lex] = {}
+        self.table = _LexTable(lambda word: Lex(word, g, head_firsts))
 
     def lexes(self, words: list[str]) -> list[Lex]:
-        table, get = self.table, self.table.get
-        out = list(map(get, words))
-        if None in out:                     # words not seen before
-            for k in [k for k, x in enumerate(out) if x is None]:
-                w = words[k]
-                x = get(w)
-                if x is None:
-                    x = table[w] = Lex(w, self.g, self.head_firsts)
-                out[k] = x
-        return out
+        return list(map(self.table.__getitem__, words))
+
+
+class _LexTable(dict):
+    """word -> Lex, made on the first look-up of a word (a plain dict look-up after)."""
+
+    def __init__(self, make) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, word: str) -> Lex:
+        lex = self[word] = self.make(word)
+        return lex
