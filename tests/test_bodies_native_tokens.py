@@ -57,6 +57,15 @@ def test_compiled_tokens_on_random_texts():
 
 
 @needs_loop
+def test_output_buffers_grow_and_texts_longer_than_kept_ones(monkeypatch):
+    """The buffers grow from 4,096 characters; past KEPT_SIZE a text has buffers of its own."""
+    monkeypatch.setattr(native_tokens, "KEPT_SIZE", 10_000)
+    fresh = native_tokens.tokenizer(tokens.PREFIX_MARKS, tokens.SUFFIX_MARKS, tokens.INFIX_MARKS)
+    for text in ["Sở (Tư) pháp", "Sở, " * 1500, "a b", "(Sở) " * 3000, "Sở Tư pháp.", "x" * 5000]:
+        assert fresh(text) == tokens.python_tokenize(text)
+
+
+@needs_loop
 def test_white_space_is_pythons():
     isspace = ctypes.CDLL(str(native_tokens.library_path())).vb_tok_isspace
     isspace.argtypes = [ctypes.c_uint32]

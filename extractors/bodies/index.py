@@ -148,7 +148,7 @@ class DocumentIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.flat = LINE_BREAKS.sub(" ", text)
-        self.spans, words, starts = _matchers().spans_and_tokens(text)
+        self.spans, words, starts = _matchers().spans_and_tokens(self.flat)    # the matcher reads the text so too
         self.span_starts = [s for s, _, _, _ in self.spans]
         cuts = _cuts(words, starts)
         self.ends = [e for e, _, _ in cuts]

@@ -23,6 +23,8 @@ from ...pipeline import native
 SOURCES = tuple(Path(__file__).with_name(name) for name in ("tokens.c", "cuts.c"))
 #: Joins the tokens the loop writes; a text that holds it is tokenized in Python.
 SEPARATOR = "\0"
+#: The longest text whose output buffers are kept for the next call (12 bytes a character).
+KEPT_SIZE = 1 << 20
 #: The bits of a mark in the table handed to the loop (tokens.c's enum).
 PREFIX, SUFFIX, INFIX = 1, 2, 4
 
@@ -57,16 +59,21 @@ def tokenizer(prefix_marks: str, suffix_marks: str, infix_marks: str) -> Optiona
         for c in marks:
             table[ord(c)] |= bit
     kinds, size, sep = bytes(table), len(table), ord(SEPARATOR)
-    buffers = _Buffers()
+    lock = threading.Lock()
+    kept = [_Buffers(4096)]                             # one caller at a time uses them
 
     def tokenize(text: str) -> tuple[list[str], list[int]]:
         n = len(text)
         if not n:
             return [], []
         data = utf_32_le_encode(text, "surrogatepass")[0]
-        with buffers.lock:
-            out, starts, written = buffers.at_least(n)
-            count = loop(data, n, kinds, size, sep, out, starts, written)
+        with lock:
+            buffers = kept[0]
+            if n > buffers.size:
+                buffers = _Buffers(max(n, 2 * buffers.size))
+                if buffers.size <= KEPT_SIZE:
+                    kept[0] = buffers
+            count = loop(data, n, kinds, size, sep, *buffers.addresses)
             words = utf_32_le_decode(buffers.view[:4 * buffers.written.value], "surrogatepass", True)[0].split(SEPARATOR)
             return (words, buffers.starts[:count].tolist()) if count else ([], [])
 
@@ -74,24 +81,18 @@ def tokenizer(prefix_marks: str, suffix_marks: str, infix_marks: str) -> Optiona
 
 
 class _Buffers:
-    """The compiled tokenizer's output buffers, kept from call to call (most texts are a sentence:
-    making them costs more than the loop) and grown for a longer text; one caller at a time."""
+    """The compiled tokenizer's output buffers for a text of up to `size` characters: the tokens
+    and their separators (2 code points a character at most), the starts, the count written.  They
+    are kept from call to call (most texts are a sentence: making them costs more than the loop)."""
 
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.size = 0
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.out = bytearray(8 * size)
+        self.view = memoryview(self.out)
+        self.starts = array("i", [0]) * size
         self.written = ctypes.c_long()
-
-    def at_least(self, n: int) -> tuple[int, int, object]:
-        """The addresses of the tokens' buffer (2n code points), of the starts' (n) and of the count written."""
-        if n > self.size:
-            self.size = max(n, 2 * self.size, 4096)
-            self.out = bytearray(8 * self.size)
-            self.view = memoryview(self.out)
-            self.starts = array("i", [0]) * self.size
-            self.addresses = (ctypes.addressof(ctypes.c_char.from_buffer(self.out)), self.starts.buffer_info()[0],
-                              ctypes.byref(self.written))
-        return self.addresses
+        self.addresses = (ctypes.addressof(ctypes.c_char.from_buffer(self.out)), self.starts.buffer_info()[0],
+                          ctypes.byref(self.written))
 
 
 def cut_loop() -> Optional[Callable[[list[int], list[int]], list[tuple[int, int, int]]]]:
