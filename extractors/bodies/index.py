@@ -7,8 +7,9 @@ answered from that one run; an end of the part that is not at a cut is matched a
 
 The matcher's answer on a text is the union of its answers on the two sides of a CUT, shifted,
 when nothing on one side can change what is found on the other (`_cuts` lists them; the marks,
-stop words and bullets are checked on the loaded tables, `_cut_words`).  A cut lies at white
-space between two words:
+stop words and bullets are checked on the loaded tables, `_cut_words`; the cuts are found by
+compiled code, cuts.c, where a C compiler is at hand, with `_python_cuts` as its specification
+and fallback).  A cut lies at white space between two words:
 - P, after a word-final punctuation mark other than the comma ("... Sở Tư pháp. Sở Nội vụ",
   "...; Sở ...", "a) Sở"): a token of its own (tokens.TOKEN_SUFFIX) with no flag but L_SKIP;
 - W, at a run of white space that is a token of its own (two spaces or more, a non-breaking

@@ -1,7 +1,7 @@
 """Tokens of a text for the body matcher, with character offsets, and the facts of a word.
 
     tokenize(text) -> (words, starts)      the words and where each starts in `text`
-    Lexicon.get(word) -> Lex               a word's own facts (L_* flags), computed once
+    Lexicon.lexes(words) -> [Lex]          each word's own facts (L_* flags), computed once a word
 
 The tokenizer splits on whitespace and punctuation (commas, semicolons, brackets,
 quotes); "&", "-", "/" inside a word stay ("KH&CN", "LĐ-TB&XH").  It is the
@@ -9,7 +9,9 @@ rule-based tokenizer the matcher used on spaCy's blank `vi` pipeline (prefix, su
 and infix rules below, no exceptions), written out in Python so that matching needs
 no spaCy (no import cost, no 1,000,000-character limit): a run of whitespace after a
 word is dropped when it is one space, else it is a token of its own; a chunk loses one
-prefix and one suffix character at a time, then is cut at its infixes.
+prefix and one suffix character at a time, then is cut at its infixes.  The same steps run
+compiled (tokens.c, loaded by native_tokens.py) where a C compiler is at hand; the Python
+steps (`python_tokenize`) are their specification and the fallback.
 """
 from __future__ import annotations
 
