@@ -68,6 +68,11 @@ IDENT_RE = re.compile(
     r"(?P<sym>" + TOKEN + r"(?:(?:-\s(?=[" + UP + r"]{2})|\s?-|/(?=[" + UP + r"]{2})|" + DOTTED_UNIT + r")" + TOKEN + r")*)"
     r")")
 
+#: How far an identifier's first "/" may be from its start: the Party shape's number, letter, hyphen with a space
+#: either side, code of six letters and space (5 + 1 + 3 + 6 + 1 characters).  The state shape's number, decimals,
+#: letter and space (5 + 4 + 1 + 1) reach less far.
+IDENT_SLASH_REACH = 16
+
 #: A footnote number glued to the end of a symbol: `42/2024/QH151` (QH15 + footnote 1, corpus 011),
 #: `88/2025/NĐ-CP2`.  QH/UBTVQH take the two digits of the legislature.
 TRAILING_DIGITS_RE = re.compile(r"^(?P<letters>.*?[^\d])(?P<digits>\d+)$")

@@ -60,6 +60,8 @@ def _emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
 
     Returns (text, bold) pairs.  `**ỦY BAN NHÂN\\nDÂN**` -> ("ỦY BAN NHÂN DÂN", True).
     """
+    if len(cell_lines) == 1 and "*" not in cell_lines[0] and not cell_lines[0].startswith("#"):
+        return [(cell_lines[0].strip(), False)]     # most cells: one plain line (the loop's result, issue 13)
     out: list[tuple[str, bool]] = []
     buf: list[str] = []
     open_bold = open_italic = False

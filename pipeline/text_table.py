@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vanban.lexicon.patterns import task_table_groups
 from .types import Table
@@ -33,6 +34,8 @@ from .types import Table
 PIECE = re.compile(r"\S+(?: \S+)*")
 #: a word and its column
 WORD = re.compile(r"\S+")
+#: a word of a header piece, to look up among the headings
+TOKEN = re.compile(r"\w+")
 #: a row number in the number column: "1", "12", "1.", "II", "a)"
 ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6}|[a-zđ])[.)]?$")
 #: the longest header piece: "Thời gian công bố", "Quyết định kiểm tra", "Tên đơn vị được"
@@ -57,14 +60,23 @@ class ColumnTable:
 
 
 def _heading_group(piece: str) -> str | None:
-    """The task-table column a header piece names: "TT" -> number, "Thời hạn" -> deadline."""
+    """The task-table column a header piece names: "TT" -> number, "Thời hạn" -> deadline
+    (the first group, in layout.yaml's order, with a word among the piece's words or a phrase
+    inside it)."""
     folded = piece.casefold()
-    tokens = set(re.findall(r"\w+", folded))
-    for name, words in task_table_groups().items():
-        for w in words:
-            if (" " not in w and w in tokens) or (" " in w and w in folded):
-                return name
+    tokens = set(TOKEN.findall(folded))
+    for name, words, phrases in _heading_words():
+        if not words.isdisjoint(tokens) or any(p in folded for p in phrases):
+            return name
     return None
+
+
+@lru_cache(maxsize=1)
+def _heading_words() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
+    """task_table_groups() as (group, its one-word headings, its phrases): each piece of every
+    line of a -layout text is looked up (issue 13)."""
+    return tuple((name, frozenset(w for w in words if " " not in w), tuple(w for w in words if " " in w))
+                 for name, words in task_table_groups().items())
 
 
 def _pieces(line: str) -> list[tuple[int, int, str]]:

@@ -73,6 +73,18 @@ def test_word_start_forms_match_as_the_plain_patterns(text):
     assert letter_cases("k") == ("K", "k", "\u212a")
 
 
+def test_identifiers_found_from_the_slashes_as_by_finditer():
+    """references.find._identifiers starts each search IDENT_SLASH_REACH before the next "/": the
+    matches of a plain finditer, over the corpus texts and at the reach's edge."""
+    from pathlib import Path
+    from vanban.extractors.references.find import _identifiers
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.parent.glob("corpus/*.md"))]
+    texts += ["12345a - QĐHĐND / TW", "12345.123a /QĐ-TTg", "x 45-NQ/TW ngày 1/2/2024, 5/2024/NĐ-CP"]
+    for text in texts:
+        text = C.match_text(text)
+        assert [m.span() for m in _identifiers(text)] == [m.span() for m in C.IDENT_RE.finditer(text)]
+
+
 def _variants() -> set[str]:
     keys: set[str] = set()
     for d in doc_types.doc_types():
@@ -118,6 +130,7 @@ def _plain_emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
     ["## Điều 1. Phạm vi điều chỉnh", "*Đồng Tháp, ngày 01 tháng 12 năm 2025*"],
     ["", "  **KẾ HOẠCH**  ", "Triển khai thực hiện Nghị quyết số 57-NQ/TW", "*"],
     ["**a", "b", "c", "d", "e", "f", "g", "h", "i**"],
+    ["  Sở Tài chính  "], ["# Điều 1"], ["*Hà Nội*"], [""], ["   "],
 ])
 def test_emphasis_lines_as_before(cell):
     assert _emphasis_lines(cell) == _plain_emphasis_lines(cell)
