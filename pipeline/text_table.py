@@ -65,18 +65,29 @@ def _heading_group(piece: str) -> str | None:
     inside it)."""
     folded = piece.casefold()
     tokens = set(TOKEN.findall(folded))
-    for name, words, phrases in _heading_words():
-        if not words.isdisjoint(tokens) or any(p in folded for p in phrases):
+    groups, any_word, any_phrase = _heading_words()
+    if any_word.isdisjoint(tokens) and not any_phrase.search(folded):
+        return None                         # most pieces: no heading at all
+    for name, words, phrases in groups:
+        if not words.isdisjoint(tokens) or phrases.search(folded):
             return name
     return None
 
 
+def _phrases(phrases: list[str]) -> re.Pattern:
+    """Any of `phrases` inside a string (a pattern that never matches when there is none)."""
+    return re.compile("|".join(map(re.escape, phrases)) or r"(?!)")
+
+
 @lru_cache(maxsize=1)
-def _heading_words() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
-    """task_table_groups() as (group, its one-word headings, its phrases): each piece of every
-    line of a -layout text is looked up (issue 13)."""
-    return tuple((name, frozenset(w for w in words if " " not in w), tuple(w for w in words if " " in w))
-                 for name, words in task_table_groups().items())
+def _heading_words() -> tuple[tuple[tuple[str, frozenset[str], re.Pattern], ...], frozenset[str], re.Pattern]:
+    """task_table_groups() as (group, its one-word headings, its phrases), and every group's words
+    and phrases together: each piece of every line of a -layout text is looked up (issue 13)."""
+    groups = tuple((name, frozenset(w for w in words if " " not in w), [w for w in words if " " in w])
+                   for name, words in task_table_groups().items())
+    return (tuple((name, words, _phrases(phrases)) for name, words, phrases in groups),
+            frozenset().union(*(words for _, words, _ in groups)),
+            _phrases([p for _, _, phrases in groups for p in phrases]))
 
 
 def _pieces(line: str) -> list[tuple[int, int, str]]:
