@@ -86,7 +86,7 @@ QUALIFIER_RE = re.compile(r"\s*:?(?:,?\s+[a-zàáảãạăằắẳẵặâầ�
 SENTENCE_END_RE = re.compile(r"\.\s|\n\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])")
 
 #: `số`, `Số:`, `số hiệu` right before an identifier.
-SO_TAIL_RE = re.compile(r"(?<![\w])(?P<so>số|Số|SỐ)(?:\s+hiệu)?\s*:?\s*$")
+SO_TAIL_RE = re.compile(r"(?P<so>" + word_start(["số", "Số", "SỐ"]) + r")(?:\s+hiệu)?\s*:?\s*$")
 
 #: A list going on from the citation before: `các Nghị định số 136/2020/NĐ-CP, 50/2024/NĐ-CP`,
 #: `Văn bản số 4250/BNNMT-ĐCKS ... và Văn bản số ...`.
@@ -126,7 +126,7 @@ ALIAS_RE = re.compile(
 #: The issuer of a citation given before it: `Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ tại Tờ trình số
 #: 72/TTr-BKHCN` (corpus 085), `ý kiến tham gia của Bộ Nông nghiệp và Môi trường tại Văn bản số 45/BNNMT-ĐCKS`,
 #: `ủy quyền của Thủ Tướng Chính phủ (trước khi hợp nhất ...) tại văn bản số 2687/TTg-KTN` (corpus 006).
-PRE_ISSUER_RE = re.compile(r"(?<![\w])của\s+(?P<who>[" + UP + r"][^;:()]{2,90}?)\s+(?:\([^()]{0,160}\)\s+)?(?:tại|theo)\s+(?:các\s+)?$")
+PRE_ISSUER_RE = re.compile(word_start(["của"]) + r"\s+(?P<who>[" + UP + r"][^;:()]{2,90}?)\s+(?:\([^()]{0,160}\)\s+)?(?:tại|theo)\s+(?:các\s+)?$")
 #: An issuer that issued or approved the document cited next: `đã được Thủ tướng Chính phủ phê duyệt tại
 #: Quyết định số 866/QĐ-Tg` (corpus 001), `Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX` (052),
 #: `UBND tỉnh Lào Cai đã ban hành nhiều văn bản chỉ đạo, điều hành như: Văn bản số 206/UBND-KT` (006).
