@@ -67,7 +67,7 @@ def _tails_after(text: str, cues: tuple[str, ...]):
     """The text after each place a cue stands (case-folded match), its leading spaces, commas and colon dropped."""
     low = text.casefold()
     for cue in cues:
-        for m in phrase_re(cue).finditer(low):
+        for m in phrase_re(cue).finditer(low) if cue in low else ():   # no regex scan for a cue not there
             yield text[m.end():].lstrip(" ,:")
 
 
