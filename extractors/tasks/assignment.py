@@ -165,7 +165,7 @@ def _analyse(text: str) -> Optional[Assign]:
     if asked:
         t = bracket_holder(t[:1].upper() + t[1:])    # "Yêu cầu các bộ, ngành ..." names "Các bộ, ngành"
     t = distributed(t)                                # "Giám đốc các Sở: Nội vụ; Tài chính" -> one holder each
-    m = LEAD_COLON.match(t)
+    m = LEAD_COLON.match(t) if ":" in t else None     # (no colon, no label: no regex pass)
     if m and any(b.start < m.end("who") < b.end for b in find_bodies(t[:m.end("who") + 120])):
         m = None    # the colon is inside a name: "Ủy ban nhân dân các tỉnh: Đắk Lắk, ..., Lâm Đồng tiếp tục" (227/CĐ-TTg)
     if m and all_bodies(m.group("who")) and not is_sentence(m.group("who")):
@@ -217,8 +217,7 @@ def _later_requests(text: str) -> list[str]:
     """Holders an opener at the start of a later sentence asks work of ("Giao đồng chí Bộ trưởng Bộ Xây dựng
     trực tiếp chỉ đạo ... Yêu cầu Nhà đầu tư (Tập đoàn Đèo Cả) rà soát ...", pool md/50f694478a35aefd.md)."""
     out: list[str] = []
-    for op in phrases().openers:
-        cap = op[:1].upper() + op[1:]
+    for op, cap in _openers():
         for at in find_all(text, cap):
             if at == 0 or not text[:at].rstrip().endswith("."):
                 continue
