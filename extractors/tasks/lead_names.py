@@ -168,9 +168,10 @@ def _with_localities(text: str, spans: list) -> list:
         name = proper_case(m.group())
         out = sorted(out + [BodySpan(name, m.start(), m.end(), name, "committee")], key=lambda b: b.start)
         at = m.end()
-    after = text[at:].lstrip(" ,").casefold()
-    if len(out) > len(spans) and any(after.startswith(c + " ") for c in phrases().place_copulas):
-        return list(spans)                          # "Thành phố Hà Nội ... là đơn vị hành chính ...": no actor
+    if len(out) > len(spans):
+        after = text[at:].lstrip(" ,").casefold()
+        if any(after.startswith(c + " ") for c in phrases().place_copulas):
+            return list(spans)                      # "Thành phố Hà Nội ... là đơn vị hành chính ...": no actor
     return out
 
 
@@ -179,10 +180,13 @@ def leading_bodies(text: str) -> str:
     """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
     chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm"). Memoised per text: a
     sentence is asked about again (in force, then its holder; a clause as the one before the next)."""
-    spans = _with_localities(text, [_without_bare_level(b, text) for b in find_bodies(text)])
-    named, headed = bool(spans) and spans[0].start <= 1, opens_with_head(text)
+    found, headed = find_bodies(text), opens_with_head(text)
+    if not headed and not any(b.start <= 1 for b in found) and _localities().match(text) is None:
+        return ""                               # no name opens the text (most texts asked about): nothing more read
+    spans = _with_localities(text, [_without_bare_level(b, text) for b in found])
+    named = bool(spans) and spans[0].start <= 1
     if not named and not headed:
-        return ""                               # no name opens the text (most texts asked about): no verb looked for
+        return ""                               # a place that opens it is not who ("Thành phố Hà Nội là ...")
     verb = _first_verb(text, spans)
     strong = next((i for i in starts_of(text, "lead") if i > 0), len(text))
     if strong < min(len(text), 400):
