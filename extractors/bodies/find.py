@@ -18,7 +18,7 @@ from .index import match_spans
 from .names import canonical_name, proper_case
 
 
-@dataclass
+@dataclass(frozen=True)
 class BodySpan:
     name: str          # as written, whitespace folded, proper-cased
     start: int
@@ -68,12 +68,17 @@ PLURAL_PLACES = re.compile(rf"\b{_PLURAL}$")
 def find_bodies(text: str) -> list[BodySpan]:
     """Every body named in `text`, left to right, with character offsets.
     Memoised per text (the task extractor asks again about the same paragraphs and cells);
-    each call gets BodySpans of its own."""
-    return [BodySpan(*b) for b in _find_bodies(text)]
+    each call gets a list of its own, of the same (frozen) BodySpans."""
+    return list(_find_bodies(text))
 
 
 @lru_cache(maxsize=4096)
-def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
+def _find_bodies(text: str) -> tuple[BodySpan, ...]:
+    return tuple(BodySpan(*b) for b in _spans(text))
+
+
+def _spans(text: str) -> list[tuple[str, int, int, str, str]]:
+    """(name, start, end, canonical, kind) of the bodies in `text`: the matcher's spans and what is taken in."""
     out: list[tuple[str, int, int, str, str]] = []
     tail = _tail()
     found = match_spans(text)
@@ -109,7 +114,7 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
         e = _before_second_title(text, s, e)
         name = proper_case(text[s:e])
         out.append((name, s, e, canonical_name(name), kind))
-    return tuple(out)
+    return out
 
 
 def _belongs(gap: str) -> bool:

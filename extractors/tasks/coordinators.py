@@ -116,8 +116,8 @@ def _described(tail: str, who: str) -> str:
 
 
 def _until_verb(tail: str) -> str:
-    stops = [i for i in (find_word(tail, d) for d in phrases().duty + ("để", "nhằm", "trong việc", "trong"))
-             if i > 0]
+    words = [d for d in phrases().duty + ("để", "nhằm", "trong việc", "trong") if d in tail]   # the ones it holds
+    stops = [i for i in (find_word(tail, d) for d in words) if i > 0]
     stops += [m.start() for m in PHRASE_STOP.finditer(tail)]
     cut = min(stops) if stops else -1
     if cut <= 0 or cut > 160:
