@@ -77,11 +77,33 @@ def _find_bodies(text: str) -> tuple[BodySpan, ...]:
     return tuple(BodySpan(*b) for b in _spans(text))
 
 
+#: How far back before a matched name an office title and an organ are looked for (`_with_organ`).
+TITLE_REACH, ORGAN_REACH = 30, 40
+#: How far back a name's start can move: a title before it, an organ before that, a title over the organ.
+TAKEN_IN = TITLE_REACH + ORGAN_REACH + TITLE_REACH
+
+
+def opens_with_body(text: str) -> bool:
+    """Does a body found in `text` start at its first or second character (after a bullet or a bracket)? As
+    `any(b.start <= 1 for b in find_bodies(text))`, but a text whose matched names all start past TAKEN_IN + 1
+    is answered from the matcher's spans alone, since a name's start moves back at most TAKEN_IN characters: most
+    texts the task extractor asks this about are so, and nobody asks for their names."""
+    if all(s > TAKEN_IN + 1 for s, _, _, _ in _matched(text)):
+        return False
+    return any(b.start <= 1 for b in _find_bodies(text))
+
+
+@lru_cache(maxsize=4096)
+def _matched(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """The matcher's spans of a text (index.match_spans), memoised for opens_with_body and _spans."""
+    return tuple(match_spans(text))
+
+
 def _spans(text: str) -> list[tuple[str, int, int, str, str]]:
     """(name, start, end, canonical, kind) of the bodies in `text`: the matcher's spans and what is taken in."""
     out: list[tuple[str, int, int, str, str]] = []
     tail = _tail()
-    found = match_spans(text)
+    found = _matched(text)
     # "Các đơn vị thuộc Bộ Tư pháp", "Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp" (097): one collective
     joined: list[tuple[int, int, str, bool]] = []
     for span in found:
@@ -92,7 +114,7 @@ def _spans(text: str) -> list[tuple[str, int, int, str, str]]:
     found = joined
     title = gazetteer().office_title
     for k, (s, e, kind, _gaz) in enumerate(found):
-        t = title.search(text, max(0, s - 30), s) if _after_title_word(text, s, 30) else None
+        t = title.search(text, max(0, s - TITLE_REACH), s) if _after_title_word(text, s, TITLE_REACH) else None
         if t and (not out or out[-1][2] <= t.start()):
             s = t.start()
         if kind == "collective":
@@ -200,11 +222,13 @@ def _with_organ(text: str, s: int, kind: str, out: list) -> tuple[int, str]:
     Việt Nam" (corpus 121 Điều 7.1), with the office over the organ ("Chủ tịch Hội đồng quản trị của ..."): one
     holder, a collective when plural. A body found on the organ's words ("các Ban" read as a collective) is taken in."""
     g = gazetteer()
-    m = g.organ_of.search(text, max(0, s - 40), s) if text[max(0, s - 40):s].rstrip().endswith("của") else None
+    reach = max(0, s - ORGAN_REACH)
+    m = g.organ_of.search(text, reach, s) if text[reach:s].rstrip().endswith("của") else None
     if m is None or (out and out[-1][2] > m.start() and not (out[-1][1] >= m.start() and out[-1][2] <= s)):
         return s, kind
     if out and out[-1][1] >= m.start():
         out.pop()                                   # "các Ban" read as a collective: the organ's words
-    t = g.office_title.search(text, max(0, m.start() - 30), m.start()) if _after_title_word(text, m.start(), 30) else None
+    t = g.office_title.search(text, max(0, m.start() - TITLE_REACH), m.start()) \
+        if _after_title_word(text, m.start(), TITLE_REACH) else None
     plural = m.group().split(" ", 1)[0].casefold() in g.determiners      # "các Ủy ban": a collective, as before
     return (t.start() if t and (not out or out[-1][2] <= t.start()) else m.start()), "collective" if plural else "other"

@@ -16,7 +16,7 @@ from functools import lru_cache
 from vanban.lexicon.citations import UP
 
 from ..bodies import find_bodies
-from ..bodies.find import BodySpan, province_names
+from ..bodies.find import BodySpan, opens_with_body, province_names
 from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, is_localities, proper_case
 from .columns import clean
@@ -180,10 +180,10 @@ def leading_bodies(text: str) -> str:
     """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
     chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm"). Memoised per text: a
     sentence is asked about again (in force, then its holder; a clause as the one before the next)."""
-    found, headed = find_bodies(text), opens_with_head(text)
-    if not headed and not any(b.start <= 1 for b in found) and _localities().match(text) is None:
+    headed = opens_with_head(text)
+    if not headed and not opens_with_body(text) and _localities().match(text) is None:
         return ""                               # no name opens the text (most texts asked about): nothing more read
-    spans = _with_localities(text, [_without_bare_level(b, text) for b in found])
+    spans = _with_localities(text, [_without_bare_level(b, text) for b in find_bodies(text)])
     named = bool(spans) and spans[0].start <= 1
     if not named and not headed:
         return ""                               # a place that opens it is not who ("Thành phố Hà Nội là ...")
