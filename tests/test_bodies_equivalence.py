@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
@@ -39,8 +38,7 @@ def test_memoised_results_are_copies():
 
     text = "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính"
     first = find_bodies(text)
-    with pytest.raises(FrozenInstanceError):       # the spans are shared, and frozen
-        first[0].name = "x"
+    first[0].name = "x"
     first.clear()
     assert [b.name for b in find_bodies(text)] == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
     names = split_bodies("Sở Tài chính, Sở Nội vụ")

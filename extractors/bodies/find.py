@@ -18,7 +18,7 @@ from .index import match_spans
 from .names import canonical_name, proper_case
 
 
-@dataclass(frozen=True)
+@dataclass
 class BodySpan:
     name: str          # as written, whitespace folded, proper-cased
     start: int
@@ -68,13 +68,14 @@ PLURAL_PLACES = re.compile(rf"\b{_PLURAL}$")
 def find_bodies(text: str) -> list[BodySpan]:
     """Every body named in `text`, left to right, with character offsets.
     Memoised per text (the task extractor asks again about the same paragraphs and cells);
-    each call gets a list of its own, of the same (frozen) BodySpans."""
-    return list(_find_bodies(text))
+    each call gets BodySpans of its own (the memo holds plain tuples, which the garbage collector
+    does not walk)."""
+    return [BodySpan(*b) for b in _find_bodies(text)]
 
 
 @lru_cache(maxsize=4096)
-def _find_bodies(text: str) -> tuple[BodySpan, ...]:
-    return tuple(BodySpan(*b) for b in _spans(text))
+def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
+    return tuple(_spans(text))
 
 
 #: How far back before a matched name an office title and an organ are looked for (`_with_organ`).
@@ -90,7 +91,7 @@ def opens_with_body(text: str) -> bool:
     texts the task extractor asks this about are so, and nobody asks for their names."""
     if all(s > TAKEN_IN + 1 for s, _, _, _ in _matched(text)):
         return False
-    return any(b.start <= 1 for b in _find_bodies(text))
+    return any(start <= 1 for _, start, _, _, _ in _find_bodies(text))
 
 
 @lru_cache(maxsize=4096)
