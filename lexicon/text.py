@@ -37,8 +37,11 @@ def fold_key(s: str) -> str:
 GLUED_EMPHASIS = re.compile(r"(?<=\S)\*\*\*\*(?=\S)")
 
 
+@lru_cache(maxsize=16384)
 def clean(text: str) -> str:
-    """Text without Markdown emphasis and with folded spaces: "**I. MỤC ĐÍCH**" -> "I. MỤC ĐÍCH"."""
+    """Text without Markdown emphasis and with folded spaces: "**I. MỤC ĐÍCH**" -> "I. MỤC ĐÍCH".
+    Remembered: the segment stage, the tree and the metadata clean the same paragraphs again
+    (42,000 calls on 10,600 distinct strings over the corpus texts, issue 13)."""
     if "*" not in text and "__" not in text:     # no emphasis mark at all: nothing to drop
         return " ".join(text.split())
     from .patterns import EMPHASIS
