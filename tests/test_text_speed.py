@@ -188,3 +188,37 @@ def test_level_pair_patterns_compiled_once_read_as_before(text, name):
     from vanban.extractors.bodies.find import _level_pair_pattern, find_bodies
     assert find_bodies(text)[0].name == name
     assert _level_pair_pattern("trung ương", "địa phương", True) is _level_pair_pattern("trung ương", "địa phương", True)
+
+
+#: time phrases in the cases the deadline patterns meet: upper case, words, digits, labels, a past instruction
+TIME_PHRASES = [
+    "Hoàn thành trước ngày 30/6/2025; báo cáo định kỳ 6 tháng một lần", "QUÝ IV/2024", "Quí II, III/2015",
+    "Thời gian thực hiện: Thường xuyên. Sản phẩm: báo cáo", "THỜI HẠN: sáu tháng đầu năm 2026",
+    "đã chỉ đạo các cơ quan hoàn thành trước ngày 30 tháng 10 năm 2025", "Năm 2026 - 2030, hằng năm",
+    "trước ngày 20 hằng tháng", "Đến tháng mười hai năm 2025", "6 tháng cuối năm 2024", "mỗi quý, hàng tuần",
+]
+
+
+@pytest.mark.parametrize("name", ["point", "any_frequency", "past_instruction", "label"])
+def test_guarded_deadline_patterns_match_as_the_plain_ones(name):
+    from vanban.lexicon.deadlines import deadline_grammar
+    guarded = getattr(deadline_grammar(), name)
+    plain = re.compile(guarded.pattern.split("])", 1)[1], guarded.flags)     # without the look-ahead
+    for text in TIME_PHRASES + SENTENCES:
+        assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_marks_stripped_one_character_at_a_time_as_from_the_whole_decomposition():
+    import unicodedata
+
+    from vanban.lexicon.text import strip_marks
+
+    def whole(s: str) -> str:               # the form before issue 13
+        s = unicodedata.normalize("NFD", s).replace("đ", "d").replace("Đ", "D")
+        return "".join(c for c in s if not unicodedata.combining(c))
+
+    letters = "".join(chr(c) for c in range(0x00C0, 0x0250)) + "".join(chr(c) for c in range(0x1E00, 0x1F00))
+    decomposed = unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh Đắk Lắk") + "a\u0323\u0301\u0302 q\u0301"
+    for text in SENTENCES + TIME_PHRASES + [letters, decomposed, "ĐỘC LẬP ﬁ ½ Å"]:
+        assert strip_marks.__wrapped__(text) == whole(text)
