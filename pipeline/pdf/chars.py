@@ -77,9 +77,9 @@ def by_direction(page: PageChars) -> dict[str, Chars]:
     """The page's characters by the direction they run in, in order of first appearance."""
     if not len(page):
         return {}
-    if not page.any_of(DIRECTION):
-        return {"+x": Chars(page, range(len(page)))}
     dirs = page.column(DIRECTION)
+    if not any(dirs):
+        return {"+x": Chars(page, range(len(page)))}
     groups: dict[str, list[int]] = {}
     for i, d in enumerate(dirs):
         groups.setdefault(_DIRECTIONS[int(d)], []).append(i)

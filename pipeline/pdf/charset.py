@@ -76,15 +76,6 @@ class PageChars:
             self._digits = array("I", sorted(ord(c) for c in set(self.text) if c > "9" and c.isdigit()))
         return self._digits
 
-    def any_of(self, k: int) -> bool:
-        """Whether field k is non-zero for any character: any(column(k)), without making the
-        column a list when every packed double is +0.0 (all bytes zero), the common case."""
-        if self.packed is not None:
-            start = k * self.stride
-            if not self.packed[start:start + len(self.text)].tobytes().strip(b"\0"):
-                return False
-        return any(self.column(k))
-
 
 class Chars:
     """Characters of one page in an order: `index` into `page` (a range: all of them)."""

@@ -178,11 +178,10 @@ def _native_segments(loop, selections: list[Chars], page: int) -> list[list[tupl
     last_row = -1
     start = 0
     values = out[:_SEG_FIELDS * k].tolist()
-    fields = [values[f::_SEG_FIELDS] for f in range(_SEG_FIELDS)]      # one list per field
-    for selection, row, row_size, x0, top, x1, bottom, size, bold, end in zip(*fields):
-        end = int(end)
-        seg = Seg(spelt[start:end], x0, top, x1, bottom, size, bold != 0.0, page)
-        start = end
+    for j in range(0, _SEG_FIELDS * k, _SEG_FIELDS):
+        selection, row, row_size, x0, top, x1, bottom, size, bold, end = values[j:j + _SEG_FIELDS]
+        seg = Seg(spelt[start:int(end)], x0, top, x1, bottom, size, bold != 0.0, page)
+        start = int(end)
         if row != last_row:
             found[int(selection)].append(([seg], row_size))
             last_row = row
