@@ -9,7 +9,8 @@ are plain C with no link to Python or to pdfium (pdfium's function addresses are
 in), so a library depends on neither the Python version nor a package's build; its file
 name carries a hash of its sources, so an edited source is built again.
 
-Users: pipeline/pdf/native.py (characters, rulings, rows and cells of a PDF page)."""
+Users: pipeline/pdf/native.py (characters, rulings, rows and cells of a PDF page),
+extractors/bodies/native_tokens.py (the body tokenizer, the body index's cuts)."""
 from __future__ import annotations
 
 import ctypes

@@ -7,8 +7,9 @@ answered from that one run; an end of the part that is not at a cut is matched a
 
 The matcher's answer on a text is the union of its answers on the two sides of a CUT, shifted,
 when nothing on one side can change what is found on the other (`_cuts` lists them; the marks,
-stop words and bullets are checked on the loaded tables, `_cut_words`).  A cut lies at white
-space between two words:
+stop words and bullets are checked on the loaded tables, `_cut_words`; the cuts are found by
+compiled code, cuts.c, where a C compiler is at hand, with `_python_cuts` as its specification
+and fallback).  A cut lies at white space between two words:
 - P, after a word-final punctuation mark other than the comma ("... Sở Tư pháp. Sở Nội vụ",
   "...; Sở ...", "a) Sở"): a token of its own (tokens.TOKEN_SUFFIX) with no flag but L_SKIP;
 - W, at a run of white space that is a token of its own (two spaces or more, a non-breaking
@@ -45,6 +46,7 @@ from itertools import compress, repeat
 from operator import is_
 from typing import Iterator
 
+from . import native_tokens
 from .gazetteer import fold_name
 from .matcher import LINE_BREAKS, PATTERN_WORDS, TAIL_PHRASES, _matchers
 from .tokens import L_ALPHA, L_JOINER, L_LOWERIN, L_SKIP, PUNCT
@@ -69,6 +71,17 @@ Span = tuple[int, int, str, bool]
 KINDS_MEMO = 200_000
 _pieces: dict[str, list[Span]] = {}
 _kinds: dict[str, int] = {}
+
+
+class _Facts(dict):
+    """word -> _facts_of(word), computed on first look-up (a plain dict look-up after)."""
+
+    def __missing__(self, word: str) -> int:
+        facts = self[word] = _facts_of(word)
+        return facts
+
+
+_facts = _Facts()
 _active: list["DocumentIndex"] = []
 
 
@@ -136,7 +149,7 @@ class DocumentIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.flat = LINE_BREAKS.sub(" ", text)
-        self.spans, words, starts = _matchers().spans_and_tokens(text)
+        self.spans, words, starts = _matchers().spans_and_tokens(self.flat)    # the matcher reads the text so too
         self.span_starts = [s for s, _, _, _ in self.spans]
         cuts = _cuts(words, starts)
         self.ends = [e for e, _, _ in cuts]
@@ -225,6 +238,33 @@ def _kind_of(word: str) -> int:
 
 
 def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
+    """(end of the left side, start of the right side, context) of every cut of a text's tokens,
+    in order: the compiled loop's (native_tokens.py, cuts.c), else `_python_cuts`'s (the same)."""
+    loop = _cut_loop()
+    if loop is None:
+        return _python_cuts(words, starts)
+    facts = list(map(_facts.__getitem__, words))
+    if len(_facts) > KINDS_MEMO:
+        _facts.clear()
+    return loop(starts, facts)
+
+
+@lru_cache(maxsize=1)
+def _cut_loop():
+    """The compiled cut loop, or None (no compiler, or VANBAN_NATIVE=0)."""
+    return native_tokens.cut_loop()
+
+
+def _facts_of(word: str) -> int:
+    """What the compiled cut loop reads of a word, packed (cuts.c): its cut kinds (_kind_of's bits; N
+    only for a number `_inert_number` takes), its `_title_kind`, a capital first, and its length."""
+    kind = _kind_of(word)
+    if kind & 8 and not _inert_number(word):
+        kind &= ~8
+    return kind | _title_kind(word) << 5 | word[:1].isupper() << 7 | len(word) << 8
+
+
+def _python_cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
     """(end of the left side, start of the right side, context) of every cut of a text's tokens,
     in order; context: where the tokens the cut's test read start (a question must hold them)."""
     n = len(words)

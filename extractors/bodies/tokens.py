@@ -1,7 +1,7 @@
 """Tokens of a text for the body matcher, with character offsets, and the facts of a word.
 
     tokenize(text) -> (words, starts)      the words and where each starts in `text`
-    Lexicon.get(word) -> Lex               a word's own facts (L_* flags), computed once
+    Lexicon.lexes(words) -> [Lex]          each word's own facts (L_* flags), computed once a word
 
 The tokenizer splits on whitespace and punctuation (commas, semicolons, brackets,
 quotes); "&", "-", "/" inside a word stay ("KH&CN", "LĐ-TB&XH").  It is the
@@ -9,30 +9,37 @@ rule-based tokenizer the matcher used on spaCy's blank `vi` pipeline (prefix, su
 and infix rules below, no exceptions), written out in Python so that matching needs
 no spaCy (no import cost, no 1,000,000-character limit): a run of whitespace after a
 word is dropped when it is one space, else it is a token of its own; a chunk loses one
-prefix and one suffix character at a time, then is cut at its infixes.
+prefix and one suffix character at a time, then is cut at its infixes.  The same steps run
+compiled (tokens.c, loaded by native_tokens.py) where a C compiler is at hand; the Python
+steps (`python_tokenize`) are their specification and the fallback.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate
 
+from . import native_tokens
 from .gazetteer import Gazetteer
 
 #: Punctuation split off the start of a word: "(Sở Nội vụ)" -> "(" ...
-TOKEN_PREFIX = re.compile(r"""^[\(\[\{"“‘'«•*+]""")
+PREFIX_MARKS = "([{\"“‘'«•*+"
+TOKEN_PREFIX = re.compile(f"^[{re.escape(PREFIX_MARKS)}]")
 #: ... and off its end: "Sở Tư pháp," -> "pháp" ","
-TOKEN_SUFFIX = re.compile(r"""[\)\]\}"”’'»,;:.!?…]$""")
+SUFFIX_MARKS = ")]}\"”’'»,;:.!?…"
+TOKEN_SUFFIX = re.compile(f"[{re.escape(SUFFIX_MARKS)}]$")
 #: Punctuation inside a chunk that is a token of its own: "Sở,ban" -> "Sở" "," "ban".
-TOKEN_INFIX = re.compile(r"""[,;:\(\)\[\]"“”…](?=\S)|(?<=\S)[,;:\(\)\[\]"“”…]""")
+INFIX_MARKS = ",;:()[]\"“”…"
+TOKEN_INFIX = re.compile(f"[{re.escape(INFIX_MARKS)}](?=\\S)|(?<=\\S)[{re.escape(INFIX_MARKS)}]")
 #: Whitespace runs other than one space (kept by the split); between them `str.split(" ")` cuts.
 #: (Two or more white-space characters, or one that is not a space: written to open with `\s`, so
 #: that `re` skips to the next white space in C, twice as fast as `(\s{2,}|[^\S ])`.)
 WHITESPACE_RUN = re.compile(r"(\s(?:(?<=[^ ])\s*|\s+))")
 #: The punctuation the prefix, suffix and infix rules cut at: a chunk (a run without whitespace)
 #: holding one is cut by `_chunk_words`; every other chunk is one word (most of a text).
-PUNCT = re.compile(r"""[\(\)\[\]\{\}"“”‘’'«»•*+,;:.!?…]""")
+PUNCT = re.compile(f"[{re.escape(''.join(sorted(set(PREFIX_MARKS + SUFFIX_MARKS + INFIX_MARKS))))}]")
 
 # Facts of a word that do not depend on its neighbours (computed once per word, `Lex`).
 (L_CAP, L_CAPOK, L_ALPHA, L_SKIP, L_JOINER, L_UNIT, L_SEP, L_DET, L_NAMEWORD, L_NCFIRST, L_HEADCAND,
@@ -43,6 +50,21 @@ CAPS_SYLLABLE = re.compile(r"^[A-ZĐÀ-Ỹ]*[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂ�
 
 
 def tokenize(text: str) -> tuple[list[str], list[int]]:
+    """The words of `text` and their start offsets: the compiled loop's (native_tokens.py), else
+    `python_tokenize`'s (the same tokens)."""
+    compiled = _compiled()
+    if compiled is not None and native_tokens.SEPARATOR not in text:
+        return compiled(text)
+    return python_tokenize(text)
+
+
+@lru_cache(maxsize=1)
+def _compiled():
+    """The compiled tokenizer for these marks, or None (no compiler, or VANBAN_NATIVE=0)."""
+    return native_tokens.tokenizer(PREFIX_MARKS, SUFFIX_MARKS, INFIX_MARKS)
+
+
+def python_tokenize(text: str) -> tuple[list[str], list[int]]:
     """The words of `text` and their start offsets (linear in the length of the text).
     The text is cut at whitespace by `str.split` (C speed); Python only looks at the places where
     the cut is not plain: a chunk with punctuation (`_chunk_words`), whitespace other than one
@@ -181,16 +203,19 @@ class Lexicon:
 
     def __init__(self, g: Gazetteer, head_firsts) -> None:
         self.g, self.head_firsts = g, head_firsts
-        self.table: dict[str, Lex] = {}
+        self.table = _LexTable(lambda word: Lex(word, g, head_firsts))
 
     def lexes(self, words: list[str]) -> list[Lex]:
-        table, get = self.table, self.table.get
-        out = list(map(get, words))
-        if None in out:                     # words not seen before
-            for k in [k for k, x in enumerate(out) if x is None]:
-                w = words[k]
-                x = get(w)
-                if x is None:
-                    x = table[w] = Lex(w, self.g, self.head_firsts)
-                out[k] = x
-        return out
+        return list(map(self.table.__getitem__, words))
+
+
+class _LexTable(dict):
+    """word -> Lex, made on the first look-up of a word (a plain dict look-up after)."""
+
+    def __init__(self, make) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, word: str) -> Lex:
+        lex = self[word] = self.make(word)
+        return lex
