@@ -24,7 +24,7 @@ CHARS_PER_PAGE = 3000
 #: a frame line of a faulthandler dump: `  File "/x/pipeline/read_pdf.py", line 12 in read_pdf`
 FRAME = re.compile(r'File "(?P<file>[^"]+)", line \d+ in (?P<func>\S+)')
 #: where the code of a file runs in the flow (README, "The flow")
-STAGES = (("pipeline/read", "read"), ("pipeline/ocr", "read"), ("pipeline/native", "read"), ("pipeline/legacy", "read"), ("pipeline/pdf/", "read"),
+STAGES = (("pipeline/read", "read"), ("pipeline/ocr", "read"), ("pipeline/legacy", "read"), ("pipeline/pdf/", "read"),
           ("pipeline/docx_", "read"), ("pipeline/html_depth", "read"), ("pipeline/text_table", "read"), ("pipeline/pipe_table", "read"), ("pipeline/md_tables", "read"),
           ("pipeline/normalise", "normalise"), ("pipeline/layout", "layout"), ("pipeline/genre", "segment"),
           ("pipeline/segment", "segment"), ("pipeline/markers", "tree"), ("pipeline/tree", "tree"),
