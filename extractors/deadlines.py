@@ -136,6 +136,8 @@ def _valid_day(d: int, mo: int, y: int | None) -> bool:
 
 
 def _mask(text: str, spans) -> str:
+    if not spans:
+        return text
     chars = list(text)
     for s, e in spans:
         chars[s:e] = " " * (e - s)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import load
 from .doc_types import abbreviations, doc_types
-from .patterns import alternation
+from .patterns import alternation, word_start
 
 # ---------------------------------------------------------------------------------------------
 # Match text: same length as doc.text, look-alikes mapped one character for one.
@@ -68,6 +68,11 @@ IDENT_RE = re.compile(
     r"(?P<sym>" + TOKEN + r"(?:(?:-\s(?=[" + UP + r"]{2})|\s?-|/(?=[" + UP + r"]{2})|" + DOTTED_UNIT + r")" + TOKEN + r")*)"
     r")")
 
+#: How far an identifier's first "/" may be from its start: the Party shape's number, letter, hyphen with a space
+#: either side, code of six letters and space (5 + 1 + 3 + 6 + 1 characters).  The state shape's number, decimals,
+#: letter and space (5 + 4 + 1 + 1) reach less far.
+IDENT_SLASH_REACH = 16
+
 #: A footnote number glued to the end of a symbol: `42/2024/QH151` (QH15 + footnote 1, corpus 011),
 #: `88/2025/NĐ-CP2`.  QH/UBTVQH take the two digits of the legislature.
 TRAILING_DIGITS_RE = re.compile(r"^(?P<letters>.*?[^\d])(?P<digits>\d+)$")
@@ -81,7 +86,7 @@ QUALIFIER_RE = re.compile(r"\s*:?(?:,?\s+[a-zàáảãạăằắẳẵặâầ�
 SENTENCE_END_RE = re.compile(r"\.\s|\n\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])")
 
 #: `số`, `Số:`, `số hiệu` right before an identifier.
-SO_TAIL_RE = re.compile(r"(?<![\w])(?P<so>số|Số|SỐ)(?:\s+hiệu)?\s*:?\s*$")
+SO_TAIL_RE = re.compile(r"(?P<so>" + word_start(["số", "Số", "SỐ"]) + r")(?:\s+hiệu)?\s*:?\s*$")
 
 #: A list going on from the citation before: `các Nghị định số 136/2020/NĐ-CP, 50/2024/NĐ-CP`,
 #: `Văn bản số 4250/BNNMT-ĐCKS ... và Văn bản số ...`.
@@ -121,7 +126,7 @@ ALIAS_RE = re.compile(
 #: The issuer of a citation given before it: `Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ tại Tờ trình số
 #: 72/TTr-BKHCN` (corpus 085), `ý kiến tham gia của Bộ Nông nghiệp và Môi trường tại Văn bản số 45/BNNMT-ĐCKS`,
 #: `ủy quyền của Thủ Tướng Chính phủ (trước khi hợp nhất ...) tại văn bản số 2687/TTg-KTN` (corpus 006).
-PRE_ISSUER_RE = re.compile(r"(?<![\w])của\s+(?P<who>[" + UP + r"][^;:()]{2,90}?)\s+(?:\([^()]{0,160}\)\s+)?(?:tại|theo)\s+(?:các\s+)?$")
+PRE_ISSUER_RE = re.compile(word_start(["của"]) + r"\s+(?P<who>[" + UP + r"][^;:()]{2,90}?)\s+(?:\([^()]{0,160}\)\s+)?(?:tại|theo)\s+(?:các\s+)?$")
 #: An issuer that issued or approved the document cited next: `đã được Thủ tướng Chính phủ phê duyệt tại
 #: Quyết định số 866/QĐ-Tg` (corpus 001), `Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX` (052),
 #: `UBND tỉnh Lào Cai đã ban hành nhiều văn bản chỉ đạo, điều hành như: Văn bản số 206/UBND-KT` (006).
@@ -136,7 +141,9 @@ PRE_DATE_RE = re.compile(r"(?:ngày|Ngày)\s*" + DATE + r"\s*,\s*$")
 PRE_DATE_AT_RE = re.compile(r"(?:^|[.;:!?][\"”’)*]*\s+|\n\s*)Ngày\s*" + DATE + r"\s*,\s*tại\s+$")
 #: A law cited by its name: `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`,
 #: `Luật sửa đổi, bổ sung một số điều của Luật ...`, `Bộ luật Lao động`, `Hiến pháp năm 2013`.
-LAW_NAME_RE = re.compile(r"(?<![\w])(?<!pháp\s)(?<!Pháp\s)(?<!PHÁP\s)(?P<type>Bộ luật|Luật|Hiến pháp)(?=\s+(?:[" + UP + r"]|sửa đổi|năm\s+\d))")
+LAW_NAME_RE = re.compile(r"(?P<type>" + word_start(["Bộ luật", "Luật", "Hiến pháp"], spaces=" ",
+                                                     not_after=(r"pháp\s", r"Pháp\s", r"PHÁP\s"))
+                         + r")(?=\s+(?:[" + UP + r"]|sửa đổi|năm\s+\d))")
 #: Where a law's name ends: before `số`, `ngày`, `năm 2024`, punctuation, or a comma that opens a new name.
 LAW_TITLE_END_RE = re.compile(
     r"\s+(?:số|ngày|năm)\s+[\d/]|\s+năm\s*$|[;.:()\"“”]|,\s*(?=[" + UP + r"])|,\s*(?:các|và)\s|\s+(?:và|hoặc)\s+(?=các\s|Luật|Bộ luật|Nghị|Quyết|Thông|Chỉ|Pháp|Hiến|Văn bản|Công văn|Kế hoạch)"
@@ -194,15 +201,7 @@ def type_word_re() -> re.Pattern:
         words.update(a for a in d.aliases if not a.isupper())
     words.add("Công văn")
     alts = sorted(words, key=len, reverse=True)
-    # the alternatives grouped by their first letter, in their order within a group: `q(?:uyết\s+định|
-    # uy\s+định)|n(?:ghị\s+định|...)`.  The same matches (two words of different first letters never
-    # match at one place), but a word start tries 13 letters, not 41 words (2x faster, issue 13).
-    groups: dict[str, list[str]] = {}
-    for w in alts:
-        alt = r"\s+".join(map(re.escape, w.split()))
-        groups.setdefault(w[0].lower(), []).append(alt[1:])      # a type word opens with a letter
-    body = "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
-    return re.compile(r"(?<![\w])(?P<tw>" + body + r")(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?P<tw>" + word_start(alts, ignore_case=True) + r")(?![\w])")
 
 
 @lru_cache(maxsize=None)

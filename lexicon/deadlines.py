@@ -78,16 +78,18 @@ def deadline_grammar() -> DeadlineGrammar:
     # "tháng" (a month in words): where none of these is, `point` finds nothing, and the point reader
     # skips the text without trying every alternative at every character (most paragraphs, issue 13).
     point_hint = rf"\d|(?:{quarter_word})|tháng"
+    point_starts = ["ngày", "tháng", "năm", *w["quarter_words"], *w["half_first"], *w["half_second"]]
     before = alternation(w["before"])
     within = alternation(w["within"])
     frm = alternation(w["from"])
     return DeadlineGrammar(
-        point=re.compile(point, re.I),
+        point=re.compile(_guarded(point, point_starts), re.I),
         point_hint=re.compile(point_hint, re.I),
         frequency=[(f, re.compile(rf"(?:(?:{alternation(w['periodic'])})\s+)?\b(?:{alternation(words)})\b", re.I))
                    for f, words in w["frequency"].items()],
         # each frequency pattern needs its words: one scan for all five tells whether any can match
-        any_frequency=re.compile(rf"\b(?:{'|'.join(alternation(words) for words in w['frequency'].values())})\b", re.I),
+        any_frequency=re.compile(_guarded(rf"\b(?:{'|'.join(alternation(words) for words in w['frequency'].values())})\b",
+                                          [x for words in w["frequency"].values() for x in words]), re.I),
         continuous=re.compile(rf"\b(?:{alternation(w['continuous'])})\b", re.I),
         continuous_tail=re.compile(rf"^(?:{alternation(w['continuous_tail'])})\b", re.I),
         onwards=re.compile(rf"\b(?:{alternation(w['onwards'])})\b", re.I),
@@ -100,13 +102,23 @@ def deadline_grammar() -> DeadlineGrammar:
         year_joiner=re.compile(r"^\s*(?:,|và)\s*(?:năm\s*)?$", re.I),
         complete_prefix=re.compile(rf"^(?:(?:{alternation(w['complete'])})\s*)*$", re.I),
         refine=re.compile(rf"(?:^|\s)(?:{alternation(w['refine'])})\s*$", re.I),
-        past_instruction=re.compile(rf"(?<!\w)(?:{alternation(w['past_instruction'])})(?!\w)", re.I),
-        label=re.compile(rf"\b(?:{alternation(w['labels'])})\s*:\s*(?P<rest>[^\n]+?)(?=\.\s|\.$|\n|$)", re.I),
+        past_instruction=re.compile(_guarded(rf"(?<!\w)(?:{alternation(w['past_instruction'])})(?!\w)",
+                                             w["past_instruction"]), re.I),
+        label=re.compile(_guarded(rf"\b(?:{alternation(w['labels'])})\s*:\s*(?P<rest>[^\n]+?)(?=\.\s|\.$|\n|$)",
+                                  w["labels"]), re.I),
         quarters={k.lower(): v for k, v in w["quarters"].items()},
         month_words={k.lower(): v for k, v in w["month_words"].items()},
         quarter_number=re.compile(rf"\b(?:{'|'.join(sorted((k.lower() for k in w['quarters']), key=len, reverse=True))})\b",
                                   re.I),
     )
+
+
+def _guarded(pattern: str, starts: list[str]) -> str:
+    """`pattern` behind a look-ahead for the first characters of its matches (a digit, or the first letter of
+    one of `starts`, the words a match can open with): the engine tries the whole alternation only where one
+    of them stands, not at every character of a paragraph (4x faster, issue 13). The matches are the same."""
+    letters = sorted({x[0] for x in starts if not x[0].isdigit()})
+    return rf"(?=[\d{re.escape(''.join(letters))}])(?:{pattern})"
 
 
 #: Clauses of a phrase: "Báo cáo định kỳ theo thời gian quy định; thực hiện thường xuyên trong năm" (061) is two.

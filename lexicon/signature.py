@@ -47,8 +47,10 @@ def type_names_upper() -> frozenset[str]:
     return frozenset(names | set(load("header_words.yaml")["attachment_types"]))
 
 
+@lru_cache(maxsize=16384)
 def is_signature_line(text: str) -> bool:
-    """'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'BỘ TRƯỞNG' (upper case, short)."""
+    """'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'BỘ TRƯỞNG' (upper case, short).
+    Remembered: the segment stage, the tree and the metadata ask about the same lines (issue 13)."""
     t = clean(text)
     if not t or len(t) > 80:
         return False

@@ -21,9 +21,23 @@ _KEY_WORD = re.compile(r"\w+")
 @lru_cache(maxsize=65536)
 def strip_marks(s: str) -> str:
     """Vietnamese without its diacritics, đ/Đ -> d/D, for comparing words, never for
-    output: 'Ủy ban nhân dân' -> 'Uy ban nhan dan', 'PHÓ GIÁM ĐỐC' -> 'PHO GIAM DOC'."""
-    s = unicodedata.normalize("NFD", s).replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in s if not unicodedata.combining(c))
+    output: 'Ủy ban nhân dân' -> 'Uy ban nhan dan', 'PHÓ GIÁM ĐỐC' -> 'PHO GIAM DOC'.
+    One character at a time (_Unmarked): what the decomposition of a whole text keeps is what each
+    character's keeps, the marks being all that reordering moves (2.4x faster, issue 13)."""
+    return s if s.isascii() else s.translate(_UNMARKED)
+
+
+class _Unmarked(dict):
+    """{code point: the character without its marks}, filled as characters are met: the character's canonical
+    decomposition, đ/Đ as d/D, without the combining marks."""
+
+    def __missing__(self, code: int) -> str:
+        plain = unicodedata.normalize("NFD", chr(code)).replace("đ", "d").replace("Đ", "D")
+        self[code] = "".join(c for c in plain if not unicodedata.combining(c))
+        return self[code]
+
+
+_UNMARKED = _Unmarked()
 
 
 @lru_cache(maxsize=65536)
@@ -37,8 +51,11 @@ def fold_key(s: str) -> str:
 GLUED_EMPHASIS = re.compile(r"(?<=\S)\*\*\*\*(?=\S)")
 
 
+@lru_cache(maxsize=16384)
 def clean(text: str) -> str:
-    """Text without Markdown emphasis and with folded spaces: "**I. MỤC ĐÍCH**" -> "I. MỤC ĐÍCH"."""
+    """Text without Markdown emphasis and with folded spaces: "**I. MỤC ĐÍCH**" -> "I. MỤC ĐÍCH".
+    Remembered: the segment stage, the tree and the metadata clean the same paragraphs again
+    (42,000 calls on 10,600 distinct strings over the corpus texts, issue 13)."""
     if "*" not in text and "__" not in text:     # no emphasis mark at all: nothing to drop
         return " ".join(text.split())
     from .patterns import EMPHASIS

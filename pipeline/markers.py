@@ -137,8 +137,10 @@ NUMBERED = frozenset(k.kind for k in KINDS.values() if k.numbered)
 RANK = {k.kind: k.rank for k in KINDS.values()}
 
 
+@lru_cache(maxsize=16384)
 def read_marker(text: str) -> Optional[Marker]:
-    """The marker a paragraph starts with, or None: the first row of MARKERS that matches and accepts."""
+    """The marker a paragraph starts with, or None: the first row of MARKERS that matches and accepts.
+    Remembered (a Marker is frozen): the segment stage and the tree read the same paragraphs."""
     for row in MARKERS:
         m = row.pattern.match(text)
         if m and row.accept(text, m):

@@ -47,6 +47,10 @@ def md_segments(lines: list[str]) -> list:
     out: list = []
     i, n = 0, len(lines)
     while i < n:
+        if "|" not in lines[i]:          # no bar: a text line (the cheap test first, most lines)
+            out.append(lines[i])
+            i += 1
+            continue
         if PIPE_HEADER.match(lines[i]):
             j = i + 1
             while j < n and lines[j].strip() and "|" in lines[j]:
@@ -160,8 +164,9 @@ def _numbers_columns(row: list) -> bool:
 
 
 def unstarred(s: str) -> str:
-    """`s` without its emphasis markers (the regex only where a `*` is: most lines have none)."""
-    return MD_EMPHASIS.sub("", s) if "*" in s else s
+    """`s` without its emphasis markers: MD_EMPHASIS is any run of `*`, so every `*` goes (by
+    str.replace, 10x faster than the regex, issue 13)."""
+    return s.replace("*", "")
 
 
 def plain_cell(cell: list[str]) -> str:

@@ -131,9 +131,26 @@ def strip_controls(s: str, removed: list[str] | None = None) -> str:
     return _CONTROLS.sub(lambda m: _CONTROL_SPACES.get(ord(m.group()), ""), s)
 
 
+@lru_cache(maxsize=1)
+def _any_rare() -> re.Pattern:
+    """Any character that a step of normalise_text but the tone rule acts on: a control, an
+    invisible character, a look-alike, a dash, a space other than the plain one."""
+    classes = [p.pattern[1:-1] for p in (_CONTROLS, _ANY_INVISIBLE, _glyphs()[3], _ANY_DASH)]
+    return re.compile("[" + "".join(classes) + r"\t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def normalise_text(s: str, found: list[str] | None = None, removed: list[str] | None = None) -> str:
     """Clean one string (see the module docstring).  `found` collects the look-alikes fixed,
-    `removed` the control characters taken out."""
+    `removed` the control characters taken out.
+
+    Most lines hold none of the rare characters (_any_rare): for them only NFC, the tone rule and
+    the folding of double spaces can change anything, and one scan of the line replaces the six
+    of the steps (2x faster, issue 13).  NFC neither makes nor removes a rare character (none
+    composes or decomposes), so the test may run on the composed line."""
+    composed = s if unicodedata.is_normalized("NFC", s) else unicodedata.normalize("NFC", s)
+    if not _any_rare().search(composed):
+        composed = _OLD_TONE.sub(_new_tone, composed)
+        return (_WS.sub(" ", composed) if "  " in composed else composed).strip()
     s = strip_controls(s, removed)
     if "\u00ad" in s or "\ufffe" in s:
         s = _LINE_END_SOFT_HYPHEN.sub("-", s)

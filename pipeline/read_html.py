@@ -152,7 +152,9 @@ def _block_items(lines: list[str], bold=None, centered=None) -> list[Line]:
 
 
 def _clean(text: str | None) -> str:
-    return _WS.sub(" ", text or "").strip()
+    if not text or text.isspace():
+        return ""                    # most tails between elements: the same "" with no regex
+    return _WS.sub(" ", text).strip()
 
 
 def _block_lines(el) -> list[str]:

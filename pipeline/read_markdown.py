@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from vanban.lexicon import load
-from .md_tables import MD_BAR, MD_EMPHASIS, MdTable, md_segments, plain_cell, unstarred
+from .md_tables import MD_BAR, MdTable, md_segments, plain_cell, unstarred
 from .types import Line, Table
 from vanban.lexicon.patterns import BARE_MARKER, FOOTNOTE_LINE, MOTTO_RAW
 
@@ -60,6 +60,8 @@ def _emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
 
     Returns (text, bold) pairs.  `**ỦY BAN NHÂN\\nDÂN**` -> ("ỦY BAN NHÂN DÂN", True).
     """
+    if len(cell_lines) == 1 and "*" not in cell_lines[0] and not cell_lines[0].startswith("#"):
+        return [(cell_lines[0].strip(), False)]     # most cells: one plain line (the loop's result, issue 13)
     out: list[tuple[str, bool]] = []
     buf: list[str] = []
     open_bold = open_italic = False
@@ -95,7 +97,7 @@ def _bold_number_only(line: str) -> bool:
 
 def _opens_with_motto(line: str) -> bool:
     """`**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**`, `CHÍNH PHỦ___ Số: 170/2025/NĐ-CP | CỘNG HÒA XÃ HỘI ...`."""
-    return any(MOTTO_RAW.match(MD_EMPHASIS.sub("", cell).strip(" #_-")) for cell in line.split("|"))
+    return any(MOTTO_RAW.match(unstarred(cell).strip(" #_-")) for cell in line.split("|"))
 
 
 def _is_layout_row(row: list[list[str]]) -> bool:

@@ -315,6 +315,7 @@ def _alias_mentions(text: str, groups: dict[str, _Group], citations: list[Citati
                 taken.append((m.start(), m.end()))
 
 
+@lru_cache(maxsize=16384)
 def _ident_key(s: str) -> str:
     s = unicodedata.normalize("NFC", s).replace("–", "-").replace("—", "-")
     return re.sub(r"\s+", "", s).casefold()
@@ -337,6 +338,7 @@ def _named_by_symbol(issuer: str, symbol: Optional[str]) -> str:
     return named if len(parts) > 1 and any(fold_key(p) == fold_key(named) for p in parts) else issuer
 
 
+@lru_cache(maxsize=4096)
 def _body_of(issuer: str) -> str:
     """Folded issuer without an official's title, a country name or the Party's name: `Thống đốc Ngân hàng
     Nhà nước` and `Ngân hàng Nhà nước Việt Nam` are the same body; so are `Ban Chấp hành Trung ương Khóa XII`

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vanban.lexicon.patterns import task_table_groups
 from .types import Table
@@ -33,6 +34,8 @@ from .types import Table
 PIECE = re.compile(r"\S+(?: \S+)*")
 #: a word and its column
 WORD = re.compile(r"\S+")
+#: a word of a header piece, to look up among the headings
+TOKEN = re.compile(r"\w+")
 #: a row number in the number column: "1", "12", "1.", "II", "a)"
 ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6}|[a-zđ])[.)]?$")
 #: the longest header piece: "Thời gian công bố", "Quyết định kiểm tra", "Tên đơn vị được"
@@ -57,14 +60,34 @@ class ColumnTable:
 
 
 def _heading_group(piece: str) -> str | None:
-    """The task-table column a header piece names: "TT" -> number, "Thời hạn" -> deadline."""
+    """The task-table column a header piece names: "TT" -> number, "Thời hạn" -> deadline
+    (the first group, in layout.yaml's order, with a word among the piece's words or a phrase
+    inside it)."""
     folded = piece.casefold()
-    tokens = set(re.findall(r"\w+", folded))
-    for name, words in task_table_groups().items():
-        for w in words:
-            if (" " not in w and w in tokens) or (" " in w and w in folded):
-                return name
+    tokens = set(TOKEN.findall(folded))
+    groups, any_word, any_phrase = _heading_words()
+    if any_word.isdisjoint(tokens) and not any_phrase.search(folded):
+        return None                         # most pieces: no heading at all
+    for name, words, phrases in groups:
+        if not words.isdisjoint(tokens) or phrases.search(folded):
+            return name
     return None
+
+
+def _phrases(phrases: list[str]) -> re.Pattern:
+    """Any of `phrases` inside a string (a pattern that never matches when there is none)."""
+    return re.compile("|".join(map(re.escape, phrases)) or r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def _heading_words() -> tuple[tuple[tuple[str, frozenset[str], re.Pattern], ...], frozenset[str], re.Pattern]:
+    """task_table_groups() as (group, its one-word headings, its phrases), and every group's words
+    and phrases together: each piece of every line of a -layout text is looked up (issue 13)."""
+    groups = tuple((name, frozenset(w for w in words if " " not in w), [w for w in words if " " in w])
+                   for name, words in task_table_groups().items())
+    return (tuple((name, words, _phrases(phrases)) for name, words, phrases in groups),
+            frozenset().union(*(words for _, words, _ in groups)),
+            _phrases([p for _, _, phrases in groups for p in phrases]))
 
 
 def _pieces(line: str) -> list[tuple[int, int, str]]:

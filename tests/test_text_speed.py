@@ -9,7 +9,8 @@ import re
 import pytest
 
 from vanban.lexicon import citations as C
-from vanban.pipeline.read_markdown import MD_EMPHASIS, MD_HEADING, _emphasis_lines
+from vanban.pipeline.md_tables import MD_EMPHASIS
+from vanban.pipeline.read_markdown import MD_HEADING, _emphasis_lines
 
 doc_types = importlib.import_module("vanban.lexicon.doc_types")   # the module, not its function
 
@@ -49,6 +50,39 @@ def test_grouped_type_words_match_as_the_flat_alternation(text):
     found = [(m.span(), m.group("tw")) for m in C.type_word_re().finditer(text)]
     assert found == [(m.span(), m.group("tw")) for m in _plain_type_word_re().finditer(text)]
     assert found or "Số:" in text                  # every sentence but the header line names a type
+
+
+#: the law-name pattern as it was written before issue 13 (look-behinds first)
+_PLAIN_LAW_NAME = re.compile(r"(?<![\w])(?<!pháp\s)(?<!Pháp\s)(?<!PHÁP\s)(?P<type>Bộ luật|Luật|Hiến pháp)"
+                             r"(?=\s+(?:[" + C.UP + r"]|sửa đổi|năm\s+\d))")
+
+
+@pytest.mark.parametrize("text", SENTENCES + [
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Bộ luật Lao động; Hiến pháp năm 2013",
+    "theo Hiến pháp Luật Đất đai, HIẾN PHÁP Luật Thủ đô; xLuật Thuế, Bộ luật\nDân sự",
+])
+def test_word_start_forms_match_as_the_plain_patterns(text):
+    """Type words and laws' names written first-letter first (lexicon.patterns.word_start) match
+    where the look-behind-first forms match; 'k' takes the Kelvin sign as re.IGNORECASE does."""
+    from vanban.lexicon.patterns import letter_cases
+    text = C.match_text(text)
+    assert [m.span() for m in C.LAW_NAME_RE.finditer(text)] == [m.span() for m in _PLAIN_LAW_NAME.finditer(text)]
+    kelvin = text.replace("K", "\u212a")
+    assert [m.span() for m in C.type_word_re().finditer(kelvin)] == \
+        [m.span() for m in _plain_type_word_re().finditer(kelvin)]
+    assert letter_cases("k") == ("K", "k", "\u212a")
+
+
+def test_identifiers_found_from_the_slashes_as_by_finditer():
+    """references.find._identifiers starts each search IDENT_SLASH_REACH before the next "/": the
+    matches of a plain finditer, over the corpus texts and at the reach's edge."""
+    from pathlib import Path
+    from vanban.extractors.references.find import _identifiers
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.parent.glob("corpus/*.md"))]
+    texts += ["12345a - QĐHĐND / TW", "12345.123a /QĐ-TTg", "x 45-NQ/TW ngày 1/2/2024, 5/2024/NĐ-CP"]
+    for text in texts:
+        text = C.match_text(text)
+        assert [m.span() for m in _identifiers(text)] == [m.span() for m in C.IDENT_RE.finditer(text)]
 
 
 def _variants() -> set[str]:
@@ -96,6 +130,7 @@ def _plain_emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
     ["## Điều 1. Phạm vi điều chỉnh", "*Đồng Tháp, ngày 01 tháng 12 năm 2025*"],
     ["", "  **KẾ HOẠCH**  ", "Triển khai thực hiện Nghị quyết số 57-NQ/TW", "*"],
     ["**a", "b", "c", "d", "e", "f", "g", "h", "i**"],
+    ["  Sở Tài chính  "], ["# Điều 1"], ["*Hà Nội*"], [""], ["   "],
 ])
 def test_emphasis_lines_as_before(cell):
     assert _emphasis_lines(cell) == _plain_emphasis_lines(cell)
@@ -153,3 +188,37 @@ def test_level_pair_patterns_compiled_once_read_as_before(text, name):
     from vanban.extractors.bodies.find import _level_pair_pattern, find_bodies
     assert find_bodies(text)[0].name == name
     assert _level_pair_pattern("trung ương", "địa phương", True) is _level_pair_pattern("trung ương", "địa phương", True)
+
+
+#: time phrases in the cases the deadline patterns meet: upper case, words, digits, labels, a past instruction
+TIME_PHRASES = [
+    "Hoàn thành trước ngày 30/6/2025; báo cáo định kỳ 6 tháng một lần", "QUÝ IV/2024", "Quí II, III/2015",
+    "Thời gian thực hiện: Thường xuyên. Sản phẩm: báo cáo", "THỜI HẠN: sáu tháng đầu năm 2026",
+    "đã chỉ đạo các cơ quan hoàn thành trước ngày 30 tháng 10 năm 2025", "Năm 2026 - 2030, hằng năm",
+    "trước ngày 20 hằng tháng", "Đến tháng mười hai năm 2025", "6 tháng cuối năm 2024", "mỗi quý, hàng tuần",
+]
+
+
+@pytest.mark.parametrize("name", ["point", "any_frequency", "past_instruction", "label"])
+def test_guarded_deadline_patterns_match_as_the_plain_ones(name):
+    from vanban.lexicon.deadlines import deadline_grammar
+    guarded = getattr(deadline_grammar(), name)
+    plain = re.compile(guarded.pattern.split("])", 1)[1], guarded.flags)     # without the look-ahead
+    for text in TIME_PHRASES + SENTENCES:
+        assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_marks_stripped_one_character_at_a_time_as_from_the_whole_decomposition():
+    import unicodedata
+
+    from vanban.lexicon.text import strip_marks
+
+    def whole(s: str) -> str:               # the form before issue 13
+        s = unicodedata.normalize("NFD", s).replace("đ", "d").replace("Đ", "D")
+        return "".join(c for c in s if not unicodedata.combining(c))
+
+    letters = "".join(chr(c) for c in range(0x00C0, 0x0250)) + "".join(chr(c) for c in range(0x1E00, 0x1F00))
+    decomposed = unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh Đắk Lắk") + "a\u0323\u0301\u0302 q\u0301"
+    for text in SENTENCES + TIME_PHRASES + [letters, decomposed, "ĐỘC LẬP ﬁ ½ Å"]:
+        assert strip_marks.__wrapped__(text) == whole(text)

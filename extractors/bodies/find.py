@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vanban.lexicon import load
+
 from .gazetteer import gazetteer
 from .index import match_spans
 from .names import canonical_name, proper_case
@@ -66,26 +68,54 @@ PLURAL_PLACES = re.compile(rf"\b{_PLURAL}$")
 def find_bodies(text: str) -> list[BodySpan]:
     """Every body named in `text`, left to right, with character offsets.
     Memoised per text (the task extractor asks again about the same paragraphs and cells);
-    each call gets BodySpans of its own."""
+    each call gets BodySpans of its own (the memo holds plain tuples, which the garbage collector
+    does not walk)."""
     return [BodySpan(*b) for b in _find_bodies(text)]
 
 
 @lru_cache(maxsize=4096)
 def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
+    return tuple(_spans(text))
+
+
+#: How far back before a matched name an office title and an organ are looked for (`_with_organ`).
+TITLE_REACH, ORGAN_REACH = 30, 40
+#: How far back a name's start can move: a title before it, an organ before that, a title over the organ.
+TAKEN_IN = TITLE_REACH + ORGAN_REACH + TITLE_REACH
+
+
+def opens_with_body(text: str) -> bool:
+    """Does a body found in `text` start at its first or second character (after a bullet or a bracket)? As
+    `any(b.start <= 1 for b in find_bodies(text))`, but a text whose matched names all start past TAKEN_IN + 1
+    is answered from the matcher's spans alone, since a name's start moves back at most TAKEN_IN characters: most
+    texts the task extractor asks this about are so, and nobody asks for their names."""
+    if all(s > TAKEN_IN + 1 for s, _, _, _ in _matched(text)):
+        return False
+    return any(start <= 1 for _, start, _, _, _ in _find_bodies(text))
+
+
+@lru_cache(maxsize=4096)
+def _matched(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """The matcher's spans of a text (index.match_spans), memoised for opens_with_body and _spans."""
+    return tuple(match_spans(text))
+
+
+def _spans(text: str) -> list[tuple[str, int, int, str, str]]:
+    """(name, start, end, canonical, kind) of the bodies in `text`: the matcher's spans and what is taken in."""
     out: list[tuple[str, int, int, str, str]] = []
     tail = _tail()
-    found = match_spans(text)
+    found = _matched(text)
     # "Các đơn vị thuộc Bộ Tư pháp", "Thủ trưởng các đơn vị có liên quan thuộc Bộ Tư pháp" (097): one collective
     joined: list[tuple[int, int, str, bool]] = []
     for span in found:
-        if joined and joined[-1][2] == "collective" and BELONGS_TO.fullmatch(text[joined[-1][0]:span[0]]):
+        if joined and joined[-1][2] == "collective" and _belongs(text[joined[-1][0]:span[0]]):
             joined[-1] = (joined[-1][0], span[1], "collective", False)
         else:
             joined.append(span)
     found = joined
     title = gazetteer().office_title
     for k, (s, e, kind, _gaz) in enumerate(found):
-        t = title.search(text, max(0, s - 30), s)
+        t = title.search(text, max(0, s - TITLE_REACH), s) if _after_title_word(text, s, TITLE_REACH) else None
         if t and (not out or out[-1][2] <= t.start()):
             s = t.start()
         if kind == "collective":
@@ -107,14 +137,35 @@ def _find_bodies(text: str) -> tuple[tuple[str, int, int, str, str], ...]:
         e = _before_second_title(text, s, e)
         name = proper_case(text[s:e])
         out.append((name, s, e, canonical_name(name), kind))
-    return tuple(out)
+    return out
+
+
+def _belongs(gap: str) -> bool:
+    """Does a collective and the text after it up to the next body end with "thuộc" (`BELONGS_TO`)? The regex runs
+    only on a text ending so: its leading ".*" backtracks over the whole text."""
+    return gap.rstrip().endswith("thuộc") and BELONGS_TO.fullmatch(gap) is not None
+
+
+@lru_cache(maxsize=1)
+def _title_ends() -> tuple[str, ...]:
+    """The last words of the office titles (bodies.yaml `office_titles`): a title right before a body ends with one."""
+    return tuple({t.split()[-1] for t in load("bodies.yaml")["office_titles"]})
+
+
+def _after_title_word(text: str, s: int, reach: int) -> bool:
+    """Does the text in the `reach` characters before `s` end, white space aside, with the last word of an office
+    title? Only then can `office_title` (a title and white space up to `s`) match there: most bodies have none."""
+    return text[max(0, s - reach):s].rstrip().endswith(_title_ends())
 
 
 def _with_level_pair(text: str, s: int, e: int, limit: int) -> int:
     """The end of a collective name with the second level of a pair after "và" (bodies.yaml `level_pairs`): "Các cơ
     quan trung ương" + " và địa phương" (corpus 130, NQ 26/2026/NQ-CP Điều 4.3: "Các cơ quan trung ương và địa phương
     chủ động sử dụng dự toán ..."), "Các cơ quan thông tấn, báo chí" + " trung ương và địa phương" (pool 653/TB-VPCP):
-    one holder."""
+    one holder. Only a word that may open the rest ("và", a first level's first word) after the name is looked at."""
+    nxt = NEXT_WORD.match(text, e)
+    if nxt is None or nxt.group(1).casefold() not in _level_pair_openers():
+        return e
     low = " ".join(text[s:e].casefold().split())
     for first, second in gazetteer().level_pairs:
         # "... báo chí" + " trung ương và địa phương"
@@ -122,6 +173,16 @@ def _with_level_pair(text: str, s: int, e: int, limit: int) -> int:
         if m and m.end() <= limit:
             return m.end()
     return e
+
+
+#: The word after a name and the white space before it.
+NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+@lru_cache(maxsize=1)
+def _level_pair_openers() -> frozenset[str]:
+    """The words the rest of a level pair may open with (`_level_pair_pattern`): "và", or a first level's first word."""
+    return frozenset({"và"} | {first.split()[0] for first, _ in gazetteer().level_pairs})
 
 
 @lru_cache(maxsize=None)
@@ -133,6 +194,10 @@ def _level_pair_pattern(first: str, second: str, with_first: bool) -> re.Pattern
     return re.compile(rf"{before}\s+và\s+{words(second)}(?!\w)", re.I)
 
 
+#: What joins a second office title to a name (`second_title` opens with one): a comma, "và", "hoặc".
+SECOND_TITLE_JOINER = re.compile(r",|\s(?:và|hoặc)\s")
+
+
 def _before_second_title(text: str, s: int, e: int) -> int:
     """The end of a name before a second office title the matcher ran into ("Bộ trưởng Bộ Quốc phòng" + " và Thủ
     trưởng" + " các cơ quan có liên quan", pool 1e6fb98e16a75e3d appendix Điều 30.1; "Vụ trưởng Vụ Pháp chế" + " và
@@ -141,7 +206,10 @@ def _before_second_title(text: str, s: int, e: int) -> int:
     quan ngang Bộ, cơ quan thuộc Chính phủ", pool 8018a6f353d60a9e item 1), and titles opening the name stay."""
     g = gazetteer()
     run = g.title_run.match(text, s)
-    m = g.second_title.search(text, run.end() if run else s, min(len(text), e + 2))
+    start, end = run.end() if run else s, min(len(text), e + 2)
+    if not SECOND_TITLE_JOINER.search(text, start, end):
+        return e                                    # no ",", "và" or "hoặc" in the name: no second title
+    m = g.second_title.search(text, start, end)
     if m is None or m.start() >= e:
         return e
     title = g.title_run.match(text, m.end())
@@ -155,11 +223,13 @@ def _with_organ(text: str, s: int, kind: str, out: list) -> tuple[int, str]:
     Việt Nam" (corpus 121 Điều 7.1), with the office over the organ ("Chủ tịch Hội đồng quản trị của ..."): one
     holder, a collective when plural. A body found on the organ's words ("các Ban" read as a collective) is taken in."""
     g = gazetteer()
-    m = g.organ_of.search(text, max(0, s - 40), s)
+    reach = max(0, s - ORGAN_REACH)
+    m = g.organ_of.search(text, reach, s) if text[reach:s].rstrip().endswith("của") else None
     if m is None or (out and out[-1][2] > m.start() and not (out[-1][1] >= m.start() and out[-1][2] <= s)):
         return s, kind
     if out and out[-1][1] >= m.start():
         out.pop()                                   # "các Ban" read as a collective: the organ's words
-    t = g.office_title.search(text, max(0, m.start() - 30), m.start())
+    t = g.office_title.search(text, max(0, m.start() - TITLE_REACH), m.start()) \
+        if _after_title_word(text, m.start(), TITLE_REACH) else None
     plural = m.group().split(" ", 1)[0].casefold() in g.determiners      # "các Ủy ban": a collective, as before
     return (t.start() if t and (not out or out[-1][2] <= t.start()) else m.start()), "collective" if plural else "other"

@@ -40,13 +40,30 @@ def _in_editorial_note(text: str, pos: int) -> bool:
 
 
 
+def _identifiers(mtext: str):
+    """The matches of IDENT_RE in `mtext`, as finditer gives them, found faster: every identifier
+    holds a "/" at most IDENT_SLASH_REACH characters after its start, so the search for the next
+    one starts that far before the next "/" (re tries IDENT_RE at every position it passes, and a
+    text is mostly far from a "/": 2x faster over the corpus texts, issue 13)."""
+    pos = 0
+    while True:
+        slash = mtext.find("/", pos)
+        if slash < 0:
+            return
+        m = C.IDENT_RE.search(mtext, max(pos, slash - C.IDENT_SLASH_REACH))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _identified(text: str, mtext: str) -> list[Citation]:
     """Citations with an identifier (`Quyết định số 899/QĐ-TTg ngày 31/7/2023 của ...`)."""
     tw_re = C.type_word_re()
     out: list[Citation] = []
     prev_core_end, prev = -1, None
     run: list[tuple[Citation, int, bool]] = []   # the list the previous citation closes: core ends, own type word
-    for m in C.IDENT_RE.finditer(mtext):
+    for m in _identifiers(mtext):
         s = m.start()
         lo = max(0, s - 220)
         pre = mtext[lo:s]

@@ -74,7 +74,7 @@ def given_before(mtext: str, start: int) -> tuple[Optional[str], Optional[str]]:
         if k:
             dm = C.PRE_DATE_RE.search(window[: pm.start("who")])
             return expand(who), parse_date(dm) if dm else None
-    dm = C.PRE_DATE_AT_RE.search(window)
+    dm = C.PRE_DATE_AT_RE.search(window) if "Ngày" in window else None      # the cheap test first
     if dm:
         return None, parse_date(dm)        # `Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP ...`
     return None, None

@@ -163,16 +163,16 @@ def _walk(node: Node, inherited: Optional[Assign], year, used: set[int], tasks: 
     members = members_heading(node_text(node)) if own is None and node.children else None
     if members:                     # "1.3. Các cơ quan ... (gồm các Sở: Xây dựng, ...)" + its duties
         own = Assign(lead=members, coordinators=[], description="")
-    if own is None and node.title and node.text and not INLINE_ITEM.search(clean(node.text)):
+    if own is None and node.title and node.text and not _item_marks(clean(node.text)):
         own = _directive_text(clean(node.text))     # "2. Đẩy mạnh ... chính sách:" + "Các bộ khẩn trương trình ..."
-    if own is not None and own.lead:
-        own = with_later_sentences(node, own)       # "... tổng hợp số liệu. Bộ Tài chính, ... chịu trách nhiệm ..."
     bullet = node.marker in BULLETS or LETTER_MARKER.fullmatch(node.marker or "") is not None
     if own is not None and inherited is not None and node.marker in BULLETS and not _names_itself(node) \
             and not (inherited.heading and _opens_with(node, own)):
         own = None                     # "- Các đơn vị nghiệp vụ ... tăng cường ..." under "8. Công an tỉnh:"; not "- Sở
         # Công Thương, Ban Quản lý Khu kinh tế tỉnh Lào Cai có trách nhiệm ..." under "2. Trách nhiệm của các Sở, ngành,
         # địa phương" (corpus 018): a holder heading's bullet that opens with its own holder keeps it
+    if own is not None and own.lead:   # (after the test above, which later holders do not change: its first holder stays)
+        own = with_later_sentences(node, own)       # "... tổng hợp số liệu. Bộ Tài chính, ... chịu trách nhiệm ..."
     current = own
     if own is None and inherited is not None and (bullet or node.marker.endswith(")")
                                                   or _item_of_lead_in(node, inherited.lead)
@@ -225,7 +225,8 @@ def _directive_text(text: str) -> Optional[Assign]:
     ("Giao Sở Nội vụ chủ trì ...") or a body followed by a directive word (assignment_words.yaml
     `directive_words`: "Các bộ khẩn trương trình Chính phủ ...", pool md/74e2ddc7b11340da.md III.2).
     A report's past actions under a heading ("Ủy ban nhân dân tỉnh ban hành Kế hoạch số ...") are no task."""
-    address = next((w for w in phrases().address_words if text.casefold().startswith(w + " ")), "")
+    low = text.casefold()
+    address = next((w for w in phrases().address_words if low.startswith(w + " ")), "")
     text = text[len(address):].lstrip() if address else text   # "Các đồng chí Bộ trưởng, ... phải phát huy ..."
     a = analyse(text)
     if a is None or not a.lead:
@@ -287,8 +288,9 @@ def _opens_with(node: Node, a: Assign) -> bool:
 
 def _item_marks(text: str) -> list[re.Match]:
     """The item numbers of a paragraph; roman items inside a numbered item are its parts ("(3) các bộ,
-    ngành, địa phương tập trung: (i) Sửa đổi ...; (ii) Rà soát ...", 624/TB-VPCP III.4), not items."""
-    marks = list(INLINE_ITEM.finditer(text))
+    ngành, địa phương tập trung: (i) Sửa đổi ...; (ii) Rà soát ...", 624/TB-VPCP III.4), not items.
+    A text without a bracket has none: no regex pass over it (most paragraphs, issue 13)."""
+    marks = list(INLINE_ITEM.finditer(text)) if "(" in text else []
     if any(m.group("n").isdigit() for m in marks):
         marks = [m for m in marks if m.group("n").isdigit()]
     return marks

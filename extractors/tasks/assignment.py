@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from vanban.lexicon.citations import UP
@@ -50,7 +51,14 @@ class Assign:
 
 
 def node_text(node: Node) -> str:
-    return clean(" ".join(x for x in (node.title, node.text) if x))
+    return _joined(node.title, node.text)
+
+
+@lru_cache(maxsize=65536)
+def _joined(title: Optional[str], text: Optional[str]) -> str:
+    """A node's heading and text as one clean line, memoised per pair: the walk asks for it again and again,
+    and the pair's strings keep their hashes, which a new joined string would not (issue 13)."""
+    return clean(" ".join(x for x in (title, text) if x))
 
 
 def assignment(node: Node) -> Optional[Assign]:
@@ -136,7 +144,16 @@ def read_assignment(text: str) -> Optional[tuple[list[str], list[str]]]:
 
 
 def analyse(text: str) -> Optional[Assign]:
-    """`<Bodies>: ...`, `[Giao|Đề nghị] <Bodies> chủ trì ...`, `<Body> xây dựng ...; <Body> xây dựng ...`."""
+    """`<Bodies>: ...`, `[Giao|Đề nghị] <Bodies> chủ trì ...`, `<Body> xây dựng ...; <Body> xây dựng ...`.
+    Memoised per text (a node's text is read as a heading's, an item's and a directive's); each call gets
+    an Assign of its own."""
+    a = _analysed(text)
+    return None if a is None else Assign(lead=list(a.lead), coordinators=list(a.coordinators),
+                                         description=a.description, heading=a.heading)
+
+
+@lru_cache(maxsize=16384)
+def _analysed(text: str) -> Optional[Assign]:
     a = _analyse(after_in_force(text))
     return for_a_body(a) if a is not None else None
 
@@ -148,7 +165,7 @@ def _analyse(text: str) -> Optional[Assign]:
     if asked:
         t = bracket_holder(t[:1].upper() + t[1:])    # "Yêu cầu các bộ, ngành ..." names "Các bộ, ngành"
     t = distributed(t)                                # "Giám đốc các Sở: Nội vụ; Tài chính" -> one holder each
-    m = LEAD_COLON.match(t)
+    m = LEAD_COLON.match(t) if ":" in t else None     # (no colon, no label: no regex pass)
     if m and any(b.start < m.end("who") < b.end for b in find_bodies(t[:m.end("who") + 120])):
         m = None    # the colon is inside a name: "Ủy ban nhân dân các tỉnh: Đắk Lắk, ..., Lâm Đồng tiếp tục" (227/CĐ-TTg)
     if m and all_bodies(m.group("who")) and not is_sentence(m.group("who")):
@@ -200,8 +217,7 @@ def _later_requests(text: str) -> list[str]:
     """Holders an opener at the start of a later sentence asks work of ("Giao đồng chí Bộ trưởng Bộ Xây dựng
     trực tiếp chỉ đạo ... Yêu cầu Nhà đầu tư (Tập đoàn Đèo Cả) rà soát ...", pool md/50f694478a35aefd.md)."""
     out: list[str] = []
-    for op in phrases().openers:
-        cap = op[:1].upper() + op[1:]
+    for op, cap in _openers():
         for at in find_all(text, cap):
             if at == 0 or not text[:at].rstrip().endswith("."):
                 continue
@@ -255,13 +271,13 @@ def after_in_force(text: str) -> str:
     này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh; Chánh Thanh tra tỉnh; UBND các xã, phường
     ... chịu trách nhiệm thi hành Quyết định này", pool md/2e037ff2daea1c76.md Điều 3); else the text."""
     m = SENTENCE_STOP.search(text)
-    if m is None or leading_bodies(text):
+    if m is None:
         return text
     first, rest = text[:m.start()].casefold(), text[m.end():]
     p = phrases()
     if not any(w in first for w in p.in_force) or not any(w in rest.casefold() for w in p.execution):
         return text
-    return rest
+    return text if leading_bodies(text) else rest      # the words first: they are cheaper than the bodies
 
 
 def request_tail(sentence: str) -> Optional[tuple[Assign, str]]:
@@ -290,7 +306,9 @@ def _assigned_inside(text: str) -> Optional[Assign]:
     ("Các Bộ, cơ quan thống nhất ...; giao Bộ Nông nghiệp và Môi trường làm chủ Chương trình, ...")."""
     lead: list[str] = []
     coordinators: list[str] = []
-    for op in phrases().openers:
+    for op, cap in _openers():
+        if op not in text and cap not in text:
+            continue                                   # most texts hold none of them: no search
         for at in _opener_places(text, op):
             tail = text[at + len(op):].lstrip(" :")
             if not tail[:1].isupper():
@@ -303,6 +321,12 @@ def _assigned_inside(text: str) -> Optional[Assign]:
     if not lead:
         return None
     return Assign(lead=lead, coordinators=coordinators, description=text)
+
+
+@lru_cache(maxsize=None)
+def _openers() -> tuple[tuple[str, str], ...]:
+    """Each opener ("giao") and the same capitalised ("Giao")."""
+    return tuple((op, op[:1].upper() + op[1:]) for op in phrases().openers)
 
 
 def _opener_places(text: str, op: str) -> list[int]:
@@ -332,6 +356,13 @@ def _holder_after_bodies(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=None)
+def _opening_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The topic openers and the adverbial openers, each with the space after it: one startswith each."""
+    p = phrases()
+    return tuple(t.strip() + " " for t in p.topic_openers), tuple(a + " " for a in p.adverbial)
+
+
 #: where an opening phrase may end: a comma or a semicolon and a space
 ADVERBIAL_END = re.compile(r"[,;] ")
 
@@ -343,9 +374,9 @@ def after_adverbial(text: str) -> str:
     ends in a colon was read as a lead-in already): "Đối với các chi phí khám bệnh, chữa bệnh ...
     2019-2022, Bảo hiểm xã hội Việt Nam khẩn trương ..." (113/NQ-CP, corpus 129)."""
     low = text.casefold()
-    p = phrases()
-    topic = low.startswith(tuple(t.strip() + " " for t in p.topic_openers))
-    if not topic and not any(low.startswith(a + " ") for a in p.adverbial):
+    topics, adverbials = _opening_phrases()
+    topic = low.startswith(topics)
+    if not topic and not low.startswith(adverbials):
         return ""
     cut = text.find(", ")
     if cut <= 0 or cut > 160:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from vanban.pipeline.types import Node
@@ -21,8 +22,12 @@ from .columns import clean, column_role, fold, folded
 
 # --------------------------------------------------------------------------- per-task blocks
 
+@lru_cache(maxsize=65536)
 def is_block_label(text: str) -> bool:
-    """Does a bullet open with a per-task block label ("Cơ quan thực hiện: ...", "Thời gian thực hiện: ...")?"""
+    """Does a bullet open with a per-task block label ("Cơ quan thực hiện: ...", "Thời gian thực hiện: ...")?
+    Memoised per text (the walk asks about every node's text twice, issue 13)."""
+    if ":" not in text:
+        return False
     m = BLOCK_LABEL.match(clean(text))
     return bool(m) and fold(m.group("label")) in folded("block_labels")
 

@@ -185,7 +185,7 @@ def _head_positions(line: str) -> list[int]:
     with a capital after a lower-case word)."""
     pos = sorted({b.start for b in find_bodies(line)})
     for h in words().body_heads:
-        for m in _head_re(h).finditer(line):
+        for m in _head_re(h).finditer(line) if h in line else ():    # a scan only for a head the line holds
             if m.start() not in pos:
                 pos.append(m.start())
     pos = sorted(set(pos))

@@ -98,7 +98,9 @@ def join_lines(lines: list[str]) -> str:
 @lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """One line, whitespace folded, Markdown emphasis removed (memoised per text)."""
-    return " ".join(EMPHASIS.sub("", text or "").split())
+    if not text or "*" not in text and "__" not in text:
+        return " ".join((text or "").split())          # no emphasis mark: no regex pass (issue 13)
+    return " ".join(EMPHASIS.sub("", text).split())
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ class _Words:
     continuation: frozenset[str]
     deadline_openers: frozenset[str]
     body_heads: tuple[str, ...]
+    #: the body heads by their first character, longest first: the only ones a text can open with
+    heads_by_first: dict[str, tuple[str, ...]]
     fragments: tuple[str, ...]
     head_followers: frozenset[str]
     head_not_followers: frozenset[str]
@@ -131,6 +135,7 @@ def words() -> _Words:
         continuation=frozenset(w.casefold() for w in data["continuation_words"]),
         deadline_openers=frozenset(w.casefold() for w in data["deadline_openers"]),
         body_heads=tuple(heads),
+        heads_by_first={c: tuple(h for h in heads if h[:1] == c) for c in {h[:1] for h in heads}},
         fragments=frags,
         head_followers=frozenset(data["head_followers"]),
         head_not_followers=frozenset(w.casefold() for w in data["head_not_followers"]),
@@ -145,7 +150,7 @@ def starts_with_head(text: str) -> bool:
     that name a thing (`head_not_followers`: "Các chi phí khác").
     Memoised per text."""
     w = words()
-    for h in w.body_heads:
+    for h in w.heads_by_first.get(text[:1], ()):
         if text.startswith(h) and (len(text) == len(h) or not text[len(h)].isalnum()):
             if " " in h or h.isupper() or len(text) == len(h):
                 return True

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-
+from functools import lru_cache
 
 from ..bodies import kind_of
 from ..bodies.names import is_bare
@@ -26,9 +26,15 @@ def co_leads(text: str) -> list[str]:
 
 
 def coordinators_in(text: str) -> list[str]:
-    """Coordinators (phối hợp): the bodies after `phối hợp với ...`, or a body named right after `phối hợp`."""
+    """Coordinators (phối hợp): the bodies after `phối hợp với ...`, or a body named right after `phối hợp`.
+    Memoised per text (an item's text is read again for each of its holders); each call gets its own list."""
+    return list(_coordinators_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _coordinators_in(text: str) -> tuple[str, ...]:
     found = _names_after(text, phrases().coordinate)
-    return found + [n for n in _named_right_after(text, phrases().coordinate_direct) if n not in found]
+    return tuple(found + [n for n in _named_right_after(text, phrases().coordinate_direct) if n not in found])
 
 
 def _named_right_after(text: str, cues: tuple[str, ...]) -> list[str]:
@@ -67,7 +73,7 @@ def _tails_after(text: str, cues: tuple[str, ...]):
     """The text after each place a cue stands (case-folded match), its leading spaces, commas and colon dropped."""
     low = text.casefold()
     for cue in cues:
-        for m in phrase_re(cue).finditer(low):
+        for m in phrase_re(cue).finditer(low) if cue in low else ():   # no regex scan for a cue not there
             yield text[m.end():].lstrip(" ,:")
 
 
@@ -110,8 +116,8 @@ def _described(tail: str, who: str) -> str:
 
 
 def _until_verb(tail: str) -> str:
-    stops = [i for i in (find_word(tail, d) for d in phrases().duty + ("để", "nhằm", "trong việc", "trong"))
-             if i > 0]
+    words = [d for d in phrases().duty + ("để", "nhằm", "trong việc", "trong") if d in tail]   # the ones it holds
+    stops = [i for i in (find_word(tail, d) for d in words) if i > 0]
     stops += [m.start() for m in PHRASE_STOP.finditer(tail)]
     cut = min(stops) if stops else -1
     if cut <= 0 or cut > 160:

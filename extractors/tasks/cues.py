@@ -151,9 +151,11 @@ def find_word(low: str, phrase: str) -> int:
     return m.start() if m else -1
 
 
+@lru_cache(maxsize=65536)
 def opens_with_head(text: str) -> bool:
     """Does a text open with a body head ("Giao người đứng đầu các cơ quan ..." after its opener), a deputy's
-    title too ("Phó Giám đốc Quỹ thực hiện ...", pool 1f9faa032326f975 Điều 8.2.b; `deputy_words`)?"""
+    title too ("Phó Giám đốc Quỹ thực hiện ...", pool 1f9faa032326f975 Điều 8.2.b; `deputy_words`)?
+    Memoised per text (the same names are asked about again and again, issue 13)."""
     low = text.casefold()
     deputy = next((d for d in phrases().deputies if low.startswith(d + " ")), None)
     text = text[len(deputy) + 1:] if deputy else text
@@ -161,18 +163,31 @@ def opens_with_head(text: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _words_of(kind: str) -> tuple[str, ...]:
+    """The phrases of a word list: kind "verbs" (duty verbs and lead words), "lead", "duty", "lead_or_coordinate"."""
+    p = phrases()
+    return {"verbs": p.duty + p.lead_words, "lead": p.lead_words, "duty": p.duty,
+            "lead_or_coordinate": p.lead_words + p.coordinate}[kind]
+
+
+@lru_cache(maxsize=None)
 def _any_of(kind: str) -> re.Pattern:
     """One pattern for a whole word list, matching (zero-width) wherever one of its phrases starts
-    as a whole word: kind "verbs" (duty verbs and lead words), "lead", "duty", "lead_or_coordinate"."""
-    p = phrases()
-    words = {"verbs": p.duty + p.lead_words, "lead": p.lead_words, "duty": p.duty,
-             "lead_or_coordinate": p.lead_words + p.coordinate}[kind]
-    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    as a whole word."""
+    alts = "|".join(re.escape(w) for w in sorted(set(_words_of(kind)), key=len, reverse=True))
     return re.compile(r"(?<!\w)(?=(?:" + alts + r")(?!\w))")
+
+
+#: a list this short is looked for phrase by phrase first: a few substring searches cost less than the
+#: regex scan, and most texts hold none of the lead words (issue 13)
+FEW_WORDS = 8
 
 
 def starts_of(text: str, kind: str):
     """Offsets, in order, where a phrase of the list starts."""
+    words = _words_of(kind)
+    if len(words) <= FEW_WORDS and not any(w in text for w in words):
+        return iter(())
     return (m.start() for m in _any_of(kind).finditer(text))
 
 

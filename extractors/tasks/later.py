@@ -33,9 +33,11 @@ def later_holders(text: str, lead: list[str]) -> list[str]:
     out: list[str] = []
     clauses = CLAUSE_END.split(text)
     for prev, clause in zip(clauses, clauses[1:]):
-        if strip_opener(clause) != clause or _ends_with_name(prev):
+        if strip_opener(clause) != clause:
             continue
-        out += [n for n in _opening_holders(clause) if n not in lead and n not in out]
+        found = [n for n in _opening_holders(clause) if n not in lead and n not in out]
+        if found and not _ends_with_name(prev):     # the clause before is read only when this one names a holder
+            out += found
     return out
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from vanban.lexicon.citations import UP
 
 from ..bodies import find_bodies
-from ..bodies.find import BodySpan, province_names
+from ..bodies.find import BodySpan, opens_with_body, province_names
 from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, is_localities, proper_case
 from .columns import clean
@@ -114,8 +114,10 @@ def _duty_outside_names(text: str) -> bool:
 
 
 
+@lru_cache(maxsize=4096)
 def all_bodies(text: str) -> bool:
-    """Is this short text a list of bodies and nothing else ("Sở Nội vụ", "Các sở, ban, ngành, UBND ...")?"""
+    """Is this short text a list of bodies and nothing else ("Sở Nội vụ", "Các sở, ban, ngành, UBND ...")?
+    Memoised per text (a heading is asked about by several readers)."""
     t = text.strip(" :;.")
     if not t or len(t) > 200 or has_duty(t):
         return False
@@ -166,29 +168,38 @@ def _with_localities(text: str, spans: list) -> list:
         name = proper_case(m.group())
         out = sorted(out + [BodySpan(name, m.start(), m.end(), name, "committee")], key=lambda b: b.start)
         at = m.end()
-    after = text[at:].lstrip(" ,").casefold()
-    if len(out) > len(spans) and any(after.startswith(c + " ") for c in phrases().place_copulas):
-        return list(spans)                          # "Thành phố Hà Nội ... là đơn vị hành chính ...": no actor
+    if len(out) > len(spans):
+        after = text[at:].lstrip(" ,").casefold()
+        if any(after.startswith(c + " ") for c in phrases().place_copulas):
+            return list(spans)                      # "Thành phố Hà Nội ... là đơn vị hành chính ...": no actor
     return out
 
 
+@lru_cache(maxsize=4096)
 def leading_bodies(text: str) -> str:
     """The run of body names at the start of a text, as written ("Ủy ban Mặt trận Tổ quốc, các đoàn thể
-    chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm")."""
+    chính trị - xã hội"), never past the first duty verb ("... thành phố có trách nhiệm"). Memoised per text: a
+    sentence is asked about again (in force, then its holder; a clause as the one before the next)."""
+    headed = opens_with_head(text)
+    if not headed and not opens_with_body(text) and _localities().match(text) is None:
+        return ""                               # no name opens the text (most texts asked about): nothing more read
     spans = _with_localities(text, [_without_bare_level(b, text) for b in find_bodies(text)])
+    named = bool(spans) and spans[0].start <= 1
+    if not named and not headed:
+        return ""                               # a place that opens it is not who ("Thành phố Hà Nội là ...")
     verb = _first_verb(text, spans)
     strong = next((i for i in starts_of(text, "lead") if i > 0), len(text))
-    if strong < min(len(text), 400) and ((spans and spans[0].start <= 1) or opens_with_head(text)):
+    if strong < min(len(text), 400):
         if verb < strong and _only_duties(text[verb:strong]):
             strong = verb                       # "... đơn vị có liên quan" + " triển khai thực hiện và chịu trách nhiệm"
         inside = [b for b in spans if b.end <= strong + 1]
         head = text[:strong]
         if (sum(b.end - b.start for b in inside) >= 0.7 * len(head.rstrip())
-                or (opens_with_head(text) and not SENTENCE_MARK.search(head) and not NOT_IN_NAME.search(head)
+                or (headed and not SENTENCE_MARK.search(head) and not NOT_IN_NAME.search(head)
                     and (not has_duty_verb(head) or _heads_list(head))
                     and not _predicate_after_body(head, spans))):
             return trim_tail(head)              # "Vụ trưởng Vụ ..., Chánh Văn phòng Bộ ... chịu trách nhiệm"
-    if spans and spans[0].start <= 1:
+    if named:
         end, last = spans[0].end, spans[0]
         for b in spans[1:]:
             gap = text[end:b.start]
@@ -210,7 +221,7 @@ def leading_bodies(text: str) -> str:
                 phrases().predicates + phrases().lead_words):
             end = closer.end()                          # "các cơ quan" + " khác có thẩm quyền" + " quy định chi tiết"
         return trim_tail(text[:min(end, verb)])
-    if not opens_with_head(text) or verb >= len(text) or verb > 200:
+    if not headed or verb >= len(text) or verb > 200:
         return ""
     stop = SENTENCE_STOP.search(text, 0, verb)
     if stop is not None:                        # the run filled its sentence: its own verb is in it

@@ -83,7 +83,10 @@ def distributed(text: str) -> str:
     member, each under the title ("Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ; Tài Chính; Chủ tịch ..."
     -> "Giám đốc Sở Văn hóa, Thể thao và Du lịch; Giám đốc Sở Nội vụ; Giám đốc Sở Tài chính; Chủ tịch ..."): a
     member is the longest run of words that with the head makes a name of the gazetteer, and the list ends at the
-    first run that makes none. The text unchanged when no member is found."""
+    first run that makes none. The text unchanged when no member is found, at once when it has no colon or no "các"
+    that a list could follow (most texts: no regex pass, issue 13)."""
+    if ":" not in text or "các" not in text and "Các" not in text:
+        return text
     g = gazetteer()
     for m in TITLE_OVER_MEMBERS.finditer(text):
         title, head = m.group("title"), m.group("head")

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from vanban.lexicon.citations import UP
 
@@ -30,9 +31,16 @@ BLANK_GAP = re.compile(r"(?:\s*,)+\s*")
 
 
 def split_names(text: str) -> list[str]:
+    """The holders a list of names names, each whole (module docstring). Memoised per text: half the calls repeat
+    one (the lead of a clause read again for its coordinators, a later sentence's holders); each gets its own list."""
+    return list(_split_names(text))
+
+
+@lru_cache(maxsize=4096)
+def _split_names(text: str) -> tuple[str, ...]:
     text = _without_blanks(FOOTNOTE.sub("", clean(text))).strip(" ,;:.")
     if not text:
-        return []
+        return ()
     out: list[str] = []
     for part in CLAUSE_SPLIT.split(text):
         for whole, piece in (x for kept, w in _kept_whole(part) for is_place, p in
@@ -41,7 +49,7 @@ def split_names(text: str) -> list[str]:
             names = [proper_case(piece)] if whole else \
                 _rejoined(piece, [n for x in _and_pieces(_with_list_commas(piece)) for n in split_bodies(x)])
             out += [n for n in map(without_dangling, (m for n in names for m in _shared_head(n))) if n and n not in out]
-    return out
+    return tuple(out)
 
 
 

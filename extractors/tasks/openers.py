@@ -79,9 +79,11 @@ def executes_document(work: str) -> bool:
 
 
 
+@lru_cache(maxsize=65536)
 def strip_opener(text: str) -> str:
     """"Giao Sở Tài chính ..." -> "Sở Tài chính ...", "Đề nghị: Hiệp hội ..." -> "Hiệp hội ...",
-    "Giao đồng chí Bộ trưởng Bộ Xây dựng ..." -> "Bộ trưởng Bộ Xây dựng ..." (the honorific goes)."""
+    "Giao đồng chí Bộ trưởng Bộ Xây dựng ..." -> "Bộ trưởng Bộ Xây dựng ..." (the honorific goes).
+    Memoised per text (a node's text is asked about again and again, issue 13)."""
     low = text.casefold()
     for op in phrases().openers:
         if low.startswith(op) and low[len(op):len(op) + 1] in (" ", ":"):

@@ -6,6 +6,7 @@ pool names by bench/lead_check.py (tests/data/lead_name_labels.tsv)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from vanban.lexicon import fold_key
@@ -18,8 +19,10 @@ def _foreign_words(name: str, vocabulary: frozenset[str]) -> int:
     return sum(1 for w in re.findall(r"[^\W\d_]+", name) if w.islower() and w not in vocabulary)
 
 
+@lru_cache(maxsize=8192)
 def name_fault(name: str) -> Optional[str]:
-    """Why `name` is not a body name, or None.
+    """Why `name` is not a body name, or None.  Remembered: a document's tasks name the same
+    bodies again (3,473 names, 713 distinct, over the corpus texts; issue 13).
 
     'Cơ quan' -> 'a bare fragment'; 'Các Quyết định sau đây hết hiệu lực' -> 'a clause';
     'Công an tỉnh trong việc' -> "ends in 'việc'"; 'Hạ tầng' -> 'starts with no body word';

@@ -142,12 +142,13 @@ def _missing_headings(laid: LaidOut, tree: list[Node], text: str) -> list[str]:
     starts = [n.start for n in nodes]
     skip = len(header_lines(text))
     missing: list[str] = []
-    for i, m in enumerate(re.finditer(r"(?m)^.*$", laid.text)):
-        line = m.group()
+    end = -1
+    for i, line in enumerate(laid.text.split("\n")):       # each line and its offsets
+        start, end = end + 1, end + 1 + len(line)
         if i < skip or " | " in line or not HEADING_LINE.match(line):
             continue
-        j = bisect.bisect_left(starts, m.start() - 3)
-        if (j == len(starts) or starts[j] > m.end()) and not _opens_title(line, m.start(), nodes, starts):
+        j = bisect.bisect_left(starts, start - 3)
+        if (j == len(starts) or starts[j] > end) and not _opens_title(line, start, nodes, starts):
             missing.append(line[:80])
     return missing
 

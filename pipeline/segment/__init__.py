@@ -272,6 +272,6 @@ class _Walk:
             self._put(self.blocks[i + k])
         mk = read_marker(text) if self.state != "preamble" else None
         self.wants_title = bool(mk) and not mk.rest.strip() and mk.kind in ("chapter", "subchapter", "article")
-        if self.state == "body" and BODY_END.search(text):
+        if self.state == "body" and "/." in text and BODY_END.search(text):       # the cheap test first
             self.state = "tail"
         return i + held

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from vanban.lexicon.patterns import ATTACHED_INSIDE, ATTACHED_TO, PAGE_NUMBER, RULE
@@ -113,7 +114,10 @@ def captioned_appendix(table: Table) -> Optional[tuple[list[str], list[str]]]:
     return [title], ([head[:h.start("rest")].strip()] if h and h["rest"] else []) + [note]
 
 
+@lru_cache(maxsize=16384)
 def is_appendix_start(text: str, in_tail: bool) -> bool:
+    """Does the paragraph open an appendix (a document attached: `PHỤ LỤC I`, a type's head in the
+    tail)?  Remembered: the segment walk asks about a paragraph more than once (issue 13)."""
     if APPENDIX_HEAD.match(text):
         m = APPENDIX_HEAD.match(text)
         rest = m["rest"]

@@ -78,8 +78,8 @@ def split_heading(heading: str, kind: str = "arabic") -> tuple[str, str]:
     -> ("", the sentence), while "Điều 2. Tổ chức thực hiện" is a title.  A web crawl's editor
     note after a heading ("[Về cho vay ... được hướng dẫn bởi ...]") goes to the text."""
     text = clean(heading)
-    note = EDITOR_NOTE.search(text)
-    title, lead = _split_heading(EDITOR_NOTE.sub("", text), kind)
+    note = EDITOR_NOTE.search(text) if "[" in text else None       # the cheap test first
+    title, lead = _split_heading(EDITOR_NOTE.sub("", text) if note else text, kind)
     if note:
         lead = f"{lead} {note.group().strip()}".strip()
     return title, lead
