@@ -4,6 +4,10 @@
 
 Each worker is a forked process that parses one document at a time. The parent
   - starts workers lazily (one more only while documents wait and none is idle);
+  - hands out the largest files first when there are several workers, so that the batch
+    does not end on one worker parsing a large document while the others wait (the report
+    stays in input order), and keeps the next document in each busy worker's pipe while
+    many wait, so that a worker goes on without waiting for the parent between two;
   - gives each document a time limit (limits.time_for(pages)) in CPU seconds, so that a busy
     machine does not time documents out, with WALL_FACTOR times it on the clock as a backstop;
     past it, the worker is asked
@@ -41,6 +45,8 @@ from .report import Entry
 
 #: seconds between two looks at the workers (deadlines, memory)
 TICK = 0.25
+#: documents a worker holds at most: the one it parses and the next, waiting in its pipe
+QUEUE = 2
 #: a document's wall-clock limit, in times its CPU limit
 WALL_FACTOR = 4.0
 #: seconds a worker has to load its data before it is thought broken
@@ -60,11 +66,17 @@ class Worker:
     conn: object
     dump: Path
     ready: bool = False
-    job: Optional[Job] = None
+    jobs: deque = field(default_factory=deque)   # given and not done: jobs[0] runs, the next waits
     began: float = field(default_factory=time.monotonic)
     deadline: float = 0.0              # wall clock, while the worker starts
     limit: float = 0.0                 # CPU seconds the document may use (0: none)
     cpu0: float = 0.0                  # the worker's CPU seconds when the document began
+    looked: float = 0.0                # when its CPU time and memory were last read
+
+    @property
+    def job(self) -> Optional[Job]:
+        """The document the worker parses now."""
+        return self.jobs[0] if self.jobs else None
 
 
 def run_pool(jobs: list[Job], workers: int, limits: Limits, done: Callable[[Entry], None],
@@ -74,26 +86,32 @@ def run_pool(jobs: list[Job], workers: int, limits: Limits, done: Callable[[Entr
     if ctx.get_start_method() == "fork":
         from . import warm_up
         warm_up()                      # once here: every worker, and every replacement, starts warm
-    pending: deque[Job] = deque(jobs)
+    pending: deque[Job] = deque(_largest_first(jobs) if workers > 1 else jobs)
     pool: list[Worker] = []
     tmp = Path(tempfile.mkdtemp(prefix="vanban-workers-"))
     broken = 0
     try:
-        while pending or any(w.job for w in pool):
+        while pending or any(w.jobs for w in pool):
             for w in pool:
-                if w.ready and w.job is None and pending:
+                if w.ready and not w.jobs and pending:
                     _give(w, pending.popleft(), limits, started)
+            if len(pending) >= len(pool) == workers and all(w.ready for w in pool):
+                for w in pool:                 # every worker busy and many documents wait: the next one
+                    if len(w.jobs) < QUEUE and pending:
+                        _give(w, pending.popleft(), limits, started)
             if pending and len(pool) < workers and all(w.job or not w.ready for w in pool) \
                     and sum(not w.ready for w in pool) < len(pending):
                 pool.append(_start(ctx, limits, tmp, len(pool)))
-            _listen(pool, limits, done)
+            _listen(pool, limits, done, started)
+            now = time.monotonic()
             for w in list(pool):
-                entry = _check(w, limits)
+                entry = _check(w, limits, now)
                 if entry is None:
                     continue
                 pool.remove(w)
                 if w.job is not None:
                     done(entry)
+                    pending.extendleft(reversed(list(w.jobs)[1:]))   # the ones it had not begun
                     broken = 0
                 elif (broken := broken + 1) >= BROKEN_STARTS:
                     raise RuntimeError(f"batch workers die while starting: {entry.error}")
@@ -119,17 +137,35 @@ def _start(ctx, limits: Limits, tmp: Path, n: int) -> Worker:
     return w
 
 
+def _largest_first(jobs: list[Job]) -> list[Job]:
+    """The jobs by input file size, largest first (input order among equals; a file that cannot
+    be read counts 0 and is reported when its turn comes)."""
+    def size(job: Job) -> int:
+        try:
+            return os.stat(job[0]).st_size
+        except (OSError, ValueError):
+            return 0
+    return sorted(jobs, key=size, reverse=True)
+
+
 def _give(w: Worker, job: Job, limits: Limits, started) -> None:
-    w.job = job
+    """Send a job to the worker; it begins now if the worker was idle, else after the one it parses."""
+    w.jobs.append(job)
+    w.conn.send(job)
+    if len(w.jobs) == 1:
+        _begin(w, limits, started)
+
+
+def _begin(w: Worker, limits: Limits, started) -> None:
+    """The worker's clock for the document it begins (w.job)."""
     w.began = time.monotonic()
     w.limit = limits.time_for(0)
     w.cpu0 = _cpu_seconds(w.proc.pid)
-    w.conn.send(job)
     if started:
-        started(job[0])
+        started(w.job[0])
 
 
-def _listen(pool: list[Worker], limits: Limits, done) -> None:
+def _listen(pool: list[Worker], limits: Limits, done, started) -> None:
     conns = {w.conn: w for w in pool}
     sentinels = {w.proc.sentinel: w for w in pool}
     if not conns:
@@ -149,19 +185,26 @@ def _listen(pool: list[Worker], limits: Limits, done) -> None:
             limit = limits.time_for(value)
             w.limit = limit
         elif kind == "done" and w.job is not None:
-            w.job = None
+            w.jobs.popleft()
             done(value)
+            if w.jobs:                             # it went on with the next one at once
+                _begin(w, limits, started)
 
 
-def _check(w: Worker, limits: Limits) -> Optional[Entry]:
-    """The entry of a worker that is gone or must go (it is then stopped), else None."""
+def _check(w: Worker, limits: Limits, now: float) -> Optional[Entry]:
+    """The entry of a worker that is gone or must go (it is then stopped), else None.  A death is
+    seen at once; time and memory are read once a TICK (reading /proc after every message was
+    most of the parent's work between documents)."""
     path = w.job[0] if w.job else "(starting worker)"
-    elapsed = time.monotonic() - w.began
+    elapsed = now - w.began
     if not w.proc.is_alive():
         code = w.proc.exitcode
         why = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         _stop(w)
         return Entry(input=path, status="crashed", error=f"the worker died ({why})", seconds=round(elapsed, 3))
+    if now < w.looked + TICK:
+        return None
+    w.looked = now
     if _over_time(w, elapsed):
         stage = _stack(w)
         _stop(w)
@@ -169,8 +212,7 @@ def _check(w: Worker, limits: Limits) -> Optional[Entry]:
                      error=(f"over its time limit of {w.limit:.0f} s of CPU ({elapsed:.0f} s on the clock)"
                             if w.job else f"the worker did not start within {WARM_UP_LIMIT:.0f} s")
                            + (f" in {stage}" if stage else "") + " (--timeout raises it)")
-    rss = _rss_mb(w.proc.pid)
-    if w.job and limits.max_memory_mb > 0 and rss > limits.max_memory_mb:
+    if w.job and limits.max_memory_mb > 0 and _rss_mb(w.proc.pid) > limits.max_memory_mb:
         stage = _stack(w)
         _stop(w)
         return Entry(input=path, status="too_large", stage=stage, seconds=round(elapsed, 3),
