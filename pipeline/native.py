@@ -10,7 +10,8 @@ in), so a library depends on neither the Python version nor a package's build; i
 name carries a hash of its sources, so an edited source is built again.
 
 Users: pipeline/pdf/native.py (characters, rulings, rows and cells of a PDF page),
-extractors/bodies/native_tokens.py (the body tokenizer, the body index's cuts)."""
+extractors/bodies/native_tokens.py (the body tokenizer, the body index's cuts),
+extractors/bodies/native_match.py (the body matcher's token classes, phrases and patterns)."""
 from __future__ import annotations
 
 import ctypes

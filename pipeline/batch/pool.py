@@ -193,8 +193,9 @@ def _listen(pool: list[Worker], limits: Limits, done, started) -> None:
 
 def _check(w: Worker, limits: Limits, now: float) -> Optional[Entry]:
     """The entry of a worker that is gone or must go (it is then stopped), else None.  A death is
-    seen at once; time and memory are read once a TICK (reading /proc after every message was
-    most of the parent's work between documents)."""
+    seen at once, and so is memory over the ceiling (a short document must not finish past it
+    unseen); CPU time is read once a TICK (reading /proc/PID/stat after every message was most of
+    the parent's work between documents)."""
     path = w.job[0] if w.job else "(starting worker)"
     elapsed = now - w.began
     if not w.proc.is_alive():
@@ -202,6 +203,12 @@ def _check(w: Worker, limits: Limits, now: float) -> Optional[Entry]:
         why = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         _stop(w)
         return Entry(input=path, status="crashed", error=f"the worker died ({why})", seconds=round(elapsed, 3))
+    if w.job and limits.max_memory_mb > 0 and _rss_mb(w.proc.pid) > limits.max_memory_mb:
+        stage = _stack(w)
+        _stop(w)
+        return Entry(input=path, status="too_large", stage=stage, seconds=round(elapsed, 3),
+                     error=f"over the memory limit of {limits.max_memory_mb} MB" + (f" in {stage}" if stage else "")
+                           + " (--max-memory raises it)")
     if now < w.looked + TICK:
         return None
     w.looked = now
@@ -212,12 +219,6 @@ def _check(w: Worker, limits: Limits, now: float) -> Optional[Entry]:
                      error=(f"over its time limit of {w.limit:.0f} s of CPU ({elapsed:.0f} s on the clock)"
                             if w.job else f"the worker did not start within {WARM_UP_LIMIT:.0f} s")
                            + (f" in {stage}" if stage else "") + " (--timeout raises it)")
-    if w.job and limits.max_memory_mb > 0 and _rss_mb(w.proc.pid) > limits.max_memory_mb:
-        stage = _stack(w)
-        _stop(w)
-        return Entry(input=path, status="too_large", stage=stage, seconds=round(elapsed, 3),
-                     error=f"over the memory limit of {limits.max_memory_mb} MB" + (f" in {stage}" if stage else "")
-                           + " (--max-memory raises it)")
     return None
 
 
