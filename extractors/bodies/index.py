@@ -46,6 +46,8 @@ from itertools import compress, repeat
 from operator import is_
 from typing import Iterator
 
+from vanban.lexicon.text import Memo
+
 from . import native_tokens
 from .gazetteer import fold_name
 from .matcher import LINE_BREAKS, PATTERN_WORDS, TAIL_PHRASES, _matchers
@@ -72,16 +74,6 @@ KINDS_MEMO = 200_000
 _pieces: dict[str, list[Span]] = {}
 _kinds: dict[str, int] = {}
 
-
-class _Facts(dict):
-    """word -> _facts_of(word), computed on first look-up (a plain dict look-up after)."""
-
-    def __missing__(self, word: str) -> int:
-        facts = self[word] = _facts_of(word)
-        return facts
-
-
-_facts = _Facts()
 _active: list["DocumentIndex"] = []
 
 
@@ -262,6 +254,10 @@ def _facts_of(word: str) -> int:
     if kind & 8 and not _inert_number(word):
         kind &= ~8
     return kind | _title_kind(word) << 5 | word[:1].isupper() << 7 | len(word) << 8
+
+
+#: word -> _facts_of(word), each word's computed once (up to KINDS_MEMO words)
+_facts = Memo(_facts_of)
 
 
 def _python_cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from vanban.lexicon.text import Memo
 from vanban.pipeline import native
 
 from . import tokens
@@ -108,19 +109,18 @@ class Scanner:
         tab[:header_size] = [kind_id.get("committee", -2), kind_id["collective"], kind_id["other"], vocab["bộ"], vocab["đội"],
                              *starts, *(getattr(tokens, name) for name in FLAG_NAMES), *classes]
         self.tab = array("i", tab)
-        self.packed: dict[str, int] = {}
+        self.packed = Memo(self._packed)
+
+    def _packed(self, word: str) -> int:
+        """A token as an int: its word id << 16 | its flags."""
+        lex = self.lexicon.table[word]
+        return self.vocab.get(lex.low, 0) << 16 | lex.flags
 
     def _ints(self, words: list[str]) -> array:
-        """The tokens as ints (word id << 16 | flags), each word computed once."""
-        packed = self.packed
-        out = list(map(packed.get, words))
-        if None in out:
-            if len(packed) > PACKED_MEMO:
-                packed.clear()
-            new = [k for k, x in enumerate(out) if x is None]
-            for k, lex in zip(new, self.lexicon.lexes([words[k] for k in new])):
-                out[k] = packed[words[k]] = self.vocab.get(lex.low, 0) << 16 | lex.flags
-        return array("i", out)
+        """The tokens as ints, each word computed once (up to PACKED_MEMO words)."""
+        if len(self.packed) > PACKED_MEMO:
+            self.packed.clear()
+        return array("i", map(self.packed.__getitem__, words))
 
     def scan(self, words: list[str]) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, str]]]:
         """The gazetteer phrases (kind, start, end) and the pattern matches (start, end, kind) of the

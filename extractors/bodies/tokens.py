@@ -21,6 +21,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
+from vanban.lexicon.text import Memo
+
 from . import native_tokens
 from .gazetteer import Gazetteer
 
@@ -203,19 +205,8 @@ class Lexicon:
 
     def __init__(self, g: Gazetteer, head_firsts) -> None:
         self.g, self.head_firsts = g, head_firsts
-        self.table = _LexTable(lambda word: Lex(word, g, head_firsts))
+        self.table = Memo(lambda word: Lex(word, g, head_firsts))
 
     def lexes(self, words: list[str]) -> list[Lex]:
         return list(map(self.table.__getitem__, words))
 
-
-class _LexTable(dict):
-    """word -> Lex, made on the first look-up of a word (a plain dict look-up after)."""
-
-    def __init__(self, make) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, word: str) -> Lex:
-        lex = self[word] = self.make(word)
-        return lex
