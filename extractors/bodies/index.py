@@ -50,7 +50,7 @@ from vanban.lexicon.text import Memo
 
 from . import native_tokens
 from .gazetteer import fold_name
-from .matcher import LINE_BREAKS, PATTERN_WORDS, TAIL_PHRASES, _matchers
+from .matcher import LINE_BREAKS, PATTERN_WORDS, TAIL_PHRASES, _matchers, trie_words
 from .tokens import L_ALPHA, L_JOINER, L_LOWERIN, L_SKIP, PUNCT
 
 #: Word-final punctuation marks that may be a cut (P), if no table of the matcher names them.
@@ -84,11 +84,7 @@ def _cut_words() -> tuple[frozenset[str], ...]:
     m = _matchers()
     g = m.g
     vocab: set[str] = set(PATTERN_WORDS) | {w for p in TAIL_PHRASES for w in p} | set(g.units) | set(g.determiners)
-    todo = [m.trie]
-    while todo:
-        level = todo.pop()
-        vocab.update(level)
-        todo += [child for child, _ in level.values()]
+    vocab.update(trie_words(m.trie))
     for table in (g.heads, g.not_collective, g.verb_nouns):
         for phrase in table:
             vocab.update(phrase)

@@ -334,6 +334,16 @@ def _phrase_trie(g: Gazetteer) -> dict:
     return root
 
 
+def trie_words(trie: dict) -> list[str]:
+    """The words of a phrase trie's nodes (`_phrase_trie`), each once per node."""
+    out, todo = [], [trie]
+    while todo:
+        level = todo.pop()
+        out += level
+        todo += [node[0] for node in level.values()]
+    return out
+
+
 @dataclass
 class _DocHeads:
     """Per token of a doc: the head starting there, whether it lies inside a head, and

@@ -61,6 +61,7 @@ class Scanner:
                  trim_end, trim_start) -> None:
         """m: the matcher (its gazetteer, heads, phrase trie and lexicon); classes: the C_* bits in
         TOKEN_CLASSES order; the rest: matcher.py's tables of the same names."""
+        from .matcher import trie_words     # (matcher.py builds the Scanner: imported by then)
         g = m.g
         self.lib, self.lexicon = lib, m.lexicon
         if max(getattr(tokens, name) for name in FLAG_NAMES) >= 1 << 16:
@@ -76,7 +77,7 @@ class Scanner:
         tails = [(p, 0) for p in sorted(tail_phrases)]
         vocab: dict[str, int] = {}
         elements = [el for _, ps in patterns for p in ps for el in p]
-        for w in ["bộ", "đội", *pattern_words, *trim_end, *trim_start, *_trie_words(m.trie),
+        for w in ["bộ", "đội", *pattern_words, *trim_end, *trim_start, *trie_words(m.trie),
                   *(w for el in elements for w in sorted(el.words))] + [
                 w for table in (heads, collective, qualifiers, not_collective, verbs, tails) for p, _ in table for w in p]:
             vocab.setdefault(w, len(vocab) + 1)
@@ -161,28 +162,25 @@ def _pattern_table(patterns, vocab: dict[str, int], kind_id: dict[str, int]) -> 
     return out
 
 
-def _trie_words(trie: dict) -> list[str]:
-    """The words of the phrase trie's nodes."""
-    out, todo = [], [trie]
-    while todo:
-        level = todo.pop()
-        out += level
-        todo += [node[0] for node in level.values()]
-    return out
+def _offset_table(tab: list[int], starts: list[int], rows: list) -> None:
+    """`rows` appended to `tab` as match.c reads a table: an offset per row (and one past the last),
+    then each row's values; where it begins goes to `starts`."""
+    starts.append(len(tab))
+    index = len(tab)
+    tab.extend([0] * (len(rows) + 1))
+    for k, values in enumerate(rows):
+        tab[index + k] = len(tab)
+        tab.extend(values)
+    tab[index + len(rows)] = len(tab)
 
 
 def _phrase_table(tab: list[int], starts: list[int], table, vocab: dict[str, int], size: int) -> None:
-    """Phrases by first word id: an offset per word id (and one past), then records
-    [length, payload, word ids...], each word's in the table's order."""
+    """Phrases by first word id (a row per word id): records [length, payload, word ids...], each
+    word's in the table's order."""
     by_first: dict[int, list[int]] = {}
     for words, payload in table:
         by_first.setdefault(vocab[words[0]], []).extend([len(words), payload, *(vocab[w] for w in words)])
-    starts.append(len(tab))
-    index = len(tab)
-    tab.extend([0] * (size + 1))
-    for w in range(size + 1):
-        tab[index + w] = len(tab)
-        tab.extend(by_first.get(w, ()))
+    _offset_table(tab, starts, [by_first.get(w, ()) for w in range(size)])
 
 
 def _trie_table(tab: list[int], starts: list[int], trie: dict, vocab: dict[str, int], kind_id: dict[str, int]) -> None:
@@ -196,11 +194,5 @@ def _trie_table(tab: list[int], starts: list[int], trie: dict, vocab: dict[str, 
             pairs += [vocab[w], len(nodes)]
             nodes.append(node)
         children.append(pairs)
-    for lists in (children, [[kind_id[k] for k in kinds] for _, kinds in nodes]):
-        starts.append(len(tab))
-        index = len(tab)
-        tab.extend([0] * (len(nodes) + 1))
-        for v, values in enumerate(lists):
-            tab[index + v] = len(tab)
-            tab.extend(values)
-        tab[index + len(nodes)] = len(tab)
+    _offset_table(tab, starts, children)
+    _offset_table(tab, starts, [[kind_id[k] for k in kinds] for _, kinds in nodes])
