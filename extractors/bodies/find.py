@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vanban.lexicon import load
-
 from .gazetteer import gazetteer
 from .index import match_spans
 from .names import canonical_name, proper_case
@@ -146,16 +144,10 @@ def _belongs(gap: str) -> bool:
     return gap.rstrip().endswith("thuộc") and BELONGS_TO.fullmatch(gap) is not None
 
 
-@lru_cache(maxsize=1)
-def _title_ends() -> tuple[str, ...]:
-    """The last words of the office titles (bodies.yaml `office_titles`): a title right before a body ends with one."""
-    return tuple({t.split()[-1] for t in load("bodies.yaml")["office_titles"]})
-
-
 def _after_title_word(text: str, s: int, reach: int) -> bool:
     """Does the text in the `reach` characters before `s` end, white space aside, with the last word of an office
     title? Only then can `office_title` (a title and white space up to `s`) match there: most bodies have none."""
-    return text[max(0, s - reach):s].rstrip().endswith(_title_ends())
+    return text[max(0, s - reach):s].rstrip().endswith(gazetteer().office_title_ends)
 
 
 def _with_level_pair(text: str, s: int, e: int, limit: int) -> int:

@@ -53,6 +53,7 @@ class Gazetteer:
     generic: dict[str, tuple[tuple[str, ...], ...]]   # nouns naming no kind of body ("cơ quan", "cá nhân")
     upper_heads: frozenset[str]                # heads printed in capitals: UBND, HĐND
     office_title: re.Pattern                   # "Thủ trưởng " right before a body
+    office_title_ends: tuple[str, ...]         # their last words: "trưởng", "đốc" (a title right before a body ends so)
     office_title_start: re.Pattern             # a piece opening with one: "Chủ tịch Ủy ban ..."
     list_closer: re.Pattern                    # "khác" ending a list of one noun: "..., cơ quan hành chính khác"
     organ_of: re.Pattern                       # an organ and "của" right before its body: "các Ủy ban" + " của "
@@ -143,6 +144,7 @@ def gazetteer() -> Gazetteer:
         office_title=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in
                                                           sorted(d["office_titles"], key=len, reverse=True))
                                 + r")\s+$"),
+        office_title_ends=tuple({t.split()[-1] for t in d["office_titles"]}),
         office_title_start=re.compile(r"(?:" + "|".join(re.escape(t) for t in
                                                       sorted(d["office_titles"], key=len, reverse=True)) + r")\s"),
         upper_heads=frozenset(h for h in d["heads"] if h.isupper()),

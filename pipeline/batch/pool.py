@@ -43,7 +43,7 @@ from ..limits import MB, Limits
 from .job import pages_of, run_job, stage_of
 from .report import Entry
 
-#: seconds between two looks at the workers (deadlines, memory)
+#: seconds between two reads of a worker's CPU time (its deadline)
 TICK = 0.25
 #: documents a worker holds at most: the one it parses and the next, waiting in its pipe
 QUEUE = 2
@@ -71,7 +71,7 @@ class Worker:
     deadline: float = 0.0              # wall clock, while the worker starts
     limit: float = 0.0                 # CPU seconds the document may use (0: none)
     cpu0: float = 0.0                  # the worker's CPU seconds when the document began
-    looked: float = 0.0                # when its CPU time and memory were last read
+    looked: float = 0.0                # when its CPU time was last read
 
     @property
     def job(self) -> Optional[Job]:
