@@ -316,3 +316,23 @@ def test_every_stage_module_names_its_stage():
     assert len(modules) > 60
     assert [str(p.relative_to(root)) for p in modules if _stage_of_file(str(p)) is None] == []
     assert _stage_of_file(str(root / "pipeline/aggregate.py")) == "resolve and link"
+
+
+def test_a_timeout_in_the_flows_own_validation_names_its_stage():
+    """The dump of a worker timed out in run.parse's own lines (the Document validated whole, after the
+    stages), as a CI run of the time-limit test caught it once the parser was fast enough to get there in
+    6 s: its newest vanban frame is pipeline/run.py, which names the validate stage."""
+    from vanban.pipeline.batch.job import stage_of
+
+    root = Path(__file__).resolve().parents[1]
+    dump = ("Stack (most recent call first):\n"
+            '  File "/x/.venv/lib/python3.11/site-packages/pydantic/main.py", line 792 in model_validate\n'
+            f'  File "{root}/pipeline/run.py", line 66 in parse\n'
+            f'  File "{root}/pipeline/batch/job.py", line 52 in parse_entry\n'
+            f'  File "{root}/pipeline/batch/job.py", line 39 in run_job\n'
+            f'  File "{root}/pipeline/batch/pool.py", line 305 in _worker_main\n')
+    assert stage_of(dump) == "validate (pipeline/run.py:parse)"
+    # inside a stage called from parse, the stage's own module is the newest frame and names it
+    inside = dump.replace("Stack (most recent call first):\n",
+                          f'Stack (most recent call first):\n  File "{root}/pipeline/link.py", line 80 in _link_related\n')
+    assert stage_of(inside) == "resolve and link (pipeline/link.py:_link_related)"

@@ -30,7 +30,9 @@ STAGES = (("pipeline/read", "read"), ("pipeline/ocr", "read"), ("pipeline/legacy
           ("pipeline/segment", "segment"), ("pipeline/markers", "tree"), ("pipeline/tree", "tree"),
           ("extractors/", "extract"), ("pipeline/resolve", "resolve and link"), ("pipeline/link", "resolve and link"),
           ("pipeline/aggregate", "resolve and link"), ("pipeline/checks", "validate"),
-          ("pipeline/plausibility", "read"), ("pipeline/native", "read"), ("schemas/", "validate"), ("pipeline/emit", "emit"))
+          ("pipeline/plausibility", "read"), ("pipeline/native", "read"), ("schemas/", "validate"), ("pipeline/emit", "emit"),
+          # the flow's own lines, after its stages: the Document assembled and validated whole
+          ("pipeline/run", "validate"))
 
 
 def run_job(path: str, out_path: str, name: str) -> Entry:

@@ -248,17 +248,15 @@ def _stack(w: Worker) -> Optional[str]:
         os.kill(w.proc.pid, signal.SIGUSR1)
     except ProcessLookupError:
         return None
-    seen = None
     for _ in range(20):
         time.sleep(0.05)
         try:
             text = w.dump.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if "File " in text and text == seen:     # written whole: the same twice (a half-written dump
-            return stage_of(text)                # may hold only frames of no stage, the newest first)
-        seen = text
-    return stage_of(seen) if seen and "File " in seen else None
+        if "File " in text:
+            return stage_of(text)
+    return None
 
 
 def _stop(w: Worker) -> None:
