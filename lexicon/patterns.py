@@ -86,7 +86,10 @@ MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM
 #: tone placement and with the marks an OCR layer drops ("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI",
 #: "CONG HOA XA HOI"), or the second line in any case ("Độc lập - Tự do", "ĐỘC LẬP - TỰ DO").
 #: Not "nước Cộng hòa xã hội chủ nghĩa Việt Nam" inside a sentence: the first line must be in capitals.
-MOTTO_RAW = re.compile(r"C[ỘO]NG\s+H[OÒÓ][ÀA]?\s+X[ÃA]\s+H[ỘO]I|(?i:Độc\s+lập\s*[-–]\s*Tự\s+do)")
+#: (The second line's first letter spelt in each case, as word_start does: re then tries the pattern only
+#: where a C, Đ or đ is, 1.4x faster than with `(?i:Độc...)`, the same matches, issue 13.)
+MOTTO_RAW = re.compile(r"C[ỘO]NG\s+H[OÒÓ][ÀA]?\s+X[ÃA]\s+H[ỘO]I|"
+                       + "|".join(re.escape(d) + r"(?i:ộc\s+lập\s*[-–]\s*Tự\s+do)" for d in letter_cases("đ")))
 #: the motto's second line: "Độc lập - Tự do - Hạnh phúc"
 MOTTO_SUB = re.compile(r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
 #: a sentence that starts the body: "Căn cứ Luật Tổ chức Chính phủ ...", "Thực hiện Nghị quyết số ..."

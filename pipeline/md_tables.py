@@ -45,12 +45,15 @@ def md_segments(lines: list[str]) -> list:
     rows after it are read cell by cell (`_rows_by_width`).
     """
     out: list = []
-    i, n = 0, len(lines)
-    while i < n:
-        if "|" not in lines[i]:          # no bar: a text line (the cheap test first, most lines)
-            out.append(lines[i])
-            i += 1
+    n = len(lines)
+    barred = [k for k, ln in enumerate(lines) if "|" in ln]    # a table starts only at a line with a bar
+    i = b = 0
+    while b < len(barred):
+        if barred[b] < i:                # inside a table read already
+            b += 1
             continue
+        out += lines[i:barred[b]]        # text lines up to the next bar (most lines)
+        i = barred[b]
         if PIPE_HEADER.match(lines[i]):
             j = i + 1
             while j < n and lines[j].strip() and "|" in lines[j]:
@@ -62,25 +65,34 @@ def md_segments(lines: list[str]) -> list:
             out.append(lines[i])
             i += 1
             continue
-        # a table starts: collect tokens until a blank line follows a bar run
-        tokens: list = []
-        j = i
-        while j < n:
-            if MD_BAR.match(lines[j]):
-                while j < n and MD_BAR.match(lines[j]):
-                    tokens.append(_BAR)
-                    j += 1
-                if j >= n or not lines[j].strip() or MD_APPENDIX_LINE.match(lines[j]):
-                    break            # a blank line (or the next appendix's title) after the closing bars ends the table
-                continue
-            if tokens and tokens[-1] is not _BAR:
-                tokens[-1].append(lines[j])
-            else:
-                tokens.append([lines[j]])
-            j += 1
+        tokens, i = _tokens(lines, i)
         out.append(MdTable(rows=_decode_rows(tokens)))
-        i = j
+    out += lines[i:]
     return out
+
+
+def _tokens(lines: list[str], j: int) -> tuple[list, int]:
+    """The tokens of the table whose first bar is line j, until a blank line follows a bar run;
+    and the line after the table.  (A line is a bar line, MD_BAR, when it strips to `|`.)"""
+    n = len(lines)
+    tokens: list = []
+    while j < n:
+        line = lines[j]
+        if line.strip() == _BAR:
+            tokens.append(_BAR)
+            j += 1
+            while j < n and lines[j].strip() == _BAR:
+                tokens.append(_BAR)
+                j += 1
+            if j >= n or not lines[j].strip() or MD_APPENDIX_LINE.match(lines[j]):
+                break                # a blank line (or the next appendix's title) after the closing bars ends the table
+            continue
+        if tokens and tokens[-1] is not _BAR:
+            tokens[-1].append(line)
+        else:
+            tokens.append([line])
+        j += 1
+    return tokens, j
 
 
 def _rows_by_runs(tokens: list) -> tuple[list, list[int]]:

@@ -214,6 +214,8 @@ def split_columns(text: str) -> list[str]:
     "   SỞ CÔNG THƯƠNG                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" -> two lines.
     Blanks left for a number or a day are not columns: "Số:             /KH-UBND",
     "Bắc Giang, ngày       tháng 6 năm 2024"."""
+    if " " * 6 not in text:
+        return [text]                     # no gap of six spaces: one column (most lines)
     parts = [text]
     while True:
         m = COLUMN_GAP.search(parts[-1].strip())

@@ -64,10 +64,10 @@ def _heading_group(piece: str) -> str | None:
     (the first group, in layout.yaml's order, with a word among the piece's words or a phrase
     inside it)."""
     folded = piece.casefold()
-    tokens = set(TOKEN.findall(folded))
-    groups, any_word, any_phrase = _heading_words()
-    if any_word.isdisjoint(tokens) and not any_phrase.search(folded):
+    groups, any_heading = _heading_words()
+    if not any_heading.search(folded):
         return None                         # most pieces: no heading at all
+    tokens = set(TOKEN.findall(folded))
     for name, words, phrases in groups:
         if not words.isdisjoint(tokens) or phrases.search(folded):
             return name
@@ -80,14 +80,22 @@ def _phrases(phrases: list[str]) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _heading_words() -> tuple[tuple[tuple[str, frozenset[str], re.Pattern], ...], frozenset[str], re.Pattern]:
-    """task_table_groups() as (group, its one-word headings, its phrases), and every group's words
-    and phrases together: each piece of every line of a -layout text is looked up (issue 13)."""
+def _heading_words() -> tuple[tuple[tuple[str, frozenset[str], re.Pattern], ...], re.Pattern]:
+    """task_table_groups() as (group, its one-word headings, its phrases), and one pattern for every
+    group's words (each a whole word: one of TOKEN's words) and phrases together, by first letter: re
+    then tries it only where one of those letters is (each line of a -layout text is looked up, issue 13)."""
     groups = tuple((name, frozenset(w for w in words if " " not in w), [w for w in words if " " in w])
                    for name, words in task_table_groups().items())
+    by_first: dict[str, list[str]] = {}
+    for _, words, phrases in groups:
+        for w in words:
+            if TOKEN.fullmatch(w):          # (a word TOKEN never reads is never found)
+                first = re.escape(w[0])
+                by_first.setdefault(first, []).append(rf"(?<!\w{first}){re.escape(w[1:])}(?!\w)")
+        for p in phrases:
+            by_first.setdefault(re.escape(p[0]), []).append(re.escape(p[1:]))
     return (tuple((name, words, _phrases(phrases)) for name, words, phrases in groups),
-            frozenset().union(*(words for _, words, _ in groups)),
-            _phrases([p for _, _, phrases in groups for p in phrases]))
+            re.compile("|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items()) or r"(?!)"))
 
 
 def _pieces(line: str) -> list[tuple[int, int, str]]:
@@ -121,6 +129,13 @@ def _header_at(lines: list[str], i: int) -> int | None:
     if len({_heading_group(t) for t in named}) < 2:
         return None
     return j
+
+
+def _one_long_piece(line: str) -> bool:
+    """Is the line one piece (single spaces only: no other white space once stripped; a character
+    that is not printable is a white space or a control) longer than a header piece?"""
+    text = line.strip()
+    return len(text) > HEADER_PIECE_MAX and "  " not in text and text.isprintable()
 
 
 def _number_in(pieces: list[tuple[int, int, str]], number_col: int) -> bool:
@@ -211,7 +226,10 @@ def find_column_tables(lines: list[str]) -> list[ColumnTable]:
     n = len(lines)
     tries: dict[int, int] = {}           # block end -> failed headers tried in the block
     while i < n:
-        if not any(_heading_group(t) for _, _, t in _pieces(lines[i])):
+        if _one_long_piece(lines[i]) or not _heading_group(lines[i]):
+            # no header starts here: a piece too long for a heading (_header_at), or no heading in any
+            # piece (a phrase has single spaces, pieces are parted by wider gaps: the line's words and
+            # phrases are its pieces')
             i += 1
             continue
         head_end = _header_at(lines, i)
