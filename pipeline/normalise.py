@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from functools import lru_cache
 
 from vanban.lexicon import load
 
 from vanban.schemas.models import Warning
 
-from .types import Line, RawDocument, Table
+from .types import Line, RawDocument, Table, replaced
 
 #: whitespace of every kind, NBSP and the typographic spaces included: "Số:\u00a0435"
 _WS = re.compile(r"[ \t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -132,11 +131,19 @@ def strip_controls(s: str, removed: list[str] | None = None) -> str:
 
 
 @lru_cache(maxsize=1)
-def _any_rare() -> re.Pattern:
-    """Any character that a step of normalise_text but the tone rule acts on: a control, an
-    invisible character, a look-alike, a dash, a space other than the plain one."""
+def _rare_but_line_break() -> re.Pattern:
+    """Any character that a step of normalise_text but the tone rule acts on, "\\n" left out: a
+    control, an invisible character, a look-alike, a dash, a space other than the plain one."""
     classes = [p.pattern[1:-1] for p in (_CONTROLS, _ANY_INVISIBLE, _glyphs()[3], _ANY_DASH)]
-    return re.compile("[" + "".join(classes) + r"\t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+    pattern = re.compile("[" + "".join(classes) + r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+    assert not pattern.match("\n")
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def _any_rare() -> re.Pattern:
+    """Any character that a step of normalise_text but the tone rule acts on ("\\n" too)."""
+    return re.compile(_rare_but_line_break().pattern[:-1] + r"\n]")
 
 
 def normalise_text(s: str, found: list[str] | None = None, removed: list[str] | None = None) -> str:
@@ -167,22 +174,51 @@ def normalise_text(s: str, found: list[str] | None = None, removed: list[str] | 
     return _WS.sub(" ", s).strip()
 
 
+def normalise_texts(texts: list[str], found: list[str] | None = None,
+                    removed: list[str] | None = None) -> list[str]:
+    """[normalise_text(t, found, removed) for t in texts], the lines holding no rare character
+    (most) in one pass over them all: NFC and the tone rule on the texts joined by line breaks
+    (neither acts across one: a line break composes with nothing, is no letter), then each line's
+    spaces (2x faster, issue 13).  A line holding a rare character is normalised alone."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:          # a text holding a line break (none when empty)
+        return [normalise_text(t, found, removed) for t in texts]
+    if not unicodedata.is_normalized("NFC", joined):
+        joined = unicodedata.normalize("NFC", joined)
+    rare: set[int] = set()
+    line = at = 0
+    for m in _rare_but_line_break().finditer(joined):
+        line += joined.count("\n", at, m.start())
+        at = m.start()
+        rare.add(line)
+    joined = _OLD_TONE.sub(_new_tone, joined)
+    return [normalise_text(texts[k], found, removed) if k in rare else
+            (_WS.sub(" ", t) if "  " in t else t).strip() for k, t in enumerate(joined.split("\n"))]
+
+
 def normalise(raw: RawDocument) -> RawDocument:
     """A new RawDocument with every Line and Table cell normalised (the input is not changed);
     one warning per distinct look-alike fixed, one for control characters removed."""
     found: list[str] = []
     removed: list[str] = []
+    texts: list[str] = []
+    for it in raw.items:
+        if isinstance(it, Line):
+            texts.append(it.text)
+        elif isinstance(it, Table):
+            texts.extend(c for row in it.rows for c in row)
+    clean = iter(normalise_texts(texts, found, removed))
     items = []
     for it in raw.items:
         # an item normalisation leaves as it is goes on as it is (no copy: later stages never change one)
         if isinstance(it, Line):
-            text = normalise_text(it.text, found, removed)
+            text = next(clean)
             if text != it.text:
-                it = replace(it, text=text)
+                it = replaced(it, text=text)
         elif isinstance(it, Table):
-            rows = [[normalise_text(c, found, removed) for c in row] for row in it.rows]
+            rows = [[next(clean) for _ in row] for row in it.rows]
             if rows != it.rows:
-                it = replace(it, rows=rows)
+                it = replaced(it, rows=rows)
         items.append(it)
     warnings = list(raw.warnings)
     if removed:
@@ -194,4 +230,4 @@ def normalise(raw: RawDocument) -> RawDocument:
         shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(glyph) if ord(c) in cyr or ord(c) in every)
         warnings.append(Warning(code="homoglyph",
                                 message=f"look-alike character(s) {shown} in {glyph!r} replaced"))
-    return replace(raw, items=items, warnings=warnings)
+    return replaced(raw, items=items, warnings=warnings)

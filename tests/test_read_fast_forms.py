@@ -54,7 +54,7 @@ def test_layout_rows_and_cells_as_with_the_plain_pattern():
 
 
 def test_motto_cell_as_by_each_cell():
-    rows = _rows() + [[["CỘNG HÒA"], ["XÃ HỘI"]], [["x"], ["Độc lập - Tự do"], ["CỘNG HÒA XÃ HỘI"]]]
+    rows = _rows() + [[["CỘNG HÒA"], ["XÃ HỘI"]], [["x"], ["Độc lập - Tự do"], ["CỘNG HÒA XÃ HỘI"]], [["a"]]]
     assert sum(rm._motto_cell(r) is not None for r in rows) >= 20
     for row in rows:
         assert rm._motto_cell(row) == next((k for k, c in enumerate(row) if MOTTO_RAW.search(plain_cell(c))), None)
@@ -66,7 +66,8 @@ def _plain_trailer(line: str) -> bool:
 
 @pytest.mark.parametrize("line", [
     "Văn bản này chưa cập nhật nội dung Tiếng Anh", "## Văn bản liên quan", "  **Văn bản** bị thay thế",
-    "####### Văn bản liên quan", "#Văn bản liên quan", "  ## Văn bản liên quan", "#\u00a0 Rà chuột vào nội dung văn bản",
+    "####### Văn bản liên quan", "#Văn bản liên quan", "  ## Văn bản liên quan",
+    "#\u00a0 Rà chuột vào nội dung văn bản",
     "x Văn bản liên quan", "", "*", "FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN:",
 ])
 def test_trailer_lines_as_by_stripping(line):
@@ -134,7 +135,8 @@ def test_markdown_segments_as_by_the_plain_loop(extra):
                 i += 1
                 continue
             if PIPE_HEADER.match(lines[i]):
-                j = next((j for j in range(i + 1, len(lines)) if not lines[j].strip() or "|" not in lines[j]), len(lines))
+                j = next((j for j in range(i + 1, len(lines)) if not lines[j].strip() or "|" not in lines[j]),
+                         len(lines))
                 assert seg.rows == pipe_rows(lines[i:j])
                 i = j
                 continue
@@ -175,3 +177,55 @@ def test_column_split_needs_six_spaces():
     for line in lines:
         if " " * 6 not in line:
             assert COLUMN_GAP.search(line.strip()) is None
+
+
+# ---------------------------------------------------------------- normalise, layout
+
+def test_texts_normalised_together_as_each_alone():
+    from vanban.pipeline.normalise import normalise_text, normalise_texts
+    md, plain = _texts()
+    edge = ["q", "oà", "hoà\u00a0 x", "Thuỷ", "a\u0301", "\u0301b", "x\ny", "TT-BTС", "", "  ", "QĐ–UBND\u200b",
+            "uỷ\x00", "q\u00a0", "uý"]
+    for texts in [text.split("\n") for text in md + plain] + [edge, edge[::-1], [], [""], ["a\nb"]]:
+        found, removed, found_each, removed_each = [], [], [], []
+        assert normalise_texts(texts, found, removed) == [normalise_text(t, found_each, removed_each) for t in texts]
+        assert (found, removed) == (found_each, removed_each)
+
+
+def test_replaced_as_dataclasses_replace():
+    import dataclasses
+    from vanban.pipeline.types import Line, Paragraph, Table, replaced
+    line = Line(text="a", page=2, indent=3, bold=True)
+    assert replaced(line, text="b") == dataclasses.replace(line, text="b") and line.text == "a"
+    table = Table(rows=[["a"]], page=1, row_pages=[1])
+    assert replaced(table, start=3, end=9) == dataclasses.replace(table, start=3, end=9)
+    assert replaced(Paragraph(text="x"), page=None) == Paragraph(text="x")
+    with pytest.raises(TypeError):
+        replaced(line, txt="b")
+
+
+def test_either_matches_where_one_of_its_patterns_matches():
+    from vanban.pipeline.layout import noise, paragraphs as P
+    from vanban.pipeline.layout.patterns import CAPACITY, RECIPIENTS
+    lines = [ln.strip() for text in _texts()[0] + _texts()[1] for ln in text.split("\n")]
+    lines += ["NƠI NHẬN:", "nơi nhận", "KT. CHỦ TỊCH", "- 2 -", "12", "-----", "Kính gửi:", "KÍNH GỬI", "a) x", "",
+              "CÔNG BÁO/Số 12/Ngày 01-02-2026", "Ký bởi: X", "người ký: Y"]
+    for line in lines:
+        assert bool(P.NO_TEXT.match(line)) == bool(P.SEPARATOR.match(line) or P.PAGE_NUMBER.match(line))
+        assert bool(P.OPENS.match(line)) == bool(P.MARKER.match(line) or RECIPIENTS.match(line)
+                                                  or P.ADDRESSEE.match(line))
+        assert bool(P.LIST_OPENS.match(line)) == bool(RECIPIENTS.match(line) or CAPACITY.match(line))
+        assert bool(noise.NOISE_START.match(line)) == bool(noise.RUNNING_HEADER.match(line)
+                                                           or noise.STAMP_START.match(line))
+        if not line.startswith(P.ARTICLE_WORDS):
+            assert not P.ARTICLE_CITED.match(line)
+        if ".1." not in line:
+            assert not P.GLUED_FIRST_CHILD.match(line)
+        if "1." not in line:
+            assert not P.GLUED_FIRST_ITEM.match(line)
+        if "(" not in line:
+            assert P.SIGNED_NOTE.sub("", line) == line
+        if not line.startswith("("):
+            assert not P.PAREN_ITEM.match(line)
+        if "-" not in line[-2:]:
+            assert not P.SPLIT_HYPHEN.search(line)

@@ -19,10 +19,9 @@ Steps, unambiguous first:
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 from ..segment.header import split_header_lines
-from ..types import LaidOut, Paragraph, RawDocument, Table
+from ..types import LaidOut, Paragraph, RawDocument, Table, replaced
 from .noise import blank_lines_meaningful, drop_noise
 from .paragraphs import body_blocks, join_bare_markers, split_glued_markers
 
@@ -30,7 +29,7 @@ from .paragraphs import body_blocks, join_bare_markers, split_glued_markers
 def layout(raw: RawDocument) -> LaidOut:
     items, inferred_pages = drop_noise(raw.items)
     if inferred_pages and not raw.pages:
-        raw = replace(raw, pages=inferred_pages)
+        raw = replaced(raw, pages=inferred_pages)
     blanks_meaningful = blank_lines_meaningful(items)
     header_lines, body = split_header_lines(items, blanks_meaningful)
     header = [Paragraph(text=ln.text, page=ln.page, bold=ln.bold, centered=ln.centered)
@@ -53,11 +52,15 @@ def block_text(block) -> str:
 
 def _finish(raw: RawDocument, header: list[Paragraph], blocks: list) -> LaidOut:
     """Every block with its offsets into one normalised text (header first); the reader's
-    tables are copied, not changed."""
+    tables are copied, not changed (the paragraphs are this layout's own: their offsets are set)."""
     parts, placed, pos = [], [], 0
     for b in header + blocks:
         text = block_text(b)
-        placed.append(replace(b, start=pos, end=pos + len(text)))
+        if type(b) is Paragraph:
+            b.start, b.end = pos, pos + len(text)
+            placed.append(b)
+        else:
+            placed.append(replaced(b, start=pos, end=pos + len(text)))
         parts.append(text)
         pos += len(text) + 1
     return LaidOut(raw=raw, header=placed[:len(header)], blocks=placed[len(header):], text="\n".join(parts))

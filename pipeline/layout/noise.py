@@ -7,11 +7,11 @@ page numbers are dropped; pages are inferred from running headers where the read
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from vanban.lexicon.patterns import PAGE_NUMBER
 
-from ..types import Line
+from ..types import Line, replaced
+from .patterns import either
 
 #: "CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023"
 RUNNING_HEADER = re.compile(r"^CÔNG\s*BÁO\s*/\s*Số\s*[\d\s+]+/\s*Ngày\s*[\d\-/.]+\s*$", re.IGNORECASE)
@@ -19,6 +19,8 @@ RUNNING_HEADER = re.compile(r"^CÔNG\s*BÁO\s*/\s*Số\s*[\d\s+]+/\s*Ngày\s*[\d
 STAMP_START = re.compile(r"^(?:Ký\s+bởi|Người\s+ký)\s*:", re.IGNORECASE)   # "Người ký: Cổng Thông tin điện tử Chính phủ" (091)
 #: following lines of that stamp: "Cơ quan: VĂN PHÒNG CHÍNH PHỦ", "Ngày ký: 2026-06-02 08:06:58 +07:00"
 STAMP_MORE = re.compile(r"^(?:Cơ\s+quan|Ngày\s+ký|Thời\s+gian\s+ký|Email|Chức\s+vụ)\s*:", re.IGNORECASE)
+#: a running header or a stamp's first line
+NOISE_START = either(RUNNING_HEADER, STAMP_START)
 
 
 def drop_noise(items: list) -> tuple[list, int | None]:
@@ -35,38 +37,39 @@ def drop_noise(items: list) -> tuple[list, int | None]:
     for it in items:
         if isinstance(it, Line) and not it.paragraph:
             text = it.text
-            if RUNNING_HEADER.match(text):
-                if seen_content and infer:
-                    page += 1
-                in_stamp, after_noise = False, True
-                drop_blanks_before()
-                continue
-            if STAMP_START.match(text):
-                in_stamp = after_noise = True
+            if NOISE_START.match(text):             # (one pattern for both first: most lines are neither)
+                if RUNNING_HEADER.match(text):
+                    if seen_content and infer:
+                        page += 1
+                    in_stamp, after_noise = False, True
+                    drop_blanks_before()
+                    continue
+                in_stamp = after_noise = True       # a stamp's first line
                 drop_blanks_before()
                 continue
             if in_stamp and (STAMP_MORE.match(text) or not text):
                 in_stamp = bool(text)
                 continue
             in_stamp = False
-            if after_noise and (not text or PAGE_NUMBER.match(text)):
+            page_number = bool(text) and PAGE_NUMBER.match(text) is not None
+            if after_noise and (not text or page_number):
                 if text:
                     drop_blanks_before()
                     # the page number itself: layout drops it outside flat tables
                     out.append((it, page))
                 continue
             after_noise = False
-            if text and PAGE_NUMBER.match(text):
+            if page_number:
                 drop_blanks_before()
                 after_noise = True
-            if text and not PAGE_NUMBER.match(text):
+            elif text:
                 seen_content = True
         out.append((it, page))
     if not infer:
         return [it for it, _ in out], None
     if page == 1:                   # no page evidence at all: leave pages unknown
-        return [it if it.page is None else replace(it, page=None) for it, _ in out], None
-    return [it if it.page == p else replace(it, page=p) for it, p in out], page
+        return [it if it.page is None else replaced(it, page=None) for it, _ in out], None
+    return [it if it.page == p else replaced(it, page=p) for it, p in out], page
 
 
 def blank_lines_meaningful(items: list) -> bool:

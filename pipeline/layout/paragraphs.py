@@ -8,17 +8,23 @@ the recipients list (nơi nhận) stay one physical line a paragraph.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 from vanban.lexicon.patterns import ADDRESSEE_ANY_CASE as ADDRESSEE, PAGE_NUMBER
 
 from ..markers import LINE_MARKER as MARKER
 from ..segment.header import SENTENCE_END, SEPARATOR, is_upper
-from ..types import FlatTable, Line, Paragraph, Table
+from ..types import FlatTable, Line, Paragraph, Table, replaced
 from .flat_tables import flat_table_regions
-from .patterns import (APPENDIX_TITLE, ARTICLE_CITED, BARE_MARKER, CAPACITY, FULL_STOP_END, GLUED_ARTICLE, GLUED_FIRST_CHILD,
-                       GLUED_FIRST_ITEM, INDENT_MAX, INDENT_MIN, PAREN_ITEM, RECIPIENTS, SIGNED_NOTE, SPLIT_HYPHEN,
-                       signature_titles)
+from .patterns import (APPENDIX_TITLE, ARTICLE_CITED, ARTICLE_WORDS, BARE_MARKER, CAPACITY, FULL_STOP_END,
+                       GLUED_ARTICLE, GLUED_FIRST_CHILD, GLUED_FIRST_ITEM, INDENT_MAX, INDENT_MIN, PAREN_ITEM,
+                       RECIPIENTS, SIGNED_NOTE, SPLIT_HYPHEN, either, signature_titles)
+
+#: a line that carries no text: a rule, or a page number (unless the reader made it a paragraph)
+NO_TEXT = either(SEPARATOR, PAGE_NUMBER)
+#: a line that opens a paragraph whatever is above it: a marker, the recipients list, an addressee
+OPENS = either(MARKER, RECIPIENTS, ADDRESSEE)
+#: a line that opens the one-line-a-paragraph mode: the recipients list, a signer capacity
+LIST_OPENS = either(RECIPIENTS, CAPACITY)
 
 def _typical_length(lines: list[Line]) -> int:
     lengths = sorted(len(ln.text) for ln in lines if ln.text and not ln.paragraph)
@@ -72,7 +78,7 @@ def body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) -
         if not text:
             blank_before = True
             continue
-        if SEPARATOR.match(text) or (PAGE_NUMBER.match(text) and not it.paragraph):
+        if NO_TEXT.match(text) and (not it.paragraph or SEPARATOR.match(text)):
             continue                       # a rule or a page number carries no text
         paren_item, paren_last = _paren_item(text, paren_last)
         if it.paragraph:
@@ -100,7 +106,8 @@ def body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) -
             current.append(it)
             blank_before = False
             continue
-        if current and ARTICLE_CITED.match(text) and not FULL_STOP_END.search(current[-1].text):
+        if current and text.startswith(ARTICLE_WORDS) and ARTICLE_CITED.match(text) \
+                and not FULL_STOP_END.search(current[-1].text):
             current.append(it)             # "... theo quy định tại khoản 2" + "Điều 69 của Luật Hải quan"
             blank_before = False
             continue
@@ -139,7 +146,7 @@ def _wrapped_heading_ended(current: list[Line], cur: Line, typical: int) -> bool
     numbered heading wrapped over two lines that together fill less than one line ends there, and
     a capitalised line opens the text (`**Điều 4.** Điều khoản chuyển` + `tiếp` + `Hội đồng trường,
     Chủ tịch Hội đồng trường, ...`, pool md/71ce6a1744e0ae6c.md)."""
-    if len(current) < 2 or not MARKER.match(current[0].text) or not cur.text[:1].isupper():
+    if len(current) < 2 or not cur.text[:1].isupper() or not MARKER.match(current[0].text):
         return False
     joined = " ".join(ln.text for ln in current)
     return len(joined) < 0.6 * typical and not SENTENCE_END.search(joined) and len(current[-1].text.split()) <= 2
@@ -148,7 +155,7 @@ def _wrapped_heading_ended(current: list[Line], cur: Line, typical: int) -> bool
 def _paren_item(text: str, last: int) -> tuple[bool, int]:
     """(does this line open a "(N)" item, the last such number): "(1)" opens a sequence, "(N)"
     continues it when N follows the last number; the text after the marker starts upper case."""
-    m = PAREN_ITEM.match(text)
+    m = PAREN_ITEM.match(text) if text[0] == "(" else None      # (most lines: no "(" first, no match)
     if not m or not text[m.end()].isupper():
         return False, last
     n = int(m["n"])
@@ -181,15 +188,16 @@ def split_glued_markers(items: list) -> list:
     for it in items:
         if isinstance(it, Line) and not it.paragraph and "Điều" in it.text and GLUED_ARTICLE.search(it.text):
             parts = GLUED_ARTICLE.split(it.text)      # "... thành phố Hà Nội. Điều 1. Phạm vi điều chỉnh ..."
-            out += [replace(it, text=p) for p in parts if p]
+            out += [replaced(it, text=p) for p in parts if p]
             continue
         if isinstance(it, Line) and not it.paragraph and it.text:
-            m = GLUED_FIRST_CHILD.match(it.text)
-            if not m:
+            # (each pattern needs the child's number: "N.1." or "1.")
+            m = GLUED_FIRST_CHILD.match(it.text) if ".1." in it.text else None
+            if not m and "1." in it.text:
                 m = GLUED_FIRST_ITEM.match(it.text)
                 m = m if m and is_upper(m.group("head")) else None
             if m:
-                out += [replace(it, text=it.text[:m.end()].rstrip()), replace(it, text=it.text[m.end():])]
+                out += [replaced(it, text=it.text[:m.end()].rstrip()), replaced(it, text=it.text[m.end():])]
                 continue
         out.append(it)
     return out
@@ -203,7 +211,7 @@ def join_bare_markers(blocks: list) -> list:
         prev = out[-1] if out else None
         if (isinstance(b, Paragraph) and isinstance(prev, Paragraph) and BARE_MARKER.match(prev.text)
                 and not (MARKER.match(b.text) or RECIPIENTS.match(b.text) or CAPACITY.match(b.text))):
-            out[-1] = replace(prev, text=f"{prev.text} {b.text}", bold=prev.bold if prev.bold == b.bold else None)
+            out[-1] = replaced(prev, text=f"{prev.text} {b.text}", bold=prev.bold if prev.bold == b.bold else None)
             continue
         out.append(b)
     return out
@@ -231,8 +239,8 @@ def _next_mode(mode: str, line: Line, typical: int) -> str:
     """Enter one-line-a-paragraph mode at Nơi nhận or a signer capacity; leave it at long text."""
     text = line.text
     titles = signature_titles()
-    bare = SIGNED_NOTE.sub("", text).strip(" :")
-    if RECIPIENTS.match(text) or CAPACITY.match(text) or bare in titles:
+    bare = (SIGNED_NOTE.sub("", text) if "(" in text else text).strip(" :")    # the note opens with "("
+    if LIST_OPENS.match(text) or bare in titles:
         return "list"
     if mode == "list":
         if APPENDIX_TITLE.match(text) or MARKER.match(text) and not text.startswith(("-", "+", "–")):
@@ -248,7 +256,7 @@ def _starts_paragraph(prev: Line, cur: Line, typical: int, blank_between: bool,
     if blank_between:
         return True
     text, before = cur.text, prev.text
-    if MARKER.match(text) or RECIPIENTS.match(text) or ADDRESSEE.match(text):
+    if OPENS.match(text):
         return True
     first = text[0]
     if first.islower() or first in ",.;:)]%":
@@ -272,10 +280,14 @@ def _starts_paragraph(prev: Line, cur: Line, typical: int, blank_between: bool,
 
 
 def _paragraph(lines: list[Line]) -> Paragraph:
+    if len(lines) == 1:                    # (the loop's result for one line)
+        ln = lines[0]
+        return Paragraph(text=ln.text, page=ln.page, bold=None if ln.bold is None else bool(ln.bold),
+                         centered=ln.centered)
     text = lines[0].text
     for ln in lines[1:]:
         # the hyphen ends the text: read its last three characters, not the whole paragraph again
-        if SPLIT_HYPHEN.search(text, max(0, len(text) - 3)) and ln.text[:1].isalnum():
+        if "-" in text[-2:] and SPLIT_HYPHEN.search(text, max(0, len(text) - 3)) and ln.text[:1].isalnum():
             text += ln.text                # "45-" + "NQ/TW" -> "45-NQ/TW"
         else:
             text += " " + ln.text
