@@ -51,6 +51,17 @@ def word_start(words: Iterable[str], *, ignore_case: bool = False, not_after: tu
     return "(?:" + "|".join(alternatives) + ")"
 
 
+def any_case(words: Iterable[str]) -> str:
+    """One of `words` anywhere, in any case re.IGNORECASE matches (not only at a word's start, unlike
+    word_start): each word's first letter spelt in each case, then the rest `(?i:...)`, so that re
+    tries the pattern only where one of those letters is (5x faster over HTML class names, issue 13)."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for w in words:
+        groups.setdefault(letter_cases(w[0]), []).append(re.escape(w[1:]))
+    return "(?:" + "|".join(re.escape(letter) + "(?i:" + "|".join(rests) + ")"
+                            for letters, rests in groups.items() for letter in letters) + ")"
+
+
 @lru_cache(maxsize=None)
 def letter_cases(letter: str) -> tuple[str, ...]:
     """Every character re.IGNORECASE matches to `letter`: 'k' -> ('K', 'k', 'K' the Kelvin sign).

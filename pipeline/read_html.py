@@ -23,7 +23,7 @@ from vanban.schemas.models import Warning
 from .errors import EmptyDocument, UnsupportedFormat
 from .html_depth import MAX_DEPTH, flatten
 from .types import Line, RawDocument, Table
-from vanban.lexicon.patterns import MOTTO_RAW
+from vanban.lexicon.patterns import MOTTO_RAW, any_case
 
 #: elements that never hold document text
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
@@ -39,9 +39,9 @@ LAYOUT_CELL = re.compile(
     r"^\s*(?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÂ]", re.IGNORECASE | re.MULTILINE)
 #: whitespace runs inside an element's text
 _WS = re.compile(r"[ \t\r\n\u00a0]+")
-#: class or id words of portal chrome inside the content area: "related-documents", "breadcrumb"
-CHROME_ATTR = re.compile(r"breadcrumb|menu|navbar|sidebar|related|share|comment|banner|advert|cookie|toolbar",
-                         re.IGNORECASE)
+#: class or id words of portal chrome inside the content area: "related-documents", "breadcrumb" (any case)
+CHROME_ATTR = re.compile(any_case(["breadcrumb", "menu", "navbar", "sidebar", "related", "share", "comment", "banner",
+                                   "advert", "cookie", "toolbar"]))
 
 
 def read_html(path: str, data: bytes, sha256: str) -> RawDocument:

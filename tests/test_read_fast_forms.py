@@ -229,3 +229,14 @@ def test_either_matches_where_one_of_its_patterns_matches():
             assert not P.PAREN_ITEM.match(line)
         if "-" not in line[-2:]:
             assert not P.SPLIT_HYPHEN.search(line)
+
+
+def test_chrome_attribute_words_found_as_with_ignored_case():
+    """read_html's CHROME_ATTR (lexicon.patterns.any_case) finds what the words with re.IGNORECASE find."""
+    from vanban.pipeline.read_html import CHROME_ATTR
+    plain = re.compile(r"breadcrumb|menu|navbar|sidebar|related|share|comment|banner|advert|cookie|toolbar",
+                       re.IGNORECASE)
+    names = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.glob("*.html"))]
+    names += ["ſhare", "SİDEBAR x", "x MENU y", "Kookie", "coo\u212aie", "BreadCrumb-Related", "advertmenu", ""]
+    for text in names:
+        assert [m.span() for m in CHROME_ATTR.finditer(text)] == [m.span() for m in plain.finditer(text)]
