@@ -78,12 +78,12 @@ def _emphasis_lines(cell_lines: list[str]) -> list[tuple[str, bool]]:
         buf.append(line)
         if "*" in line:
             doubles = line.count("**")
-            singles = line.replace("**", "").count("*")
+            singles = line.count("*") - 2 * doubles       # the stars outside the "**" pairs
             open_bold ^= doubles % 2 == 1
             open_italic ^= singles % 2 == 1
         if (open_bold or open_italic) and len(buf) < 8:
             continue
-        joined = " ".join(b.strip() for b in buf) if len(buf) > 1 else buf[0].strip()
+        joined = " ".join([b.strip() for b in buf]) if len(buf) > 1 else line.strip()
         bold = joined.strip().startswith("**") and not _bold_number_only(joined)
         text = unstarred(joined).strip()
         out.append((text, bold))

@@ -233,8 +233,10 @@ def split_columns(text: str) -> list[str]:
 def is_word_segmented(items) -> bool:
     """True when many words are joined by underscores (`Quyết_định ban_hành kế_hoạch`)."""
     sample = " ".join(it.text for it in items[:200] if isinstance(it, Line))
+    if "_" not in sample:                          # the cheap test first: no underscore, no joined word
+        return False
     words = sample.split()
-    if len(words) < 20 or "_" not in sample:       # the cheap test first: no underscore, no joined word
+    if len(words) < 20:
         return False
     joined = sum(1 for w in words if "_" in w and SEGMENTED_WORD.search(w))
     return joined > 0.1 * len(words)
