@@ -5,9 +5,10 @@ Fields marked "(vanban addition)" are ours and may grow.
 """
 from __future__ import annotations
 
-from typing import Any, Literal, Mapping, Optional, Self
+from typing import Any, Literal, Mapping, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import Self       # typing.Self is Python 3.11+; vanban runs on 3.10
 
 SCHEMA_VERSION = "1.1"
 
