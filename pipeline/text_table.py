@@ -74,6 +74,12 @@ def _heading_group(piece: str) -> str | None:
     return None
 
 
+def names_a_heading(folded: str) -> bool:
+    """Does `folded` (case-folded text) hold a task-table heading: a word of task_table_groups() among
+    its words (TOKEN), or a phrase inside it?"""
+    return _heading_words()[1].search(folded) is not None
+
+
 def _phrases(phrases: list[str]) -> re.Pattern:
     """Any of `phrases` inside a string (a pattern that never matches when there is none)."""
     return re.compile("|".join(map(re.escape, phrases)) or r"(?!)")

@@ -240,3 +240,16 @@ def test_chrome_attribute_words_found_as_with_ignored_case():
     names += ["ſhare", "SİDEBAR x", "x MENU y", "Kookie", "coo\u212aie", "BreadCrumb-Related", "advertmenu", ""]
     for text in names:
         assert [m.span() for m in CHROME_ATTR.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_heading_named_where_a_group_finds_one():
+    """text_table.names_a_heading (flat_tables' first test) is true where a task-table group's word is
+    among a line's words or its phrase inside the line."""
+    from vanban.lexicon.patterns import task_table_groups
+    lines = [ln for text in _texts()[0] + _texts()[1] for ln in text.split("\n")]
+    lines += ["TT", "stt.", "Số TT", "xtt", "tên nhiệm vụ, đề án", "THỜI HẠN", "nội  dung"]
+    words = [w for ws in task_table_groups().values() for w in ws]
+    for line in lines:
+        folded = line.casefold()
+        tokens = set(re.findall(r"\w+", folded))
+        assert tt.names_a_heading(folded) == any(w in folded if " " in w else w in tokens for w in words), line

@@ -10,13 +10,16 @@ import re
 from vanban.lexicon.patterns import task_table_groups
 
 from ..markers import LINE_MARKER as MARKER
+from ..text_table import names_a_heading
 from ..types import Line
 from .patterns import APPENDIX_NUMBERED, APPENDIX_TITLE, CAPACITY, RECIPIENTS
 
 def _header_groups(text: str) -> set[str]:
     """Which task-table column headings a short line holds: {"number", "content"} for "TT Nội dung"."""
-    groups = task_table_groups()
     folded = text.casefold()
+    if not names_a_heading(folded):
+        return set()                        # most lines: no heading (one pattern for all the words)
+    groups = task_table_groups()
     tokens = set(re.findall(r"\w+", folded))
     found = set()
     for name, words in groups.items():
@@ -40,7 +43,7 @@ def flat_table_regions(items: list) -> dict[int, int]:
     while i < n:
         it = items[i]
         if not (isinstance(it, Line) and not it.paragraph and it.text and len(it.text) <= 45
-                and not MARKER.match(it.text) and _header_groups(it.text)):
+                and _header_groups(it.text) and not MARKER.match(it.text)):
             i += 1
             continue
         groups: set[str] = set()

@@ -21,6 +21,8 @@ STAMP_START = re.compile(r"^(?:Ký\s+bởi|Người\s+ký)\s*:", re.IGNORECASE) 
 STAMP_MORE = re.compile(r"^(?:Cơ\s+quan|Ngày\s+ký|Thời\s+gian\s+ký|Email|Chức\s+vụ)\s*:", re.IGNORECASE)
 #: a running header or a stamp's first line
 NOISE_START = either(RUNNING_HEADER, STAMP_START)
+#: a running header, a stamp's first line or a page number
+NOISE_OR_PAGE = either(RUNNING_HEADER, STAMP_START, PAGE_NUMBER)
 
 
 def drop_noise(items: list) -> tuple[list, int | None]:
@@ -37,6 +39,10 @@ def drop_noise(items: list) -> tuple[list, int | None]:
     for it in items:
         if isinstance(it, Line) and not it.paragraph:
             text = it.text
+            if text and not in_stamp and not NOISE_OR_PAGE.match(text):
+                after_noise, seen_content = False, True     # most lines: content (the steps below, at once)
+                out.append((it, page))
+                continue
             if NOISE_START.match(text):             # (one pattern for both first: most lines are neither)
                 if RUNNING_HEADER.match(text):
                     if seen_content and infer:
