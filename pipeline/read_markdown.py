@@ -53,8 +53,11 @@ CELL_BREAK = "\n\x00\n"
 def is_markdown(text: str) -> bool:
     """A converter's Markdown: one-cell-per-line pipe tables or many **bold** markers."""
     head = text[:20000]
-    bars = sum(1 for t in head.split("\n") if MD_BAR.match(t))
-    return bars >= 4 or head.count("**") >= 6 or len(MD_HEADING_LINE.findall(head)) >= 3
+    if head.count("**") >= 6:                      # (the cheapest test first)
+        return True
+    if "|" in head and sum(1 for t in head.split("\n") if MD_BAR.match(t)) >= 4:
+        return True
+    return "#" in head and len(MD_HEADING_LINE.findall(head)) >= 3
 
 
 def _unheaded(s: str) -> str:
@@ -141,6 +144,8 @@ def _cell_lines(cell: list[str]) -> list[Line]:
 
 
 def _cell_text(cell: list[str]) -> str:
+    if len(cell) == 1 and "*" not in cell[0] and "#" not in cell[0]:
+        return cell[0].strip()                      # most cells: one plain line (the join's result)
     return " ".join(t for t, _ in _emphasis_lines(cell) if t)
 
 

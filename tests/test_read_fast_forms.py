@@ -253,3 +253,13 @@ def test_a_heading_named_where_a_group_finds_one():
         folded = line.casefold()
         tokens = set(re.findall(r"\w+", folded))
         assert tt.names_a_heading(folded) == any(w in folded if " " in w else w in tokens for w in words), line
+
+
+def test_markdown_known_as_by_the_three_counts():
+    from vanban.pipeline.read_markdown import MD_HEADING_LINE
+    md, plain = _texts()
+    for text in md + plain + ("|\n|\n|\n|", "# a\n## b\n### c", "**a** **b** **c**", "| a | b |"):
+        head = text[:20000]
+        assert is_markdown(text) == (sum(1 for t in head.split("\n") if MD_BAR.match(t)) >= 4
+                                     or head.count("**") >= 6 or len(MD_HEADING_LINE.findall(head)) >= 3)
+    assert len(md) > 50 and len(plain) > 10
