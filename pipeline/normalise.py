@@ -192,8 +192,10 @@ def normalise_texts(texts: list[str], found: list[str] | None = None,
         at = m.start()
         rare.add(line)
     joined = _OLD_TONE.sub(_new_tone, joined)
-    return [normalise_text(texts[k], found, removed) if k in rare else
-            (_WS.sub(" ", t) if "  " in t else t).strip() for k, t in enumerate(joined.split("\n"))]
+    out = [(_WS.sub(" ", t) if "  " in t else t).strip() for t in joined.split("\n")]
+    for k in sorted(rare):                  # (in order: the look-alikes and controls are warned in it)
+        out[k] = normalise_text(texts[k], found, removed)
+    return out
 
 
 def normalise(raw: RawDocument) -> RawDocument:

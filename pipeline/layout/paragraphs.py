@@ -26,8 +26,8 @@ OPENS = either(MARKER, RECIPIENTS, ADDRESSEE)
 #: a line that opens the one-line-a-paragraph mode: the recipients list, a signer capacity
 LIST_OPENS = either(RECIPIENTS, CAPACITY)
 
-def _typical_length(lines: list[Line]) -> int:
-    lengths = sorted(len(ln.text) for ln in lines if ln.text and not ln.paragraph)
+def _typical_length(lengths: list[int]) -> int:
+    """The typical length of a line, from the sorted lengths of the lines with text that are no paragraph."""
     if len(lengths) < 10:
         return 80
     return max(40, lengths[int(len(lengths) * 0.8)])
@@ -38,11 +38,11 @@ def body_blocks(items: list, blanks_meaningful: bool, plain_text: bool = True) -
     paragraph and flattened tables are looked for; False for converter Markdown, whose first
     lines are short for no reason and whose tables are explicit."""
     short_lines_end = plain_text
-    typical = _typical_length([it for it in items if isinstance(it, Line)])
+    lengths = sorted(len(it.text) for it in items if isinstance(it, Line) and it.text and not it.paragraph)
+    typical = _typical_length(lengths)
     gap = _typical_gap(items)
     # a web crawl writes one paragraph a line (median line of 150+ characters): only a line
     # starting in lower case continues the one before
-    lengths = sorted(len(it.text) for it in items if isinstance(it, Line) and it.text and not it.paragraph)
     one_per_line = bool(lengths) and lengths[len(lengths) // 2] > 150
     flat = flat_table_regions(items) if plain_text else {}
     indented = _indent_structured(items)
