@@ -72,6 +72,14 @@ IDENT_RE = re.compile(
 #: either side, code of six letters and space (5 + 1 + 3 + 6 + 1 characters).  The state shape's number, decimals,
 #: letter and space (5 + 4 + 1 + 1) reach less far.
 IDENT_SLASH_REACH = 16
+#: How far past its end an attempt of IDENT_RE may read (a dotted unit's look-ahead: `.` + `IVX` + one more,
+#: six characters), and how far past its start it may read before its match is sure (either shape's number,
+#: code or year, hyphens, slashes and spaces: 22 characters): beyond both, a search that stops short of the
+#: text's end (`endpos`) finds what a search of the whole text finds.  Both rounded up.
+IDENT_READ_AFTER = 8
+IDENT_READ_AHEAD = 40
+#: A character no identifier holds (its letters, digits, `&`, `/`, `.`, `-` and spaces aside).
+NOT_IN_IDENT_RE = re.compile(r"[^\w\s&/.\-]")
 
 #: A footnote number glued to the end of a symbol: `42/2024/QH151` (QH15 + footnote 1, corpus 011),
 #: `88/2025/NĐ-CP2`.  QH/UBTVQH take the two digits of the legislature.
@@ -130,8 +138,10 @@ PRE_ISSUER_RE = re.compile(word_start(["của"]) + r"\s+(?P<who>[" + UP + r"][^;
 #: An issuer that issued or approved the document cited next: `đã được Thủ tướng Chính phủ phê duyệt tại
 #: Quyết định số 866/QĐ-Tg` (corpus 001), `Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX` (052),
 #: `UBND tỉnh Lào Cai đã ban hành nhiều văn bản chỉ đạo, điều hành như: Văn bản số 206/UBND-KT` (006).
+#: (ISSUED_VERBS: one of them stands in every match, the cheap test before the search.)
+ISSUED_VERBS = ("ban hành", "phê duyệt", "có")
 PRE_ISSUED_RE = re.compile(r"(?:^|[,;:.]\s*|được\s+|\d{4}\s*,\s*)(?P<who>[" + UP + r"][^,;:.()]{2,80}?)\s+(?:đã\s+)?(?:ký\s+)?"
-                           r"(?:ban hành|phê duyệt|có)\s+(?:tại\s+)?(?:các\s+)?(?:(?:[^\W\d_]+,?\s+){0,8}(?:như|gồm)\s*:?\s*)?$")
+                           r"(?:" + "|".join(ISSUED_VERBS) + r")\s+(?:tại\s+)?(?:các\s+)?(?:(?:[^\W\d_]+,?\s+){0,8}(?:như|gồm)\s*:?\s*)?$")
 #: The date opening such a sentence: `Ngày 28 tháng 10 năm 2025, Chủ tịch ...`.
 PRE_DATE_RE = re.compile(r"(?:ngày|Ngày)\s*" + DATE + r"\s*,\s*$")
 #: A sentence opening with the date of the document it then cites: `Ngày 22/10/2025, tại Thông báo số

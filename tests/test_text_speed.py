@@ -80,6 +80,9 @@ def test_identifiers_found_from_the_slashes_as_by_finditer():
     from vanban.extractors.references.find import _identifiers
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.parent.glob("corpus/*.md"))]
     texts += ["12345a - QĐHĐND / TW", "12345.123a /QĐ-TTg", "x 45-NQ/TW ngày 1/2/2024, 5/2024/NĐ-CP"]
+    # longer than the first window past a "/" (it grows), and "/" with no identifier for a long way
+    texts += ["x 1/" + "-".join(["AB"] * k) + " y 2/QĐ" for k in (20, 40, 100, 300)]
+    texts += ["1/1" * 500 + " 5/QĐ-TTg", "1/" * 1000, "a/b" * 400, "ngày 1/2/2024, " * 50 + "số 7/VPCP-V.I"]
     for text in texts:
         text = C.match_text(text)
         assert [m.span() for m in _identifiers(text)] == [m.span() for m in C.IDENT_RE.finditer(text)]

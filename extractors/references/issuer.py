@@ -66,7 +66,7 @@ def given_before(mtext: str, start: int) -> tuple[Optional[str], Optional[str]]:
         end, who = parse_issuer(mtext, lo + pm.start("who"))
         if who and end <= lo + pm.end("who") + 1:
             return expand(who), None
-    pm = C.PRE_ISSUED_RE.search(window)
+    pm = C.PRE_ISSUED_RE.search(window) if any(v in window for v in C.ISSUED_VERBS) else None   # the cheap test first
     if pm:
         known, _ = C.issuer_res()
         who = pm.group("who")
