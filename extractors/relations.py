@@ -21,6 +21,7 @@ from functools import lru_cache
 from vanban.schemas.models import Reference
 
 from vanban import lexicon as vocab
+from vanban.lexicon.patterns import word_start
 
 #: a clause ends at these (a ";" list of bases, a sentence); a line break does not end one,
 #: since a citation's words may be broken over lines
@@ -59,6 +60,28 @@ def _patterns() -> dict[str, dict[str, re.Pattern]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _any_before() -> re.Pattern:
+    """The `before` patterns of every relation in one (first letters first, lexicon.patterns.word_start):
+    it matches where one of them does, so a mention with no verb before it (most) is read once, not once per
+    relation."""
+    verbs = sorted({w for spec in _data()["relations"].values() for w in spec.get("before", ())}, key=len, reverse=True)
+    assert not any("\\" in w or "(?" in w for w in verbs), "plain words only"
+    return re.compile(rf"{word_start(verbs, ignore_case=True)}(?i:(?:\s+(?:{_alternation(_data()['fillers'])}))*)\s*$")
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause before `hi` starts: just past the last _CLAUSE_END in text[lo:hi], else 0
+    (read back from `hi`, where a finditer from `lo` read the whole stretch)."""
+    while True:
+        k = max(text.rfind(";", lo, hi), text.rfind(".", lo, hi))
+        if k < 0:
+            return 0
+        if k + 1 >= hi or not text[k + 1].isdecimal():       # `(?!\d)`: not `1.5`; the stretch's end is no digit
+            return k + 1
+        hi = k
+
+
 class _Spans:
     """Mention spans, their starts and ends sorted: the nearest mention before or after a place
     by bisection, where a scan of every span for every mention made a document's references
@@ -87,14 +110,15 @@ def mention_relation(text: str, start: int, end: int, others) -> str:
     prev_end = spans.prev_end(start)
     next_start = spans.next_start(end, len(text))
     line_start = text.rfind("\n", 0, start) + 1
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, prev_end, start)), default=0)
+    clause_start = _clause_start(text, prev_end, start)
     before = text[max(prev_end, clause_start, start - _REACH):start]
     clause_end = _CLAUSE_END.search(text, end, min(next_start, end + _REACH))
     after = text[end:clause_end.start() if clause_end else min(next_start, end + _REACH)]
     first_in_clause = prev_end <= clause_start
+    verb_before = first_in_clause and _any_before().search(before) is not None
     for name in _data()["priority"]:
         pats = _patterns().get(name, {})
-        if first_in_clause and "before" in pats and pats["before"].search(before):
+        if verb_before and "before" in pats and pats["before"].search(before):
             return name
         if "after" in pats and pats["after"].search(after):
             return name
