@@ -202,16 +202,21 @@ LEGISLATURE_RE = re.compile(r"(?:UBTV)?QH\d\d")
 # Patterns built from the data files (once per process).
 
 @lru_cache(maxsize=None)
-def type_word_re() -> re.Pattern:
-    """Every type word of doc_types.yaml (name and lower-case aliases), longest first:
-    `Quyết định`, `Nghị quyết`, `Chương trình phối hợp`, `Văn bản`, `Công văn`, `Luật`."""
+def type_words() -> tuple[str, ...]:
+    """Every type word of doc_types.yaml (name and lower-case aliases), longest first, in the order
+    type_word_re tries them: `Quyết định`, `Nghị quyết`, `Chương trình phối hợp`, `Văn bản`, `Luật`."""
     words = set()
     for d in doc_types():
         words.add(d.name)
         words.update(a for a in d.aliases if not a.isupper())
     words.add("Công văn")
-    alts = sorted(words, key=len, reverse=True)
-    return re.compile(r"(?P<tw>" + word_start(alts, ignore_case=True) + r")(?![\w])")
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def type_word_re() -> re.Pattern:
+    """A type word (type_words) opening a word and ending one, in any case."""
+    return re.compile(r"(?P<tw>" + word_start(type_words(), ignore_case=True) + r")(?![\w])")
 
 
 @lru_cache(maxsize=None)

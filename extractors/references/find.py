@@ -8,6 +8,7 @@ from vanban.pipeline.types import LaidOut, Node
 from .citation import Citation, section_at
 from .identifier import compatible, read_identifier, type_of_word, type_word_before
 from .issuer import given_before
+from .native_words import type_word_spans
 from .spans import SpanIndex
 from .tail import read_tail
 
@@ -18,8 +19,8 @@ def find_citations(doc: LaidOut, tree: list[Node]) -> list[Citation]:
     mtext = C.match_text(text)
     cits = _identified(text, mtext)
     cits += _laws_by_name(text, mtext, SpanIndex((c.start, c.end) for c in cits))
-    type_words = tuple(C.type_word_re().finditer(mtext))        # read by both forms below
-    cits += _short_forms(text, type_words, SpanIndex((c.start, c.end) for c in cits))
+    type_words = type_word_spans(mtext)                         # read by both forms below
+    cits += _short_forms(text, mtext, type_words, SpanIndex((c.start, c.end) for c in cits))
     cits += _unparsed(text, mtext, type_words, SpanIndex((c.start, c.end) for c in cits))
     cits = [c for c in cits if not _in_editorial_note(text, c.start)]
     cits.sort(key=lambda c: c.start)
@@ -263,31 +264,31 @@ def _laws_by_name(text: str, mtext: str, taken: SpanIndex) -> list[Citation]:
     return out
 
 
-def _short_forms(text: str, type_words: tuple, taken: SpanIndex) -> list[Citation]:
+def _short_forms(text: str, mtext: str, type_words: list[tuple[int, int]], taken: SpanIndex) -> list[Citation]:
     """Type word + bare number: `Chỉ thị 11`, `Quyết định số 899`; tied to a full citation by resolve."""
     out: list[Citation] = []
-    for t in type_words:
-        m = C.SHORT_NUMBER_RE.match(t.string, t.end())     # the cheap test first
-        if not m or taken.overlaps(t.start(), t.end()):
+    for start, end in type_words:
+        m = C.SHORT_NUMBER_RE.match(mtext, end)            # the cheap test first
+        if not m or taken.overlaps(start, end):
             continue
-        entry = type_of_word(t.group("tw"))
+        entry = type_of_word(mtext[start:end])
         if entry is None:
             continue
-        cit = Citation(start=t.start(), end=m.end(), text=" ".join(text[t.start():m.end()].split()),
+        cit = Citation(start=start, end=m.end(), text=" ".join(text[start:m.end()].split()),
                        type_code=entry.code, type_name=entry.name, number=m.group("num"), kind="short")
         out.append(cit)
     return out
 
 
-def _unparsed(text: str, mtext: str, type_words: tuple, taken: SpanIndex) -> list[Citation]:
+def _unparsed(text: str, mtext: str, type_words: list[tuple[int, int]], taken: SpanIndex) -> list[Citation]:
     """A type word announcing a number that could not be read as an identifier."""
     out: list[Citation] = []
-    for t in type_words:
-        m = C.UNPARSED_RE.match(mtext, t.end())
-        if not m or taken.overlaps(t.start(), m.end()):
+    for start, end in type_words:
+        m = C.UNPARSED_RE.match(mtext, end)
+        if not m or taken.overlaps(start, m.end()):
             continue
-        entry = type_of_word(t.group("tw"))
-        out.append(Citation(start=t.start(), end=m.end(), text=" ".join(text[t.start():m.end()].split()),
+        entry = type_of_word(mtext[start:end])
+        out.append(Citation(start=start, end=m.end(), text=" ".join(text[start:m.end()].split()),
                             type_code=entry.code if entry else None, type_name=entry.name if entry else None,
                             kind="unparsed"))
     return out
