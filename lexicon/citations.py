@@ -151,9 +151,19 @@ PRE_DATE_RE = re.compile(r"(?:ngày|Ngày)\s*" + DATE + r"\s*,\s*$")
 PRE_DATE_AT_RE = re.compile(r"(?:^|[.;:!?][\"”’)*]*\s+|\n\s*)Ngày\s*" + DATE + r"\s*,\s*tại\s+$")
 #: A law cited by its name: `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`,
 #: `Luật sửa đổi, bổ sung một số điều của Luật ...`, `Bộ luật Lao động`, `Hiến pháp năm 2013`.
-LAW_NAME_RE = re.compile(r"(?P<type>" + word_start(["Bộ luật", "Luật", "Hiến pháp"], spaces=" ",
-                                                     not_after=(r"pháp\s", r"Pháp\s", r"PHÁP\s"))
-                         + r")(?=\s+(?:[" + UP + r"]|sửa đổi|năm\s+\d))")
+LAW_WORDS = ("Bộ luật", "Luật", "Hiến pháp")
+
+
+def _law_name_re(words) -> re.Pattern:
+    return re.compile(r"(?P<type>" + word_start(words, spaces=" ", not_after=(r"pháp\s", r"Pháp\s", r"PHÁP\s"))
+                      + r")(?=\s+(?:[" + UP + r"]|sửa đổi|năm\s+\d))")
+
+
+LAW_NAME_RE = _law_name_re(LAW_WORDS)
+#: The same, one pattern a word: each opens with one letter, which re finds 10x faster in a Vietnamese text
+#: than any of a set of letters (no word holds another's first letter, so their matches are LAW_NAME_RE's).
+LAW_NAME_RES = tuple(_law_name_re([w]) for w in LAW_WORDS)
+assert not any(v[0] in w[1:] for w in LAW_WORDS for v in LAW_WORDS)
 #: Where a law's name ends: before `số`, `ngày`, `năm 2024`, punctuation, or a comma that opens a new name.
 LAW_TITLE_END_RE = re.compile(
     r"\s+(?:số|ngày|năm)\s+[\d/]|\s+năm\s*$|[;.:()\"“”]|,\s*(?=[" + UP + r"])|,\s*(?:các|và)\s|\s+(?:và|hoặc)\s+(?=các\s|Luật|Bộ luật|Nghị|Quyết|Thông|Chỉ|Pháp|Hiến|Văn bản|Công văn|Kế hoạch)"

@@ -236,7 +236,7 @@ def _laws_by_name(text: str, mtext: str, taken: SpanIndex) -> list[Citation]:
     """Laws cited by name: `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`."""
     out: list[Citation] = []
     title_spans = SpanIndex()
-    for m in C.LAW_NAME_RE.finditer(mtext):
+    for m in law_names(mtext):
         if taken.overlaps(m.start(), m.end()) or title_spans.overlaps(m.start(), m.end()):
             continue
         window_end = min(len(mtext), m.end() + 200)
@@ -262,6 +262,11 @@ def _laws_by_name(text: str, mtext: str, taken: SpanIndex) -> list[Citation]:
         out.append(cit)
         title_spans.add(m.start(), end)
     return out
+
+
+def law_names(mtext: str) -> list:
+    """The matches of C.LAW_NAME_RE.finditer, from one pattern per word (C.LAW_NAME_RES), in order."""
+    return sorted((m for r in C.LAW_NAME_RES for m in r.finditer(mtext)), key=lambda m: m.start())
 
 
 def _short_forms(text: str, mtext: str, type_words: list[tuple[int, int]], taken: SpanIndex) -> list[Citation]:
