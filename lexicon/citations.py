@@ -134,14 +134,22 @@ ALIAS_RE = re.compile(
 #: The issuer of a citation given before it: `Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ tại Tờ trình số
 #: 72/TTr-BKHCN` (corpus 085), `ý kiến tham gia của Bộ Nông nghiệp và Môi trường tại Văn bản số 45/BNNMT-ĐCKS`,
 #: `ủy quyền của Thủ Tướng Chính phủ (trước khi hợp nhất ...) tại văn bản số 2687/TTg-KTN` (corpus 006).
-PRE_ISSUER_RE = re.compile(word_start(["của"]) + r"\s+(?P<who>[" + UP + r"][^;:()]{2,90}?)\s+(?:\([^()]{0,160}\)\s+)?(?:tại|theo)\s+(?:các\s+)?$")
+#: (ISSUER_LINKS: the words before the citation; a match ends in one of them or `các`, then white space.)
+ISSUER_LINKS = ("tại", "theo")
+PRE_ISSUER_RE = re.compile(word_start(["của"]) + r"\s+(?P<who>[" + UP + r"][^;:()]{2,90}?)\s+(?:\([^()]{0,160}\)\s+)?(?:"
+                           + "|".join(ISSUER_LINKS) + r")\s+(?:các\s+)?$")
+PRE_ISSUER_ENDS = ISSUER_LINKS + ("các",)
 #: An issuer that issued or approved the document cited next: `đã được Thủ tướng Chính phủ phê duyệt tại
 #: Quyết định số 866/QĐ-Tg` (corpus 001), `Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX` (052),
 #: `UBND tỉnh Lào Cai đã ban hành nhiều văn bản chỉ đạo, điều hành như: Văn bản số 206/UBND-KT` (006).
-#: (ISSUED_VERBS: one of them stands in every match, the cheap test before the search.)
+#: (ISSUED_VERBS: one of them stands in every match; the match ends in one of them, `tại` or `các` and white
+#: space, or in ISSUED_LIST and a colon: the cheap tests before the search.)
 ISSUED_VERBS = ("ban hành", "phê duyệt", "có")
+ISSUED_LIST = ("như", "gồm")
 PRE_ISSUED_RE = re.compile(r"(?:^|[,;:.]\s*|được\s+|\d{4}\s*,\s*)(?P<who>[" + UP + r"][^,;:.()]{2,80}?)\s+(?:đã\s+)?(?:ký\s+)?"
-                           r"(?:" + "|".join(ISSUED_VERBS) + r")\s+(?:tại\s+)?(?:các\s+)?(?:(?:[^\W\d_]+,?\s+){0,8}(?:như|gồm)\s*:?\s*)?$")
+                           r"(?:" + "|".join(ISSUED_VERBS) + r")\s+(?:tại\s+)?(?:các\s+)?(?:(?:[^\W\d_]+,?\s+){0,8}(?:"
+                           + "|".join(ISSUED_LIST) + r")\s*:?\s*)?$")
+PRE_ISSUED_ENDS = ISSUED_VERBS + ("tại", "các")
 #: The date opening such a sentence: `Ngày 28 tháng 10 năm 2025, Chủ tịch ...`.
 PRE_DATE_RE = re.compile(r"(?:ngày|Ngày)\s*" + DATE + r"\s*,\s*$")
 #: A sentence opening with the date of the document it then cites: `Ngày 22/10/2025, tại Thông báo số

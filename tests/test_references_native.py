@@ -43,6 +43,16 @@ def test_the_loop_finds_what_finditer_finds_at_the_edges():
     assert scan("\u212aế hoạch số 5") == [(0, 8)]            # the Kelvin sign is a `K` to re.IGNORECASE
 
 
+def test_a_letter_takes_the_characters_of_its_lower_case():
+    """native_words writes one set of characters for `Q` and `q` (re.IGNORECASE: the same)."""
+    from vanban.lexicon.patterns import letter_cases
+    letters = {c for w in C.type_words() for c in w if c != " "}
+    for c in letters:
+        assert len(c.lower()) == 1 and letter_cases(c) == letter_cases(c.lower()), c
+    lower = {c.lower() for c in letters}
+    assert native_words._letter_cases(lower) == {c: letter_cases(c) for c in lower}     # one pass of re, the same
+
+
 def test_a_character_above_the_basic_plane_is_left_to_re():
     text = "Kế hoạch \U0001F600 Luật"
     assert native_words.type_word_spans(text) == _finditer(text) == [(0, 8), (11, 15)]
