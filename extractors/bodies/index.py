@@ -46,11 +46,10 @@ from itertools import compress, repeat
 from operator import is_
 from typing import Iterator
 
-from vanban.lexicon.text import Memo
-
 from . import native_tokens
 from .gazetteer import fold_name
 from .matcher import LINE_BREAKS, PATTERN_WORDS, TAIL_PHRASES, _matchers, trie_words
+from .native_tokens import TokenIds
 from .tokens import L_ALPHA, L_JOINER, L_LOWERIN, L_SKIP, PUNCT
 
 #: Word-final punctuation marks that may be a cut (P), if no table of the matcher names them.
@@ -137,12 +136,9 @@ class DocumentIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.flat = LINE_BREAKS.sub(" ", text)
-        self.spans, words, starts = _matchers().spans_and_tokens(self.flat)    # the matcher reads the text so too
+        self.spans, tokens = _matchers().spans_and_tokens(self.flat)    # the matcher reads the text so too
         self.span_starts = [s for s, _, _, _ in self.spans]
-        cuts = _cuts(words, starts)
-        self.ends = [e for e, _, _ in cuts]
-        self.starts = [y for _, y, _ in cuts]
-        self.contexts = [c for _, _, c in cuts]
+        self.ends, self.starts, self.contexts = _cuts(tokens)
 
     def match(self, q: str) -> list[Span] | None:
         """The matcher's answer on `q`, or None when `q` is not a part of the text whose answer can
@@ -225,16 +221,18 @@ def _kind_of(word: str) -> int:
             | (word in bullets) << 4)
 
 
-def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
-    """(end of the left side, start of the right side, context) of every cut of a text's tokens,
-    in order: the compiled loop's (native_tokens.py, cuts.c), else `_python_cuts`'s (the same)."""
+def _cuts(tokens: TokenIds | tuple[list[str], list[int]]) -> tuple[list[int], list[int], list[int]]:
+    """The ends of the left sides, the starts of the right sides and the contexts of every cut of a
+    text's tokens, in order (as matcher.spans_and_tokens gives them: the compiled tokenizer's word
+    ids, or the words and their starts): the compiled loop's (native_tokens.py, cuts.c), else
+    `_python_cuts`'s (the same)."""
     loop = _cut_loop()
-    if loop is None:
-        return _python_cuts(words, starts)
-    facts = list(map(_facts.__getitem__, words))
-    if len(_facts) > KINDS_MEMO:
-        _facts.clear()
-    return loop(starts, facts)
+    if loop is not None and isinstance(tokens, TokenIds):
+        return loop(tokens, _FACTS)
+    if isinstance(tokens, TokenIds):
+        tokens = [tokens.words[i] for i in tokens.ids[:tokens.count]], tokens.starts[:tokens.count].tolist()
+    cuts = _python_cuts(*tokens)
+    return [e for e, _, _ in cuts], [y for _, y, _ in cuts], [c for _, _, c in cuts]
 
 
 @lru_cache(maxsize=1)
@@ -252,8 +250,8 @@ def _facts_of(word: str) -> int:
     return kind | _title_kind(word) << 5 | word[:1].isupper() << 7 | len(word) << 8
 
 
-#: word -> _facts_of(word), each word's computed once (up to KINDS_MEMO words)
-_facts = Memo(_facts_of)
+#: _facts_of of each word id of the compiled tokenizer's table, each word's computed once
+_FACTS = native_tokens.ByWord("q", _facts_of)
 
 
 def _python_cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:

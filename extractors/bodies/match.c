@@ -3,8 +3,9 @@
  * tables and hands them in.  The Python code in matcher.py is the specification: this file
  * does the same steps in the same order.
  *
- * A token is one int: (id of its lower-case word) << 16 | its L_* flags (tokens.py).  Word ids
- * 1..V are the words the tables name; every other word is 0, which no table holds.
+ * A token is the id of its word in the tokenizer's table of words (tokens.c), and a word is one
+ * int, packed[id]: (id of its lower-case word) << 16 | its L_* flags (tokens.py).  Lower-case
+ * word ids 1..V are the words the tables name; every other word is 0, which no table holds.
  *
  * The tables are one int array; TAB[T_...] holds where each part starts (native_match.py).
  * A phrase table (heads, collective nouns, qualifiers, ...) at A = tab[T_...] gives, for a first
@@ -241,12 +242,14 @@ static int select_run(const Label *lab, const int32_t *bits, const int32_t *low,
         out[at] = (kind_); out[at + 1] = (s_); out[at + 2] = (e_); at += 3; \
     } while (0)
 
-/* bm_scan: the matcher's passes over n tokens `tok` (word id << 16 | flags).
+/* bm_scan: the matcher's passes over n tokens given by the ids of their words (tokens.c's word
+ * table), each word's id as `packed[id]` holds it ((id of its lower-case word) << 16 | flags).
  * Writes to `out` (up to `cap` ints) the gazetteer phrases as (kind, start, end), overlaps included,
  * in matcher._phrases' order, then the pattern matches as (kind, start, end) in matcher._matched's
  * order; counts[0] = phrases, counts[1] = matches.  Returns 0, -1 when `cap` is too small (call
  * again with more), -2 when out of memory. */
-int bm_scan(const int32_t *tab, const int32_t *tok, int n, int32_t *out, int64_t cap, int32_t *counts)
+int bm_scan(const int32_t *tab, const int32_t *ids, const int32_t *packed, int n, int32_t *out, int64_t cap,
+            int32_t *counts)
 {
     const int32_t *L = tab + T_FLAGS, *C = tab + T_CLASSES, *lowbits = tab + tab[T_LOWBITS];
     size_t n1 = (size_t)n + 1;
@@ -264,8 +267,9 @@ int bm_scan(const int32_t *tab, const int32_t *tok, int n, int32_t *out, int64_t
     int rc = 0;
     low[n] = flags[n] = 0;
     for (int i = 0; i < n; i++) {
-        low[i] = tok[i] >> 16;
-        flags[i] = tok[i] & 0xffff;
+        int32_t tok = packed[ids[i]];
+        low[i] = tok >> 16;
+        flags[i] = tok & 0xffff;
         head[i] = -1;
     }
     /* _DocHeads.of: heads, where a capitalised head word opens one outside a run of capitalised words */

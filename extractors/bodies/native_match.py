@@ -3,15 +3,16 @@ pipeline/native.py: a document's heads, collective nouns, qualifiers, tail phras
 phrases, token classes, pattern windows and pattern matches in one call over its tokens as
 integers.
 
-    Scanner(...).scan(words) -> (phrases, matches)     as matcher._Matchers._scan
+    Scanner(...).scan(tokens) -> (phrases, matches)    as matcher._Matchers._scan on the tokens' words
 
 None (`scanner` returns no Scanner) where the library cannot be had (no compiler, a read-only
 cache, VANBAN_NATIVE=0): matcher.py then runs its Python passes, which are the specification
 and give the same spans, only slower.
 
-A token is handed to C as one int, (id of its lower-case word) << 16 | its L_* flags: the words
-the tables name get ids 1..V once per process, every other word is 0 (it is in no table, so no
-test can tell it from another).  A word's int is computed once per process (`packed`).
+A token is handed to C as the id of its word in the tokenizer's table (native_tokens.TokenIds), and
+each word id as one int, (id of its lower-case word) << 16 | its L_* flags: the words the tables
+name get ids 1..V once per process, every other word is 0 (it is in no table, so no test can tell
+it from another).  A word's int is computed once per process (`packed`, a native_tokens.ByWord).
 """
 from __future__ import annotations
 
@@ -21,11 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from vanban.lexicon.text import Memo
 from vanban.pipeline import native
 
 from . import tokens
-from .tokens import Lexicon
+from .native_tokens import ByWord, TokenIds
 
 SOURCES = (Path(__file__).with_name("match.c"),)
 #: The L_* flags in match.c's order.
@@ -38,8 +38,6 @@ W_PATTERN, W_COLL_FIRST, W_TRIM_END, W_TRIM_START = 1, 2, 4, 8
 OPS = {"1": 0, "?": 1, "*": 2}
 #: match.c's room for labels, patterns a label and elements a pattern.
 MAX_LABELS, MAX_PATTERNS, MAX_ELEMENTS = 8, 4, 16
-#: Words remembered as ints, up to this many a process.
-PACKED_MEMO = 500_000
 
 
 @lru_cache(maxsize=1)
@@ -49,8 +47,8 @@ def library() -> Optional[ctypes.CDLL]:
     if lib is None:
         return None
     lib.bm_scan.restype = ctypes.c_int
-    lib.bm_scan.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_int64,
-                            ctypes.c_void_p]
+    lib.bm_scan.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p,
+                            ctypes.c_int64, ctypes.c_void_p]
     return lib
 
 
@@ -110,30 +108,25 @@ class Scanner:
         tab[:header_size] = [kind_id.get("committee", -2), kind_id["collective"], kind_id["other"], vocab["bộ"], vocab["đội"],
                              *starts, *(getattr(tokens, name) for name in FLAG_NAMES), *classes]
         self.tab = array("i", tab)
-        self.packed = Memo(self._packed)
+        self.packed = ByWord("i", self._packed)
 
     def _packed(self, word: str) -> int:
         """A token as an int: its word id << 16 | its flags."""
         lex = self.lexicon.table[word]
         return self.vocab.get(lex.low, 0) << 16 | lex.flags
 
-    def _ints(self, words: list[str]) -> array:
-        """The tokens as ints, each word computed once (up to PACKED_MEMO words)."""
-        if len(self.packed) > PACKED_MEMO:
-            self.packed.clear()
-        return array("i", map(self.packed.__getitem__, words))
-
-    def scan(self, words: list[str]) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, str]]]:
+    def scan(self, toks: TokenIds) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, str]]]:
         """The gazetteer phrases (kind, start, end) and the pattern matches (start, end, kind) of the
-        tokens: matcher._Matchers._scan, compiled."""
-        n = len(words)
-        toks = self._ints(words)
+        tokens: matcher._Matchers._scan on their words, compiled."""
+        n = toks.count
         counts = array("i", [0, 0])
         cap = 6 * n + 64
         while True:
             out = array("i", [0]) * cap
-            rc = self.lib.bm_scan(self.tab.buffer_info()[0], toks.buffer_info()[0], n, out.buffer_info()[0], cap,
-                                  counts.buffer_info()[0])
+            with toks.table.lock:
+                rc = self.lib.bm_scan(self.tab.buffer_info()[0], toks.ids.buffer_info()[0],
+                                      self.packed.values(toks).buffer_info()[0], n, out.buffer_info()[0], cap,
+                                      counts.buffer_info()[0])
             if rc == 0:
                 break
             if rc != -1:
