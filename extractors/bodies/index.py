@@ -48,7 +48,7 @@ from typing import Iterator
 
 from . import native_tokens
 from .gazetteer import fold_name
-from .matcher import LINE_BREAKS, PATTERN_WORDS, TAIL_PHRASES, _matchers, trie_words
+from .matcher import LINE_BREAKS, PATTERN_WORDS, TAIL_PHRASES, _matchers, flatten, trie_words  # noqa: F401 (LINE_BREAKS: bench/text_profile.py)
 from .native_tokens import TokenIds
 from .tokens import L_ALPHA, L_JOINER, L_LOWERIN, L_SKIP, PUNCT
 
@@ -135,7 +135,7 @@ class DocumentIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.flat = LINE_BREAKS.sub(" ", text)
+        self.flat = flatten(text)
         self.spans, tokens = _matchers().spans_and_tokens(self.flat)    # the matcher reads the text so too
         self.span_starts = [s for s, _, _, _ in self.spans]
         self.ends, self.starts, self.contexts = _cuts(tokens)
@@ -149,7 +149,7 @@ class DocumentIndex:
         if len(q) < MIN_QUESTION or not self.ends:
             return None
         # the matcher reads line breaks and tabs as spaces: a part whose lines were joined is found too
-        text, q = self.flat, LINE_BREAKS.sub(" ", q)
+        text, q = self.flat, flatten(q)
         a = text.find(q)
         if a < 0:
             return None

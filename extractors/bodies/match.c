@@ -13,7 +13,8 @@
  * [length, payload, word ids...], in the order the Python tables try them.  The phrase trie's
  * node v (0: the root) has its children as (word id, node) pairs sorted by word id from
  * tab[C + v] to tab[C + v + 1], C = tab[T_CSTART], and its kinds from tab[K + v] to
- * tab[K + v + 1], K = tab[T_KSTART].
+ * tab[K + v + 1], K = tab[T_KSTART]; the root's child for word w is tab[R + w], R = tab[T_ROOT]
+ * (-1: none).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,7 +23,7 @@
 /* Where the parts of the table array start (the order native_match.py writes them). */
 enum {
     T_COMMITTEE, T_COLLECTIVE_KIND, T_OTHER_KIND, T_BO, T_DOI, T_LOWBITS, T_HEADS, T_COLL, T_QUAL,
-    T_NOTCOLL, T_VERB, T_TAIL, T_CSTART, T_KSTART, T_PATTERNS, T_FLAGS, T_CLASSES = T_FLAGS + 13
+    T_NOTCOLL, T_VERB, T_TAIL, T_CSTART, T_KSTART, T_PATTERNS, T_ROOT, T_FLAGS, T_CLASSES = T_FLAGS + 13
 };
 /* The L_* flags of tokens.py, in their order there (their values are handed in). */
 enum { L_CAP, L_CAPOK, L_ALPHA, L_SKIP, L_JOINER, L_UNIT, L_SEP, L_DET, L_NAMEWORD, L_NCFIRST,
@@ -295,9 +296,9 @@ int bm_scan(const int32_t *tab, const int32_t *ids, const int32_t *packed, int n
         if (phrase_at(tab, T_TAIL, low, i, n)) tail[i] = tail[i + 1] = 1;
     phrase_mask(tab, T_QUAL, low, n, qual);
     /* _phrases: every gazetteer phrase, by start then end */
-    const int32_t *ks = tab + tab[T_KSTART];
+    const int32_t *ks = tab + tab[T_KSTART], *root = tab + tab[T_ROOT];
     for (int i = 0; i < n; i++) {
-        int node = child(tab, 0, low[i]);
+        int node = root[low[i]];
         int j = i + 1;
         while (node >= 0) {
             for (int q = ks[node]; q < ks[node + 1]; q++) {

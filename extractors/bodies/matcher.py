@@ -50,6 +50,8 @@ from .tokens import (L_ALPHA, L_CAP, L_CAPOK, L_CAPSWORD, L_DET, L_HEADCAND, L_J
 
 #: Line breaks and tabs inside a text: "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng\nNai" (034).
 LINE_BREAKS = re.compile(r"[\n\r\t\f\v]")
+#: The characters of LINE_BREAKS, one by one (`flatten`).
+LINE_BREAK_CHARS = "\n\r\t\f\v"
 #: Classes of a token for the Matcher patterns (see _Matchers._classes).
 TOKEN_CLASSES = ("head", "chead", "inhead", "nfirst", "name", "unit", "ctail", "det", "coll", "qual")
 #: Two-word tail phrases ("trực thuộc", "Trung ương", "có liên quan"): both words are in the tail.
@@ -88,6 +90,16 @@ PATTERNS = (
 #: The patterns by label, with the classes (bits) and the words that can open one of the label's patterns.
 OPENING = tuple((label, patterns, reduce(or_, (p[0].mask for p in patterns)),
                  frozenset().union(*(p[0].words for p in patterns))) for label, patterns in PATTERNS)
+
+
+def flatten(text: str) -> str:
+    """LINE_BREAKS.sub(" ", text): each line break or tab a space (same length, same offsets).  One character
+    at a time with `in` and str.replace, which scan at C speed; the regex read every character in the
+    re engine (a document's text, then each question about it, more than once)."""
+    for c in LINE_BREAK_CHARS:
+        if c in text:
+            text = text.replace(c, " ")
+    return text
 
 
 class _Matchers:
@@ -294,7 +306,7 @@ class _Matchers:
         """spans(text), and the tokens it read (index.py finds its cuts there): the compiled tokenizer's
         TokenIds, or the words and their start offsets."""
         # line breaks (hard-wrapped Markdown, PDF lines) become spaces: same length, same offsets
-        flat = LINE_BREAKS.sub(" ", text)
+        flat = flatten(text)
         table = word_table() if self.scanner else None
         if table is not None:
             toks = table.tokens(flat)

@@ -17,6 +17,7 @@ it from another).  A word's int is computed once per process (`packed`, a native
 from __future__ import annotations
 
 import ctypes
+import threading
 from array import array
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +39,8 @@ W_PATTERN, W_COLL_FIRST, W_TRIM_END, W_TRIM_START = 1, 2, 4, 8
 OPS = {"1": 0, "?": 1, "*": 2}
 #: match.c's room for labels, patterns a label and elements a pattern.
 MAX_LABELS, MAX_PATTERNS, MAX_ELEMENTS = 8, 4, 16
+#: The most ints of bm_scan's output room kept for the next text (a document's is made for it).
+KEPT_ROOM = 1 << 18
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +95,7 @@ class Scanner:
             lowbits[vocab[w]] |= W_TRIM_END
         for w in trim_start:
             lowbits[vocab[w]] |= W_TRIM_START
-        header_size = 5 + 10 + len(FLAG_NAMES) + len(classes)
+        header_size = 5 + 11 + len(FLAG_NAMES) + len(classes)
         tab: list[int] = [0] * header_size
         starts = []
 
@@ -105,10 +108,17 @@ class Scanner:
             _phrase_table(tab, starts, table, vocab, size)
         _trie_table(tab, starts, m.trie, vocab, kind_id)
         part(_pattern_table(patterns, vocab, kind_id))
+        part(_root_table(m.trie, vocab, size))
         tab[:header_size] = [kind_id.get("committee", -2), kind_id["collective"], kind_id["other"], vocab["bộ"], vocab["đội"],
                              *starts, *(getattr(tokens, name) for name in FLAG_NAMES), *classes]
         self.tab = array("i", tab)
+        self.tab_address = self.tab.buffer_info()[0]
         self.packed = ByWord("i", self._packed)
+        # the room bm_scan writes to and its two counts, kept from call to call (most texts are a sentence)
+        self.lock = threading.Lock()
+        self.out = array("i")
+        self.counts = array("i", [0, 0])
+        self.counts_address = self.counts.buffer_info()[0]
 
     def _packed(self, word: str) -> int:
         """A token as an int: its word id << 16 | its flags."""
@@ -119,21 +129,25 @@ class Scanner:
         """The gazetteer phrases (kind, start, end) and the pattern matches (start, end, kind) of the
         tokens: matcher._Matchers._scan on their words, compiled."""
         n = toks.count
-        counts = array("i", [0, 0])
         cap = 6 * n + 64
-        while True:
-            out = array("i", [0]) * cap
-            with toks.table.lock:
-                rc = self.lib.bm_scan(self.tab.buffer_info()[0], toks.ids.buffer_info()[0],
-                                      self.packed.values(toks).buffer_info()[0], n, out.buffer_info()[0], cap,
-                                      counts.buffer_info()[0])
-            if rc == 0:
-                break
-            if rc != -1:
-                raise MemoryError("bm_scan: out of memory")
-            cap *= 2                        # more phrases and matches than room: again, with more
-        kinds, (ngaz, nmatch) = self.kinds, counts
-        found = out[:3 * (ngaz + nmatch)].tolist()
+        with self.lock, toks.table.lock:
+            while True:
+                if cap > len(self.out):         # room for the phrases and matches, kept up to KEPT_ROOM
+                    self.out = array("i", bytes(4 * cap))
+                out = self.out
+                rc = self.lib.bm_scan(self.tab_address, toks.ids.buffer_info()[0],
+                                      self.packed.values(toks).buffer_info()[0], n, out.buffer_info()[0], len(out),
+                                      self.counts_address)
+                if rc == 0:
+                    break
+                if rc != -1:
+                    raise MemoryError("bm_scan: out of memory")
+                cap = 2 * len(out)              # more phrases and matches than room: again, with more
+            ngaz, nmatch = self.counts
+            found = out[:3 * (ngaz + nmatch)].tolist()
+            if len(out) > KEPT_ROOM:
+                self.out = array("i")
+        kinds = self.kinds
         kind, start, end = found[0::3], found[1::3], found[2::3]
         return (list(zip(map(kinds.__getitem__, kind[:ngaz]), start[:ngaz], end[:ngaz])),
                 list(zip(start[ngaz:], end[ngaz:], map(kinds.__getitem__, kind[ngaz:]))))
@@ -174,6 +188,15 @@ def _phrase_table(tab: list[int], starts: list[int], table, vocab: dict[str, int
     for words, payload in table:
         by_first.setdefault(vocab[words[0]], []).extend([len(words), payload, *(vocab[w] for w in words)])
     _offset_table(tab, starts, [by_first.get(w, ()) for w in range(size)])
+
+
+def _root_table(trie: dict, vocab: dict[str, int], size: int) -> list[int]:
+    """The trie's first level by word id (-1: no phrase starts with the word): the node _trie_table gives
+    each child of the root (1, 2, ... in the order of their word ids)."""
+    out = [-1] * size
+    for node, w in enumerate(sorted(vocab[w] for w in trie), start=1):
+        out[w] = node
+    return out
 
 
 def _trie_table(tab: list[int], starts: list[int], trie: dict, vocab: dict[str, int], kind_id: dict[str, int]) -> None:

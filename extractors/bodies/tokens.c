@@ -20,12 +20,14 @@
 enum { PREFIX = 1, SUFFIX = 2, INFIX = 4 };
 
 /* str.isspace() of Python: these code points and no other (the test checks) */
-int vb_tok_isspace(uint32_t u) {
+static inline int isspace_(uint32_t u) {
     if (u <= 0x20) return u == 0x20 || (u >= 0x09 && u <= 0x0d) || (u >= 0x1c && u <= 0x1f);
     if (u < 0x85) return 0;
     return u == 0x85 || u == 0xa0 || u == 0x1680 || (u >= 0x2000 && u <= 0x200a) || u == 0x2028
            || u == 0x2029 || u == 0x202f || u == 0x205f || u == 0x3000;
 }
+
+int vb_tok_isspace(uint32_t u) { return isspace_(u); }
 
 typedef struct {
     const uint32_t *text;
@@ -71,15 +73,15 @@ long vb_tokenize(const uint32_t *text, long n, const uint8_t *kinds, uint32_t nk
     long i = 0;
     while (i < n) {
         long j = i;
-        if (vb_tok_isspace(text[i])) {
-            while (j < n && vb_tok_isspace(text[j])) j++;
+        if (isspace_(text[i])) {
+            while (j < n && isspace_(text[j])) j++;
             if (j - i == 1 && text[i] == ' ') {
                 if (i == 0) emit(&st, 0, 1);        /* a space that opens the text */
             } else {
                 emit(&st, i > 0 && text[i] == ' ' ? i + 1 : i, j);
             }
         } else {
-            while (j < n && !vb_tok_isspace(text[j])) j++;
+            while (j < n && !isspace_(text[j])) j++;
             chunk(&st, i, j);
         }
         i = j;
