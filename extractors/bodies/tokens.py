@@ -175,7 +175,8 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, int], ...]:
 
 
 def _is_punct(text: str) -> bool:
-    return all(unicodedata.category(c).startswith("P") for c in text)
+    """Is every character of `text` punctuation (a P* category)? Letters and digits (isalnum) are not."""
+    return not text.isalnum() and all(unicodedata.category(c).startswith("P") for c in text)
 
 
 class Lex:
