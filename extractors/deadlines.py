@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vanban.lexicon.deadlines import (
-    CLAUSE_SEPARATOR, COMPLETION_CUE, MILESTONE_JOIN, PROSE_CUE, SENTENCE_END, TAIL_FILLER, DeadlineGrammar,
+    CLAUSE_SEPARATOR, COMPLETION_CUE, MILESTONE_JOIN, PROSE_CUE, PROSE_CUE_HINT, SENTENCE_END, TAIL_FILLER,
+    DeadlineGrammar,
     deadline_grammar,
 )
 from vanban.schemas.models import Deadline, Warning
@@ -326,7 +327,7 @@ def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
     """
     g = deadline_grammar()
     t = " ".join(text.split())
-    lab = g.label.search(t)
+    lab = g.label.search(t) if ":" in t else None     # (a label ends with a colon)
     if lab:
         return parse_deadline(lab.group("rest"), doc_year)[0]
     # frequencies, masked so that "6 tháng một lần" is not read as a month
@@ -335,7 +336,8 @@ def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
         fspans += [(m.start(), m.end()) for m in pat.finditer(t)]
     masked = _mask(t, fspans)
     found: list[tuple[Deadline, bool]] = []     # (deadline, its cue is a completion cue)
-    for p in _points(g, masked):
+    # a point counts only after a cue: without a cue's first word (masking makes no letters) none is read
+    for p in _points(g, masked) if PROSE_CUE_HINT.search(t) else ():
         window = masked[max(0, p.start - 40):p.start]
         cue = PROSE_CUE.search(window)
         if not cue:

@@ -290,7 +290,7 @@ def _item_marks(text: str) -> list[re.Match]:
     """The item numbers of a paragraph; roman items inside a numbered item are its parts ("(3) các bộ,
     ngành, địa phương tập trung: (i) Sửa đổi ...; (ii) Rà soát ...", 624/TB-VPCP III.4), not items.
     A text without a bracket has none: no regex pass over it (most paragraphs, issue 13)."""
-    marks = list(INLINE_ITEM.finditer(text)) if "(" in text else []
+    marks = list(INLINE_ITEM.finditer(text)) if "(" in text and ITEM_NUMBER.search(text) else []
     if any(m.group("n").isdigit() for m in marks):
         marks = [m for m in marks if m.group("n").isdigit()]
     return marks
@@ -298,6 +298,9 @@ def _item_marks(text: str) -> list[re.Match]:
 
 #: an item number inside a paragraph: "(1) ", "(ii) " after a colon, a semicolon or the start
 INLINE_ITEM = re.compile(r"(?:^|(?<=[:;.,]\s)|(?<=[:;.,]))\s*\((?P<n>\d{1,2}|[ivx]{1,4})\)\s+")
+#: the number in brackets that every INLINE_ITEM holds, found by a literal search first (INLINE_ITEM's look-behinds
+#: are tried at every character)
+ITEM_NUMBER = re.compile(r"\((?:\d{1,2}|[ivx]{1,4})\)\s")
 
 
 def _item_of_lead_in(node: Node, lead: list[str]) -> bool:

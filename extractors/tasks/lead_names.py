@@ -66,7 +66,9 @@ def names_only(text: str) -> bool:
     """Is the text a list of body names and nothing else, so no work: a list of units
     ("1. Ủy ban Kiểm sát; 2. Văn phòng; ..."), a recipients line without its label
     ("- Chính phủ; - Ban Tổ chức Trung ương; ... - Lưu: HC, PLTP."), a heading that is only a name?"""
-    parts = [ITEM_MARK.sub("", p).strip(" .;,") for p in NAME_ITEMS.split(clean(text))]
+    t = clean(text)
+    items = NAME_ITEMS.split(t) if ";" in t or "-" in t or "–" in t else [t]     # (no separator: no regex pass)
+    parts = [ITEM_MARK.sub("", p).strip(" .;,") for p in items]
     parts = [p for p in parts if p and not RECORDS.match(p)]
     return bool(parts) and all(_is_name(p) for p in parts)
 
@@ -305,11 +307,17 @@ def _listed_noun(text: str, at: int) -> bool:
 TOPIC_REACH = 3
 
 
+def may_name_by_work(text: str) -> bool:
+    """Can `named_by_work` find a unit named by its work in `text`: does it open with a head and hold a function
+    phrase? A caller that has no body spans yet asks this first (most texts: no body look-up)."""
+    return opens_with_head(text) and phrases().function_phrases.search(text) is not None
+
+
 def named_by_work(text: str, spans) -> list[tuple[int, int]]:
     """Where a function phrase (`function_phrases`) and the first syllables of its topic name a unit by its work:
     right after unit nouns that name no body ("Cơ quan, bộ phận" + " tham mưu về tổ chức, cán bộ" + " tổng hợp đề
     xuất ...", pool c22591f10eec1dab Điều 46.3.a), not after a body's name ("Sở Nội vụ tham mưu về ...": work)."""
-    if not opens_with_head(text):
+    if not may_name_by_work(text):
         return []
     out = []
     for m in phrases().function_phrases.finditer(text):

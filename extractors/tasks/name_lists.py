@@ -16,7 +16,7 @@ from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, proper_case
 from .columns import clean
 from .cues import opens_with_head, phrases
-from .lead_names import CLAUSE_SPLIT, _localities, named_by_work
+from .lead_names import CLAUSE_SPLIT, _localities, may_name_by_work, named_by_work
 from .lead_trim import NAME_GAP, without_dangling
 
 # A footnote mark glued to a name's last word: "phối hợp với Bộ Nội vụ[4], Bộ Tài chính" (pool 8180ae11188469fd),
@@ -101,7 +101,7 @@ def _work_pieces(part: str) -> list[tuple[bool, str]]:
     whose topic's comma is no break), up to a next holder ("Cơ quan tham mưu về tổ chức cán bộ" + " và " + "các cơ
     quan liên quan"): a determiner, an office title or a capitalised head after a break ("của cơ quan, tổ chức, đơn
     vị" is the unit's owner)."""
-    work = named_by_work(part, find_bodies(part))
+    work = named_by_work(part, find_bodies(part)) if may_name_by_work(part) else []
     if not work:
         return [(False, part)]
     g = gazetteer()
@@ -225,8 +225,8 @@ def _without_blanks(text: str) -> str:
     trưởng các cơ quan, đơn vị có liên quan và ông (bà) ………", pool c22591f10eec1dab appendix Điều 3: "Thủ trưởng
     các cơ quan, đơn vị có liên quan"; "Giám đốc Sở Nông nghiệp và Môi trường, …….(tên tổ chức, cá nhân)…….,
     Thủ trưởng các cơ quan ...", fcf5e41b: the names on both sides)."""
-    if BLANK.search(text) is None:
-        return text
+    if "…" not in text and "..." not in text or BLANK.search(text) is None:
+        return text                         # (every blank holds an ellipsis: most texts are not scanned)
     text = BLANK_GAP.sub(", ", BLANK.sub(" , ", text)).strip(" ,")
     low = text.casefold()
     for w in (p.strip() for p in phrases().persons):
