@@ -117,3 +117,28 @@ def test_pre_tests_hold_wherever_their_patterns_match():
         if lead_names.NAME_ITEMS.search(t):
             assert ";" in t or "-" in t or "–" in t
     assert found > 5
+
+
+def test_key_start_is_a_start_of_the_whole_key():
+    """_key_start folds a long text's first characters only: the fold_key of a text's start is a start of the
+    text's fold_key, at least as long as asked for (or the whole key)."""
+    from vanban.lexicon import fold_key
+    tasks = sys.modules.get("vanban.extractors.tasks") or __import__("vanban.extractors.tasks", fromlist=["x"])
+    for t in lines()[:3000] + ("Ủy ban nhân dân tỉnh (Sở Nội vụ) ... chủ trì" * 9, "a" * 300, "." * 300 + " Bộ Y tế"):
+        whole = fold_key(t)
+        for n in (1, 12, 40):
+            head = tasks._key_start(t, n)
+            assert whole.startswith(head) and (len(head) >= n or head == whole)
+
+
+def test_all_bodies_without_a_head_needs_a_body_at_its_start():
+    """all_bodies asks for no names (find_bodies) when no head and no body opens the text: then it is False, as
+    it was when the names were made first."""
+    lead_names = sys.modules["vanban.extractors.tasks.lead_names"]
+    from vanban.extractors.bodies import find_bodies
+    texts = [t for t in lines()[:4000] if len(t) <= 200]
+    for t in texts + ["Sở Nội vụ", "Các sở, ban, ngành", "Mục tiêu cụ thể", "Thuế tỉnh", "KBNN"]:
+        if lead_names.all_bodies(t):
+            s = lead_names.PARENTHESIS.sub("", t.strip(" :;.")).strip()
+            spans = find_bodies(s)
+            assert cues.opens_with_head(s) or (spans and spans[0].start <= 1) or lead_names.is_localities(s)

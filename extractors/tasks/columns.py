@@ -28,6 +28,7 @@ from vanban.lexicon import abbreviations, load, strip_marks
 from vanban.lexicon.patterns import alternation
 
 from ..bodies import find_bodies
+from ..bodies.find import opens_with_body
 from ..deadlines import parse_deadline
 
 ROLES = ("row", "description", "lead", "coordinators", "deadline")
@@ -231,9 +232,7 @@ def is_open(text: str) -> bool:
 
 
 def starts_body(x: str) -> bool:
-    if any(b.start <= 1 for b in find_bodies(x)):
-        return True
-    return starts_with_head(x)
+    return opens_with_body(x) or starts_with_head(x)
 
 
 def completes_name(left: str, x: str) -> bool:

@@ -126,10 +126,13 @@ def all_bodies(text: str) -> bool:
     t = PARENTHESIS.sub("", t).strip()
     if is_localities(t):
         return True
+    headed = opens_with_head(t)
+    if not headed and not opens_with_body(t):
+        return False                # no head and no body at its start (the matcher's spans may tell: no names made)
     spans = find_bodies(t)
     if spans and spans[0].start <= 1 and sum(b.end - b.start for b in spans) >= 0.6 * len(t):
         return True
-    return opens_with_head(t) and len(t.split()) <= 40 and not _duty_outside_work(t, spans)
+    return headed and len(t.split()) <= 40 and not _duty_outside_work(t, spans)
 
 
 def _duty_outside_work(text: str, spans) -> bool:

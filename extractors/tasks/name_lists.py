@@ -12,6 +12,7 @@ from functools import lru_cache
 from vanban.lexicon.citations import UP
 
 from ..bodies import find_bodies, split_bodies
+from ..bodies.find import opens_with_body
 from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, proper_case
 from .columns import clean
@@ -146,9 +147,8 @@ def _own_words(name: str) -> list[str]:
 def _opens_a_body(name: str) -> bool:
     """Does a name open with a body's head, an office title, a determiner, or a body the finder reads there?"""
     g = gazetteer()
-    spans = find_bodies(name)
-    return opens_with_head(name) or bool(spans and spans[0].start == 0) or bool(g.title_run.match(name)) \
-        or name.split(" ", 1)[0].casefold() in g.determiners
+    return opens_with_head(name) or (opens_with_body(name) and find_bodies(name)[0].start == 0) \
+        or bool(g.title_run.match(name)) or name.split(" ", 1)[0].casefold() in g.determiners
 
 
 #: asides in brackets, which do not count as words of a name
@@ -261,10 +261,11 @@ def _place_pieces(part: str) -> list[tuple[bool, str]]:
     """A list of names cut around the provinces and cities named as holders, which stay whole ("Thành phố
     Hà Nội và các tỉnh Bắc Ninh, Gia Lai" -> "Thành phố Hà Nội", "các tỉnh Bắc Ninh, Gia Lai"); a place
     inside a body's name is no piece ("Ủy ban nhân dân tỉnh Lâm Đồng")."""
-    spans = find_bodies(part)
+    spans: list = []
     pieces: list[tuple[bool, str]] = []
     at, last_place_end = 0, -1
     for m in _localities().finditer(part):
+        spans = spans or find_bodies(part)      # (the names only where a place stands: most parts have none)
         if any(b.start <= m.start() < b.end for b in spans) or not _starts_a_name(part, m.start(), spans,
                                                                                    last_place_end):
             continue
