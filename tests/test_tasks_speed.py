@@ -142,3 +142,17 @@ def test_all_bodies_without_a_head_needs_a_body_at_its_start():
             s = lead_names.PARENTHESIS.sub("", t.strip(" :;.")).strip()
             spans = find_bodies(s)
             assert cues.opens_with_head(s) or (spans and spans[0].start <= 1) or lead_names.is_localities(s)
+
+
+def test_word_hints_hold_wherever_the_notes_and_self_references_are():
+    """is_repealed reads only a text holding "bãi" (every repealed note does), executes_document only one holding
+    "này" in any case (every self-reference does): the same answers as the whole tests."""
+    holder_headings = sys.modules["vanban.extractors.tasks.holder_headings"]
+    openers = sys.modules["vanban.extractors.tasks.openers"]
+    notes = ["[17] (được bãi bỏ)", "(Được BÃI BỎ)", "Bị bãi bỏ.", "[3] đã được bãi bỏ;"]
+    for t in list(lines()[:6000]) + notes:
+        plain = " ".join(holder_headings.NOTE.sub(" ", t).split()).casefold() in holder_headings._repealed()
+        assert holder_headings.is_repealed(t) == plain
+        assert openers.executes_document(t) == (openers._self_reference().search(t) is not None)
+    assert all(holder_headings.is_repealed(n) for n in notes)
+    assert openers.executes_document("triển khai thực hiện tốt KẾ HOẠCH NÀY.")

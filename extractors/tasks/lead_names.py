@@ -90,14 +90,21 @@ def is_sentence(text: str) -> bool:
     who = leading_bodies(text)
     rest = text[len(who):].lstrip(" ,")
     low = rest.casefold()
-    p = phrases()
-    cues = p.duty + p.lead_words + p.coordinate + p.duty_starts
-    verb = next((v for v in cues + p.predicates if low.startswith(v)), None)
+    cues, verbs = _sentence_verbs()
+    verb = next((v for v in verbs if low.startswith(v)), None) if low.startswith(verbs) else None
     if verb is not None and verb not in cues and not _ends_with_known(who):
         return False            # "Vụ Kiểm sát giải quyết khiếu nại, tố cáo về tư pháp": a unit's name (c0d7ba6795eecf17)
     # "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan": "tổ chức," is a name of the list
     return bool(who) and verb is not None and len(rest.split()) >= 3 and rest[:1].islower() \
         and not (verb in phrases().noun_duties and rest[len(verb):].lstrip().startswith(","))
+
+
+@lru_cache(maxsize=1)
+def _sentence_verbs() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the cues of work, the cues and the predicate verbs after them) that is_sentence reads, in its order."""
+    p = phrases()
+    cues = p.duty + p.lead_words + p.coordinate + p.duty_starts
+    return cues, cues + p.predicates
 
 
 def _ends_with_known(who: str) -> bool:
