@@ -39,7 +39,7 @@ SPACES = re.compile(r"\s+")
 
 
 def link_tasks(tasks: list[Task], references: list[Reference]) -> list[Task]:
-    tasks = [t.model_copy(deep=True) for t in tasks]
+    tasks = [t.model_copy() for t in tasks]        # shallow: fields are only replaced, never changed in place
     _link_references(tasks, references)
     _link_deadlines(tasks, references)
     _link_related(tasks)
@@ -99,7 +99,7 @@ def _link_deadlines(tasks: list[Task], references: list[Reference]) -> None:
         hits = finder.find(_squash(t.deadline.text))
         if hits:
             r = cited[min(hits)]
-            t.deadline.reference = r.id
+            t.deadline = t.deadline.model_copy(update={"reference": r.id})     # the input's deadline unchanged
             if r.id not in t.references:
                 t.references = t.references + [r.id]
 

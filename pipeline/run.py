@@ -62,8 +62,8 @@ def parse(path: str | Path, data: bytes | None = None) -> Document:
         text=doc.text,
     )
     _check_recognisable(result)
-    result = result.model_copy(update={"warnings": result.warnings + run_checks(doc, tree, result)})
-    return Document.model_validate(result.model_dump())   # validate the assembled whole once more
+    result.warnings = result.warnings + run_checks(doc, tree, result)
+    return result      # valid: every model was validated when made and at every change (schemas/models.py _Model)
 
 
 def _contract_format(raw) -> str:

@@ -5,9 +5,10 @@ Fields marked "(vanban addition)" are ours and may grow.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Any, Literal, Mapping, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import Self       # typing.Self is Python 3.11+; vanban runs on 3.10
 
 SCHEMA_VERSION = "1.1"
 
@@ -17,7 +18,18 @@ _DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
 class _Model(BaseModel):
+    """Every change to a model is validated where it is made: an assignment by validate_assignment, a
+    copy with changes by model_copy below. So parse() needs no final round trip of the whole document;
+    a list field is never changed in place (`t.lead = t.lead + [x]`, not `t.lead.append(x)`)."""
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with `update`, validated as a new model of this class is (pydantic's own model_copy
+        sets the new values unchecked). Nested models are kept, as by a shallow copy: valid already."""
+        if not update:
+            return super().model_copy(deep=deep)
+        fields = super().model_copy(deep=True).__dict__ if deep else self.__dict__
+        return self.model_validate({**fields, **update})
 
 
 class Source(_Model):
