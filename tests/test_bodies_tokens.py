@@ -64,3 +64,14 @@ def test_zones_found_once(tmp_path):
     assert split_header(doc) == (header, rest)       # a LaidOut is segmented again: the same zones
     meta, _ = extract_metadata(seg, build_tree(seg))
     assert meta.identifier == "2666/QĐ-UBND" and meta.doc_type.name == "Quyết định"
+
+
+def test_flatten_is_the_line_breaks_regex():
+    """matcher.flatten (str.replace a character at a time) gives LINE_BREAKS.sub's text, on the corpus and on
+    every line-break character in runs, at the ends and next to other white space."""
+    from conftest import CORPUS
+    from vanban.extractors.bodies.matcher import flatten
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.iterdir()) if p.suffix in (".md", ".txt")]
+    texts += [ROW, "", "\n", "\r\n\t\f\v", " \va\fb\u00a0\n\nc\t", "Sở\u2028Tư\x0bpháp\x0c"]
+    for text in texts:
+        assert flatten(text) == LINE_BREAKS.sub(" ", text)

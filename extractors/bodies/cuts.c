@@ -1,13 +1,15 @@
 /* The body index's cut loop (extractors/bodies/index.py, _python_cuts; native_tokens.py loads it):
-   the cuts of a text's tokens from each token's start and packed facts, which index.py computes
-   once per word (_facts_of): the cut kinds (P mark, S stop word, W white space, N inert number,
+   the cuts of a text's tokens from each token's start and the packed facts of its word (the
+   tokens come as word ids, tokens.c), which index.py computes once per word (_facts_of): the cut kinds (P mark, S stop word, W white space, N inert number,
    B bullet), the office-title kind (0 no word, 1 a word of no title, 2 title words only), whether
    it opens with a capital, and its length.
 
    A cut is known by its left token (its end is that token's end) and by its right token (the
-   white space between is a token, or none): at most one a token, and in the order of the tokens.  The kinds are tried in _python_cuts's order: P, then S (which
-   replaces a P cut of the same token), then W, N and B (which do not replace one). */
+   white space between is a token, or none): at most one a token, and in the order of the tokens.
+   The kinds are tried in _python_cuts's order: P, then S (which replaces a P cut of the same
+   token), then W, N and B (which do not replace one). */
 #include <stdint.h>
+#include <stdlib.h>
 
 enum { P = 1, S = 2, W = 4, N = 8, B = 16 };
 #define TITLE(f) (((f) >> 5) & 3)
@@ -41,7 +43,7 @@ static int64_t lookback(const tokens *tk, long k) {
 
 /* The cuts of n tokens: (end, start of the right side, context) in ends/rights/contexts, with
    room for n each; `at` and `right_ctx` are scratch of n int64 each.  Returns how many. */
-long vb_cuts(long n, const int32_t *starts, const int64_t *facts, int64_t *at, int64_t *right_ctx,
+static long cuts(long n, const int32_t *starts, const int64_t *facts, int64_t *at, int64_t *right_ctx,
              int32_t *ends, int32_t *rights, int32_t *contexts) {
     tokens tk = {n, starts, facts};
     /* at[k]: the right token of the cut after token k (-1: none); right_ctx[u]: its context */
@@ -83,5 +85,18 @@ long vb_cuts(long n, const int32_t *starts, const int64_t *facts, int64_t *at, i
         contexts[m] = (int32_t)right_ctx[at[k]];
         m++;
     }
+    return m;
+}
+
+/* The cuts of n tokens given as word ids (tokens.c, vb_token_ids) and the facts of each word id:
+   as above.  Returns how many, -1 when out of memory. */
+long vb_cuts(long n, const int32_t *starts, const int32_t *ids, const int64_t *facts_of_id,
+             int32_t *ends, int32_t *rights, int32_t *contexts) {
+    int64_t *scratch = malloc(sizeof(int64_t) * 3 * (size_t)(n ? n : 1));
+    if (!scratch) return -1;
+    int64_t *facts = scratch + 2 * n;
+    for (long k = 0; k < n; k++) facts[k] = facts_of_id[ids[k]];
+    long m = cuts(n, starts, facts, scratch, scratch + n, ends, rights, contexts);
+    free(scratch);
     return m;
 }

@@ -39,6 +39,7 @@ The answer is a function of the text asked about alone (which document holds it 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from contextlib import contextmanager
 from functools import lru_cache
@@ -46,11 +47,10 @@ from itertools import compress, repeat
 from operator import is_
 from typing import Iterator
 
-from vanban.lexicon.text import Memo
-
 from . import native_tokens
 from .gazetteer import fold_name
-from .matcher import LINE_BREAKS, PATTERN_WORDS, TAIL_PHRASES, _matchers, trie_words
+from .matcher import LINE_BREAKS, PATTERN_WORDS, TAIL_PHRASES, _matchers, flatten, trie_words  # noqa: F401 (LINE_BREAKS: bench/text_profile.py)
+from .native_tokens import TokenIds
 from .tokens import L_ALPHA, L_JOINER, L_LOWERIN, L_SKIP, PUNCT
 
 #: Word-final punctuation marks that may be a cut (P), if no table of the matcher names them.
@@ -110,7 +110,10 @@ def _cut_words() -> tuple[frozenset[str], ...]:
 def _title_kind(word: str) -> int:
     """0: the token folds to no word (a mark, white space); 1: it has a word of no office title; 2: all its
     words are title words ("Giám", "đốc")."""
-    folded = fold_name(word.lower()).split()
+    low = word.lower()
+    one = unicodedata.normalize("NFC", low).casefold() if low.isalnum() else ""
+    # a word of letters and digits that stay so once folded is its own fold (fold_name cuts at neither): most words
+    folded = [one] if one.isalnum() else fold_name(low).split()
     if not folded:
         return 0
     titles = _cut_words()[3]
@@ -136,13 +139,10 @@ class DocumentIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.flat = LINE_BREAKS.sub(" ", text)
-        self.spans, words, starts = _matchers().spans_and_tokens(self.flat)    # the matcher reads the text so too
+        self.flat = flatten(text)
+        self.spans, tokens = _matchers().spans_and_tokens(self.flat)    # the matcher reads the text so too
         self.span_starts = [s for s, _, _, _ in self.spans]
-        cuts = _cuts(words, starts)
-        self.ends = [e for e, _, _ in cuts]
-        self.starts = [y for _, y, _ in cuts]
-        self.contexts = [c for _, _, c in cuts]
+        self.ends, self.starts, self.contexts = _cuts(tokens)
 
     def match(self, q: str) -> list[Span] | None:
         """The matcher's answer on `q`, or None when `q` is not a part of the text whose answer can
@@ -153,7 +153,7 @@ class DocumentIndex:
         if len(q) < MIN_QUESTION or not self.ends:
             return None
         # the matcher reads line breaks and tabs as spaces: a part whose lines were joined is found too
-        text, q = self.flat, LINE_BREAKS.sub(" ", q)
+        text, q = self.flat, flatten(q)
         a = text.find(q)
         if a < 0:
             return None
@@ -225,16 +225,18 @@ def _kind_of(word: str) -> int:
             | (word in bullets) << 4)
 
 
-def _cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
-    """(end of the left side, start of the right side, context) of every cut of a text's tokens,
-    in order: the compiled loop's (native_tokens.py, cuts.c), else `_python_cuts`'s (the same)."""
+def _cuts(tokens: TokenIds | tuple[list[str], list[int]]) -> tuple[list[int], list[int], list[int]]:
+    """The ends of the left sides, the starts of the right sides and the contexts of every cut of a
+    text's tokens, in order (as matcher.spans_and_tokens gives them: the compiled tokenizer's word
+    ids, or the words and their starts): the compiled loop's (native_tokens.py, cuts.c), else
+    `_python_cuts`'s (the same)."""
     loop = _cut_loop()
-    if loop is None:
-        return _python_cuts(words, starts)
-    facts = list(map(_facts.__getitem__, words))
-    if len(_facts) > KINDS_MEMO:
-        _facts.clear()
-    return loop(starts, facts)
+    if loop is not None and isinstance(tokens, TokenIds):
+        return loop(tokens, _FACTS)
+    if isinstance(tokens, TokenIds):
+        tokens = [tokens.words[i] for i in tokens.ids[:tokens.count]], tokens.starts[:tokens.count].tolist()
+    cuts = _python_cuts(*tokens)
+    return [e for e, _, _ in cuts], [y for _, y, _ in cuts], [c for _, _, c in cuts]
 
 
 @lru_cache(maxsize=1)
@@ -252,8 +254,8 @@ def _facts_of(word: str) -> int:
     return kind | _title_kind(word) << 5 | word[:1].isupper() << 7 | len(word) << 8
 
 
-#: word -> _facts_of(word), each word's computed once (up to KINDS_MEMO words)
-_facts = Memo(_facts_of)
+#: _facts_of of each word id of the compiled tokenizer's table, each word's computed once
+_FACTS = native_tokens.ByWord("q", _facts_of)
 
 
 def _python_cuts(words: list[str], starts: list[int]) -> list[tuple[int, int, int]]:

@@ -3,8 +3,9 @@
  * tables and hands them in.  The Python code in matcher.py is the specification: this file
  * does the same steps in the same order.
  *
- * A token is one int: (id of its lower-case word) << 16 | its L_* flags (tokens.py).  Word ids
- * 1..V are the words the tables name; every other word is 0, which no table holds.
+ * A token is the id of its word in the tokenizer's table of words (tokens.c), and a word is one
+ * int, packed[id]: (id of its lower-case word) << 16 | its L_* flags (tokens.py).  Lower-case
+ * word ids 1..V are the words the tables name; every other word is 0, which no table holds.
  *
  * The tables are one int array; TAB[T_...] holds where each part starts (native_match.py).
  * A phrase table (heads, collective nouns, qualifiers, ...) at A = tab[T_...] gives, for a first
@@ -12,7 +13,8 @@
  * [length, payload, word ids...], in the order the Python tables try them.  The phrase trie's
  * node v (0: the root) has its children as (word id, node) pairs sorted by word id from
  * tab[C + v] to tab[C + v + 1], C = tab[T_CSTART], and its kinds from tab[K + v] to
- * tab[K + v + 1], K = tab[T_KSTART].
+ * tab[K + v + 1], K = tab[T_KSTART]; the root's child for word w is tab[R + w], R = tab[T_ROOT]
+ * (-1: none).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,7 +23,7 @@
 /* Where the parts of the table array start (the order native_match.py writes them). */
 enum {
     T_COMMITTEE, T_COLLECTIVE_KIND, T_OTHER_KIND, T_BO, T_DOI, T_LOWBITS, T_HEADS, T_COLL, T_QUAL,
-    T_NOTCOLL, T_VERB, T_TAIL, T_CSTART, T_KSTART, T_PATTERNS, T_FLAGS, T_CLASSES = T_FLAGS + 13
+    T_NOTCOLL, T_VERB, T_TAIL, T_CSTART, T_KSTART, T_PATTERNS, T_ROOT, T_FLAGS, T_CLASSES = T_FLAGS + 13
 };
 /* The L_* flags of tokens.py, in their order there (their values are handed in). */
 enum { L_CAP, L_CAPOK, L_ALPHA, L_SKIP, L_JOINER, L_UNIT, L_SEP, L_DET, L_NAMEWORD, L_NCFIRST,
@@ -241,12 +243,14 @@ static int select_run(const Label *lab, const int32_t *bits, const int32_t *low,
         out[at] = (kind_); out[at + 1] = (s_); out[at + 2] = (e_); at += 3; \
     } while (0)
 
-/* bm_scan: the matcher's passes over n tokens `tok` (word id << 16 | flags).
+/* bm_scan: the matcher's passes over n tokens given by the ids of their words (tokens.c's word
+ * table), each word's id as `packed[id]` holds it ((id of its lower-case word) << 16 | flags).
  * Writes to `out` (up to `cap` ints) the gazetteer phrases as (kind, start, end), overlaps included,
  * in matcher._phrases' order, then the pattern matches as (kind, start, end) in matcher._matched's
  * order; counts[0] = phrases, counts[1] = matches.  Returns 0, -1 when `cap` is too small (call
  * again with more), -2 when out of memory. */
-int bm_scan(const int32_t *tab, const int32_t *tok, int n, int32_t *out, int64_t cap, int32_t *counts)
+int bm_scan(const int32_t *tab, const int32_t *ids, const int32_t *packed, int n, int32_t *out, int64_t cap,
+            int32_t *counts)
 {
     const int32_t *L = tab + T_FLAGS, *C = tab + T_CLASSES, *lowbits = tab + tab[T_LOWBITS];
     size_t n1 = (size_t)n + 1;
@@ -264,8 +268,9 @@ int bm_scan(const int32_t *tab, const int32_t *tok, int n, int32_t *out, int64_t
     int rc = 0;
     low[n] = flags[n] = 0;
     for (int i = 0; i < n; i++) {
-        low[i] = tok[i] >> 16;
-        flags[i] = tok[i] & 0xffff;
+        int32_t tok = packed[ids[i]];
+        low[i] = tok >> 16;
+        flags[i] = tok & 0xffff;
         head[i] = -1;
     }
     /* _DocHeads.of: heads, where a capitalised head word opens one outside a run of capitalised words */
@@ -291,9 +296,9 @@ int bm_scan(const int32_t *tab, const int32_t *tok, int n, int32_t *out, int64_t
         if (phrase_at(tab, T_TAIL, low, i, n)) tail[i] = tail[i + 1] = 1;
     phrase_mask(tab, T_QUAL, low, n, qual);
     /* _phrases: every gazetteer phrase, by start then end */
-    const int32_t *ks = tab + tab[T_KSTART];
+    const int32_t *ks = tab + tab[T_KSTART], *root = tab + tab[T_ROOT];
     for (int i = 0; i < n; i++) {
-        int node = child(tab, 0, low[i]);
+        int node = root[low[i]];
         int j = i + 1;
         while (node >= 0) {
             for (int q = ks[node]; q < ks[node + 1]; q++) {

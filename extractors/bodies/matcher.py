@@ -20,7 +20,7 @@ only for tokens in a "window" (from a token that can open a pattern to the first
 pattern accepts), and the patterns run on those windows only; a window's matches are
 remembered by its classes and words (`_select`: the same names come back in every part of a
 document the task extractor asks about).
-match.c does all of these passes, the patterns too, in one call over the tokens as ints
+match.c does all of these passes, the patterns too, in one call over the tokens as word ids
 (native_match.py); the Python passes here are its specification and the fallback (`_scan`: no
 compiler, VANBAN_NATIVE=0), and tests/test_bodies_native.py holds the two to the same answers.
 
@@ -39,16 +39,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from itertools import compress
-from operator import attrgetter, or_
+from operator import add, attrgetter, or_
 
 from . import native_match
 from .gazetteer import Gazetteer, fold_name, gazetteer, phrase_mask
+from .native_tokens import TokenIds
 from .patterns import expand, select
 from .tokens import (L_ALPHA, L_CAP, L_CAPOK, L_CAPSWORD, L_DET, L_HEADCAND, L_JOINER, L_LOWERIN, L_NAMEWORD, L_NCFIRST,
-                     L_SEP, L_SKIP, L_UNIT, Lex, Lexicon, tokenize)
+                     L_SEP, L_SKIP, L_UNIT, Lex, Lexicon, tokenize, word_table)
 
 #: Line breaks and tabs inside a text: "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng\nNai" (034).
 LINE_BREAKS = re.compile(r"[\n\r\t\f\v]")
+#: The characters of LINE_BREAKS, one by one (`flatten`).
+LINE_BREAK_CHARS = "\n\r\t\f\v"
 #: Classes of a token for the Matcher patterns (see _Matchers._classes).
 TOKEN_CLASSES = ("head", "chead", "inhead", "nfirst", "name", "unit", "ctail", "det", "coll", "qual")
 #: Two-word tail phrases ("trực thuộc", "Trung ương", "có liên quan"): both words are in the tail.
@@ -87,6 +90,16 @@ PATTERNS = (
 #: The patterns by label, with the classes (bits) and the words that can open one of the label's patterns.
 OPENING = tuple((label, patterns, reduce(or_, (p[0].mask for p in patterns)),
                  frozenset().union(*(p[0].words for p in patterns))) for label, patterns in PATTERNS)
+
+
+def flatten(text: str) -> str:
+    """LINE_BREAKS.sub(" ", text): each line break or tab a space (same length, same offsets).  One character
+    at a time with `in` and str.replace, which scan at C speed; the regex read every character in the
+    re engine (a document's text, then each question about it, more than once)."""
+    for c in LINE_BREAK_CHARS:
+        if c in text:
+            text = text.replace(c, " ")
+    return text
 
 
 class _Matchers:
@@ -289,21 +302,35 @@ class _Matchers:
         """(start char, end char, kind, from gazetteer) of every body, in text order, no overlaps."""
         return self.spans_and_tokens(text)[0]
 
-    def spans_and_tokens(self, text: str) -> tuple[list[tuple[int, int, str, bool]], list[str], list[int]]:
-        """spans(text), and the tokens it read with their start offsets (index.py finds its cuts there)."""
+    def spans_and_tokens(self, text: str) -> tuple[list[tuple[int, int, str, bool]], TokenIds | tuple[list[str], list[int]]]:
+        """spans(text), and the tokens it read (index.py finds its cuts there): the compiled tokenizer's
+        TokenIds, or the words and their start offsets."""
         # line breaks (hard-wrapped Markdown, PDF lines) become spaces: same length, same offsets
-        words, starts = tokenize(LINE_BREAKS.sub(" ", text))
-        gaz, matches = (self.scanner.scan if self.scanner else self._scan)(words)
+        flat = flatten(text)
+        table = word_table() if self.scanner else None
+        if table is not None:
+            toks = table.tokens(flat)
+            gaz, matches = self.scanner.scan(toks)
+            starts, ends = toks.starts, toks.ends
+        else:
+            words, starts = toks = tokenize(flat)
+            gaz, matches = self._scan(words)
+            ends = list(map(add, starts, map(len, words)))
+        return self._spans(flat, starts, ends, gaz, matches), toks
+
+    def _spans(self, flat: str, starts, ends, gaz, matches) -> list[tuple[int, int, str, bool]]:
+        """The spans in characters from the phrases and matches in tokens (`_scan`'s), the tokens
+        starting and ending at `starts` and `ends` in `flat`."""
         # (start token, end token, kind, from gazetteer)
+        titles = self.g.titles
         found = [(s, e, kind, True) for kind, s, e in gaz    # "thanh tra tỉnh" in prose is an activity,
-                 if kind == "collective" or words[s][:1].isupper()    # but "Bí thư tỉnh ủy" holds a body (227/CĐ-TTg)
-                 or any(fold_name(" ".join([w.lower() for w in words[s - k:s]])) in self.g.titles
+                 if kind == "collective" or flat[starts[s]].isupper()    # but "Bí thư tỉnh ủy" holds a body (227/CĐ-TTg)
+                 or any(fold_name(" ".join([flat[starts[j]:ends[j]].lower() for j in range(s - k, s)])) in titles
                         for k in (1, 2, 3) if s >= k)]
         found += [(s, e, kind, False) for s, e, kind in matches]
         # longest wins (in tokens), then the leftmost; among equals the gazetteer's reading
         found.sort(key=lambda sp: (sp[0] - sp[1], sp[0], not sp[3]))
-        return sorted((starts[s], starts[e - 1] + len(words[e - 1]), kind, gz)
-                      for s, e, kind, gz in _filter_spans(found)), words, starts
+        return sorted((starts[s], ends[e - 1], kind, gz) for s, e, kind, gz in _filter_spans(found))
 
 
 def _filter_spans(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:

@@ -3,29 +3,30 @@ pipeline/native.py: a document's heads, collective nouns, qualifiers, tail phras
 phrases, token classes, pattern windows and pattern matches in one call over its tokens as
 integers.
 
-    Scanner(...).scan(words) -> (phrases, matches)     as matcher._Matchers._scan
+    Scanner(...).scan(tokens) -> (phrases, matches)    as matcher._Matchers._scan on the tokens' words
 
 None (`scanner` returns no Scanner) where the library cannot be had (no compiler, a read-only
 cache, VANBAN_NATIVE=0): matcher.py then runs its Python passes, which are the specification
 and give the same spans, only slower.
 
-A token is handed to C as one int, (id of its lower-case word) << 16 | its L_* flags: the words
-the tables name get ids 1..V once per process, every other word is 0 (it is in no table, so no
-test can tell it from another).  A word's int is computed once per process (`packed`).
+A token is handed to C as the id of its word in the tokenizer's table (native_tokens.TokenIds), and
+each word id as one int, (id of its lower-case word) << 16 | its L_* flags: the words the tables
+name get ids 1..V once per process, every other word is 0 (it is in no table, so no test can tell
+it from another).  A word's int is computed once per process (`packed`, a native_tokens.ByWord).
 """
 from __future__ import annotations
 
 import ctypes
+import threading
 from array import array
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from vanban.lexicon.text import Memo
 from vanban.pipeline import native
 
 from . import tokens
-from .tokens import Lexicon
+from .native_tokens import ByWord, TokenIds
 
 SOURCES = (Path(__file__).with_name("match.c"),)
 #: The L_* flags in match.c's order.
@@ -38,8 +39,8 @@ W_PATTERN, W_COLL_FIRST, W_TRIM_END, W_TRIM_START = 1, 2, 4, 8
 OPS = {"1": 0, "?": 1, "*": 2}
 #: match.c's room for labels, patterns a label and elements a pattern.
 MAX_LABELS, MAX_PATTERNS, MAX_ELEMENTS = 8, 4, 16
-#: Words remembered as ints, up to this many a process.
-PACKED_MEMO = 500_000
+#: The most ints of bm_scan's output room kept for the next text (a document's is made for it).
+KEPT_ROOM = 1 << 18
 
 
 @lru_cache(maxsize=1)
@@ -49,8 +50,8 @@ def library() -> Optional[ctypes.CDLL]:
     if lib is None:
         return None
     lib.bm_scan.restype = ctypes.c_int
-    lib.bm_scan.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_int64,
-                            ctypes.c_void_p]
+    lib.bm_scan.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p,
+                            ctypes.c_int64, ctypes.c_void_p]
     return lib
 
 
@@ -94,7 +95,7 @@ class Scanner:
             lowbits[vocab[w]] |= W_TRIM_END
         for w in trim_start:
             lowbits[vocab[w]] |= W_TRIM_START
-        header_size = 5 + 10 + len(FLAG_NAMES) + len(classes)
+        header_size = 5 + 11 + len(FLAG_NAMES) + len(classes)
         tab: list[int] = [0] * header_size
         starts = []
 
@@ -107,40 +108,46 @@ class Scanner:
             _phrase_table(tab, starts, table, vocab, size)
         _trie_table(tab, starts, m.trie, vocab, kind_id)
         part(_pattern_table(patterns, vocab, kind_id))
+        part(_root_table(m.trie, vocab, size))
         tab[:header_size] = [kind_id.get("committee", -2), kind_id["collective"], kind_id["other"], vocab["bộ"], vocab["đội"],
                              *starts, *(getattr(tokens, name) for name in FLAG_NAMES), *classes]
         self.tab = array("i", tab)
-        self.packed = Memo(self._packed)
+        self.tab_address = self.tab.buffer_info()[0]
+        self.packed = ByWord("i", self._packed)
+        # the room bm_scan writes to and its two counts, kept from call to call (most texts are a sentence)
+        self.lock = threading.Lock()
+        self.out = array("i")
+        self.counts = array("i", [0, 0])
+        self.counts_address = self.counts.buffer_info()[0]
 
     def _packed(self, word: str) -> int:
         """A token as an int: its word id << 16 | its flags."""
         lex = self.lexicon.table[word]
         return self.vocab.get(lex.low, 0) << 16 | lex.flags
 
-    def _ints(self, words: list[str]) -> array:
-        """The tokens as ints, each word computed once (up to PACKED_MEMO words)."""
-        if len(self.packed) > PACKED_MEMO:
-            self.packed.clear()
-        return array("i", map(self.packed.__getitem__, words))
-
-    def scan(self, words: list[str]) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, str]]]:
+    def scan(self, toks: TokenIds) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, str]]]:
         """The gazetteer phrases (kind, start, end) and the pattern matches (start, end, kind) of the
-        tokens: matcher._Matchers._scan, compiled."""
-        n = len(words)
-        toks = self._ints(words)
-        counts = array("i", [0, 0])
+        tokens: matcher._Matchers._scan on their words, compiled."""
+        n = toks.count
         cap = 6 * n + 64
-        while True:
-            out = array("i", [0]) * cap
-            rc = self.lib.bm_scan(self.tab.buffer_info()[0], toks.buffer_info()[0], n, out.buffer_info()[0], cap,
-                                  counts.buffer_info()[0])
-            if rc == 0:
-                break
-            if rc != -1:
-                raise MemoryError("bm_scan: out of memory")
-            cap *= 2                        # more phrases and matches than room: again, with more
-        kinds, (ngaz, nmatch) = self.kinds, counts
-        found = out[:3 * (ngaz + nmatch)].tolist()
+        with self.lock, toks.table.lock:
+            while True:
+                if cap > len(self.out):         # room for the phrases and matches, kept up to KEPT_ROOM
+                    self.out = array("i", bytes(4 * cap))
+                out = self.out
+                rc = self.lib.bm_scan(self.tab_address, toks.ids.buffer_info()[0],
+                                      self.packed.values(toks).buffer_info()[0], n, out.buffer_info()[0], len(out),
+                                      self.counts_address)
+                if rc == 0:
+                    break
+                if rc != -1:
+                    raise MemoryError("bm_scan: out of memory")
+                cap = 2 * len(out)              # more phrases and matches than room: again, with more
+            ngaz, nmatch = self.counts
+            found = out[:3 * (ngaz + nmatch)].tolist()
+            if len(out) > KEPT_ROOM:
+                self.out = array("i")
+        kinds = self.kinds
         kind, start, end = found[0::3], found[1::3], found[2::3]
         return (list(zip(map(kinds.__getitem__, kind[:ngaz]), start[:ngaz], end[:ngaz])),
                 list(zip(start[ngaz:], end[ngaz:], map(kinds.__getitem__, kind[ngaz:]))))
@@ -181,6 +188,15 @@ def _phrase_table(tab: list[int], starts: list[int], table, vocab: dict[str, int
     for words, payload in table:
         by_first.setdefault(vocab[words[0]], []).extend([len(words), payload, *(vocab[w] for w in words)])
     _offset_table(tab, starts, [by_first.get(w, ()) for w in range(size)])
+
+
+def _root_table(trie: dict, vocab: dict[str, int], size: int) -> list[int]:
+    """The trie's first level by word id (-1: no phrase starts with the word): the node _trie_table gives
+    each child of the root (1, 2, ... in the order of their word ids)."""
+    out = [-1] * size
+    for node, w in enumerate(sorted(vocab[w] for w in trie), start=1):
+        out[w] = node
+    return out
 
 
 def _trie_table(tab: list[int], starts: list[int], trie: dict, vocab: dict[str, int], kind_id: dict[str, int]) -> None:

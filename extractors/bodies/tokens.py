@@ -10,8 +10,9 @@ and infix rules below, no exceptions), written out in Python so that matching ne
 no spaCy (no import cost, no 1,000,000-character limit): a run of whitespace after a
 word is dropped when it is one space, else it is a token of its own; a chunk loses one
 prefix and one suffix character at a time, then is cut at its infixes.  The same steps run
-compiled (tokens.c, loaded by native_tokens.py) where a C compiler is at hand; the Python
-steps (`python_tokenize`) are their specification and the fallback.
+compiled (tokens.c, loaded by native_tokens.py) where a C compiler is at hand, there also as
+the ids of the words (`word_table`, what the compiled matcher reads); the Python steps
+(`python_tokenize`) are their specification and the fallback.
 """
 from __future__ import annotations
 
@@ -55,15 +56,19 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
     """The words of `text` and their start offsets: the compiled loop's (native_tokens.py), else
     `python_tokenize`'s (the same tokens)."""
     compiled = _compiled()
-    if compiled is not None and native_tokens.SEPARATOR not in text:
-        return compiled(text)
-    return python_tokenize(text)
+    return python_tokenize(text) if compiled is None else compiled(text)
 
 
 @lru_cache(maxsize=1)
 def _compiled():
     """The compiled tokenizer for these marks, or None (no compiler, or VANBAN_NATIVE=0)."""
     return native_tokens.tokenizer(PREFIX_MARKS, SUFFIX_MARKS, INFIX_MARKS)
+
+
+@lru_cache(maxsize=1)
+def word_table() -> native_tokens.WordTable | None:
+    """The compiled tokenizer for these marks that gives a text's tokens as word ids (native_tokens.py), or None."""
+    return native_tokens.word_table(PREFIX_MARKS, SUFFIX_MARKS, INFIX_MARKS)
 
 
 def python_tokenize(text: str) -> tuple[list[str], list[int]]:
@@ -170,7 +175,8 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, int], ...]:
 
 
 def _is_punct(text: str) -> bool:
-    return all(unicodedata.category(c).startswith("P") for c in text)
+    """Is every character of `text` punctuation (a P* category)? Letters and digits (isalnum) are not."""
+    return not text.isalnum() and all(unicodedata.category(c).startswith("P") for c in text)
 
 
 class Lex:
@@ -178,7 +184,7 @@ class Lex:
     and its L_* flags (capitalised, a unit word, a determiner, ...)."""
     __slots__ = ("text", "low", "punct", "alpha", "flags")
 
-    def __init__(self, text: str, g: Gazetteer, head_firsts) -> None:
+    def __init__(self, text: str, g: Gazetteer, head_firsts, nc_firsts) -> None:
         low, punct, alpha = text.lower(), _is_punct(text), text.isalpha()
         self.text, self.low, self.punct, self.alpha = text, low, punct, alpha
         cap = text[:1].isupper()
@@ -192,7 +198,7 @@ class Lex:
             | (L_SEP if text in (",", "và") else 0)
             | (L_DET if low in g.determiners else 0)
             | (L_NAMEWORD if alpha and low not in g.stop_words else 0)
-            | (L_NCFIRST if any(c[0] == low for c in g.not_collective) else 0)
+            | (L_NCFIRST if low in nc_firsts else 0)
             | (L_CAPSWORD if len(text) > 1 and text.isupper() and CAPS_SYLLABLE.match(text) else 0)
             | (L_LOWERIN if text != text.upper() else 0)
             # may start a head: capitalised, not in an upper-case line ("CỘNG HÒA XÃ HỘI ...")
@@ -205,7 +211,8 @@ class Lexicon:
 
     def __init__(self, g: Gazetteer, head_firsts) -> None:
         self.g, self.head_firsts = g, head_firsts
-        self.table = Memo(lambda word: Lex(word, g, head_firsts))
+        nc_firsts = frozenset(c[0] for c in g.not_collective)     # first words of the phrases of no collective noun
+        self.table = Memo(lambda word: Lex(word, g, head_firsts, nc_firsts))
 
     def lexes(self, words: list[str]) -> list[Lex]:
         return list(map(self.table.__getitem__, words))
