@@ -212,7 +212,7 @@ def _analyse(text: str) -> Optional[Assign]:
     if not starts_with_duty(rest):
         return _assigned_inside(text)
     lead = split_names(who)
-    clauses = CLAUSE_SPLIT.split(rest)
+    clauses = CLAUSE_SPLIT.split(rest) if ";" in rest else [rest]     # (no semicolon: one clause, no regex pass)
     for prev, clause in zip(clauses, clauses[1:]):   # "...; Hội Văn học nghệ thuật tỉnh xây dựng Đề án ..."
         w2 = leading_bodies(clause)
         w1 = leading_bodies(prev)

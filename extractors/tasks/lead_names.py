@@ -130,7 +130,7 @@ def all_bodies(text: str) -> bool:
     t = text.strip(" :;.")
     if not t or len(t) > 200 or has_duty(t):
         return False
-    t = PARENTHESIS.sub("", t).strip()
+    t = (PARENTHESIS.sub("", t) if "(" in t else t).strip()    # (no bracket: no regex pass)
     if is_localities(t):
         return True
     headed = opens_with_head(t)

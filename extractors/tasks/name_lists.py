@@ -43,7 +43,7 @@ def _split_names(text: str) -> tuple[str, ...]:
     if not text:
         return ()
     out: list[str] = []
-    for part in CLAUSE_SPLIT.split(text):
+    for part in CLAUSE_SPLIT.split(text) if ";" in text else [text]:
         for whole, piece in (x for kept, w in _kept_whole(part) for is_place, p in
                              ([(True, w)] if kept else _place_pieces(w))
                              for x in ([(True, p)] if is_place else _shared_lists(p))):
