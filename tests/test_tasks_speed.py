@@ -156,3 +156,15 @@ def test_word_hints_hold_wherever_the_notes_and_self_references_are():
         assert openers.executes_document(t) == (openers._self_reference().search(t) is not None)
     assert all(holder_headings.is_repealed(n) for n in notes)
     assert openers.executes_document("triển khai thực hiện tốt KẾ HOẠCH NÀY.")
+
+
+def test_leading_names_open_with_the_texts_first_letter():
+    """The run of names leading_bodies finds is a start of the text, so it opens with the text's first letter:
+    later._opening_holders skips a sentence in lower case with no adverbial to skip, which names no capitalised holder."""
+    lead_names = sys.modules["vanban.extractors.tasks.lead_names"]
+    found = 0
+    for t in lines()[:6000] + ("các sở, ban, ngành triển khai", "Sở Nội vụ chủ trì", "  UBND tỉnh chỉ đạo"):
+        who = lead_names.leading_bodies(t)
+        assert not who or who[:1] == t.lstrip()[:1], t
+        found += bool(who)
+    assert found > 50

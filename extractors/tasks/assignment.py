@@ -215,11 +215,12 @@ def _analyse(text: str) -> Optional[Assign]:
     clauses = CLAUSE_SPLIT.split(rest) if ";" in rest else [rest]     # (no semicolon: one clause, no regex pass)
     for prev, clause in zip(clauses, clauses[1:]):   # "...; Hội Văn học nghệ thuật tỉnh xây dựng Đề án ..."
         w2 = leading_bodies(clause)
+        if not w2 or not starts_with_duty(clause[len(w2):].lstrip(" ,")):
+            continue                                   # (the clause before is read only when this one names a holder)
         w1 = leading_bodies(prev)
         if len(prev[len(w1):].split()) < 3:
             continue                                   # a list of bodies ("Giám đốc các sở; Chủ tịch ...; ...")
-        if w2 and starts_with_duty(clause[len(w2):].lstrip(" ,")):
-            lead += [n for n in split_names(w2) if n not in lead]
+        lead += [n for n in split_names(w2) if n not in lead]
     lead += [n for n in co_leads(rest) if n not in lead]
     lead += [n for n in _later_requests(t) if n not in lead]
     return Assign(lead=lead, coordinators=coordinators_in(rest), description=text)
