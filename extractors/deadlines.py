@@ -330,14 +330,15 @@ def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
     lab = g.label.search(t) if ":" in t else None     # (a label ends with a colon)
     if lab:
         return parse_deadline(lab.group("rest"), doc_year)[0]
+    if PROSE_CUE_HINT.search(t) is None:
+        return None     # a point counts only after a cue, a frequency only with "định kỳ": no cue's first word, none
     # frequencies, masked so that "6 tháng một lần" is not read as a month
     fspans = []
     for _name, pat in g.frequency if g.any_frequency.search(t) else ():
         fspans += [(m.start(), m.end()) for m in pat.finditer(t)]
     masked = _mask(t, fspans)
     found: list[tuple[Deadline, bool]] = []     # (deadline, its cue is a completion cue)
-    # a point counts only after a cue: without a cue's first word (masking makes no letters) none is read
-    for p in _points(g, masked) if PROSE_CUE_HINT.search(t) else ():
+    for p in _points(g, masked):
         window = masked[max(0, p.start - 40):p.start]
         cue = PROSE_CUE.search(window)
         if not cue:

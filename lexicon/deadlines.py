@@ -151,7 +151,8 @@ PROSE_CUE = re.compile(
     r"|định\s+kỳ)\s*$",
     re.I)
 #: The first word of every PROSE_CUE alternative, each first letter spelt in every case re.IGNORECASE matches (re then
-#: skips the characters no cue opens with): a text without one holds no cue, so no deadline inside its prose.
+#: skips the characters no cue opens with): a text without one holds no cue, so no deadline inside its prose (nor
+#: the "định kỳ" of a frequency, which the prose reader falls back to).
 PROSE_CUE_HINT = re.compile("|".join(re.escape(c) + "(?i:" + re.escape(w[1:]) + ")"
                                      for w in ("chậm", "trước", "hoàn", "xong", "định") for c in letter_cases(w[0])))
 #: A cue that says the work is to be finished (it governs the task when a paragraph has

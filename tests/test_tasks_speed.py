@@ -83,6 +83,8 @@ def test_prose_cue_hint_stands_wherever_a_cue_does():
         for m in anywhere.finditer(t):
             assert PROSE_CUE_HINT.match(t, m.start()) is not None, t
             cued += 1
+        for m in re.finditer(r"định\s+kỳ", t, re.I):      # the periodic frequency the reader falls back to
+            assert PROSE_CUE_HINT.match(t, m.start()) is not None, t
     assert cued > 50
 
 
