@@ -79,3 +79,26 @@ def test_a_consolidated_text_is_not_its_own_source():
     ref = Reference(id="ref:94/VBHN-BQP", doc_type=DocType(code="VBHN"), identifier="94/VBHN-BQP",
                     mentions=[Mention(start=4, end=len(text))], is_self=True)
     assert relation_of(ref, text) == "cites"
+
+
+def test_clause_starts_and_verbs_read_as_the_plain_scans_over_the_corpus():
+    """The clause start read back from a mention is the end of the last _CLAUSE_END a finditer finds
+    before it; the one pattern of every relation's verbs matches where one relation's pattern does."""
+    import random
+
+    from vanban.extractors import relations as R
+
+    rng = random.Random(3)
+    pats = [p["before"] for p in R._patterns().values() if "before" in p]
+    for path in sorted(CORPUS.glob("*.md"))[:40]:
+        text = path.read_text(encoding="utf-8")
+        for _ in range(40):
+            hi = rng.randint(0, len(text))
+            lo = max(0, hi - rng.choice((10, 300, 5000)))
+            assert R._clause_start(text, lo, hi) == max((m.end() for m in R._CLAUSE_END.finditer(text, lo, hi)), default=0)
+            before = text[max(0, hi - 300):hi]
+            assert (R._any_before().search(before) is not None) == any(p.search(before) for p in pats)
+    for before in ("đã được thay thế cho các", "Bãi bỏ một số điều của ", "SỬA ĐỔI, BỔ SUNG khoản 2 điều 3 của",
+                   "xthay thế", "triển khai thực hiện nghiêm túc các", "căn cứ vào\n", "1.5", "a;1", "a.\n2"):
+        assert (R._any_before().search(before) is not None) == any(p.search(before) for p in pats)
+        assert R._clause_start(before, 0, len(before)) == max((m.end() for m in R._CLAUSE_END.finditer(before)), default=0)

@@ -64,9 +64,11 @@ _PLAIN_LAW_NAME = re.compile(r"(?<![\w])(?<!pháp\s)(?<!Pháp\s)(?<!PHÁP\s)(?P<
 def test_word_start_forms_match_as_the_plain_patterns(text):
     """Type words and laws' names written first-letter first (lexicon.patterns.word_start) match
     where the look-behind-first forms match; 'k' takes the Kelvin sign as re.IGNORECASE does."""
+    from vanban.extractors.references.find import law_names
     from vanban.lexicon.patterns import letter_cases
     text = C.match_text(text)
     assert [m.span() for m in C.LAW_NAME_RE.finditer(text)] == [m.span() for m in _PLAIN_LAW_NAME.finditer(text)]
+    assert [m.span() for m in law_names(text)] == [m.span() for m in _PLAIN_LAW_NAME.finditer(text)]   # a pattern a word
     kelvin = text.replace("K", "\u212a")
     assert [m.span() for m in C.type_word_re().finditer(kelvin)] == \
         [m.span() for m in _plain_type_word_re().finditer(kelvin)]
@@ -80,6 +82,9 @@ def test_identifiers_found_from_the_slashes_as_by_finditer():
     from vanban.extractors.references.find import _identifiers
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.parent.glob("corpus/*.md"))]
     texts += ["12345a - QĐHĐND / TW", "12345.123a /QĐ-TTg", "x 45-NQ/TW ngày 1/2/2024, 5/2024/NĐ-CP"]
+    # longer than the first window past a "/" (it grows), and "/" with no identifier for a long way
+    texts += ["x 1/" + "-".join(["AB"] * k) + " y 2/QĐ" for k in (20, 40, 100, 300)]
+    texts += ["1/1" * 500 + " 5/QĐ-TTg", "1/" * 1000, "a/b" * 400, "ngày 1/2/2024, " * 50 + "số 7/VPCP-V.I"]
     for text in texts:
         text = C.match_text(text)
         assert [m.span() for m in _identifiers(text)] == [m.span() for m in C.IDENT_RE.finditer(text)]
@@ -222,3 +227,17 @@ def test_marks_stripped_one_character_at_a_time_as_from_the_whole_decomposition(
     decomposed = unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh Đắk Lắk") + "a\u0323\u0301\u0302 q\u0301"
     for text in SENTENCES + TIME_PHRASES + [letters, decomposed, "ĐỘC LẬP ﬁ ½ Å"]:
         assert strip_marks.__wrapped__(text) == whole(text)
+
+
+def test_law_names_one_pattern_a_word_as_the_one_pattern_over_the_corpus():
+    """references.find.law_names (C.LAW_NAME_RES, one pattern per word, merged) finds LAW_NAME_RE's matches."""
+    from pathlib import Path
+    from vanban.extractors.references.find import law_names
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.parent.glob("corpus/*.md"))]
+    found = 0
+    for text in texts:
+        text = C.match_text(text)
+        expected = [(m.span(), m.group("type")) for m in C.LAW_NAME_RE.finditer(text)]
+        assert [(m.span(), m.group("type")) for m in law_names(text)] == expected
+        found += len(expected)
+    assert found > 100

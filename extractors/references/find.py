@@ -8,6 +8,7 @@ from vanban.pipeline.types import LaidOut, Node
 from .citation import Citation, section_at
 from .identifier import compatible, read_identifier, type_of_word, type_word_before
 from .issuer import given_before
+from .native_words import type_word_spans
 from .spans import SpanIndex
 from .tail import read_tail
 
@@ -18,8 +19,8 @@ def find_citations(doc: LaidOut, tree: list[Node]) -> list[Citation]:
     mtext = C.match_text(text)
     cits = _identified(text, mtext)
     cits += _laws_by_name(text, mtext, SpanIndex((c.start, c.end) for c in cits))
-    type_words = tuple(C.type_word_re().finditer(mtext))        # read by both forms below
-    cits += _short_forms(text, type_words, SpanIndex((c.start, c.end) for c in cits))
+    type_words = type_word_spans(mtext)                         # read by both forms below
+    cits += _short_forms(text, mtext, type_words, SpanIndex((c.start, c.end) for c in cits))
     cits += _unparsed(text, mtext, type_words, SpanIndex((c.start, c.end) for c in cits))
     cits = [c for c in cits if not _in_editorial_note(text, c.start)]
     cits.sort(key=lambda c: c.start)
@@ -41,20 +42,54 @@ def _in_editorial_note(text: str, pos: int) -> bool:
 
 
 def _identifiers(mtext: str):
-    """The matches of IDENT_RE in `mtext`, as finditer gives them, found faster: every identifier
-    holds a "/" at most IDENT_SLASH_REACH characters after its start, so the search for the next
-    one starts that far before the next "/" (re tries IDENT_RE at every position it passes, and a
-    text is mostly far from a "/": 2x faster over the corpus texts, issue 13)."""
+    """The matches of IDENT_RE in `mtext`, as finditer gives them, found faster (issue 13).
+
+    Every identifier holds a "/" at most IDENT_SLASH_REACH characters after its start, so the
+    search for the next one starts that far before the next "/" (re tries IDENT_RE at every
+    position it passes, and a text is mostly far from a "/").  And it looks only a short window
+    past that "/" (most "/" are in dates, `31/7/2023`, and open no identifier: a search of the
+    rest of the text would pass every position up to the next identifier): a match in the window
+    that ends well inside it is the match of the whole text (IDENT_READ_AFTER, IDENT_READ_AHEAD);
+    none there means none starts at or before the "/" when a character no identifier holds stands
+    between the "/" and the window's end (a longer match would hold it).  Else the window grows."""
+    search, n = C.IDENT_RE.search, len(mtext)
     pos = 0
     while True:
         slash = mtext.find("/", pos)
         if slash < 0:
             return
-        m = C.IDENT_RE.search(mtext, max(pos, slash - C.IDENT_SLASH_REACH))
+        first = max(pos, slash - C.IDENT_SLASH_REACH)
+        reach = _IDENT_WINDOW
+        while True:
+            end = slash + reach
+            if end >= n:
+                m = search(mtext, first)
+                break
+            m = search(mtext, first, end)
+            if m is not None and m.start() <= slash:
+                if m.end() + C.IDENT_READ_AFTER < end:
+                    break
+            else:
+                bad = C.NOT_IN_IDENT_RE.search(mtext, slash, end - C.IDENT_READ_AFTER)
+                if bad is not None:
+                    break
+            reach *= 4
         if m is None:
-            return
+            if end >= n:
+                return
+            # none starts before the character no identifier holds, nor near the window's end
+            pos = max(slash + 1, min(bad.start() + 1, end - C.IDENT_READ_AHEAD))
+            continue
+        if m.start() > slash and (end < n and (m.end() + C.IDENT_READ_AFTER >= end
+                                               or m.start() + C.IDENT_READ_AHEAD >= end)):
+            pos = slash + 1             # not sure it is the whole text's: look again from the next "/"
+            continue
         yield m
         pos = m.end()
+
+
+#: The first window an identifier is looked for in past a "/" (grown 4x while it cannot tell).
+_IDENT_WINDOW = 64
 
 
 def _identified(text: str, mtext: str) -> list[Citation]:
@@ -201,7 +236,7 @@ def _laws_by_name(text: str, mtext: str, taken: SpanIndex) -> list[Citation]:
     """Laws cited by name: `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`."""
     out: list[Citation] = []
     title_spans = SpanIndex()
-    for m in C.LAW_NAME_RE.finditer(mtext):
+    for m in law_names(mtext):
         if taken.overlaps(m.start(), m.end()) or title_spans.overlaps(m.start(), m.end()):
             continue
         window_end = min(len(mtext), m.end() + 200)
@@ -229,31 +264,36 @@ def _laws_by_name(text: str, mtext: str, taken: SpanIndex) -> list[Citation]:
     return out
 
 
-def _short_forms(text: str, type_words: tuple, taken: SpanIndex) -> list[Citation]:
+def law_names(mtext: str) -> list:
+    """The matches of C.LAW_NAME_RE.finditer, from one pattern per word (C.LAW_NAME_RES), in order."""
+    return sorted((m for r in C.LAW_NAME_RES for m in r.finditer(mtext)), key=lambda m: m.start())
+
+
+def _short_forms(text: str, mtext: str, type_words: list[tuple[int, int]], taken: SpanIndex) -> list[Citation]:
     """Type word + bare number: `Chỉ thị 11`, `Quyết định số 899`; tied to a full citation by resolve."""
     out: list[Citation] = []
-    for t in type_words:
-        m = C.SHORT_NUMBER_RE.match(t.string, t.end())     # the cheap test first
-        if not m or taken.overlaps(t.start(), t.end()):
+    for start, end in type_words:
+        m = C.SHORT_NUMBER_RE.match(mtext, end)            # the cheap test first
+        if not m or taken.overlaps(start, end):
             continue
-        entry = type_of_word(t.group("tw"))
+        entry = type_of_word(mtext[start:end])
         if entry is None:
             continue
-        cit = Citation(start=t.start(), end=m.end(), text=" ".join(text[t.start():m.end()].split()),
+        cit = Citation(start=start, end=m.end(), text=" ".join(text[start:m.end()].split()),
                        type_code=entry.code, type_name=entry.name, number=m.group("num"), kind="short")
         out.append(cit)
     return out
 
 
-def _unparsed(text: str, mtext: str, type_words: tuple, taken: SpanIndex) -> list[Citation]:
+def _unparsed(text: str, mtext: str, type_words: list[tuple[int, int]], taken: SpanIndex) -> list[Citation]:
     """A type word announcing a number that could not be read as an identifier."""
     out: list[Citation] = []
-    for t in type_words:
-        m = C.UNPARSED_RE.match(mtext, t.end())
-        if not m or taken.overlaps(t.start(), m.end()):
+    for start, end in type_words:
+        m = C.UNPARSED_RE.match(mtext, end)
+        if not m or taken.overlaps(start, m.end()):
             continue
-        entry = type_of_word(t.group("tw"))
-        out.append(Citation(start=t.start(), end=m.end(), text=" ".join(text[t.start():m.end()].split()),
+        entry = type_of_word(mtext[start:end])
+        out.append(Citation(start=start, end=m.end(), text=" ".join(text[start:m.end()].split()),
                             type_code=entry.code if entry else None, type_name=entry.name if entry else None,
                             kind="unparsed"))
     return out

@@ -9,6 +9,8 @@ from typing import Optional
 from vanban import lexicon as vocab  # the doc-type tables
 from vanban.lexicon import citations as C
 
+from .native_words import type_word_spans
+
 
 def type_of_word(word: str) -> Optional[vocab.DocTypeEntry]:
     """`quyết định` -> QĐ; `Văn bản` -> CV; `Quy định` -> the administrative QyĐ (first listed)."""
@@ -116,11 +118,10 @@ def type_word_before(head: str, so: Optional[re.Match]) -> tuple[Optional[re.Mat
     ` hành động` + `số`; a law's name: `Luật` + ` Phòng cháy, chữa cháy ...` + `số`)."""
     if so and so.group("so") in ("Số", "SỐ") and ":" in so.group(0):   # `Số: 175/NQ-CP`, the own number
         return None, ""
-    tw = None
-    for t in C.type_word_re().finditer(head):
-        tw = t
-    if tw is None:
+    spans = type_word_spans(head)                # the last one: re's match where the scan saw it
+    if not spans:
         return None, ""
+    tw = C.type_word_re().match(head, spans[-1][0])
     qualifier = head[tw.end():]
     is_law = " ".join(tw.group("tw").split()).casefold() in ("luật", "bộ luật", "pháp lệnh", "hiến pháp")
     if not so and qualifier.strip():

@@ -61,12 +61,16 @@ def given_before(mtext: str, start: int) -> tuple[Optional[str], Optional[str]]:
     `Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP ...` (the date alone)."""
     lo = max(0, start - 260)
     window = mtext[lo:start]
-    pm = C.PRE_ISSUER_RE.search(window)
+    # the cheap tests first: how each pattern's match ends (str.rstrip takes what re's \s takes)
+    spaced = window[-1:].isspace()
+    last = window.rstrip() if spaced else window
+    pm = C.PRE_ISSUER_RE.search(window) if spaced and last.endswith(C.PRE_ISSUER_ENDS) else None
     if pm:
         end, who = parse_issuer(mtext, lo + pm.start("who"))
         if who and end <= lo + pm.end("who") + 1:
             return expand(who), None
-    pm = C.PRE_ISSUED_RE.search(window)
+    pm = C.PRE_ISSUED_RE.search(window) if (spaced and last.endswith(C.PRE_ISSUED_ENDS) or last.endswith(C.ISSUED_LIST + (":",))) \
+        and any(v in window for v in C.ISSUED_VERBS) else None
     if pm:
         known, _ = C.issuer_res()
         who = pm.group("who")
