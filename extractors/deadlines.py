@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vanban.lexicon.deadlines import (
-    CLAUSE_SEPARATOR, COMPLETION_CUE, MILESTONE_JOIN, PROSE_CUE, SENTENCE_END, TAIL_FILLER, DeadlineGrammar,
+    CLAUSE_SEPARATOR, COMPLETION_CUE, MILESTONE_JOIN, PROSE_CUE, PROSE_CUE_HINT, SENTENCE_END, TAIL_FILLER,
+    DeadlineGrammar,
     deadline_grammar,
 )
 from vanban.schemas.models import Deadline, Warning
@@ -326,9 +327,11 @@ def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
     """
     g = deadline_grammar()
     t = " ".join(text.split())
-    lab = g.label.search(t)
+    lab = g.label.search(t) if ":" in t else None     # (a label ends with a colon)
     if lab:
         return parse_deadline(lab.group("rest"), doc_year)[0]
+    if PROSE_CUE_HINT.search(t) is None:
+        return None     # a point counts only after a cue, a frequency only with "định kỳ": no cue's first word, none
     # frequencies, masked so that "6 tháng một lần" is not read as a month
     fspans = []
     for _name, pat in g.frequency if g.any_frequency.search(t) else ():

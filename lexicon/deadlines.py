@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import load
-from .patterns import alternation
+from .patterns import alternation, letter_cases, word_start
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,9 @@ def deadline_grammar() -> DeadlineGrammar:
         point_hint=re.compile(point_hint, re.I),
         frequency=[(f, re.compile(rf"(?:(?:{alternation(w['periodic'])})\s+)?\b(?:{alternation(words)})\b", re.I))
                    for f, words in w["frequency"].items()],
-        # each frequency pattern needs its words: one scan for all five tells whether any can match
-        any_frequency=re.compile(_guarded(rf"\b(?:{'|'.join(alternation(words) for words in w['frequency'].values())})\b",
-                                          [x for words in w["frequency"].values() for x in words]), re.I),
+        # each frequency pattern needs its words: one scan for all five tells whether any can match (each word
+        # opening a word, any case, first letter first: re skips the other characters fast)
+        any_frequency=re.compile(word_start([x for words in w["frequency"].values() for x in words], ignore_case=True)),
         continuous=re.compile(rf"\b(?:{alternation(w['continuous'])})\b", re.I),
         continuous_tail=re.compile(rf"^(?:{alternation(w['continuous_tail'])})\b", re.I),
         onwards=re.compile(rf"\b(?:{alternation(w['onwards'])})\b", re.I),
@@ -150,6 +150,11 @@ PROSE_CUE = re.compile(
     r"|(?:hoàn\s+thành|hoàn\s+tất|xong)(?:\s+(?:trong|trước|vào|đến|trước\s+ngày|đến\s+ngày))?"
     r"|định\s+kỳ)\s*$",
     re.I)
+#: The first word of every PROSE_CUE alternative, each first letter spelt in every case re.IGNORECASE matches (re then
+#: skips the characters no cue opens with): a text without one holds no cue, so no deadline inside its prose (nor
+#: the "định kỳ" of a frequency, which the prose reader falls back to).
+PROSE_CUE_HINT = re.compile("|".join(re.escape(c) + "(?i:" + re.escape(w[1:]) + ")"
+                                     for w in ("chậm", "trước", "hoàn", "xong", "định") for c in letter_cases(w[0])))
 #: A cue that says the work is to be finished (it governs the task when a paragraph has
 #: several deadlines): "xong trong tháng 12/2025", "hoàn thành trong quý II năm 2010", "chậm nhất đến ngày".
 COMPLETION_CUE = re.compile(r"(?:chậm\s+nhất|hoàn\s+thành|hoàn\s+tất|xong)\b", re.I)

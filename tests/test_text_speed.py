@@ -204,7 +204,7 @@ TIME_PHRASES = [
 ]
 
 
-@pytest.mark.parametrize("name", ["point", "any_frequency", "past_instruction", "label"])
+@pytest.mark.parametrize("name", ["point", "past_instruction", "label"])     # any_frequency: test_tasks_speed.py
 def test_guarded_deadline_patterns_match_as_the_plain_ones(name):
     from vanban.lexicon.deadlines import deadline_grammar
     guarded = getattr(deadline_grammar(), name)

@@ -282,15 +282,26 @@ def _inline_items(node: Node) -> list[tuple[str, Assign]]:
 def _opens_with(node: Node, a: Assign) -> bool:
     """Does the node's text open with its lead ("a) Bộ Khoa học và Công nghệ: (1) trình ...")? Then its
     numbered items are that body's duties, not tasks of their own."""
-    text = fold_key(node_text(node))
-    return bool(a.lead) and text.startswith(fold_key(a.lead[0])[:12])
+    return bool(a.lead) and _key_start(node_text(node), 12).startswith(fold_key(a.lead[0])[:12])
+
+
+def _key_start(text: str, n: int) -> str:
+    """fold_key(text), or a start of it at least `n` characters long: the fold_key of a long text's first characters
+    (a text's characters are folded one by one and its words found left to right, so the fold of its start is a start
+    of its fold), not of a whole paragraph."""
+    cut = 4 * n + 32
+    if len(text) > cut:
+        head = fold_key(text[:cut])
+        if len(head) >= n:
+            return head
+    return fold_key(text)
 
 
 def _item_marks(text: str) -> list[re.Match]:
     """The item numbers of a paragraph; roman items inside a numbered item are its parts ("(3) các bộ,
     ngành, địa phương tập trung: (i) Sửa đổi ...; (ii) Rà soát ...", 624/TB-VPCP III.4), not items.
     A text without a bracket has none: no regex pass over it (most paragraphs, issue 13)."""
-    marks = list(INLINE_ITEM.finditer(text)) if "(" in text else []
+    marks = list(INLINE_ITEM.finditer(text)) if "(" in text and ITEM_NUMBER.search(text) else []
     if any(m.group("n").isdigit() for m in marks):
         marks = [m for m in marks if m.group("n").isdigit()]
     return marks
@@ -298,6 +309,9 @@ def _item_marks(text: str) -> list[re.Match]:
 
 #: an item number inside a paragraph: "(1) ", "(ii) " after a colon, a semicolon or the start
 INLINE_ITEM = re.compile(r"(?:^|(?<=[:;.,]\s)|(?<=[:;.,]))\s*\((?P<n>\d{1,2}|[ivx]{1,4})\)\s+")
+#: the number in brackets that every INLINE_ITEM holds, found by a literal search first (INLINE_ITEM's look-behinds
+#: are tried at every character)
+ITEM_NUMBER = re.compile(r"\((?:\d{1,2}|[ivx]{1,4})\)\s")
 
 
 def _item_of_lead_in(node: Node, lead: list[str]) -> bool:
@@ -361,12 +375,15 @@ def _with_work(a: Assign, node: Node) -> Optional[Assign]:
     category ("Đơn vị hành chính được phân loại I khi ..."). A paragraph that opens with "Giao" keeps its
     task, the lead cut to the body that begins it ("2. Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ
     tục hành chính ...", pool md/4bda44e45e4f1633.md)."""
-    desc = fold_key(a.description or node_text(node))
-    if desc not in {fold_key(n) for n in a.lead} and desc != fold_key(" ".join(a.lead)):
+    keys = {fold_key(n) for n in a.lead} | {fold_key(" ".join(a.lead))}
+    longest = max(map(len, keys))
+    if len(_key_start(a.description or node_text(node), longest + 1)) > longest:
+        return a                                    # the description folds longer than every lead: work is left
+    if fold_key(a.description or node_text(node)) not in keys:
         return a
     text = node_text(node)
     rest = strip_opener(text)
-    spans = find_bodies(rest)
+    spans = find_bodies(rest) if rest != text else []
     if rest == text or not spans or spans[0].start > 0 or len(rest[spans[0].end:].split()) < 2:
         return None
     return Assign(lead=[rest[:spans[0].end]], coordinators=a.coordinators, description=a.description)

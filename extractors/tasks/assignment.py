@@ -67,19 +67,31 @@ def assignment(node: Node) -> Optional[Assign]:
     title = strip_opener(title).lstrip(": ")
     if title and text and distributed(f"{title}: {text}") != f"{title}: {text}":
         return analyse(f"{title}: {text}")        # "... Giám đốc các Sở:" + "Giáo dục và Đào tạo, Nội vụ; ..." (051)
-    if title and text and (title.endswith((",", " và")) or len(title.split()) == 1 or _cut_at_break(title)):
+    if title and text and (title.endswith((",", " và")) or len(title.split()) == 1):
         return analyse(node_text(node))           # a sentence broken after its first line ("Các" / "Bộ trưởng, ...")
+    # a heading cut at a line break in the middle of a name is read with its text as one sentence too; that test
+    # splits the heading's names, so it is asked last, only where its answer changes the result (pure functions
+    # all: the answer is the same as with the test first)
+    broken = (lambda: _cut_at_break(title)) if title and text else (lambda: False)    # noqa: E731
+    full = node_text(node)            # a heading, or the first line of a paragraph taken for one
     if title and text and title.casefold().startswith(phrases().topic_openers) and analyse(text) is not None:
+        if broken():
+            return analyse(full)
         inner = analyse(text)                     # "c) Về việc thỏa thuận giao cắt ...:" + "Ủy ban nhân dân ... xử lý"
-        return Assign(lead=inner.lead, coordinators=inner.coordinators, description=node_text(node))
+        return Assign(lead=inner.lead, coordinators=inner.coordinators, description=full)
     if title and all_bodies(title) and not is_sentence(title) and not is_form_field(title):
+        if broken():
+            return analyse(full)
         lead = split_names(PARENTHESIS.sub("", title))
         return for_a_body(Assign(lead=lead + co_leads(text), coordinators=coordinators_in(text),
                                   description=text or title))
-    full = node_text(node)            # a heading, or the first line of a paragraph taken for one
     if not full:
         return None
-    return analyse(full) or _by_heading(clean(node.title), text)
+    a = analyse(full)
+    if a is not None:
+        return a                                  # the same whether the heading is cut or not
+    held = _by_heading(clean(node.title), text)
+    return None if held is None or broken() else held
 
 
 def _by_heading(title: str, text: str) -> Optional[Assign]:
@@ -200,14 +212,15 @@ def _analyse(text: str) -> Optional[Assign]:
     if not starts_with_duty(rest):
         return _assigned_inside(text)
     lead = split_names(who)
-    clauses = CLAUSE_SPLIT.split(rest)
+    clauses = CLAUSE_SPLIT.split(rest) if ";" in rest else [rest]     # (no semicolon: one clause, no regex pass)
     for prev, clause in zip(clauses, clauses[1:]):   # "...; Hội Văn học nghệ thuật tỉnh xây dựng Đề án ..."
         w2 = leading_bodies(clause)
+        if not w2 or not starts_with_duty(clause[len(w2):].lstrip(" ,")):
+            continue                                   # (the clause before is read only when this one names a holder)
         w1 = leading_bodies(prev)
         if len(prev[len(w1):].split()) < 3:
             continue                                   # a list of bodies ("Giám đốc các sở; Chủ tịch ...; ...")
-        if w2 and starts_with_duty(clause[len(w2):].lstrip(" ,")):
-            lead += [n for n in split_names(w2) if n not in lead]
+        lead += [n for n in split_names(w2) if n not in lead]
     lead += [n for n in co_leads(rest) if n not in lead]
     lead += [n for n in _later_requests(t) if n not in lead]
     return Assign(lead=lead, coordinators=coordinators_in(rest), description=text)

@@ -28,6 +28,7 @@ from vanban.lexicon import abbreviations, load, strip_marks
 from vanban.lexicon.patterns import alternation
 
 from ..bodies import find_bodies
+from ..bodies.find import opens_with_body
 from ..deadlines import parse_deadline
 
 ROLES = ("row", "description", "lead", "coordinators", "deadline")
@@ -95,10 +96,19 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+def _folded(text: str) -> bool:
+    """Is a text already as `" ".join(text.split())` makes it: no white space but single spaces between words?
+    Every white-space character that split() cuts at other than the space is unprintable (a control character or
+    a Unicode separator), so a printable text holds only spaces: none doubled, none at an end."""
+    return bool(text) and text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " "
+
+
 @lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """One line, whitespace folded, Markdown emphasis removed (memoised per text)."""
     if not text or "*" not in text and "__" not in text:
+        if _folded(text):
+            return text                                 # most texts: already one line, single spaces
         return " ".join((text or "").split())          # no emphasis mark: no regex pass (issue 13)
     return " ".join(EMPHASIS.sub("", text).split())
 
@@ -154,7 +164,7 @@ def starts_with_head(text: str) -> bool:
         if text.startswith(h) and (len(text) == len(h) or not text[len(h)].isalnum()):
             if " " in h or h.isupper() or len(text) == len(h):
                 return True
-            after = text[len(h):].lstrip(" ,").split()
+            after = text[len(h):].lstrip(" ,").split(None, 2)[:2]     # the two words after it (not all of a paragraph's)
             nxt = after[0].strip(",;:.") if after else ""
             if " ".join(after[:2]).strip(",;:.").casefold() in w.head_not_followers:
                 continue                        # "Các chi phí khác", "Các Biểu mẫu": a thing, not a body
@@ -222,9 +232,7 @@ def is_open(text: str) -> bool:
 
 
 def starts_body(x: str) -> bool:
-    if any(b.start <= 1 for b in find_bodies(x)):
-        return True
-    return starts_with_head(x)
+    return opens_with_body(x) or starts_with_head(x)
 
 
 def completes_name(left: str, x: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vanban.lexicon import load
-from vanban.lexicon.patterns import alternation
+from vanban.lexicon.patterns import alternation, word_start
 
 from .columns import starts_with_head
 
@@ -120,9 +120,10 @@ def phrases() -> _Phrases:
 
 
 def _words_re(words: list[str]) -> re.Pattern:
-    """Whole lower-case words, case-sensitive ("quyết định", not "Quyết định số ...")."""
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+    """Whole lower-case words, case-sensitive ("quyết định", not "Quyết định số ..."), the longest first; each written
+    first letter first (lexicon.patterns.word_start), so that re tries the pattern only where one of those letters
+    stands, not at every character (issue 13)."""
+    return re.compile(r"(?:" + word_start(sorted(words, key=len, reverse=True), spaces=" ") + r")(?!\w)")
 
 
 
@@ -136,8 +137,11 @@ def _short_re(verbs: dict[str, list[str]]) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def phrase_re(phrase: str) -> re.Pattern:
-    """A task word as a whole word ("chủ trì", "phối hợp với"), compiled once."""
-    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+    """A task word as a whole word ("chủ trì", "phối hợp với"), compiled once. Written word first, the look-behind
+    after it (no letter before the word's start): re then searches for the word as a literal, not trying the
+    pattern at every character (issue 13)."""
+    word = re.escape(phrase)
+    return re.compile(word + r"(?<!\w" + word + r")(?!\w)")
 
 
 def find_all(text: str, phrase: str) -> list[int]:
@@ -156,10 +160,19 @@ def opens_with_head(text: str) -> bool:
     """Does a text open with a body head ("Giao người đứng đầu các cơ quan ..." after its opener), a deputy's
     title too ("Phó Giám đốc Quỹ thực hiện ...", pool 1f9faa032326f975 Điều 8.2.b; `deputy_words`)?
     Memoised per text (the same names are asked about again and again, issue 13)."""
-    low = text.casefold()
-    deputy = next((d for d in phrases().deputies if low.startswith(d + " ")), None)
+    opens = _deputy_openers()
+    low = text[:opens[0]].casefold()        # casefold maps each character alone: the folded prefix is long enough
+    deputy = next((d for d in opens[1] if low.startswith(d + " ")), None) if low.startswith(opens[1]) else None
     text = text[len(deputy) + 1:] if deputy else text
-    return starts_with_head(text[:1].upper() + text[1:])
+    first = text[:1].upper()
+    return starts_with_head(text if first == text[:1] else first + text[1:])     # (no copy of a capitalised text)
+
+
+@lru_cache(maxsize=1)
+def _deputy_openers() -> tuple[int, tuple[str, ...]]:
+    """(the length of the longest deputy word and a space, the deputy words) for opens_with_head."""
+    deputies = phrases().deputies
+    return max((len(d) + 1 for d in deputies), default=0), deputies
 
 
 @lru_cache(maxsize=None)
@@ -172,10 +185,15 @@ def _words_of(kind: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _any_of(kind: str) -> re.Pattern:
-    """One pattern for a whole word list, matching (zero-width) wherever one of its phrases starts
-    as a whole word."""
-    alts = "|".join(re.escape(w) for w in sorted(set(_words_of(kind)), key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?=(?:" + alts + r")(?!\w))")
+    """One pattern for a whole word list, matching wherever one of its phrases starts as a whole word: the match
+    is the phrase's first letter alone, the rest looked ahead for, so every start is found, one inside another's
+    phrase too. Each alternative opens with its first letter (as lexicon.patterns.word_start writes them): re
+    tries the pattern only where one of those letters stands, not at every character (issue 13)."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(set(_words_of(kind)), key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    return re.compile("|".join(re.escape(c) + r"(?<!\w" + re.escape(c) + r")(?=(?:" + "|".join(rests) + r")(?!\w))"
+                               for c, rests in by_first.items()))
 
 
 #: a list this short is looked for phrase by phrase first: a few substring searches cost less than the

@@ -43,8 +43,19 @@ NOTE = re.compile(r"\[\d{1,3}\]|[()\[\].;:]")
 
 
 def is_repealed(text: str) -> bool:
-    """Is an item's whole text a note that it was repealed ("[17] (được bãi bỏ)"), no duty?"""
+    """Is an item's whole text a note that it was repealed ("[17] (được bãi bỏ)"), no duty? A text without the word
+    every note holds ("bãi") is none: its words are the note's, folded (no regex pass over a paragraph)."""
+    word = _repealed_word()
+    if word and word not in text.casefold():
+        return False
     return " ".join(NOTE.sub(" ", text).split()).casefold() in _repealed()
+
+
+@lru_cache(maxsize=1)
+def _repealed_word() -> str:
+    """The longest word every repealed note (`_repealed`) holds, or "" if none does."""
+    common = set.intersection(*(set(n.split()) for n in _repealed())) if _repealed() else set()
+    return max(sorted(common), key=len, default="")
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,8 @@ def later_holders(text: str, lead: list[str]) -> list[str]:
 
 def _opening_holders(sentence: str) -> list[str]:
     """The holders a sentence opens with, an adverbial before them skipped, a duty after them; capitalised."""
+    if not sentence.lstrip()[:1].isupper() and not after_adverbial(sentence):
+        return []           # the names that open a sentence start with its first letter: in lower case, none counts
     t, who = sentence, leading_bodies(sentence)
     if not who:
         t = after_adverbial(sentence)

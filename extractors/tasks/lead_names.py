@@ -66,7 +66,9 @@ def names_only(text: str) -> bool:
     """Is the text a list of body names and nothing else, so no work: a list of units
     ("1. Ủy ban Kiểm sát; 2. Văn phòng; ..."), a recipients line without its label
     ("- Chính phủ; - Ban Tổ chức Trung ương; ... - Lưu: HC, PLTP."), a heading that is only a name?"""
-    parts = [ITEM_MARK.sub("", p).strip(" .;,") for p in NAME_ITEMS.split(clean(text))]
+    t = clean(text)
+    items = NAME_ITEMS.split(t) if ";" in t or "-" in t or "–" in t else [t]     # (no separator: no regex pass)
+    parts = [ITEM_MARK.sub("", p).strip(" .;,") for p in items]
     parts = [p for p in parts if p and not RECORDS.match(p)]
     return bool(parts) and all(_is_name(p) for p in parts)
 
@@ -88,14 +90,21 @@ def is_sentence(text: str) -> bool:
     who = leading_bodies(text)
     rest = text[len(who):].lstrip(" ,")
     low = rest.casefold()
-    p = phrases()
-    cues = p.duty + p.lead_words + p.coordinate + p.duty_starts
-    verb = next((v for v in cues + p.predicates if low.startswith(v)), None)
+    cues, verbs = _sentence_verbs()
+    verb = next((v for v in verbs if low.startswith(v)), None) if low.startswith(verbs) else None
     if verb is not None and verb not in cues and not _ends_with_known(who):
         return False            # "Vụ Kiểm sát giải quyết khiếu nại, tố cáo về tư pháp": a unit's name (c0d7ba6795eecf17)
     # "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan": "tổ chức," is a name of the list
     return bool(who) and verb is not None and len(rest.split()) >= 3 and rest[:1].islower() \
         and not (verb in phrases().noun_duties and rest[len(verb):].lstrip().startswith(","))
+
+
+@lru_cache(maxsize=1)
+def _sentence_verbs() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the cues of work, the cues and the predicate verbs after them) that is_sentence reads, in its order."""
+    p = phrases()
+    cues = p.duty + p.lead_words + p.coordinate + p.duty_starts
+    return cues, cues + p.predicates
 
 
 def _ends_with_known(who: str) -> bool:
@@ -121,13 +130,16 @@ def all_bodies(text: str) -> bool:
     t = text.strip(" :;.")
     if not t or len(t) > 200 or has_duty(t):
         return False
-    t = PARENTHESIS.sub("", t).strip()
+    t = (PARENTHESIS.sub("", t) if "(" in t else t).strip()    # (no bracket: no regex pass)
     if is_localities(t):
         return True
+    headed = opens_with_head(t)
+    if not headed and not opens_with_body(t):
+        return False                # no head and no body at its start (the matcher's spans may tell: no names made)
     spans = find_bodies(t)
     if spans and spans[0].start <= 1 and sum(b.end - b.start for b in spans) >= 0.6 * len(t):
         return True
-    return opens_with_head(t) and len(t.split()) <= 40 and not _duty_outside_work(t, spans)
+    return headed and len(t.split()) <= 40 and not _duty_outside_work(t, spans)
 
 
 def _duty_outside_work(text: str, spans) -> bool:
@@ -305,11 +317,17 @@ def _listed_noun(text: str, at: int) -> bool:
 TOPIC_REACH = 3
 
 
+def may_name_by_work(text: str) -> bool:
+    """Can `named_by_work` find a unit named by its work in `text`: does it open with a head and hold a function
+    phrase? A caller that has no body spans yet asks this first (most texts: no body look-up)."""
+    return opens_with_head(text) and phrases().function_phrases.search(text) is not None
+
+
 def named_by_work(text: str, spans) -> list[tuple[int, int]]:
     """Where a function phrase (`function_phrases`) and the first syllables of its topic name a unit by its work:
     right after unit nouns that name no body ("Cơ quan, bộ phận" + " tham mưu về tổ chức, cán bộ" + " tổng hợp đề
     xuất ...", pool c22591f10eec1dab Điều 46.3.a), not after a body's name ("Sở Nội vụ tham mưu về ...": work)."""
-    if not opens_with_head(text):
+    if not may_name_by_work(text):
         return []
     out = []
     for m in phrases().function_phrases.finditer(text):

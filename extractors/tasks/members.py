@@ -70,6 +70,9 @@ def _members(text: str) -> list[str]:
 #: Thủ trưởng ..." (corpus 051 Điều 4.2)
 TITLE_OVER_MEMBERS = re.compile(r"(?P<title>(?<![\w])[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){0,2}?)\s+các\s+"
                                 r"(?P<head>[\wÀ-ỹ]+)\s*:\s*")
+#: what every match of TITLE_OVER_MEMBERS holds, found by a literal search: a text without it is not scanned for one
+#: (the title pattern is tried at every capital letter of a paragraph)
+MEMBERS_AFTER = re.compile(r"các\s+[\wÀ-ỹ]+\s*:")
 #: the separators between the members: ", ", "; ", " và "
 MEMBER_GAP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
 
@@ -88,7 +91,7 @@ def distributed(text: str) -> str:
     if ":" not in text or "các" not in text and "Các" not in text:
         return text
     g = gazetteer()
-    for m in TITLE_OVER_MEMBERS.finditer(text):
+    for m in TITLE_OVER_MEMBERS.finditer(text) if MEMBERS_AFTER.search(text) else ():
         title, head = m.group("title"), m.group("head")
         if fold_name(title) not in g.titles or (head.lower(),) not in g.heads:
             continue

@@ -12,11 +12,12 @@ from functools import lru_cache
 from vanban.lexicon.citations import UP
 
 from ..bodies import find_bodies, split_bodies
+from ..bodies.find import opens_with_body
 from ..bodies.gazetteer import fold_name, gazetteer
 from ..bodies.names import is_bare, proper_case
 from .columns import clean
 from .cues import opens_with_head, phrases
-from .lead_names import CLAUSE_SPLIT, _localities, named_by_work
+from .lead_names import CLAUSE_SPLIT, _localities, may_name_by_work, named_by_work
 from .lead_trim import NAME_GAP, without_dangling
 
 # A footnote mark glued to a name's last word: "phối hợp với Bộ Nội vụ[4], Bộ Tài chính" (pool 8180ae11188469fd),
@@ -42,7 +43,7 @@ def _split_names(text: str) -> tuple[str, ...]:
     if not text:
         return ()
     out: list[str] = []
-    for part in CLAUSE_SPLIT.split(text):
+    for part in CLAUSE_SPLIT.split(text) if ";" in text else [text]:
         for whole, piece in (x for kept, w in _kept_whole(part) for is_place, p in
                              ([(True, w)] if kept else _place_pieces(w))
                              for x in ([(True, p)] if is_place else _shared_lists(p))):
@@ -101,7 +102,7 @@ def _work_pieces(part: str) -> list[tuple[bool, str]]:
     whose topic's comma is no break), up to a next holder ("Cơ quan tham mưu về tổ chức cán bộ" + " và " + "các cơ
     quan liên quan"): a determiner, an office title or a capitalised head after a break ("của cơ quan, tổ chức, đơn
     vị" is the unit's owner)."""
-    work = named_by_work(part, find_bodies(part))
+    work = named_by_work(part, find_bodies(part)) if may_name_by_work(part) else []
     if not work:
         return [(False, part)]
     g = gazetteer()
@@ -146,9 +147,8 @@ def _own_words(name: str) -> list[str]:
 def _opens_a_body(name: str) -> bool:
     """Does a name open with a body's head, an office title, a determiner, or a body the finder reads there?"""
     g = gazetteer()
-    spans = find_bodies(name)
-    return opens_with_head(name) or bool(spans and spans[0].start == 0) or bool(g.title_run.match(name)) \
-        or name.split(" ", 1)[0].casefold() in g.determiners
+    return opens_with_head(name) or (opens_with_body(name) and find_bodies(name)[0].start == 0) \
+        or bool(g.title_run.match(name)) or name.split(" ", 1)[0].casefold() in g.determiners
 
 
 #: asides in brackets, which do not count as words of a name
@@ -225,8 +225,8 @@ def _without_blanks(text: str) -> str:
     trưởng các cơ quan, đơn vị có liên quan và ông (bà) ………", pool c22591f10eec1dab appendix Điều 3: "Thủ trưởng
     các cơ quan, đơn vị có liên quan"; "Giám đốc Sở Nông nghiệp và Môi trường, …….(tên tổ chức, cá nhân)…….,
     Thủ trưởng các cơ quan ...", fcf5e41b: the names on both sides)."""
-    if BLANK.search(text) is None:
-        return text
+    if "…" not in text and "..." not in text or BLANK.search(text) is None:
+        return text                         # (every blank holds an ellipsis: most texts are not scanned)
     text = BLANK_GAP.sub(", ", BLANK.sub(" , ", text)).strip(" ,")
     low = text.casefold()
     for w in (p.strip() for p in phrases().persons):
@@ -261,10 +261,11 @@ def _place_pieces(part: str) -> list[tuple[bool, str]]:
     """A list of names cut around the provinces and cities named as holders, which stay whole ("Thành phố
     Hà Nội và các tỉnh Bắc Ninh, Gia Lai" -> "Thành phố Hà Nội", "các tỉnh Bắc Ninh, Gia Lai"); a place
     inside a body's name is no piece ("Ủy ban nhân dân tỉnh Lâm Đồng")."""
-    spans = find_bodies(part)
+    spans: list = []
     pieces: list[tuple[bool, str]] = []
     at, last_place_end = 0, -1
     for m in _localities().finditer(part):
+        spans = spans or find_bodies(part)      # (the names only where a place stands: most parts have none)
         if any(b.start <= m.start() < b.end for b in spans) or not _starts_a_name(part, m.start(), spans,
                                                                                    last_place_end):
             continue

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from vanban.lexicon import doc_types
 from vanban.lexicon.citations import UP
+from vanban.lexicon.patterns import letter_cases
 
 from .cues import phrases
 
@@ -68,14 +69,26 @@ def bracket_holder(text: str) -> str:
 def _self_reference() -> re.Pattern:
     """The document naming itself: "Kế hoạch này", "Quyết định này"."""
     names = sorted({e.name for e in doc_types()}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r") này(?!\w)", re.I)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r") " + SELF_WORD + r"(?!\w)", re.I)
+
+
+#: the word after the document's name where it names itself: "Kế hoạch này"
+SELF_WORD = "này"
 
 
 def executes_document(work: str) -> bool:
     """Is a request's work to carry out the whole document, the document's closing request glued to an item
     ("Yêu cầu các sở, ban, ngành, đoàn thể tỉnh; UBND các phường, xã; các đơn vị liên quan căn cứ nhiệm vụ
     được phân công triển khai thực hiện tốt Kế hoạch này.", corpus 034 VI.21)?"""
-    return _self_reference().search(work) is not None
+    return _self_word().search(work) is not None and _self_reference().search(work) is not None
+
+
+@lru_cache(maxsize=1)
+def _self_word() -> re.Pattern:
+    """The word after the document's name in `_self_reference` ("này"), in any case as re.IGNORECASE reads it, first
+    letter first: found by a fast literal search, where the whole pattern is tried at every character."""
+    rest = "(?i:" + re.escape(SELF_WORD[1:]) + ")"
+    return re.compile("|".join(re.escape(c) + rest for c in letter_cases(SELF_WORD[0])))
 
 
 
