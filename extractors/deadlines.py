@@ -44,6 +44,8 @@ from vanban.lexicon.deadlines import (
 )
 from vanban.schemas.models import Deadline, Warning
 
+PERIODIC = re.compile(r"định\s+kỳ", re.I)
+
 
 @dataclass(frozen=True)
 class _Point:
@@ -370,6 +372,6 @@ def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
         # the completion cue governs the task: "... xong trong tháng 12/2025. Định kỳ báo cáo ... (trước ngày 15 tháng 11)"
         return next((d for d, done in found if done), found[0][0])
     for s, e in sorted(fspans):
-        if re.search(r"định\s+kỳ", t[s:e], re.I):
+        if PERIODIC.search(t[s:e]):
             return parse_deadline(t[s:e], doc_year)[0]
     return None

@@ -9,7 +9,8 @@
 
 Shared header and body patterns (each compiled once; word lists from lexicon/data/header_words.yaml):
 PAGE_NUMBER, MOTTO, MOTTO_RAW, MOTTO_SUB, BODY_OPENER, BODY_OR_PURPOSE, BASIS_START, ADDRESSEE, RECIPIENTS_HEAD,
-RECIPIENT_LINE, SUBJECT_LINE, RULE, ATTACHED_TO, ATTACHED_INSIDE, EMPHASIS, BULLET, ITEM_EDGES, MARKER_START.
+RECIPIENT_LINE, SUBJECT_LINE, RULE, ATTACHED_TO, ATTACHED_INSIDE, EMPHASIS, BULLET, ITEM_EDGES, MARKER_START,
+SPACES (a run of white space).
 """
 from __future__ import annotations
 
@@ -122,6 +123,7 @@ SUBJECT_LINE = re.compile(rf"^(?:{alternation(_HEADER['subject_prefixes'])})\b")
 FOOTNOTE_LINE = re.compile(r"^\s*\[\d{1,3}\]\s")
 #: a separator line: "–––––––––", "--------", "___"
 RULE = re.compile(r"^[\s\-–—_=*.·]{3,}$")
+SPACES = re.compile(r"\s+")
 #: the line that says what an attachment belongs to: "(Kèm theo Kế hoạch số /KH-UBND ngày /6/2024 của UBND tỉnh)",
 #: "(Ban hành kèm theo Quyết định số 16/2026/QĐ-UBND ...)"
 ATTACHED_TO = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\b")

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Callable, Optional
 
 from vanban.lexicon import load
+from vanban.lexicon.patterns import SPACES
 
 AREAS = ("metadata", "sections", "references", "appendix_tasks", "body_tasks", "deadlines")
 AREA_LABELS = {"metadata": "metadata", "sections": "sections", "references": "references",
@@ -38,7 +39,6 @@ INDEXED_KEY = re.compile(r"(\w+)\[(\d+)\]")
 #: "V/v tăng cường ..., thanh tra" -> "v/v tang cuong thanh tra".
 NON_WORD = re.compile(r"[^\w&/\-]+")
 #: Any run of white space inside an identifier: "5973 /UBND-KT" -> "5973/UBND-KT".
-SPACES = re.compile(r"\s+")
 
 
 # ---------------------------------------------------------------- comparing text

@@ -39,6 +39,8 @@ from .segment import Segmented, lines_of
 from .segment.header import DATE_LINE, NUMBER_LINE, SENTENCE_END, is_upper, type_names
 from .types import Paragraph
 
+YEAR_WORD = re.compile(r"\bnăm\b|\d{4}")
+
 #: a document identifier a page quotes: "381/QĐ-BTC", "80/2025/QH15", "45-NQ/TW"
 IDENTIFIER = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?(?:/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9]*)*"
                         r"|-[A-ZĐ][A-ZĐ0-9]*/[A-ZĐ][A-ZĐ0-9]*)(?![\w/])")
@@ -103,7 +105,7 @@ def _anchor(text: str, seen: list[str], first_line: bool = False) -> Optional[st
         return "motto"
     if NUMBER_LINE.match(text):
         return "number"
-    if DATE_LINE.match(text) and re.search(r"\bnăm\b|\d{4}", text):
+    if DATE_LINE.match(text) and YEAR_WORD.search(text):
         return "date"
     if _is_type_line(text.lstrip("_*-–. ")) or first_line and _is_title_line(text):   # OCR: "_ LUẬT . SỬA ĐỔI ..."
         return "type"

@@ -29,13 +29,13 @@ from vanban.lexicon import load
 from vanban.schemas.models import Reference, Task
 
 from vanban.lexicon import fold_key
+from vanban.lexicon.patterns import SPACES
 
 #: share of an appendix row's content words that must be found in the body task
 RELATED_MIN = 0.5
 #: a word: letters/digits with inner symbols ("45-nq/tw", "899/qd-ttg")
 WORD = re.compile(r"[\w][\w/&\-]*")
 #: whitespace, removed to compare identifiers: "899/ QĐ-TTg" = "899/QĐ-TTg"
-SPACES = re.compile(r"\s+")
 
 
 def link_tasks(tasks: list[Task], references: list[Reference]) -> list[Task]:

@@ -22,6 +22,8 @@ from typing import Callable, Optional
 from vanban.lexicon import doc_types
 from vanban.lexicon.patterns import BARE_MARKER  # noqa: F401  (a marker alone: the tree and segment read it here)
 
+DIGITS = re.compile(r"\d+")
+
 # ---------------------------------------------------------------- patterns
 #: Roman heading: "I. MỤC ĐÍCH, YÊU CẦU", "IV. TỔ CHỨC THỰC HIỆN"
 ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)]\s*(?P<rest>\S.*)$")
@@ -163,7 +165,7 @@ def value(mk: Marker) -> Optional[int]:
     if mk.kind in ("letter", "upper"):
         return LETTERS.index(mk.num.lower()) + 1 if mk.num.lower() in LETTERS else None
     if mk.kind == "article":
-        return int(re.match(r"\d+", mk.num).group())
+        return int(DIGITS.match(mk.num).group())
     if mk.kind == "dotted":
         return int(mk.num.split(".")[-1])
     return int(mk.num)

@@ -24,8 +24,13 @@ from vanban.extractors.relations import with_relations
 from vanban.schemas.models import DocType, Mention, Metadata, Reference, Warning
 
 from vanban.lexicon import fold_key
+from vanban.lexicon.patterns import SPACES
 from vanban.lexicon.header import issuer_from_symbol
 from .types import LaidOut
+
+DIGIT = re.compile(r"\d")
+ISSUER_LIST = re.compile(r",|\s+và\s+")          # joint issuers
+PARTY, PARTY_COUNTRY = re.compile(r" dang(?= |$)"), re.compile(r" viet nam$")     # folded words
 
 
 @dataclass
@@ -303,7 +308,7 @@ def _alias_mentions(text: str, groups: dict[str, _Group], citations: list[Citati
     taken = [(c.start, c.end) for c in citations]
     for g in groups.values():
         for alias in g.aliases:
-            if not re.search(r"\d", alias):
+            if not DIGIT.search(alias):
                 continue                # a common noun (`Chiến lược`) would catch too much
             defined_at = min(c.end for c in g.cits)
             pat = re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, alias.split())) + r"(?![\w/\-])")
@@ -318,7 +323,7 @@ def _alias_mentions(text: str, groups: dict[str, _Group], citations: list[Citati
 @lru_cache(maxsize=16384)
 def _ident_key(s: str) -> str:
     s = unicodedata.normalize("NFC", s).replace("–", "-").replace("—", "-")
-    return re.sub(r"\s+", "", s).casefold()
+    return SPACES.sub("", s).casefold()
 
 
 @lru_cache(maxsize=None)
@@ -334,7 +339,7 @@ def _named_by_symbol(issuer: str, symbol: Optional[str]) -> str:
     named = issuer_from_symbol(symbol) if symbol and len(symbol.split("/")[-1].split("-")) == 2 else None
     if not named or fold_key(named) == fold_key(issuer):
         return issuer
-    parts = [p.strip() for p in re.split(r",|\s+và\s+", issuer) if p.strip()]
+    parts = [p.strip() for p in ISSUER_LIST.split(issuer) if p.strip()]
     return named if len(parts) > 1 and any(fold_key(p) == fold_key(named) for p in parts) else issuer
 
 
@@ -348,8 +353,7 @@ def _body_of(issuer: str) -> str:
         if folded.startswith(o + " "):
             folded = folded[len(o) + 1:]
             break
-    folded = re.sub(r" dang(?= |$)", "", folded)
-    return re.sub(r" viet nam$", "", folded)
+    return PARTY_COUNTRY.sub("", PARTY.sub("", folded))
 
 
 def _slug(title: str) -> str:

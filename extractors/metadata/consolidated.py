@@ -16,7 +16,6 @@ sung bởi: ..."), whose first identifier is not the document's own.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -24,7 +23,7 @@ from vanban.lexicon.signature import block_head_pattern, is_signature_line
 from vanban.lexicon.text import clean, is_upper_line
 
 from .issuer import read_issuer
-from .number import NUMBER_LINE
+from .number import NUMBER_LINE, SPACED_SEPARATOR, SPACES
 from .place_date import find_place_date
 
 #: The code of a consolidated text's symbol: "VBHN" in "462/VBHN-BLĐTBXH"
@@ -64,8 +63,8 @@ def read_consolidation(text: str) -> Optional[Consolidation]:
     number = year = symbol = None
     for line in lines:
         n = NUMBER_LINE.search(line)
-        if n and is_consolidated(re.sub(r"\s+", "", n["sym"])):
-            number, year, symbol = n["num"], n["year"], re.sub(r"\s*([\-/])\s*", r"\1", n["sym"]).rstrip(".-/")
+        if n and is_consolidated(SPACES.sub("", n["sym"])):
+            number, year, symbol = n["num"], n["year"], SPACED_SEPARATOR.sub(r"\1", n["sym"]).rstrip(".-/")
             break
     issuer, parent = read_issuer(_issuer_lines(before), len(before), anchored=True)
     place, date = find_place_date([x for x in after if x and not is_signature_line(x)])

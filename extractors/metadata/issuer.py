@@ -21,6 +21,8 @@ from .doc_type import starts_type_name
 from .title import starts_authority
 from .number import NUMBER_LINE
 
+NOT_A_NAME = re.compile(r"[,.;:/\d]")
+
 #: The number of a decision that a body's name cites, on its own header line: "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT"
 CITED_NUMBER = re.compile(r"^SỐ\s+\d[\d.]*/[A-ZĐ0-9/\-]+$")
 
@@ -124,7 +126,7 @@ def sentence_case_issuer(lines: list[str]) -> Optional[str]:
     -> "Ủy ban nhân dân tỉnh Nghệ An".  Short lines only, starting with an organisation word."""
     for line in lines[:3]:
         words = line.split()
-        if 2 <= len(words) <= 9 and not re.search(r"[,.;:/\d]", line) and starts_head(expand_upper(line.upper()).split()):
+        if 2 <= len(words) <= 9 and not NOT_A_NAME.search(line) and starts_head(expand_upper(line.upper()).split()):
             return proper_case(line.upper())
     return None
 

@@ -10,6 +10,11 @@ import re
 from typing import Optional
 
 from vanban.schemas.models import Warning
+from vanban.lexicon.patterns import SPACES
+
+NUMBER_LABEL = re.compile(r"(?:Số|SỐ)\s*:")
+SPACED_SEPARATOR = re.compile(r"\s*([\-/])\s*")      # "KH - UBND" -> "KH-UBND"
+SPACED_DASH = re.compile(r"\s*-\s*")
 
 #: The number line: "Số: /KH-UBND", "Số: 5973 /UBND-KT", "Số:  982/QĐ-TTg", "Số: 06/2021/QĐ-UBND",
 #: "Số: 123-KH/TU", "Số: 2536 /QĐ - UBND", "Luật số: 56/2020/QH14", "Số: 66.15/2026/NQ-CP"
@@ -37,7 +42,7 @@ IDENTIFIER_ALONE = re.compile(r"^(?P<num>\d{1,6})/(?P<year>(?:19|20)\d{2})/(?P<s
 def _number_line_rank(line: str) -> int:
     """'Số: 1105/KH-ĐKT' before 'SỐ 1050/QĐ-SCT' (part of the issuer's name) before any other line."""
     t = line.lstrip("*_ ")
-    if re.match(r"(?:Số|SỐ)\s*:", t):
+    if NUMBER_LABEL.match(t):
         return 0
     return 1 if t.startswith(("Số", "SỐ")) else 2
 
@@ -55,7 +60,7 @@ def read_number(lines: list[str]) -> tuple[Optional[int], Optional[str], Optiona
         if m and m["junk"] and not line.lstrip("*_ ").startswith(("Số", "SỐ")):
             continue              # an unreadable number only on a line of its own: "Số: 4 46 /QĐ-UBND"
         if m and (line.lstrip().startswith(("Số", "SỐ")) or m.start() < 40 or "Số:" in line):
-            sym = re.sub(r"\s*([\-/])\s*", r"\1", m["sym"]).rstrip(".-/")
+            sym = SPACED_SEPARATOR.sub(r"\1", m["sym"]).rstrip(".-/")
             return i, m["num"], m["year"], sym, m["sep"], bool(m["junk"])
     for i, line in enumerate(lines[:8]):
         m = IDENTIFIER_ALONE.match(line)
@@ -63,7 +68,7 @@ def read_number(lines: list[str]) -> tuple[Optional[int], Optional[str], Optiona
             return i, m["num"], m["year"], m["sym"], "/", False
         m = SYMBOL_ALONE.match(line)
         if m:
-            return i, None, None, re.sub(r"\s*-\s*", "-", m["sym"]), "/", False
+            return i, None, None, SPACED_DASH.sub("-", m["sym"]), "/", False
     return None, None, None, None, "/", False
 
 
@@ -102,5 +107,5 @@ def attached_number(text: str, type_names: set[str]) -> Optional[tuple[str, Opti
     document of this type (`type_names`, lower case; any type when empty)."""
     for m in ATTACHED_NUMBER.finditer(text):
         if not type_names or " ".join(m["type"].split()).casefold() in type_names:
-            return m["num"], m["year"], re.sub(r"\s+", "", m["sym"]), " ".join(m["tail"].split())
+            return m["num"], m["year"], SPACES.sub("", m["sym"]), " ".join(m["tail"].split())
     return None

@@ -29,6 +29,9 @@ from vanban.schemas.models import Signer, Warning
 from .title import starts_authority
 from .zones import split_embedded_appendix, split_header, table_lines
 
+PREFIXED_TAIL = re.compile(r"\s((?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ ]+)$")     # "... KT. CHỦ TỊCH" at a line's end
+BEFORE_PREFIX = re.compile(r"\s(?=(?:TM|KT|TL|TUQ|Q)\.\s)")
+
 #: A capacity prefix inside a recipients line flattened with the signature: "- Lưu: VT, TXNK (30b) KT. TỔNG CỤC TRƯỞNG"
 INNER_PREFIX = re.compile(r"\s(?:TM|KT|TL|TUQ|Q)\.\s+(?=[^\W\d_a-zđ]{2})")
 
@@ -121,7 +124,7 @@ def _split_signature(line: str) -> tuple[str, Optional[str]]:
     if run and rest and rest[0][:1].islower() and is_signature_line(run) and not line.startswith(("-", "+", "•")):
         return " ".join(rest), run
     # "Nơi nhận: KT. CHỦ TỊCH" or "- Như trên; TM. ỦY BAN NHÂN DÂN" with the prefix in the middle
-    m = re.search(r"\s((?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ ]+)$", line)
+    m = PREFIXED_TAIL.search(line)
     if m and is_upper_line(m.group(1)):
         return line[:m.start()].strip(), m.group(1)
     return line, None
@@ -182,7 +185,7 @@ def _explode_signature(line: str) -> list[str]:
     if not upper or (not name and rest_words):
         return [line]
     out: list[str] = []
-    parts = [p for p in re.split(r"\s(?=(?:TM|KT|TL|TUQ|Q)\.\s)", upper) if p]
+    parts = [p for p in BEFORE_PREFIX.split(upper) if p]
     for part in parts:
         prefix = next((p for p in v.prefixes if part.startswith(p)), "")
         rest = part[len(prefix):].strip()

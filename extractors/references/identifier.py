@@ -8,8 +8,10 @@ from typing import Optional
 
 from vanban import lexicon as vocab  # the doc-type tables
 from vanban.lexicon import citations as C
+from vanban.lexicon.patterns import SPACES
 
 from .native_words import type_word_spans
+
 
 
 def type_of_word(word: str) -> Optional[vocab.DocTypeEntry]:
@@ -22,7 +24,7 @@ def type_of_word(word: str) -> Optional[vocab.DocTypeEntry]:
 def _canonical_symbol(sym: str) -> str:
     """Remove spaces; a symbol printed all in lower case (`ttg-ktth`, corpus 079) takes the
     canonical case of its known codes (`TTg-KTTH`); otherwise the symbol is kept as printed."""
-    sym = re.sub(r"\s+", "", sym)
+    sym = SPACES.sub("", sym)
     if any(c.isupper() for c in sym):
         return sym
     abbr = {k.casefold(): k for k in vocab.abbreviations()}

@@ -10,6 +10,8 @@ from vanban.lexicon import citations as C
 
 from .citation import parse_date
 
+CAPWORD = re.compile(C.CAPWORD)
+
 
 def expand(name: str) -> str:
     """Fold whitespace and expand abbreviations: `UBND tỉnh` -> `Ủy ban nhân dân tỉnh`, `BTV` -> `Ban Thường vụ`."""
@@ -42,7 +44,7 @@ def parse_issuer(mtext: str, pos: int) -> tuple[int, Optional[str]]:
             end = m3.end()
             j = C.JOINT_RE.match(mtext, end)
         return end, mtext[pos:end]
-    if not re.match(C.CAPWORD, mtext[pos:pos + 40]) or C.type_word_re().match(mtext, pos):
+    if not CAPWORD.match(mtext[pos:pos + 40]) or C.type_word_re().match(mtext, pos):
         return pos, None
     window = mtext[pos:pos + 120]
     s = stops.search(window)

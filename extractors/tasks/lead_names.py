@@ -24,6 +24,8 @@ from .holders import holder_gap, numbered
 from .cues import phrases, starts_of, has_duty, has_duty_verb, opens_with_head
 from .lead_trim import NAME_GAP, before_verb, trim_tail
 
+WORD = re.compile(r"\S+")
+
 # An aside in brackets after a name: "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 # Items of a list of names: "Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW ...", "Ủy ban Kiểm sát; 2. Văn phòng"
@@ -334,7 +336,7 @@ def named_by_work(text: str, spans) -> list[tuple[int, int]]:
         before = text[:m.start()].strip(" ,")
         if not before or any(b.start < m.start() for b in spans) or any(w[:1].isupper() for w in before.split()[1:]):
             continue
-        topic = list(re.finditer(r"\S+", text[m.end():]))[:TOPIC_REACH]
+        topic = list(WORD.finditer(text[m.end():]))[:TOPIC_REACH]
         out.append((m.start(), m.end() + (topic[-1].start() + 1 if topic else 0)))
     return out
 

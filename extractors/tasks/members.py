@@ -15,6 +15,8 @@ from typing import Optional
 from ..bodies import find_bodies, fold_name, gazetteer
 from ..bodies.lists import is_collective_piece
 
+LISTED_WORD = re.compile(r"[^\s,;]+(?:[,;]?)")       # a word with its list comma
+
 #: A collective and its members in brackets: "<collective> (gồm các Sở: X, Y, Z)", "(bao gồm: ...)".
 MEMBERS_IN_BRACKETS = re.compile(r"^(?P<who>[^()]{3,160}?)\s*\((?:bao\s+)?gồm\s*:?\s*(?P<list>[^()]+)\)\s*[:.]?\s*$",
                                  re.I)
@@ -115,7 +117,7 @@ def _gazetteer_run(head: str, text: str, at: int) -> tuple[list[str], int]:
     official = gazetteer().official
     names, end, last = [], at, at
     while True:
-        words = list(re.finditer(r"[^\s,;]+(?:[,;]?)", text[end:end + 200]))
+        words = list(LISTED_WORD.finditer(text[end:end + 200]))
         best = None
         for j in range(min(len(words), 12), 0, -1):
             piece = text[end:end + words[j - 1].end()].rstrip(",;")

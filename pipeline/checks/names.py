@@ -13,10 +13,12 @@ from vanban.lexicon import fold_key
 
 from ._words import names
 
+WORDS = re.compile(r"[^\W\d_]+")
+
 
 def _foreign_words(name: str, vocabulary: frozenset[str]) -> int:
     """Lower-case words of `name` that no body name of the gazetteer uses."""
-    return sum(1 for w in re.findall(r"[^\W\d_]+", name) if w.islower() and w not in vocabulary)
+    return sum(1 for w in WORDS.findall(name) if w.islower() and w not in vocabulary)
 
 
 @lru_cache(maxsize=8192)

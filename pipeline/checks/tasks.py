@@ -11,6 +11,8 @@ from ..types import LaidOut, Node, Table
 from ._words import words
 from .names import name_fault
 
+LEAD_HEAD = re.compile(r"\bchu tri\b")            # folded: not "chu trình" (a pump cycle)
+
 
 def _section_titles(task: Task, nodes: dict[str, Node]) -> list[str]:
     node, titles = nodes.get(task.section), []
@@ -35,7 +37,7 @@ def _no_work(task: Task, nodes: dict[str, Node]) -> Optional[str]:
 
 def _is_task_table(table: Table) -> bool:
     head = " ".join(c for row in table.rows[:2] for c in row)
-    return re.search(r"\bchu tri\b", fold_key(head)) is not None      # not "chu trình" (a pump cycle)
+    return LEAD_HEAD.search(fold_key(head)) is not None      # not "chu trình" (a pump cycle)
 
 
 def _table_faults(laid: LaidOut, tasks: list[Task]) -> list[str]:

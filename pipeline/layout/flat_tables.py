@@ -14,13 +14,16 @@ from ..text_table import names_a_heading
 from ..types import Line
 from .patterns import APPENDIX_NUMBERED, APPENDIX_TITLE, CAPACITY, RECIPIENTS
 
+WORD = re.compile(r"\w+")
+
+
 def _header_groups(text: str) -> set[str]:
     """Which task-table column headings a short line holds: {"number", "content"} for "TT Nội dung"."""
     folded = text.casefold()
     if not names_a_heading(folded):
         return set()                        # most lines: no heading (one pattern for all the words)
     groups = task_table_groups()
-    tokens = set(re.findall(r"\w+", folded))
+    tokens = set(WORD.findall(folded))
     found = set()
     for name, words in groups.items():
         for w in words:

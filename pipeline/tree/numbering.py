@@ -22,6 +22,8 @@ from vanban.lexicon.text import is_upper_line
 from ..markers import NUMBERED, RANK, Marker, printed
 from ..markers import value as marker_value
 
+LETTER_SUFFIX = re.compile(r"[a-z]$")             # an article with a letter: "Điều 8a"
+
 
 class NumberingRules:
     stack: list
@@ -113,7 +115,7 @@ class NumberingRules:
         if kind == "article":
             if last is None:
                 return value <= 2
-            return last < value <= last + 3 or value == last and bool(re.search(r"[a-z]$", mk.num))
+            return last < value <= last + 3 or value == last and bool(LETTER_SUFFIX.search(mk.num))
         if last is None:
             return value <= 2
         if kind == "roman" and value == 1:
