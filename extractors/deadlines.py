@@ -33,7 +33,6 @@ All words live in data/deadline_words.yaml; the patterns are built once in lexic
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,8 +42,6 @@ from vanban.lexicon.deadlines import (
     deadline_grammar,
 )
 from vanban.schemas.models import Deadline, Warning
-
-PERIODIC = re.compile(r"định\s+kỳ", re.I)
 
 
 @dataclass(frozen=True)
@@ -372,6 +369,6 @@ def _find_deadline(text: str, doc_year: int | None) -> Deadline | None:
         # the completion cue governs the task: "... xong trong tháng 12/2025. Định kỳ báo cáo ... (trước ngày 15 tháng 11)"
         return next((d for d, done in found if done), found[0][0])
     for s, e in sorted(fspans):
-        if PERIODIC.search(t[s:e]):
+        if g.periodic.search(t[s:e]):
             return parse_deadline(t[s:e], doc_year)[0]
     return None

@@ -23,6 +23,7 @@ class DeadlineGrammar:
     point_hint: re.Pattern          # found wherever `point` is: a digit, a quarter word or "tháng"
     frequency: list[tuple[str, re.Pattern]]
     any_frequency: re.Pattern       # found wherever one of `frequency` is: its words, without the prefix
+    periodic: re.Pattern            # the word a frequency may open with: "định kỳ" (periodically)
     continuous: re.Pattern
     continuous_tail: re.Pattern
     onwards: re.Pattern
@@ -90,6 +91,7 @@ def deadline_grammar() -> DeadlineGrammar:
         # each frequency pattern needs its words: one scan for all five tells whether any can match (each word
         # opening a word, any case, first letter first: re skips the other characters fast)
         any_frequency=re.compile(word_start([x for words in w["frequency"].values() for x in words], ignore_case=True)),
+        periodic=re.compile(alternation(w["periodic"]), re.I),
         continuous=re.compile(rf"\b(?:{alternation(w['continuous'])})\b", re.I),
         continuous_tail=re.compile(rf"^(?:{alternation(w['continuous_tail'])})\b", re.I),
         onwards=re.compile(rf"\b(?:{alternation(w['onwards'])})\b", re.I),
