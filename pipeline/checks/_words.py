@@ -18,6 +18,7 @@ class Words:
     type_lines: frozenset[str]         # fold_key of every document type name ("ke hoach", ...)
     max_recipients: int
     max_recipient_words: int
+    task_table_head: re.Pattern        # folded: the lead column's heading words
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +33,7 @@ def words() -> Words:
         type_lines=frozenset(n for n in names if n),
         max_recipients=data["max_recipients"],
         max_recipient_words=data["max_recipient_words"],
+        task_table_head=re.compile(rf"\b(?:{alternation(fold_key(w) for w in data['task_table_heads'])})\b"),
     )
 
 

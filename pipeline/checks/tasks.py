@@ -1,7 +1,6 @@
 """Task self-checks: leads that are not bodies, tasks without work, task tables, silent deadlines."""
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from vanban.lexicon import fold_key
@@ -10,8 +9,6 @@ from vanban.schemas.models import Document, Task, Warning
 from ..types import LaidOut, Node, Table
 from ._words import words
 from .names import name_fault
-
-LEAD_HEAD = re.compile(r"\bchu tri\b")            # folded: not "chu trình" (a pump cycle)
 
 
 def _section_titles(task: Task, nodes: dict[str, Node]) -> list[str]:
@@ -37,7 +34,7 @@ def _no_work(task: Task, nodes: dict[str, Node]) -> Optional[str]:
 
 def _is_task_table(table: Table) -> bool:
     head = " ".join(c for row in table.rows[:2] for c in row)
-    return LEAD_HEAD.search(fold_key(head)) is not None      # not "chu trình" (a pump cycle)
+    return words().task_table_head.search(fold_key(head)) is not None      # not "chu trình" (a pump cycle)
 
 
 def _table_faults(laid: LaidOut, tasks: list[Task]) -> list[str]:
