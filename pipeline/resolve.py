@@ -24,13 +24,12 @@ from vanban.extractors.relations import with_relations
 from vanban.schemas.models import DocType, Mention, Metadata, Reference, Warning
 
 from vanban.lexicon import fold_key
-from vanban.lexicon.patterns import SPACES
+from vanban.lexicon.patterns import SPACES, alternation
 from vanban.lexicon.header import issuer_from_symbol
 from .types import LaidOut
 
 DIGIT = re.compile(r"\d")
 ISSUER_LIST = re.compile(r",|\s+và\s+")          # joint issuers
-PARTY, PARTY_COUNTRY = re.compile(r" dang(?= |$)"), re.compile(r" viet nam$")     # folded words
 
 
 @dataclass
@@ -332,6 +331,15 @@ def _officials() -> tuple[str, ...]:
     return tuple(sorted((fold_key(o) for o in lexicon.load("citation_issuers.yaml")["officials"]), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _same_body_drops() -> tuple[re.Pattern, re.Pattern]:
+    """The words (anywhere) and the tails (at the end) of citation_issuers.yaml that two names of one body may
+    differ by, folded: `dang`, `viet nam`."""
+    data = lexicon.load("citation_issuers.yaml")
+    words, tails = (alternation(fold_key(w) for w in data[key]) for key in ("same_body_words", "same_body_tails"))
+    return re.compile(rf" (?:{words})(?= |$)"), re.compile(rf" (?:{tails})$")
+
+
 def _named_by_symbol(issuer: str, symbol: Optional[str]) -> str:
     """Of several bodies read as one citation's issuer, the one its symbol names: `chỉ đạo của Chính phủ,
     Thủ tướng Chính phủ tại Chỉ thị số 13/CT-TTg` is the Prime Minister's directive (pool
@@ -353,7 +361,8 @@ def _body_of(issuer: str) -> str:
         if folded.startswith(o + " "):
             folded = folded[len(o) + 1:]
             break
-    return PARTY_COUNTRY.sub("", PARTY.sub("", folded))
+    words, tails = _same_body_drops()
+    return tails.sub("", words.sub("", folded))
 
 
 def _slug(title: str) -> str:
