@@ -1,4 +1,4 @@
-/* The body matcher's per-token passes (extractors/bodies/matcher.py: _DocHeads.of, _phrases,
+/* The body matcher's per-token passes (extractors/bodies/doc_heads.py: DocHeads.of; matcher.py: _phrases,
  * _class_bits, _windows) over a document's tokens given as integers; native_match.py builds the
  * tables and hands them in.  The Python code in matcher.py is the specification: this file
  * does the same steps in the same order.
@@ -273,7 +273,7 @@ int bm_scan(const int32_t *tab, const int32_t *ids, const int32_t *packed, int n
         flags[i] = tok & 0xffff;
         head[i] = -1;
     }
-    /* _DocHeads.of: heads, where a capitalised head word opens one outside a run of capitalised words */
+    /* DocHeads.of: heads, where a capitalised head word opens one outside a run of capitalised words */
     for (int i = 0; i < n; i++) {
         if (!(flags[i] & L[L_HEADCAND])) continue;
         if (i && flags[i - 1] & L[L_ALPHA] && flags[i - 1] & L[L_CAP] && !inside[i - 1] && head[i - 1] < 0)

@@ -36,16 +36,16 @@ A word in capitals with an accented vowel right after a mixed-case word ("Bộ X
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from itertools import compress
-from operator import add, attrgetter, or_
+from operator import add, or_
 
 from . import native_match
-from .gazetteer import Gazetteer, fold_name, gazetteer, phrase_mask
+from .doc_heads import TAIL_PHRASES, DocHeads
+from .gazetteer import Gazetteer, fold_name, gazetteer
 from .native_tokens import TokenIds
 from .patterns import expand, select
-from .tokens import (L_ALPHA, L_CAP, L_CAPOK, L_CAPSWORD, L_DET, L_HEADCAND, L_JOINER, L_LOWERIN, L_NAMEWORD, L_NCFIRST,
+from .tokens import (L_ALPHA, L_CAP, L_CAPOK, L_CAPSWORD, L_DET, L_JOINER, L_LOWERIN, L_NAMEWORD, L_NCFIRST,
                      L_SEP, L_SKIP, L_UNIT, Lex, Lexicon, tokenize, word_table)
 
 #: Line breaks and tabs inside a text: "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng\nNai" (034).
@@ -54,10 +54,6 @@ LINE_BREAKS = re.compile(r"[\n\r\t\f\v]")
 LINE_BREAK_CHARS = "\n\r\t\f\v"
 #: Classes of a token for the Matcher patterns (see _Matchers._classes).
 TOKEN_CLASSES = ("head", "chead", "inhead", "nfirst", "name", "unit", "ctail", "det", "coll", "qual")
-#: Two-word tail phrases ("trực thuộc", "Trung ương", "có liên quan"): both words are in the tail.
-TAIL_PHRASES = frozenset({("trực", "thuộc"), ("trung", "ương"), ("có", "liên"), ("liên", "quan")})
-#: Their first words (a quick test before the pair is looked up).
-TAIL_FIRSTS = frozenset(a for a, _ in TAIL_PHRASES)
 
 # Bits of a token's TOKEN_CLASSES (bit k = TOKEN_CLASSES[k]), so a token's classes are one int.
 (C_HEAD, C_CHEAD, C_INHEAD, C_NFIRST, C_NAME, C_UNIT, C_CTAIL, C_DET, C_COLL, C_QUAL) = (1 << k for k in range(10))
@@ -69,7 +65,6 @@ PATTERN_WORDS = frozenset({"các", "cấp", "có", "liên", "quan"})
 #: Words trimmed off the end of a pattern match ("Sở Tư pháp và"), and off its start (", Sở Tư pháp").
 TRIM_END, TRIM_START = ("và", "-", "&", ","), ("và", ",")
 
-_LOW, _FLAGS = attrgetter("low"), attrgetter("flags")
 #: Windows up to this many tokens have their matches remembered, up to MEMO_SIZE windows a process.
 MEMO_WINDOW, MEMO_SIZE = 40, 200_000
 
@@ -145,7 +140,7 @@ class _Matchers:
                 j += 1
         return out
 
-    def _class_bits(self, lexes: list[Lex], info: "_DocHeads", indices) -> dict[int, int]:
+    def _class_bits(self, lexes: list[Lex], info: DocHeads, indices) -> dict[int, int]:
         """The TOKEN_CLASSES of the tokens at `indices` as bits (C_*), from each token's own facts
         and its neighbours'."""
         n = len(lexes)
@@ -214,7 +209,7 @@ class _Matchers:
             out[i] = bits
         return out
 
-    def _windows(self, lexes: list[Lex], info: "_DocHeads") -> tuple[list[tuple[int, int]], dict[int, int]]:
+    def _windows(self, lexes: list[Lex], info: DocHeads) -> tuple[list[tuple[int, int]], dict[int, int]]:
         """Token ranges a pattern match can lie in, and the class bits of their tokens: from a token
         that opens a pattern (C_OPENERS) to the first token no pattern element accepts (no class and
         not a PATTERN_WORDS word).  Matches never cross such a token, so matching each range finds
@@ -285,7 +280,7 @@ class _Matchers:
         """The gazetteer phrases (kind, start, end, overlaps included) and the pattern matches (start,
         end, kind) of a document's tokens: its passes in Python, the specification of match.c."""
         lexes = self.lexicon.lexes(words)
-        info = _DocHeads.of(lexes, self.g, self.heads_by_first)
+        info = DocHeads.of(lexes, self.g, self.heads_by_first)
         gaz = self._phrases(info.lows)
         info.gaz_start = [False] * len(lexes)
         for kind, s, _ in gaz:
@@ -369,64 +364,6 @@ def trie_words(trie: dict) -> list[str]:
         out += level
         todo += [node[0] for node in level.values()]
     return out
-
-
-@dataclass
-class _DocHeads:
-    """Per token of a doc: the head starting there, whether it lies inside a head, and
-    whether it starts a head that cannot stand inside another name."""
-    head: list[tuple[int, str] | None]
-    inside: list[bool]
-    breaking: list[bool]
-    coll: list[bool] = field(default_factory=list)         # inside a collective noun ("cơ quan")
-    coll_start: list[bool] = field(default_factory=list)   # first word of one
-    qual: list[bool] = field(default_factory=list)         # inside a qualifier ("có liên quan")
-    tail: list[bool] = field(default_factory=list)         # inside a tail phrase ("trực thuộc", "Trung ương")
-    gaz_start: list[bool] = field(default_factory=list)    # first word of a gazetteer name ("và Tỉnh đoàn")
-    lows: list[str] = field(default_factory=list)          # the tokens in lower case
-    flags: list[int] = field(default_factory=list)         # their L_* flags
-
-    @classmethod
-    def of(cls, lexes: list[Lex], g: Gazetteer, heads_by_first) -> "_DocHeads":
-        n = len(lexes)
-        lows = list(map(_LOW, lexes))
-        flags = list(map(_FLAGS, lexes))
-        head: list[tuple[int, str] | None] = [None] * n
-        inside = [False] * n
-        breaking = [False] * n
-        # only capitalised words that open a head (L_HEADCAND) can start one; not in an upper-case
-        # line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA": the gazetteer reads headings)
-        for i in list(compress(range(n), map(L_HEADCAND.__and__, flags))):
-            # nor inside a run of capitalised words ("Xã Hội Số", "Nhiệm Vụ Trọng tâm")
-            if i and flags[i - 1] & L_ALPHA and flags[i - 1] & L_CAP \
-                    and not inside[i - 1] and head[i - 1] is None:
-                continue
-            for words, kind in heads_by_first[lows[i]]:
-                k = len(words)
-                if tuple(lows[i:i + k]) == words:
-                    head[i] = (k, kind)
-                    for j in range(i + 1, i + k):
-                        inside[j] = True
-                    breaking[i] = words not in g.inner_heads and not (
-                        lows[i] == "bộ" and i + 1 < n and lows[i + 1] == "đội")
-                    break
-        coll = _mask(lows, g.collective)
-        for i in [i for i in compress(range(1, n - 1), coll[1:n - 1])     # the collective words (a C loop)
-                  if coll[i - 1] and (lows[i], lows[i + 1]) in g.verb_nouns]:
-            coll[i] = coll[i + 1] = False   # "Các bộ, ngành, địa phương tổ chức tổng rà soát": the verb (624/TB-VPCP)
-        coll_start = [False] * n
-        for i in list(compress(range(n), coll)):
-            coll_start[i] = i == 0 or not coll[i - 1] or lows[i] in g.collective
-        tail = [False] * n
-        for i in list(compress(range(n - 1), map(TAIL_FIRSTS.__contains__, lows))):
-            if (lows[i], lows[i + 1]) in TAIL_PHRASES:
-                tail[i] = tail[i + 1] = True
-        return cls(head, inside, breaking, coll, coll_start, _mask(lows, g.qualifiers), tail, lows=lows, flags=flags)
-
-
-def _mask(lows: list[str], phrases: dict) -> list[bool]:
-    """phrase_mask, without a pass over the tokens when none of them starts a phrase (most short texts)."""
-    return [False] * len(lows) if phrases.keys().isdisjoint(lows) else phrase_mask(lows, phrases)
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,7 @@ STAGES = (("pipeline/read", "read"), ("pipeline/ocr", "read"), ("pipeline/legacy
           ("extractors/", "extract"), ("pipeline/resolve", "resolve and link"), ("pipeline/link", "resolve and link"),
           ("pipeline/aggregate", "resolve and link"), ("pipeline/checks", "validate"),
           ("pipeline/plausibility", "read"), ("pipeline/native", "read"), ("schemas/", "validate"), ("pipeline/emit", "emit"),
-          # the flow's own lines, after its stages: the Document assembled and validated whole
+          # the flow's own lines, after its stages: the Document assembled (pydantic validates it as it is made)
           ("pipeline/run", "validate"))
 
 
