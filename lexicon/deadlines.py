@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import load
-from .patterns import alternation, letter_cases, word_start
+from .patterns import alternation, any_case, word_start
 
 
 @dataclass(frozen=True)
@@ -155,8 +155,7 @@ PROSE_CUE = re.compile(
 #: The first word of every PROSE_CUE alternative, each first letter spelt in every case re.IGNORECASE matches (re then
 #: skips the characters no cue opens with): a text without one holds no cue, so no deadline inside its prose (nor
 #: the "định kỳ" of a frequency, which the prose reader falls back to).
-PROSE_CUE_HINT = re.compile("|".join(re.escape(c) + "(?i:" + re.escape(w[1:]) + ")"
-                                     for w in ("chậm", "trước", "hoàn", "xong", "định") for c in letter_cases(w[0])))
+PROSE_CUE_HINT = re.compile(any_case(("chậm", "trước", "hoàn", "xong", "định")))
 #: A cue that says the work is to be finished (it governs the task when a paragraph has
 #: several deadlines): "xong trong tháng 12/2025", "hoàn thành trong quý II năm 2010", "chậm nhất đến ngày".
 COMPLETION_CUE = re.compile(r"(?:chậm\s+nhất|hoàn\s+thành|hoàn\s+tất|xong)\b", re.I)

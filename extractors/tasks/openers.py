@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from vanban.lexicon import doc_types
 from vanban.lexicon.citations import UP
-from vanban.lexicon.patterns import letter_cases
+from vanban.lexicon.patterns import any_case
 
 from .cues import phrases
 
@@ -86,9 +86,9 @@ def executes_document(work: str) -> bool:
 @lru_cache(maxsize=1)
 def _self_word() -> re.Pattern:
     """The word after the document's name in `_self_reference` ("này"), in any case as re.IGNORECASE reads it, first
-    letter first: found by a fast literal search, where the whole pattern is tried at every character."""
-    rest = "(?i:" + re.escape(SELF_WORD[1:]) + ")"
-    return re.compile("|".join(re.escape(c) + rest for c in letter_cases(SELF_WORD[0])))
+    letter first (lexicon.patterns.any_case): found by a fast literal search, where the whole pattern is tried at
+    every character."""
+    return re.compile(any_case([SELF_WORD]))
 
 
 
