@@ -89,7 +89,7 @@ def questions(files: list[str], top: int = 15) -> None:
             return "no index"
         if len(text) < index.MIN_QUESTION:
             return "short"
-        if index._active[-1].flat.find(index.LINE_BREAKS.sub(" ", text)) < 0:
+        if index._active[-1].flat.find(index.flatten(text)) < 0:
             return "not in the text"
         return "ends not at cuts / short middle"
 

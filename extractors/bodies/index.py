@@ -50,7 +50,7 @@ from typing import Iterator
 from . import native_tokens
 from .gazetteer import fold_name
 from .doc_heads import TAIL_PHRASES
-from .matcher import LINE_BREAKS, PATTERN_WORDS, _matchers, flatten, trie_words  # noqa: F401 (LINE_BREAKS: bench/text_profile.py)
+from .matcher import PATTERN_WORDS, _matchers, flatten, trie_words
 from .native_tokens import TokenIds
 from .tokens import L_ALPHA, L_JOINER, L_LOWERIN, L_SKIP, PUNCT
 
