@@ -39,7 +39,6 @@ The answer is a function of the text asked about alone (which document holds it 
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from contextlib import contextmanager
 from functools import lru_cache
@@ -111,10 +110,7 @@ def _cut_words() -> tuple[frozenset[str], ...]:
 def _title_kind(word: str) -> int:
     """0: the token folds to no word (a mark, white space); 1: it has a word of no office title; 2: all its
     words are title words ("Giám", "đốc")."""
-    low = word.lower()
-    one = unicodedata.normalize("NFC", low).casefold() if low.isalnum() else ""
-    # a word of letters and digits that stay so once folded is its own fold (fold_name cuts at neither): most words
-    folded = [one] if one.isalnum() else fold_name(low).split()
+    folded = fold_name(word.lower()).split()
     if not folded:
         return 0
     titles = _cut_words()[3]
