@@ -67,7 +67,15 @@ def any_case(words: Iterable[str]) -> str:
 def letter_cases(letter: str) -> tuple[str, ...]:
     """Every character re.IGNORECASE matches to `letter`: 'k' -> ('K', 'k', 'K' the Kelvin sign).
     Found by re itself over the Basic Multilingual Plane (no case mapping leaves it)."""
-    return tuple(re.findall(re.escape(letter), _bmp(), re.IGNORECASE))
+    return cases_of((letter,))[letter]
+
+
+def cases_of(letters: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """letter_cases of each of `letters`, from one pass of re over the plane, not one a letter: the characters
+    re.IGNORECASE matches to any of them (a class), then those it matches to each."""
+    letters = set(letters)
+    found = re.findall("[" + re.escape("".join(sorted(letters))) + "]", _bmp(), re.IGNORECASE)
+    return {x: tuple(c for c in found if re.fullmatch(re.escape(x), c, re.IGNORECASE)) for x in letters}
 
 
 @lru_cache(maxsize=1)

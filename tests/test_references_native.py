@@ -3,6 +3,7 @@ lexicon.citations.type_word_re.finditer, which stays its specification."""
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -45,12 +46,16 @@ def test_the_loop_finds_what_finditer_finds_at_the_edges():
 
 def test_a_letter_takes_the_characters_of_its_lower_case():
     """native_words writes one set of characters for `Q` and `q` (re.IGNORECASE: the same)."""
-    from vanban.lexicon.patterns import letter_cases
+    from vanban.lexicon.patterns import _bmp, cases_of, letter_cases
     letters = {c for w in C.type_words() for c in w if c != " "}
     for c in letters:
         assert len(c.lower()) == 1 and letter_cases(c) == letter_cases(c.lower()), c
     lower = {c.lower() for c in letters}
-    assert native_words._letter_cases(lower) == {c: letter_cases(c) for c in lower}     # one pass of re, the same
+    # one pass of re (lexicon.patterns.cases_of, what native_words and letter_cases read) gives what re finds for
+    # each letter alone
+    every = _bmp()
+    assert cases_of(lower) == {c: tuple(re.findall(re.escape(c), every, re.IGNORECASE)) for c in lower}
+    assert all(letter_cases(c) == tuple(re.findall(re.escape(c), every, re.IGNORECASE)) for c in "kKsSđĐiIß-]\\")
 
 
 def test_a_character_above_the_basic_plane_is_left_to_re():

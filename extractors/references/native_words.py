@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Optional
 
 from vanban.lexicon import citations as C
-from vanban.lexicon.patterns import _bmp, letter_cases
+from vanban.lexicon.patterns import cases_of, letter_cases
 
 from ...pipeline import native
 
@@ -44,7 +44,7 @@ class _Tables:
         cps: list[int] = []
         offsets: list[int] = []
         sizes: list[int] = []
-        all_cases = _letter_cases({c.lower() for w in words for c in w if c != " "})
+        all_cases = cases_of({c.lower() for w in words for c in w if c != " "})
 
         def set_of(letter: str) -> int:
             letter = letter.lower()                 # re takes the same characters for `Q` as for `q`
@@ -84,12 +84,6 @@ class _Tables:
                      array("I", cps), array("i", offsets), array("i", sizes), bytes(group_of))
         self.shortest = min(map(len, words))
         self.addresses = [a if isinstance(a, bytes) else a.buffer_info()[0] for a in self.keep]
-
-
-def _letter_cases(letters: set[str]) -> dict[str, tuple[str, ...]]:
-    """lexicon.patterns.letter_cases of each letter, from one pass of re over the plane (not one a letter)."""
-    found = re.findall("[" + re.escape("".join(sorted(letters))) + "]", _bmp(), re.IGNORECASE)
-    return {x: tuple(c for c in found if re.fullmatch(re.escape(x), c, re.IGNORECASE)) for x in letters}
 
 
 @lru_cache(maxsize=1)
